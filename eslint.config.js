@@ -1,0 +1,80 @@
+// One lint config for the repo. The restricted-import blocks enforce the layering in
+// ARCHITECTURE.md: workflow code stays deterministic, the builder sees only the journey language.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', '.tools/**', '.data/**', '.artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: '*/tsconfig.json' })],
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': 'error',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Workflow code is replayed: no I/O, no Node built-ins, nothing but the journey language.
+    files: ['engine/src/workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins,
+          patterns: [
+            { group: ['@touchpoint/db', '@touchpoint/db/*'], message: 'Workflows must not touch the database.' },
+            { group: ['@touchpoint/channels', '@touchpoint/channels/*'], message: 'Workflows must not send.' },
+            { group: ['**/api/**', '**/worker/**'], message: 'Workflows import the journey language only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The builder speaks to the server over HTTP only; it shares the journey language, nothing else.
+    files: ['builder/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.filter((name) => name !== 'node:test'),
+          patterns: [
+            {
+              group: ['@touchpoint/*', '!@touchpoint/engine', '@touchpoint/engine/*', '!@touchpoint/engine/language'],
+              message: 'The builder may import only the journey language (@touchpoint/engine/language).',
+            },
+            { group: ['@temporalio/*'], message: 'The canvas never talks to Temporal.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['builder/src/**/*.test.{ts,tsx}', 'builder/vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

