@@ -1,0 +1,38 @@
+import type { TestProject } from 'vitest/node';
+import { migrateDatabase, openDatabase } from '@touchpoint/db';
+import { startPostgresCluster } from './postgres-cluster';
+import { startTemporalDevServer } from './temporal-dev-server';
+import { SHARED_DATABASE, TEMPLATE_DATABASE, withAdmin } from './database';
+
+/**
+ * Starts the real servers the suite runs against, once per `vitest run`: a throwaway PostgreSQL
+ * cluster (with a migrated template database that every test file clones) and a Temporal dev server.
+ * Both stop at teardown, and by themselves if this process dies.
+ */
+export default async function setup(_project: TestProject): Promise<() => Promise<void>> {
+  const [postgres, temporal] = await Promise.all([startPostgresCluster(), startTemporalDevServer()]);
+  await createMigratedTemplate(postgres.adminUrl, postgres.urlFor(TEMPLATE_DATABASE));
+
+  // Test files run in forked children, which inherit this environment.
+  process.env.TOUCHPOINT_PG_ADMIN_URL = postgres.adminUrl;
+  process.env.DATABASE_URL = postgres.urlFor(SHARED_DATABASE);
+  process.env.TEMPORAL_ADDRESS = temporal.address;
+
+  return async () => {
+    await Promise.all([temporal.stop(), postgres.stop()]);
+  };
+}
+
+async function createMigratedTemplate(adminUrl: string, templateUrl: string): Promise<void> {
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`));
+  const template = openDatabase(templateUrl);
+  try {
+    await migrateDatabase(template.db);
+  } finally {
+    await template.close();
+  }
+  // Cloning needs the template idle, so code that reads DATABASE_URL gets a copy of its own.
+  await withAdmin(adminUrl, (client) =>
+    client.query(`CREATE DATABASE ${SHARED_DATABASE} TEMPLATE ${TEMPLATE_DATABASE}`),
+  );
+}
