@@ -1,0 +1,26 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import type { OpenDatabase } from './database';
+import * as schema from './schema';
+
+/** Options for {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  /** Pool size; the ingest path holds one connection per in-flight batch. */
+  maxConnections?: number;
+}
+
+/** Opens a node-postgres pool on `url` (a `postgres://` connection string). */
+export function openDatabase(url: string, options: OpenDatabaseOptions = {}): OpenDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  const db = drizzleNodePg(pool, { schema });
+  return { db, close: () => pool.end() };
+}
+
+/** Opens an embedded PGlite database persisted in `dir` (`memory://` for a throwaway one). */
+export async function openPgliteDatabase(dir: string): Promise<OpenDatabase> {
+  const client = await PGlite.create(dir);
+  const db = drizzlePglite(client, { schema });
+  return { db, close: () => client.close() };
+}
