@@ -1,0 +1,64 @@
+import nodemailer from 'nodemailer';
+import type { ChannelAdapter } from '../channel-adapter';
+import type { EmailMessage } from '../outbound-message';
+import type { SendOutcome } from '../send-outcome';
+import { classifySmtpError } from './classify-smtp-error';
+import { formatMessageId } from './message-id';
+
+/** SMTP relay settings. */
+export interface SmtpAdapterConfig {
+  host: string;
+  port: number;
+  /** Implicit TLS (port 465); STARTTLS is negotiated when offered unless `ignoreTls`. */
+  secure?: boolean;
+  ignoreTls?: boolean;
+  auth?: { user: string; pass: string };
+  /** `"Brand <news@brand.example>"`. */
+  from: string;
+  /** Right-hand side of generated Message-IDs. */
+  messageIdDomain: string;
+  /** Pooled connections kept open to the relay. */
+  maxConnections?: number;
+}
+
+/** Header carrying the raw idempotency key, for sandboxes and bounce processing. */
+export const IDEMPOTENCY_HEADER = 'X-Touchpoint-Message-Id';
+
+/** Email over SMTP through a pooled nodemailer transport. */
+export function createSmtpAdapter(config: SmtpAdapterConfig): ChannelAdapter<EmailMessage> {
+  const transport = nodemailer.createTransport({
+    host: config.host,
+    port: config.port,
+    secure: config.secure ?? false,
+    ignoreTLS: config.ignoreTls ?? false,
+    auth: config.auth,
+    pool: true,
+    maxConnections: config.maxConnections ?? 5,
+    maxMessages: Infinity,
+  });
+  return {
+    channel: 'email',
+    provider: 'smtp',
+    async send(message: EmailMessage): Promise<SendOutcome> {
+      try {
+        const info = await transport.sendMail({
+          from: config.from,
+          to: message.to,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          messageId: formatMessageId(message.messageId, config.messageIdDomain),
+          headers: { ...message.headers, [IDEMPOTENCY_HEADER]: message.messageId },
+        });
+        if (info.rejected.length > 0)
+          return classifySmtpError({ responseCode: 550, response: info.response });
+        return { kind: 'sent', providerId: info.messageId };
+      } catch (error) {
+        return classifySmtpError(error);
+      }
+    },
+    async close() {
+      transport.close();
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import type { SandboxSms, SmsSandboxOptions } from './sms-sandbox';
+import type { SandboxVerdictFn } from './sandbox-verdict';
+
+/** What the endpoint handlers need from the sandbox. */
+export interface SmsInbox {
+  options: SmsSandboxOptions;
+  verdict: SandboxVerdictFn;
+  store(
+    sms: Omit<SandboxSms, 'id' | 'receivedAt' | 'segments' | 'encoding' | 'providerId'>,
+    providerId: string,
+  ): SandboxSms;
+}
+
+/** A provider-looking id: Twilio `SM` + 32 hex, otherwise `NNNNNN-NNNNNNN` like SMS.ru. */
+export function generateProviderId(provider: 'twilio' | 'smsru'): string {
+  if (provider === 'twilio') return `SM${randomBytes(16).toString('hex')}`;
+  const digits = BigInt(`0x${randomBytes(8).toString('hex')}`)
+    .toString()
+    .padStart(13, '0');
+  return `${digits.slice(0, 6)}-${digits.slice(6, 13)}`;
+}

@@ -1,0 +1,67 @@
+import type http from 'node:http';
+import { generateProviderId, type SmsInbox } from './sms-inbox';
+
+function reply(
+  response: http.ServerResponse,
+  status: number,
+  body: object,
+  headers: Record<string, string> = {},
+) {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
+
+function twilioError(
+  response: http.ServerResponse,
+  status: number,
+  code: number,
+  message: string,
+  headers = {},
+) {
+  reply(
+    response,
+    status,
+    { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
+    headers,
+  );
+}
+
+/** `POST /2010-04-01/Accounts/{sid}/Messages.json`, answered the way Twilio answers. */
+export function handleTwilio(
+  inbox: SmsInbox,
+  accountSid: string,
+  authorization: string | undefined,
+  form: Record<string, string>,
+  response: http.ServerResponse,
+): void {
+  const expected = inbox.options.twilio;
+  if (expected) {
+    const token = `Basic ${Buffer.from(`${expected.accountSid}:${expected.authToken}`).toString('base64')}`;
+    if (authorization !== token || accountSid !== expected.accountSid) {
+      return twilioError(response, 401, 20003, 'Authenticate');
+    }
+  }
+  const to = form.To ?? '';
+  if (!/^\+[1-9]\d{6,14}$/.test(to))
+    return twilioError(response, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
+  if (!form.Body) return twilioError(response, 400, 21602, 'Message body is required.');
+  const verdict = inbox.verdict(to);
+  if (verdict === 'reject')
+    return twilioError(response, 400, 21614, `'To' number ${to} is not a valid mobile number`);
+  if (verdict === 'tempfail')
+    return twilioError(response, 429, 20429, 'Too Many Requests', { 'retry-after': '1' });
+  const stored = inbox.store(
+    { provider: 'twilio', to, from: form.From ?? form.MessagingServiceSid ?? null, body: form.Body },
+    generateProviderId('twilio'),
+  );
+  reply(response, 201, {
+    sid: stored.providerId,
+    account_sid: accountSid,
+    to,
+    from: stored.from,
+    body: stored.body,
+    status: 'queued',
+    num_segments: String(stored.segments),
+    date_created: new Date(stored.receivedAt).toUTCString(),
+    uri: `/2010-04-01/Accounts/${accountSid}/Messages/${stored.providerId}.json`,
+  });
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readBody } from './read-body';
+import { waitFor } from './wait-for';
+
+/** One request the sink received. */
+export interface SandboxWebhookRequest {
+  id: string;
+  path: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  receivedAt: string;
+}
+
+/** A running loopback HTTP server that records POSTs (webhook and call-center push targets). */
+export interface WebhookSink {
+  /** `http://127.0.0.1:<port>`. */
+  baseUrl: string;
+  listMessages(): SandboxWebhookRequest[];
+  waitForCount(count: number, timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Answers 410 under `/reject`, 503 (Retry-After: 1) under `/tempfail`, 200 elsewhere, storing
+ * only what it accepted, like a receiver would.
+ */
+export async function startWebhookSink(options: { host?: string; port?: number } = {}): Promise<WebhookSink> {
+  const received: SandboxWebhookRequest[] = [];
+  const waiters = new Set<() => void>();
+  const server = http.createServer((request, response) => {
+    readBody(request).then(
+      (body) => {
+        const path = request.url ?? '/';
+        if (path.startsWith('/reject')) return void response.writeHead(410).end('gone');
+        if (path.startsWith('/tempfail'))
+          return void response.writeHead(503, { 'retry-after': '1' }).end('busy');
+        const id = randomUUID();
+        received.push({ id, path, headers: request.headers, body, receivedAt: new Date().toISOString() });
+        for (const wake of waiters) wake();
+        response
+          .writeHead(200, { 'content-type': 'application/json', 'x-request-id': id })
+          .end('{"ok":true}');
+      },
+      () => void response.writeHead(400).end(),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://${address.address}:${address.port}`,
+    listMessages: () => [...received],
+    waitForCount: (count, timeoutMs = 30_000) => waitFor(() => received.length >= count, waiters, timeoutMs),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

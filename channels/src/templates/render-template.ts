@@ -1,0 +1,132 @@
+import { Liquid } from 'liquidjs';
+import mjml2html from 'mjml';
+import type { EmailMessage, SmsMessage, WebhookMessage } from '../outbound-message';
+import {
+  addTracking,
+  buildTrackingUrls,
+  buildUnsubscribeHeaders,
+  type TrackingConfig,
+} from '../email/tracking';
+import { convertHtmlToText } from './html-to-text';
+import type {
+  CallTemplate,
+  EmailTemplate,
+  SmsTemplate,
+  TemplateVariables,
+  WebhookTemplate,
+} from './message-template';
+
+/** A template that does not parse or render; `field` names the part that failed. */
+export class TemplateRenderError extends Error {
+  constructor(
+    readonly templateId: string,
+    readonly field: string,
+    message: string,
+  ) {
+    super(`template ${templateId}, ${field}: ${message}`);
+    this.name = 'TemplateRenderError';
+  }
+}
+
+// HTML bodies escape interpolated values (a client name cannot inject markup); text parts do not.
+const htmlLiquid = new Liquid({ outputEscape: 'escape', strictFilters: true, cache: true });
+const textLiquid = new Liquid({ strictFilters: true, cache: true });
+
+async function renderLiquid(
+  engine: Liquid,
+  templateId: string,
+  field: string,
+  source: string,
+  scope: object,
+) {
+  try {
+    return await engine.parseAndRender(source, scope);
+  } catch (error) {
+    throw new TemplateRenderError(templateId, field, (error as Error).message);
+  }
+}
+
+/** Email options that do not come from the template. */
+export interface EmailRenderOptions {
+  messageId: string;
+  to: string;
+  tracking: TrackingConfig;
+  /** Optional mailto target added to List-Unsubscribe. */
+  unsubscribeMailto?: string;
+}
+
+/** Liquid over subject, MJML and text, MJML to responsive HTML, then tracking and unsubscribe headers. */
+export async function renderEmail(
+  template: EmailTemplate,
+  variables: TemplateVariables,
+  options: EmailRenderOptions,
+): Promise<EmailMessage> {
+  const links = { unsubscribe: buildTrackingUrls(options.messageId, options.tracking).unsubscribe };
+  const scope = { ...variables, links };
+  const subject = await renderLiquid(textLiquid, template.id, 'subject', template.subject, scope);
+  const source = await renderLiquid(htmlLiquid, template.id, 'mjml', template.mjml, scope);
+  const { html, errors } = await mjml2html(source, { validationLevel: 'soft' });
+  const firstError = errors[0];
+  if (firstError)
+    throw new TemplateRenderError(template.id, 'mjml', `line ${firstError.line}: ${firstError.message}`);
+  const text =
+    template.text === undefined
+      ? convertHtmlToText(html)
+      : await renderLiquid(textLiquid, template.id, 'text', template.text, scope);
+  return {
+    channel: 'email',
+    messageId: options.messageId,
+    to: options.to,
+    subject: subject.trim(),
+    html: addTracking(html, options.messageId, options.tracking),
+    text,
+    headers: buildUnsubscribeHeaders(options.messageId, options.tracking, options.unsubscribeMailto),
+  };
+}
+
+/** Liquid over the SMS body. */
+export async function renderSms(
+  template: SmsTemplate,
+  variables: TemplateVariables,
+  options: { messageId: string; to: string },
+): Promise<SmsMessage> {
+  const body = await renderLiquid(textLiquid, template.id, 'body', template.body, variables);
+  return { channel: 'sms', messageId: options.messageId, to: options.to, body: body.trim() };
+}
+
+/** Liquid over the operator's script. */
+export async function renderCallScript(
+  template: CallTemplate,
+  variables: TemplateVariables,
+): Promise<string> {
+  return renderLiquid(textLiquid, template.id, 'script', template.script, variables);
+}
+
+/** Liquid over each string in the payload (one level deep and nested objects alike). */
+export async function renderWebhook(
+  template: WebhookTemplate,
+  variables: TemplateVariables,
+  options: { messageId: string },
+): Promise<WebhookMessage> {
+  const payload = (await renderValue(template.id, 'payload', template.payload, variables)) as Record<
+    string,
+    unknown
+  >;
+  return { channel: 'webhook', messageId: options.messageId, url: template.url, payload };
+}
+
+async function renderValue(id: string, path: string, value: unknown, scope: object): Promise<unknown> {
+  if (typeof value === 'string') return renderLiquid(textLiquid, id, path, value, scope);
+  if (Array.isArray(value))
+    return Promise.all(value.map((item, i) => renderValue(id, `${path}[${i}]`, item, scope)));
+  if (value !== null && typeof value === 'object') {
+    const entries = await Promise.all(
+      Object.entries(value).map(async ([key, item]) => [
+        key,
+        await renderValue(id, `${path}.${key}`, item, scope),
+      ]),
+    );
+    return Object.fromEntries(entries);
+  }
+  return value;
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPrivateAddress } from '../http/address-guard';
+import { startWebhookSink, type WebhookSink } from '../sandbox/webhook-sink';
+import { createWebhookAdapter } from './webhook-adapter';
+import { SIGNATURE_HEADER, signWebhookBody, verifyWebhookSignature } from './webhook-signature';
+
+describe('isPrivateAddress', () => {
+  it('flags loopback, private, link-local and mapped addresses but not public ones', () => {
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+    ]) {
+      expect(isPrivateAddress(address), address).toBe(true);
+    }
+    for (const address of ['8.8.8.8', '93.184.216.34', '2606:4700::1111'])
+      expect(isPrivateAddress(address), address).toBe(false);
+  });
+});
+
+describe('webhook signatures', () => {
+  it('verifies its own signature and refuses altered bodies and stale timestamps', () => {
+    const now = new Date('2025-03-01T12:00:00Z');
+    const header = signWebhookBody('{"a":1}', 'k', now);
+    expect(verifyWebhookSignature('{"a":1}', header, 'k', { now })).toBe(true);
+    expect(verifyWebhookSignature('{"a":2}', header, 'k', { now })).toBe(false);
+    expect(
+      verifyWebhookSignature('{"a":1}', header, 'k', { now: new Date(now.getTime() + 10 * 60_000) }),
+    ).toBe(false);
+  });
+});
+
+describe('createWebhookAdapter', () => {
+  let sink: WebhookSink;
+  beforeAll(async () => {
+    sink = await startWebhookSink();
+  });
+  afterAll(() => sink.stop());
+
+  it('refuses a loopback target by default, permanently, without sending', async () => {
+    const adapter = createWebhookAdapter({ secret: 'k' });
+    const outcome = await adapter.send({
+      channel: 'webhook',
+      messageId: 'm1',
+      url: `${sink.baseUrl}/hooks`,
+      payload: {},
+    });
+    expect(outcome).toMatchObject({ kind: 'rejected', reason: expect.stringMatching(/private or loopback/) });
+    const byName = await adapter.send({
+      channel: 'webhook',
+      messageId: 'm2',
+      url: sink.baseUrl.replace('127.0.0.1', 'localhost'),
+      payload: {},
+    });
+    expect(byName.kind).toBe('rejected');
+    expect(sink.listMessages()).toHaveLength(0);
+  });
+
+  it('signs the body and carries the idempotency key when loopback is allowed', async () => {
+    const adapter = createWebhookAdapter({ secret: 'k', allowPrivateTargets: true });
+    const outcome = await adapter.send({
+      channel: 'webhook',
+      messageId: 'm3',
+      url: `${sink.baseUrl}/hooks`,
+      payload: { a: 1 },
+    });
+    expect(outcome.kind).toBe('sent');
+    const [request] = sink.listMessages();
+    expect(request?.headers['idempotency-key']).toBe('m3');
+    expect(JSON.parse(request!.body)).toEqual({ messageId: 'm3', a: 1 });
+    expect(verifyWebhookSignature(request!.body, String(request!.headers[SIGNATURE_HEADER]), 'k')).toBe(true);
+  });
+});
