@@ -25,3 +25,7 @@ export * from './sandbox/sandbox-verdict';
 export * from './sandbox/smtp-sandbox';
 export * from './sandbox/sms-sandbox';
 export * from './sandbox/webhook-sink';
+export * from './policy/delivery-policy';
+export * from './policy/decide-delivery';
+export * from './policy/frequency-caps';
+export * from './policy/quiet-hours';

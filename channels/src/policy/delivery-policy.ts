@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ChannelKind } from '../channel-kind';
+
+/** At most `max` messages within any rolling `windowHours`. */
+export const FrequencyCap = z.object({
+  max: z.number().int().nonnegative(),
+  windowHours: z.number().positive(),
+});
+export type FrequencyCap = z.infer<typeof FrequencyCap>;
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24h)');
+
+/** A nightly window (may wrap midnight) in the client's own time zone, on the listed channels. */
+export const QuietHours = z.object({
+  start: clockTime,
+  end: clockTime,
+  channels: z.array(ChannelKind).default(['email', 'sms', 'call']),
+});
+export type QuietHours = z.infer<typeof QuietHours>;
+
+/**
+ * The delivery policy shared by every journey: caps per channel and over all channels (counted
+ * across journeys), quiet hours, and the time zone for clients without one.
+ */
+export const DeliveryPolicy = z.object({
+  channelCaps: z.partialRecord(ChannelKind, z.array(FrequencyCap)).default({}),
+  overallCaps: z.array(FrequencyCap).default([]),
+  quietHours: QuietHours.nullable().default(null),
+  fallbackTimeZone: z.string().default('UTC'),
+});
+export type DeliveryPolicy = z.infer<typeof DeliveryPolicy>;
+
+/** What the policy knows about the recipient. */
+export interface PolicyClient {
+  timeZone: string | null;
+  /** Consent per channel; a channel missing here has none (not granted). */
+  consent: Partial<Record<ChannelKind, { status: 'granted' | 'denied' }>>;
+  /** The address each channel would use, null when the client has none. */
+  contactPoints: Partial<Record<ChannelKind, string | null>>;
+  /** Channels whose current contact point hard-failed before (hard bounce, bad number). */
+  flaggedChannels: readonly ChannelKind[];
+}
+
+/** A message already sent to this client, from any journey. */
+export interface SentRecord {
+  channel: ChannelKind;
+  sentAt: Date;
+}
+
+/** Why a channel or a whole send was not used. */
+export const POLICY_REASONS = [
+  'opted-out',
+  'no-contact-point',
+  'contact-point-flagged',
+  'channel-cap',
+  'overall-cap',
+  'quiet-hours',
+] as const;
+export type PolicyReason = (typeof POLICY_REASONS)[number];
+
+/** One channel passed over, with the reason (for the timeline). */
+export interface ChannelRefusal {
+  channel: ChannelKind;
+  reason: PolicyReason;
+  detail: string;
+}
+
+/**
+ * The policy's verdict for one send. `send` names the channel to use; `defer` says until when
+ * (quiet hours, mode `defer`); `skip` and `unreachable` carry every refusal that led there.
+ * Unreachable means no channel has a usable contact point; any other refusal makes it a skip.
+ */
+export type DeliveryDecision =
+  | { action: 'send'; channel: ChannelKind; passedOver: ChannelRefusal[] }
+  | {
+      action: 'defer';
+      channel: ChannelKind;
+      until: Date;
+      reason: 'quiet-hours';
+      detail: string;
+      passedOver: ChannelRefusal[];
+    }
+  | { action: 'skip'; reason: PolicyReason; detail: string; passedOver: ChannelRefusal[] }
+  | { action: 'unreachable'; detail: string; passedOver: ChannelRefusal[] };
