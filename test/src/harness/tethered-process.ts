@@ -27,10 +27,21 @@ export interface TetheredOptions {
 export function spawnTethered(command: string, args: string[], options: TetheredOptions): TetheredProcess {
   const logDir = path.join(artifactsDir, 'logs');
   mkdirSync(logDir, { recursive: true });
-  const logFile = path.join(logDir, `${options.name}.log`);
+  const logFile = path.join(logDir, `${options.name}-${process.pid}.log`);
   const log = openSync(logFile, 'w');
   const signal = options.stopSignal ?? 'SIGTERM';
-  const argv = options.user ? ['runuser', '-u', options.user, '--', command, ...args] : [command, ...args];
+  // setpriv execs in place (runuser would stay as a parent that swallows the stop signal).
+  const argv = options.user
+    ? [
+        'setpriv',
+        `--reuid=${options.user}`,
+        `--regid=${options.user}`,
+        '--clear-groups',
+        '--',
+        command,
+        ...args,
+      ]
+    : [command, ...args];
   const watchdog = `
     "$@" & server=$!
     trap 'kill -${signal.slice(3)} $server 2>/dev/null; wait $server; exit 0' TERM INT
@@ -40,6 +51,8 @@ export function spawnTethered(command: string, args: string[], options: Tethered
   const child = spawn('bash', ['-c', watchdog, options.name, ...argv], {
     env: options.env ?? process.env,
     stdio: ['ignore', log, log],
+    // Its own process group, so a Ctrl-C meant for the server's group never reaches us twice.
+    detached: true,
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
