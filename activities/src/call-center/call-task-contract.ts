@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * Input of `createCallTask`. Priority (higher first), due time and SLA order the operators' queue;
+ * `assignTo` pins the task to one operator (a user id). The idempotency key comes from the node visit.
+ */
+export const CreateCallTaskInput = z.object({
+  idempotencyKey: z.string().min(1),
+  clientId: z.string().min(1),
+  enrollmentId: z.string().nullable().optional(),
+  journeyId: z.string().nullable().optional(),
+  journeyVersion: z.number().int().nullable().optional(),
+  nodeId: z.string().min(1),
+  workflowId: z.string().nullable().optional(),
+  priority: z.number().int().min(0).max(100).default(50),
+  dueAt: z.iso.datetime({ offset: true }),
+  /** Minutes after `dueAt` by which the call must have happened. */
+  slaMinutes: z
+    .number()
+    .int()
+    .positive()
+    .default(24 * 60),
+  assignTo: z.uuid().nullable().optional(),
+  script: z.string().default(''),
+  offer: z.record(z.string(), z.unknown()).optional(),
+  /** The outbox row this task belongs to, when a `send` node created it. */
+  messageId: z.uuid().nullable().optional(),
+});
+export type CreateCallTaskInput = z.input<typeof CreateCallTaskInput>;
+
+/** What an operator records; each maps to at most one funnel action. */
+export const CALL_OUTCOMES = [
+  'reached',
+  'noAnswer',
+  'callBack',
+  'meetingBooked',
+  'booking',
+  'refused',
+] as const;
+export const CallOutcome = z.enum(CALL_OUTCOMES);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+
+/** Funnel action each outcome produces (null: nothing happened in the funnel). */
+export const CALL_OUTCOME_ACTIONS = {
+  reached: 'call',
+  noAnswer: null,
+  callBack: 'call',
+  meetingBooked: 'meeting',
+  booking: 'booking',
+  refused: 'call',
+} as const satisfies Record<CallOutcome, string | null>;
+
+/** Input of `completeCallTask`. */
+export const CompleteCallTaskInput = z.object({
+  taskId: z.uuid(),
+  outcome: CallOutcome,
+  note: z.string().optional(),
+  operatorId: z.uuid().nullable().optional(),
+  occurredAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type CompleteCallTaskInput = z.input<typeof CompleteCallTaskInput>;
+
+/**
+ * The client event the API signals to the waiting journey (`clientEventSignal` payload): type
+ * `call.<outcome>`, keyed `call:<taskId>` so a double submit is one event.
+ */
+export interface CallOutcomeEvent {
+  eventId: string;
+  type: `call.${CallOutcome}`;
+  occurredAt: string;
+  properties: { taskId: string; outcome: CallOutcome; note?: string };
+  nodeId?: string;
+}
+
+/** Result of `completeCallTask`: the signal target and payload, and the funnel action recorded. */
+export interface CompleteCallTaskResult {
+  workflowId: string | null;
+  event: CallOutcomeEvent;
+  funnelAction: { type: string; sourceKey: string } | null;
+  /** False when the task was already completed with this outcome (an idempotent repeat). */
+  isFirstCompletion: boolean;
+}

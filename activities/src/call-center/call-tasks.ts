@@ -1,0 +1,127 @@
+import { callTasks, funnelActions, type Database } from '@touchpoint/db';
+import { eq } from 'drizzle-orm';
+import { findClient } from '../send/load-recipient';
+import {
+  CALL_OUTCOME_ACTIONS,
+  CompleteCallTaskInput,
+  CreateCallTaskInput,
+  type CompleteCallTaskResult,
+} from './call-task-contract';
+
+/** Thrown for a task that does not exist or was completed with a different outcome. */
+export class CallTaskError extends Error {
+  constructor(
+    readonly code: 'call_task_not_found' | 'call_task_already_completed' | 'client_not_found',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CallTaskError';
+  }
+}
+
+/**
+ * Creates the task row once per node visit (a retry returns the same task). Priority, SLA and the
+ * script live in the payload; assignment pins it to an operator (`claimedBy`).
+ */
+export async function createCallTask(
+  db: Database,
+  raw: CreateCallTaskInput,
+): Promise<{ taskId: string; messageId: string | null }> {
+  const input = CreateCallTaskInput.parse(raw);
+  const client = await findClient(db, input.clientId);
+  if (!client)
+    throw new CallTaskError('client_not_found', `createCallTask: client ${input.clientId} not found`);
+  const dueAt = new Date(input.dueAt);
+  const slaDueAt = new Date(dueAt.getTime() + input.slaMinutes * 60_000).toISOString();
+  const [inserted] = await db
+    .insert(callTasks)
+    .values({
+      idempotencyKey: input.idempotencyKey,
+      clientId: client.id,
+      enrollmentId: input.enrollmentId ?? null,
+      journeyId: input.journeyId ?? null,
+      journeyVersion: input.journeyVersion ?? null,
+      nodeId: input.nodeId,
+      workflowId: input.workflowId ?? null,
+      status: input.assignTo ? 'claimed' : 'open',
+      claimedBy: input.assignTo ?? null,
+      claimedAt: input.assignTo ? new Date() : null,
+      messageId: input.messageId ?? null,
+      dueAt,
+      payload: { priority: input.priority, slaDueAt, script: input.script, offer: input.offer ?? {} },
+    })
+    .onConflictDoNothing({ target: callTasks.idempotencyKey })
+    .returning({ id: callTasks.id, messageId: callTasks.messageId });
+  if (inserted) return { taskId: inserted.id, messageId: inserted.messageId };
+  const [existing] = await db
+    .select({ id: callTasks.id, messageId: callTasks.messageId })
+    .from(callTasks)
+    .where(eq(callTasks.idempotencyKey, input.idempotencyKey));
+  return { taskId: existing!.id, messageId: existing!.messageId };
+}
+
+/**
+ * Records the operator's outcome, the funnel action it implies (idempotent by `call:<taskId>`),
+ * and returns the event the API signals to the journey waiting on `workflowId`.
+ */
+export async function completeCallTask(
+  db: Database,
+  raw: CompleteCallTaskInput,
+): Promise<CompleteCallTaskResult> {
+  const input = CompleteCallTaskInput.parse(raw);
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+  return db.transaction(async (tx) => {
+    const [task] = await tx.select().from(callTasks).where(eq(callTasks.id, input.taskId)).for('update');
+    if (!task) throw new CallTaskError('call_task_not_found', `call task ${input.taskId} not found`);
+    if (task.status === 'completed' && task.outcome !== input.outcome) {
+      throw new CallTaskError(
+        'call_task_already_completed',
+        `call task ${input.taskId} was already completed as ${task.outcome}`,
+      );
+    }
+    const isFirstCompletion = task.status !== 'completed';
+    if (isFirstCompletion) {
+      await tx
+        .update(callTasks)
+        .set({
+          status: 'completed',
+          outcome: input.outcome,
+          outcomeNote: input.note ?? null,
+          completedAt: occurredAt,
+          updatedAt: new Date(),
+          claimedBy: task.claimedBy ?? input.operatorId ?? null,
+        })
+        .where(eq(callTasks.id, task.id));
+    }
+    const actionType = CALL_OUTCOME_ACTIONS[input.outcome];
+    const sourceKey = `call:${task.id}`;
+    if (actionType) {
+      await tx
+        .insert(funnelActions)
+        .values({
+          sourceKey,
+          type: actionType,
+          clientId: task.clientId,
+          occurredAt,
+          messageId: task.messageId,
+          enrollmentId: task.enrollmentId,
+          journeyId: task.journeyId,
+          journeyVersion: task.journeyVersion,
+          nodeId: task.nodeId,
+        })
+        .onConflictDoNothing({ target: funnelActions.sourceKey });
+    }
+    return {
+      workflowId: task.workflowId,
+      isFirstCompletion,
+      funnelAction: actionType ? { type: actionType, sourceKey } : null,
+      event: {
+        eventId: sourceKey,
+        type: `call.${input.outcome}`,
+        occurredAt: occurredAt.toISOString(),
+        properties: { taskId: task.id, outcome: input.outcome, ...(input.note ? { note: input.note } : {}) },
+        ...(task.nodeId ? { nodeId: task.nodeId } : {}),
+      },
+    };
+  });
+}

@@ -1,0 +1,2 @@
+export * from './call-task-contract';
+export * from './call-tasks';

@@ -1,0 +1,163 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { ChannelKind, OutboundMessage, SendOutcome } from '@touchpoint/channels';
+import type { ClientRow, MessageContent, MessageRow } from '@touchpoint/db';
+import { createCallTask } from '../call-center/call-tasks';
+import { contactPointOf } from './load-recipient';
+import { claimOutboxRow, DELIVERED_STATUSES, outboxKey, recordStatus } from './outbox';
+import { buildVariables, findTemplate, renderForChannel } from './render-for-channel';
+import type { SendActivityDeps } from './send-activity-deps';
+import type { SendMessageInput, SendMessageResult } from './send-message-contract';
+
+/**
+ * One channel's attempt: outbox row first (queued), then the provider, then the result. Returns the
+ * `sent` result, or null after a permanent refusal (row `bounced`, caller falls back); throws on
+ * transient faults so Temporal retries.
+ */
+export async function attemptChannel(
+  deps: SendActivityDeps,
+  client: ClientRow,
+  input: SendMessageInput,
+  channel: ChannelKind,
+): Promise<SendMessageResult | null> {
+  const template = await findTemplate(deps.db, input.templateId, channel);
+  if (!template) {
+    throw ApplicationFailure.nonRetryable(
+      `sendMessage: template ${input.templateId} has no ${channel} variant`,
+      'TemplateNotFound',
+    );
+  }
+  const key = outboxKey(input.idempotencyKey, channel);
+  const to = contactPointOf(client, channel) ?? '';
+  const row = await claimOutboxRow(
+    deps.db,
+    {
+      idempotencyKey: key,
+      clientId: client.id,
+      enrollmentId: input.enrollmentId ?? null,
+      journeyId: input.journeyId ?? null,
+      journeyVersion: input.journeyVersion ?? null,
+      nodeId: input.nodeId,
+      channel,
+      templateId: template.id,
+      content: { to, ...(input.offer ? { offer: input.offer } : {}) },
+    },
+    'queued',
+  );
+  if ((DELIVERED_STATUSES as readonly string[]).includes(row.status))
+    return { status: 'sent', channel, messageId: row.id };
+  if (row.statusTimeline.length > 1 || row.statusTimeline[0]?.status !== 'queued') {
+    // An earlier attempt got this far and stopped (crash, timeout): the provider may have the
+    // message. Email re-sends under the same Message-ID, which receiving mailboxes collapse.
+    await recordStatus(deps.db, row.id, 'queued', { detail: 'resuming an interrupted attempt' });
+  }
+  const rendered = await renderForChannel(template, buildVariables(client, input), {
+    messageId: key,
+    to,
+    tracking: deps.tracking,
+  });
+  const content: MessageContent = {
+    to,
+    ...(input.offer ? { offer: input.offer } : {}),
+    ...contentOf(rendered),
+  };
+  const outcome =
+    rendered.channel === 'call'
+      ? await pushCallTask(deps, client, input, row, key, to, rendered.script)
+      : await sendThroughAdapter(deps, rendered);
+  switch (outcome.kind) {
+    case 'sent':
+      await recordStatus(deps.db, row.id, 'sent', {
+        providerMessageId: outcome.providerId,
+        content,
+        detail: channel,
+      });
+      return { status: 'sent', channel, messageId: row.id };
+    case 'rejected':
+      await recordStatus(deps.db, row.id, 'bounced', { detail: outcome.reason, content });
+      return null;
+    case 'retry': {
+      await recordStatus(deps.db, row.id, 'queued', { detail: `transient: ${outcome.reason}` });
+      const delay = outcome.after ? Math.max(0, Date.parse(outcome.after) - Date.now()) : undefined;
+      throw ApplicationFailure.create({
+        message: outcome.reason,
+        type: 'TransientSendFailure',
+        nextRetryDelay: delay,
+      });
+    }
+    default: {
+      const unhandled: never = outcome;
+      throw new Error(`unknown send outcome ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+function contentOf(
+  rendered: Exclude<OutboundMessage, { channel: 'call' }> | { channel: 'call'; script: string },
+): MessageContent {
+  switch (rendered.channel) {
+    case 'email':
+      return { subject: rendered.subject, text: rendered.text, html: rendered.html };
+    case 'sms':
+      return { text: rendered.body };
+    case 'webhook':
+      return { text: JSON.stringify(rendered.payload) };
+    case 'call':
+      return { text: rendered.script };
+    default: {
+      const unhandled: never = rendered;
+      throw new Error(`unknown channel ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+async function sendThroughAdapter(
+  deps: SendActivityDeps,
+  message: Exclude<OutboundMessage, { channel: 'call' }>,
+): Promise<SendOutcome> {
+  const adapter = deps.adapters[message.channel] as
+    { send(m: typeof message): Promise<SendOutcome> } | undefined;
+  if (!adapter)
+    throw ApplicationFailure.nonRetryable(
+      `sendMessage: no ${message.channel} adapter is configured`,
+      'ChannelNotConfigured',
+    );
+  return adapter.send(message);
+}
+
+/** A call "send" is a task row (idempotent by the outbox key), optionally pushed to an external system. */
+async function pushCallTask(
+  deps: SendActivityDeps,
+  client: ClientRow,
+  input: SendMessageInput,
+  row: MessageRow,
+  key: string,
+  phone: string,
+  script: string,
+): Promise<SendOutcome> {
+  const dueAt = deps.now().toISOString();
+  const { taskId } = await createCallTask(deps.db, {
+    idempotencyKey: key,
+    clientId: client.id,
+    enrollmentId: input.enrollmentId ?? null,
+    journeyId: input.journeyId ?? null,
+    journeyVersion: input.journeyVersion ?? null,
+    nodeId: input.nodeId,
+    workflowId: input.idempotencyKey.split(':').slice(0, -2).join(':') || null,
+    dueAt,
+    script,
+    offer: input.offer,
+    messageId: row.id,
+  });
+  if (!deps.adapters.call) return { kind: 'sent', providerId: taskId };
+  const pushed = await deps.adapters.call.send({
+    channel: 'call',
+    messageId: key,
+    taskId,
+    phone,
+    priority: 50,
+    dueAt,
+    script,
+    context: { offer: input.offer ?? {} },
+  });
+  return pushed.kind === 'sent' ? { kind: 'sent', providerId: taskId } : pushed;
+}

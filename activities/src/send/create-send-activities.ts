@@ -1,0 +1,23 @@
+import { createCallTask } from '../call-center/call-tasks';
+import type { CreateCallTaskInput } from '../call-center/call-task-contract';
+import type { SendActivityDeps } from './send-activity-deps';
+import { SendMessageInput, type SendMessageResult } from './send-message-contract';
+import { sendMessage } from './send-message';
+
+/**
+ * The channel activities, bound to their dependencies (`createActivities(deps)` style). The engine
+ * worker registers them on the per-channel task queues in `SEND_TASK_QUEUES`.
+ */
+export function createSendActivities(deps: Omit<SendActivityDeps, 'now'> & { now?: () => Date }) {
+  const bound: SendActivityDeps = { ...deps, now: deps.now ?? (() => new Date()) };
+  return {
+    /** Sends one node visit's message exactly once; see `SendMessageResult`. */
+    sendMessage: (input: SendMessageInput): Promise<SendMessageResult> =>
+      sendMessage(bound, SendMessageInput.parse(input)),
+    /** Creates (once per node visit) a call-center task. */
+    createCallTask: (input: CreateCallTaskInput): Promise<{ taskId: string; messageId: string | null }> =>
+      createCallTask(bound.db, input),
+  };
+}
+
+export type SendActivities = ReturnType<typeof createSendActivities>;

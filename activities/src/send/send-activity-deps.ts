@@ -1,0 +1,24 @@
+import type {
+  CallMessage,
+  ChannelAdapter,
+  ChannelKind,
+  DeliveryPolicy,
+  OutboundMessage,
+  TrackingConfig,
+} from '@touchpoint/channels';
+import type { Database } from '@touchpoint/db';
+
+/**
+ * What the send activities need. `adapters.call` is optional: call tasks are rows either way, the
+ * adapter only pushes them to an external call-center system as well.
+ */
+export interface SendActivityDeps {
+  db: Database;
+  adapters: { [K in ChannelKind]?: ChannelAdapter<Extract<OutboundMessage, { channel: K }>> } & {
+    call?: ChannelAdapter<CallMessage>;
+  };
+  policy: DeliveryPolicy;
+  tracking: TrackingConfig;
+  unsubscribeMailto?: string;
+  now: () => Date;
+}

@@ -1,0 +1,52 @@
+import { ChannelKind } from '@touchpoint/channels';
+import { z } from 'zod';
+
+/**
+ * Input of the `sendMessage` activity. `idempotencyKey` comes from the workflow's node visit
+ * (`<workflowId>:<visit seq>:<nodeId>`), so an activity retry, a replay or a second worker after a
+ * crash all land on the same outbox rows. `templateId` is the template key (or id) shared by the
+ * per-channel variants; `channels` is the fallback order.
+ */
+export const SendMessageInput = z.object({
+  idempotencyKey: z.string().min(1),
+  enrollmentId: z.string().nullable().optional(),
+  journeyId: z.string().nullable().optional(),
+  journeyVersion: z.number().int().nullable().optional(),
+  nodeId: z.string().min(1),
+  clientId: z.string().min(1),
+  channels: z.array(ChannelKind).min(1, 'a send needs at least one channel'),
+  templateId: z.string().min(1),
+  offer: z.record(z.string(), z.unknown()).optional(),
+  quietHours: z.enum(['defer', 'skip']),
+});
+export type SendMessageInput = z.infer<typeof SendMessageInput>;
+
+/**
+ * Result of `sendMessage`. `sent` names the channel that got through and the outbox row id;
+ * `deferred` asks the workflow to sleep until `until` and call again with the same key; `skipped`
+ * (caps, consent, quiet hours) and `unreachable` (no usable contact point, hard bounce on every
+ * channel — the node's `unreachable` port) carry the reason shown in the client's timeline.
+ */
+export const SendMessageResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('sent'), channel: ChannelKind, messageId: z.string() }),
+  z.object({ status: z.literal('deferred'), until: z.iso.datetime({ offset: true }) }),
+  z.object({ status: z.literal('skipped'), reason: z.string() }),
+  z.object({ status: z.literal('unreachable'), reason: z.string() }),
+]);
+export type SendMessageResult = z.infer<typeof SendMessageResult>;
+
+/**
+ * One activity task queue per channel, so each channel gets its own worker with its own
+ * `maxActivitiesPerSecond` and a slow provider never holds up another channel.
+ */
+export const SEND_TASK_QUEUES = {
+  email: 'email-sends',
+  sms: 'sms-sends',
+  call: 'call-sends',
+  webhook: 'webhook-sends',
+} as const satisfies Record<ChannelKind, string>;
+
+/** The queue for a send whose first channel is `channel`. */
+export function sendTaskQueueFor(channels: readonly ChannelKind[]): string {
+  return SEND_TASK_QUEUES[channels[0] ?? 'email'];
+}

@@ -1,0 +1,143 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { decideDelivery, type ChannelKind } from '@touchpoint/channels';
+import type { ClientRow, MessageRow } from '@touchpoint/db';
+import { attemptChannel } from './attempt-channel';
+import { findClient, loadPolicyClient } from './load-recipient';
+import {
+  claimOutboxRow,
+  DELIVERED_STATUSES,
+  FINAL_NON_SENT_STATUSES,
+  findVisitRows,
+  listRecentSends,
+  outboxKey,
+  recordStatus,
+} from './outbox';
+import type { SendActivityDeps } from './send-activity-deps';
+import type { SendMessageInput, SendMessageResult } from './send-message-contract';
+
+/** A visit already settled by an earlier attempt (retry, replay, second worker): same answer, no send. */
+export function settledResult(rows: readonly MessageRow[]): SendMessageResult | null {
+  const sent = rows.find((row) => (DELIVERED_STATUSES as readonly string[]).includes(row.status));
+  if (sent) return { status: 'sent', channel: sent.channel, messageId: sent.id };
+  const final = rows.find((row) => (FINAL_NON_SENT_STATUSES as readonly string[]).includes(row.status));
+  if (!final) return null;
+  const reason = final.statusTimeline.at(-1)?.detail ?? final.status;
+  return final.status === 'skipped' ? { status: 'skipped', reason } : { status: 'unreachable', reason };
+}
+
+function longestCapHours(deps: SendActivityDeps): number {
+  const caps = [...deps.policy.overallCaps, ...Object.values(deps.policy.channelCaps).flat()];
+  return Math.max(0, ...caps.map((cap) => cap.windowHours));
+}
+
+/**
+ * The `sendMessage` activity: policy decision, then the first channel that gets through. Permanent
+ * refusals mark the row `bounced` (which flags that address) and fall back to the next channel;
+ * transient faults throw so Temporal retries with backoff. Every outcome lands in the outbox.
+ */
+export async function sendMessage(
+  deps: SendActivityDeps,
+  input: SendMessageInput,
+): Promise<SendMessageResult> {
+  const client = await findClient(deps.db, input.clientId);
+  if (!client)
+    throw ApplicationFailure.nonRetryable(
+      `sendMessage: client ${input.clientId} not found`,
+      'ClientNotFound',
+    );
+  const settled = settledResult(await findVisitRows(deps.db, input.idempotencyKey));
+  if (settled) return settled;
+  // Each rejected channel flags its address, so the next decision moves on; bounded by the channel count.
+  for (let round = 0; round <= input.channels.length; round += 1) {
+    const now = deps.now();
+    const since = new Date(now.getTime() - longestCapHours(deps) * 3_600_000);
+    const history = (await listRecentSends(deps.db, client.id, since)).flatMap((sent) =>
+      sent.sentAt ? [{ channel: sent.channel, sentAt: sent.sentAt }] : [],
+    );
+    const policyClient = await loadPolicyClient(deps.db, client);
+    const decision = decideDelivery({
+      client: policyClient,
+      channels: input.channels,
+      history,
+      policy: deps.policy,
+      quietHoursMode: input.quietHours,
+      now,
+    });
+    switch (decision.action) {
+      case 'defer':
+        await markVisit(
+          deps,
+          client,
+          input,
+          decision.channel,
+          'deferred',
+          `${decision.detail}; until ${decision.until.toISOString()}`,
+        );
+        return { status: 'deferred', until: decision.until.toISOString() };
+      case 'skip': {
+        const reason = `${decision.reason}: ${decision.detail}`;
+        await markVisit(
+          deps,
+          client,
+          input,
+          decision.passedOver[0]?.channel ?? input.channels[0]!,
+          'skipped',
+          reason,
+        );
+        return { status: 'skipped', reason };
+      }
+      case 'unreachable':
+        await markVisit(
+          deps,
+          client,
+          input,
+          decision.passedOver.at(-1)?.channel ?? input.channels[0]!,
+          'unreachable',
+          decision.detail,
+        );
+        return { status: 'unreachable', reason: decision.detail };
+      case 'send': {
+        const result = await attemptChannel(deps, client, input, decision.channel);
+        if (result) return result;
+        break;
+      }
+      default: {
+        const unhandled: never = decision;
+        throw new Error(`unknown delivery decision ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+  throw new Error(
+    `sendMessage ${input.idempotencyKey}: fallback did not settle after ${input.channels.length} channels`,
+  );
+}
+
+/** Records a non-send outcome on the visit's row for `channel` (created if needed). */
+async function markVisit(
+  deps: SendActivityDeps,
+  client: ClientRow,
+  input: SendMessageInput,
+  channel: ChannelKind,
+  status: 'deferred' | 'skipped' | 'unreachable',
+  detail: string,
+): Promise<void> {
+  const row = await claimOutboxRow(
+    deps.db,
+    {
+      idempotencyKey: outboxKey(input.idempotencyKey, channel),
+      clientId: client.id,
+      enrollmentId: input.enrollmentId ?? null,
+      journeyId: input.journeyId ?? null,
+      journeyVersion: input.journeyVersion ?? null,
+      nodeId: input.nodeId,
+      channel,
+      templateId: null,
+      content: {},
+    },
+    status,
+    detail,
+  );
+  if (row.statusTimeline.length > 1 || row.status !== status || row.statusTimeline[0]?.detail !== detail) {
+    await recordStatus(deps.db, row.id, status, { detail });
+  }
+}
