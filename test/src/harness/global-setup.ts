@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { migrateDatabase, openDatabase } from '@touchpoint/db';
 import { startPostgresCluster } from './postgres-cluster';
-import { startTemporalDevServer } from './temporal-dev-server';
+import { startTemporalDevServer } from '@touchpoint/engine/main/temporal-dev-server';
 import { SHARED_DATABASE, TEMPLATE_DATABASE, withAdmin } from './database';
 
 /**

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findFreePort, waitForPort } from './free-port';
+import { findFreePort, waitForPort } from '@touchpoint/engine/main/ports';
 import { toolsDir } from './paths';
-import { spawnTethered } from './tethered-process';
+import { spawnTethered } from '@touchpoint/engine/main/tethered-process';
 
 export interface PostgresCluster {
   /** URL of the `postgres` maintenance database, for CREATE DATABASE. */

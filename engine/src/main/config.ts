@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65_535);
+const flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1')
+  .default(false);
+
+/**
+ * Everything Touchpoint reads from the environment, in one place. docker-compose.yml and the README
+ * name exactly these variables (a test keeps them in step).
+ */
+export const AppConfig = z.object({
+  /** PostgreSQL. Unset under `npm start`: the embedded PGlite in .data/ is used instead. */
+  DATABASE_URL: z.string().url().optional(),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  /** Task queue of the journey workflows; channel sends run on queues of their own. */
+  TEMPORAL_TASK_QUEUE: z.string().default('journeys'),
+  /** Where people open the Temporal Web UI; the client timeline links workflows there. */
+  TEMPORAL_UI_URL: z.string().url().default('http://127.0.0.1:8233'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  /** The address clients' mail links point at (open pixel, click redirect, unsubscribe). */
+  PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Admin API key; `npm start` generates one into .data/ when unset. */
+  TOUCHPOINT_ADMIN_KEY: z.string().min(16).optional(),
+  /** HMAC secret for tracking-link tokens and webhook signatures. */
+  TRACKING_SECRET: z.string().min(16).optional(),
+  SMTP_URL: z.string().url().default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z.string().default('Touchpoint <journeys@touchpoint.local>'),
+  SMS_PROVIDER: z.enum(['twilio', 'smsru']).default('twilio'),
+  /** Base URL of the SMS provider's API (the providers' public URLs in production). */
+  SMS_API_URL: z.string().url().optional(),
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_FROM: z.string().optional(),
+  SMSRU_API_ID: z.string().optional(),
+  /** Lets webhooks reach private and loopback addresses (off in production). */
+  WEBHOOK_ALLOW_PRIVATE: flag,
+});
+export type AppConfig = z.infer<typeof AppConfig>;
+
+/** The variables AppConfig knows; anything else starting with these prefixes is a typo. */
+export const CONFIG_VARIABLES = Object.keys(AppConfig.shape) as (keyof AppConfig)[];
+
+/** Parses the environment, naming every bad variable at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, env[name] || undefined]));
+  const parsed = AppConfig.safeParse(known);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
