@@ -48,7 +48,10 @@ export async function attemptChannel(
   if (row.statusTimeline.length > 1 || row.statusTimeline[0]?.status !== 'queued') {
     // An earlier attempt got this far and stopped (crash, timeout): the provider may have the
     // message. Email re-sends under the same Message-ID, which receiving mailboxes collapse.
-    await recordStatus(deps.db, row.id, 'queued', { detail: 'resuming an interrupted attempt' });
+    await recordStatus(deps.db, row.id, 'queued', {
+      detail: 'resuming an interrupted attempt',
+      at: deps.now(),
+    });
   }
   const rendered = await renderForChannel(template, buildVariables(client, input), {
     messageId: key,
@@ -70,13 +73,17 @@ export async function attemptChannel(
         providerMessageId: outcome.providerId,
         content,
         detail: channel,
+        at: deps.now(),
       });
       return { status: 'sent', channel, messageId: row.id };
     case 'rejected':
-      await recordStatus(deps.db, row.id, 'bounced', { detail: outcome.reason, content });
+      await recordStatus(deps.db, row.id, 'bounced', { detail: outcome.reason, content, at: deps.now() });
       return null;
     case 'retry': {
-      await recordStatus(deps.db, row.id, 'queued', { detail: `transient: ${outcome.reason}` });
+      await recordStatus(deps.db, row.id, 'queued', {
+        detail: `transient: ${outcome.reason}`,
+        at: deps.now(),
+      });
       const delay = outcome.after ? Math.max(0, Date.parse(outcome.after) - Date.now()) : undefined;
       throw ApplicationFailure.create({
         message: outcome.reason,

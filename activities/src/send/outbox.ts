@@ -69,9 +69,10 @@ export async function recordStatus(
   db: Executor,
   id: string,
   status: MessageStatus,
-  extra: { detail?: string; providerMessageId?: string; content?: MessageContent } = {},
+  extra: { detail?: string; providerMessageId?: string; content?: MessageContent; at?: Date } = {},
 ): Promise<void> {
-  const now = new Date();
+  // `at` is the activity's clock (injectable), so caps and timelines agree with the policy's "now".
+  const now = extra.at ?? new Date();
   const entry = { status, at: now.toISOString(), ...(extra.detail ? { detail: extra.detail } : {}) };
   await db
     .update(messages)

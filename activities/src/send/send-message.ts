@@ -138,6 +138,6 @@ async function markVisit(
     detail,
   );
   if (row.statusTimeline.length > 1 || row.status !== status || row.statusTimeline[0]?.detail !== detail) {
-    await recordStatus(deps.db, row.id, status, { detail });
+    await recordStatus(deps.db, row.id, status, { detail, at: deps.now() });
   }
 }
