@@ -1,0 +1,1 @@
+export { sandboxRoutes, type SandboxRoutesOptions } from './sandbox-routes';
