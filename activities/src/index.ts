@@ -1,0 +1,4 @@
+export * from './create-activities';
+export * from './journey';
+export * from './send';
+export * from './call-center';

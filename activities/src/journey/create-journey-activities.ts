@@ -1,0 +1,62 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Database } from '@touchpoint/db';
+import { loadClientContext, updateClient } from './client-context';
+import { beginEnrollment, finishEnrollment, recordNodeVisit } from './enrollment-records';
+import {
+  BeginEnrollmentInput,
+  FinishEnrollmentInput,
+  RecordNodeVisitInput,
+  StartJourneyInput,
+} from './journey-activity-contract';
+import type {
+  ClientContextResult,
+  LoadClientContextInput,
+  StartJourneyResult,
+  UpdateClientInput,
+} from './journey-activity-contract';
+
+/** What the journey bookkeeping activities need. */
+export interface JourneyActivityDeps {
+  db: Database;
+  /**
+   * Starts another journey for a client. Supplied by the engine (it owns the Temporal client);
+   * without it `startJourney` fails permanently with type `StartJourneyUnavailable`.
+   */
+  startJourney?: (input: StartJourneyInput) => Promise<StartJourneyResult>;
+}
+
+/** Bad input is a bug in the caller, not a transient fault: fail without retrying. */
+function parseOrFail<T>(
+  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: Error } },
+  input: unknown,
+): T {
+  const result = schema.safeParse(input);
+  if (!result.success) throw ApplicationFailure.nonRetryable(result.error.message, 'InvalidActivityInput');
+  return result.data;
+}
+
+/** The bookkeeping activities of the interpreter workflow, bound to their dependencies. */
+export function createJourneyActivities(deps: JourneyActivityDeps) {
+  return {
+    beginEnrollment: (input: BeginEnrollmentInput): Promise<{ enrollmentId: string }> =>
+      beginEnrollment(deps.db, parseOrFail(BeginEnrollmentInput, input)),
+    recordNodeVisit: (input: RecordNodeVisitInput): Promise<void> =>
+      recordNodeVisit(deps.db, parseOrFail(RecordNodeVisitInput, input)),
+    finishEnrollment: (input: FinishEnrollmentInput): Promise<void> =>
+      finishEnrollment(deps.db, parseOrFail(FinishEnrollmentInput, input)),
+    loadClientContext: (input: LoadClientContextInput): Promise<ClientContextResult> =>
+      loadClientContext(deps.db, input),
+    updateClient: (input: UpdateClientInput): Promise<void> => updateClient(deps.db, input),
+    startJourney: async (input: StartJourneyInput): Promise<StartJourneyResult> => {
+      if (!deps.startJourney) {
+        throw ApplicationFailure.nonRetryable(
+          'No journey starter configured on this worker',
+          'StartJourneyUnavailable',
+        );
+      }
+      return deps.startJourney(parseOrFail(StartJourneyInput, input));
+    },
+  };
+}
+
+export type JourneyActivities = ReturnType<typeof createJourneyActivities>;

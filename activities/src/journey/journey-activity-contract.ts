@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/**
+ * Contracts of the bookkeeping activities the interpreter workflow calls. Workflows import these
+ * types with `import type` only. `ClientContextResult` mirrors `ClientContext` of the journey language
+ * (activities may not import the engine); the workflow passes it straight to `evaluateCondition`.
+ */
+
+/** Input of `beginEnrollment`: creates (or finds, on retry) the enrollment row of a workflow run chain. */
+export const BeginEnrollmentInput = z.object({
+  workflowId: z.string().min(1),
+  journeyId: z.uuid(),
+  journeyVersion: z.number().int().positive(),
+  clientId: z.uuid(),
+  enrollmentKey: z.string().nullable(),
+  source: z.enum(['event', 'manual', 'csv', 'journey', 'segment']),
+  /** The first run's start time: identifies this enrollment among earlier ones of the same workflow id. */
+  enteredAt: z.iso.datetime({ offset: true }),
+});
+export type BeginEnrollmentInput = z.infer<typeof BeginEnrollmentInput>;
+
+/** Input of `recordNodeVisit`: the visit, and the port + visit it came from (the transition). */
+export const RecordNodeVisitInput = z.object({
+  enrollmentId: z.uuid(),
+  journeyId: z.uuid(),
+  journeyVersion: z.number().int(),
+  nodeId: z.string().min(1),
+  visitSeq: z.number().int().nonnegative(),
+  at: z.iso.datetime({ offset: true }),
+  from: z
+    .object({ nodeId: z.string().min(1), visitSeq: z.number().int().nonnegative(), port: z.string().min(1) })
+    .nullable(),
+});
+export type RecordNodeVisitInput = z.infer<typeof RecordNodeVisitInput>;
+
+/** How an enrollment ended: `completed` (exit node or converted) or `exited` (cancelled, checkpoint passed…). */
+export const FinishEnrollmentInput = z.object({
+  enrollmentId: z.uuid(),
+  status: z.enum(['completed', 'exited']),
+  reason: z.string().min(1),
+  at: z.iso.datetime({ offset: true }),
+  /** The visit the client was on, closed with `reason` as its outcome. */
+  lastVisitSeq: z.number().int().nonnegative().nullable(),
+});
+export type FinishEnrollmentInput = z.infer<typeof FinishEnrollmentInput>;
+
+/** A count or sum the workflow needs for a condition (see `FactQuery` in the journey language). */
+export const FactQuery = z.discriminatedUnion('kind', [
+  z.object({
+    key: z.string(),
+    kind: z.literal('engagement'),
+    eventTypes: z.array(z.string()),
+    withinDays: z.number(),
+  }),
+  z.object({ key: z.string(), kind: z.literal('spend'), withinDays: z.number().nullable() }),
+]);
+export type FactQuery = z.infer<typeof FactQuery>;
+
+/** A checkpoint to load: a client date attribute or the smart trigger's expected next purchase. */
+export const CheckpointQuery = z.object({
+  key: z.string(),
+  source: z.enum(['attribute', 'expectedNextPurchase']),
+  attribute: z.string().optional(),
+});
+export type CheckpointQuery = z.infer<typeof CheckpointQuery>;
+
+/** Input of `loadClientContext`; `at` is the workflow's now, so engagement windows are replay-stable. */
+export const LoadClientContextInput = z.object({
+  clientId: z.uuid(),
+  at: z.iso.datetime({ offset: true }),
+  facts: z.array(FactQuery).default([]),
+  checkpoints: z.array(CheckpointQuery).default([]),
+});
+export type LoadClientContextInput = z.input<typeof LoadClientContextInput>;
+
+/** What a workflow learns about a client (shape of the journey language's `ClientContext`). */
+export interface ClientContextResult {
+  clientId: string;
+  timezone: string | null;
+  attributes: Record<string, unknown>;
+  tags: string[];
+  segments: string[];
+  facts: Record<string, number>;
+  checkpoints: Record<string, string | null>;
+}
+
+/** Input of `updateClient`: attributes to set and tags to add / remove (tags live in `attributes.tags`). */
+export const UpdateClientInput = z.object({
+  clientId: z.uuid(),
+  setAttributes: z.record(z.string(), z.unknown()).default({}),
+  addTags: z.array(z.string()).default([]),
+  removeTags: z.array(z.string()).default([]),
+});
+export type UpdateClientInput = z.input<typeof UpdateClientInput>;
+
+/** Input of `startJourney`: hand the client to another journey (interconnected chains). */
+export const StartJourneyInput = z.object({
+  journeyId: z.uuid(),
+  clientId: z.uuid(),
+  /** Makes the start idempotent: the starting workflow's id + visit. */
+  enrollmentKey: z.string().min(1),
+  fromJourneyId: z.uuid(),
+});
+export type StartJourneyInput = z.infer<typeof StartJourneyInput>;
+
+/** What happened to a `startJourney` request. */
+export type StartJourneyResult =
+  | { status: 'started'; workflowId: string }
+  | { status: 'alreadyRunning'; workflowId: string }
+  | { status: 'notStarted'; reason: string };
