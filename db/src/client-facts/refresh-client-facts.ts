@@ -1,0 +1,43 @@
+import { asc, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import type { Executor } from '../database';
+import { clientFacts } from '../schema/client-facts';
+import type { NewClientFactsRow } from '../schema/client-facts';
+import { purchases } from '../schema/purchases';
+import { computeClientFacts } from './smart-trigger';
+import type { PurchaseForFacts } from './smart-trigger';
+
+/**
+ * Recomputes `client_facts` for the given clients from their whole purchase history and upserts them.
+ * Recomputing (rather than folding in the newest purchase) keeps facts exact when purchases arrive late or
+ * out of order, and makes the call idempotent, so routing can safely replay it.
+ */
+export async function refreshClientFacts(db: Executor, clientIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(clientIds)];
+  if (ids.length === 0) return;
+  const rows = await db
+    .select({ clientId: purchases.clientId, purchasedAt: purchases.purchasedAt, value: purchases.value })
+    .from(purchases)
+    .where(inArray(purchases.clientId, ids))
+    .orderBy(asc(purchases.clientId), asc(purchases.purchasedAt));
+  const byClient = new Map<string, PurchaseForFacts[]>(ids.map((id) => [id, []]));
+  for (const row of rows) byClient.get(row.clientId)?.push(row);
+  const values: NewClientFactsRow[] = [...byClient].map(([clientId, history]) => ({
+    clientId,
+    ...computeClientFacts(history),
+    updatedAt: new Date(),
+  }));
+  await db
+    .insert(clientFacts)
+    .values(values)
+    .onConflictDoUpdate({ target: clientFacts.clientId, set: excludedColumns() });
+}
+
+/** `set col = excluded.col` for every column but the key. */
+function excludedColumns(): Record<string, SQL> {
+  const set: Record<string, SQL> = {};
+  for (const [key, column] of Object.entries(getTableColumns(clientFacts))) {
+    if (key !== 'clientId') set[key] = sql.raw(`excluded."${column.name}"`);
+  }
+  return set;
+}

@@ -1,0 +1,74 @@
+import { inArray } from 'drizzle-orm';
+import type { Executor } from '../database';
+import { events } from '../schema/events';
+import type { EventProperties } from '../schema/events';
+import { ensureClients } from './upsert-clients';
+
+/** One incoming event, keyed by the client's external id. */
+export interface IncomingEvent {
+  idempotencyKey: string;
+  clientExternalId: string;
+  type: string;
+  occurredAt: Date;
+  properties?: EventProperties;
+  source?: string;
+  messageId?: string | null;
+  nodeId?: string | null;
+}
+
+/** What happened to one incoming event, in input order. */
+export interface StoredEventOutcome {
+  idempotencyKey: string;
+  eventId: number;
+  /** False when an event with this key was already stored (a retried request). */
+  isNew: boolean;
+}
+
+/**
+ * Stores a batch of events in one transaction and returns each one's id. Idempotent on `idempotencyKey`:
+ * rows already stored are skipped (`on conflict do nothing`) and reported with `isNew: false`, so a retried
+ * batch never duplicates. When this resolves the rows are committed — the caller may acknowledge.
+ */
+export async function storeEvents(
+  db: Executor,
+  batch: readonly IncomingEvent[],
+): Promise<StoredEventOutcome[]> {
+  if (batch.length === 0) return [];
+  const clientIds = await ensureClients(
+    db,
+    batch.map((e) => e.clientExternalId),
+  );
+  const unique = new Map(batch.map((e) => [e.idempotencyKey, e]));
+  const inserted = await db
+    .insert(events)
+    .values(
+      [...unique.values()].map((e) => ({
+        idempotencyKey: e.idempotencyKey,
+        clientId: clientIds.get(e.clientExternalId)!,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        properties: e.properties ?? {},
+        source: e.source ?? 'api',
+        messageId: e.messageId ?? null,
+        nodeId: e.nodeId ?? null,
+      })),
+    )
+    .onConflictDoNothing({ target: events.idempotencyKey })
+    .returning({ id: events.id, idempotencyKey: events.idempotencyKey });
+  const ids = new Map(inserted.map((row) => [row.idempotencyKey, row.id]));
+  const fresh = new Set(ids.keys());
+  const duplicates = [...unique.keys()].filter((key) => !ids.has(key));
+  if (duplicates.length > 0) {
+    const existing = await db
+      .select({ id: events.id, idempotencyKey: events.idempotencyKey })
+      .from(events)
+      .where(inArray(events.idempotencyKey, duplicates));
+    for (const row of existing) ids.set(row.idempotencyKey, row.id);
+  }
+  const seen = new Set<string>();
+  return batch.map((e) => {
+    const isNew = fresh.has(e.idempotencyKey) && !seen.has(e.idempotencyKey);
+    seen.add(e.idempotencyKey);
+    return { idempotencyKey: e.idempotencyKey, eventId: ids.get(e.idempotencyKey)!, isNew };
+  });
+}
