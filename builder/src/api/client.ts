@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { endpoints } from './endpoints';
+import {
+  CallTask,
+  CatalogItem,
+  ClientCard,
+  JourneyDetail,
+  JourneyStats,
+  JourneySummary,
+  PublishResult,
+  TimelineEntry,
+  ValidateResult,
+  VersionDetail,
+  VersionSummary,
+  type CallOutcome,
+} from './schemas';
+
+/** Thrown for any non-2xx answer; `status` 0 means the server could not be reached. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: unknown = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: init?.body ? { 'content-type': 'application/json' } : undefined,
+    });
+  } catch (error) {
+    throw new ApiError(0, error instanceof Error ? error.message : String(error));
+  }
+  const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    const message =
+      typeof body === 'object' && body !== null && 'message' in body
+        ? String(body.message)
+        : `${response.status} ${response.statusText}`;
+    throw new ApiError(response.status, message, body);
+  }
+  return schema.parse(body);
+}
+
+const send = (method: string, body?: unknown): RequestInit => ({
+  method,
+  body: body === undefined ? undefined : JSON.stringify(body),
+});
+const Ok = z.unknown();
+
+/** The typed HTTP client of the builder: one function per server endpoint. */
+export const api = {
+  listJourneys: () => request(z.array(JourneySummary), endpoints.journeys()),
+  createJourney: (name: string, definition: unknown) =>
+    request(JourneyDetail, endpoints.journeys(), send('POST', { name, definition })),
+  getJourney: (journeyId: string) => request(JourneyDetail, endpoints.journey(journeyId)),
+  saveDraft: (journeyId: string, name: string, definition: unknown) =>
+    request(Ok, endpoints.journeyDraft(journeyId), send('PUT', { name, definition })),
+  validateJourney: (journeyId: string, definition: unknown) =>
+    request(ValidateResult, endpoints.journeyValidate(journeyId), send('POST', { definition })),
+  publishJourney: (journeyId: string, summary: string) =>
+    request(PublishResult, endpoints.journeyPublish(journeyId), send('POST', { summary })),
+  pauseJourney: (journeyId: string) => request(Ok, endpoints.journeyPause(journeyId), send('POST')),
+  resumeJourney: (journeyId: string) => request(Ok, endpoints.journeyResume(journeyId), send('POST')),
+  listVersions: (journeyId: string) => request(z.array(VersionSummary), endpoints.journeyVersions(journeyId)),
+  getVersion: (journeyId: string, version: number) =>
+    request(VersionDetail, endpoints.journeyVersion(journeyId, version)),
+  getStats: (journeyId: string, query: { version?: number; from?: string; to?: string }) =>
+    request(JourneyStats, `${endpoints.journeyStats(journeyId)}${toQuery(query)}`),
+  listEvents: () => request(z.array(CatalogItem), endpoints.eventCatalog()),
+  listOffers: () => request(z.array(CatalogItem), endpoints.offerCatalog()),
+  listMessageTemplates: () => request(z.array(CatalogItem), endpoints.messageTemplates()),
+  listCallTasks: () => request(z.array(CallTask), `${endpoints.callTasks()}?status=open`),
+  recordCallOutcome: (taskId: string, outcome: CallOutcome, note: string) =>
+    request(Ok, endpoints.callTaskOutcome(taskId), send('POST', { outcome, note })),
+  getClient: (clientId: string) => request(ClientCard, endpoints.client(clientId)),
+  getClientTimeline: (clientId: string) =>
+    request(z.array(TimelineEntry), endpoints.clientTimeline(clientId)),
+};
+
+function toQuery(query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

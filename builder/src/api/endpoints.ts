@@ -1,0 +1,27 @@
+/**
+ * Every HTTP path the builder calls, in one place so it is easy to line up with the server's
+ * routes (engine/src/api/routes/). Paths are relative to the page origin: in development Vite
+ * proxies /v1 to the API, in production the API serves this app itself.
+ */
+const enc = encodeURIComponent;
+
+export const endpoints = {
+  journeys: () => '/v1/journeys',
+  journey: (journeyId: string) => `/v1/journeys/${enc(journeyId)}`,
+  journeyDraft: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/draft`,
+  journeyValidate: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/validate`,
+  journeyPublish: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/publish`,
+  journeyPause: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/pause`,
+  journeyResume: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/resume`,
+  journeyVersions: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/versions`,
+  journeyVersion: (journeyId: string, version: number) =>
+    `/v1/journeys/${enc(journeyId)}/versions/${version}`,
+  journeyStats: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/stats`,
+  eventCatalog: () => '/v1/catalogs/events',
+  offerCatalog: () => '/v1/catalogs/offers',
+  messageTemplates: () => '/v1/templates',
+  callTasks: () => '/v1/call-tasks',
+  callTaskOutcome: (taskId: string) => `/v1/call-tasks/${enc(taskId)}/outcome`,
+  client: (clientId: string) => `/v1/clients/${enc(clientId)}`,
+  clientTimeline: (clientId: string) => `/v1/clients/${enc(clientId)}/timeline`,
+} as const;

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatRoute, parseRoute, type Route } from './routes';
+
+describe('routes', () => {
+  it('round-trips every page through the hash', () => {
+    const routes: Route[] = [
+      { page: 'journeys' },
+      { page: 'editor', journeyId: 'win back/1' },
+      { page: 'templates' },
+      { page: 'operator' },
+      { page: 'client', clientId: 'c-42' },
+    ];
+    for (const route of routes) expect(parseRoute(formatRoute(route))).toEqual(route);
+  });
+
+  it('sends unknown or empty hashes to the journey list', () => {
+    expect(parseRoute('')).toEqual({ page: 'journeys' });
+    expect(parseRoute('#/nowhere')).toEqual({ page: 'journeys' });
+    expect(parseRoute('#/clients')).toEqual({ page: 'journeys' });
+  });
+});

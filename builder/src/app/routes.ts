@@ -1,0 +1,52 @@
+/**
+ * The app's pages. Routing lives in the URL hash so the built app can be served as plain static
+ * files by the API (or any static server) without server-side rewrites.
+ */
+export const PAGE_NAMES = ['journeys', 'editor', 'templates', 'operator', 'client'] as const;
+export type PageName = (typeof PAGE_NAMES)[number];
+
+/** A parsed location: which page, and the id it is about when it has one. */
+export type Route =
+  | { page: 'journeys' }
+  | { page: 'editor'; journeyId: string }
+  | { page: 'templates' }
+  | { page: 'operator' }
+  | { page: 'client'; clientId: string };
+
+/** Reads a route from a location hash such as `#/journeys/j_1`; unknown hashes land on the list. */
+export function parseRoute(hash: string): Route {
+  const parts = hash
+    .replace(/^#\/?/, '')
+    .split('/')
+    .filter((part) => part.length > 0)
+    .map((part) => decodeURIComponent(part));
+  const [head, id] = parts;
+  if (head === 'journeys' && id !== undefined) return { page: 'editor', journeyId: id };
+  if (head === 'templates') return { page: 'templates' };
+  if (head === 'operator') return { page: 'operator' };
+  if (head === 'clients' && id !== undefined) return { page: 'client', clientId: id };
+  return { page: 'journeys' };
+}
+
+/** Writes the hash for a route; `parseRoute(formatRoute(r))` returns `r`. */
+export function formatRoute(route: Route): string {
+  switch (route.page) {
+    case 'journeys':
+      return '#/journeys';
+    case 'editor':
+      return `#/journeys/${encodeURIComponent(route.journeyId)}`;
+    case 'templates':
+      return '#/templates';
+    case 'operator':
+      return '#/operator';
+    case 'client':
+      return `#/clients/${encodeURIComponent(route.clientId)}`;
+    default:
+      return assertNever(route);
+  }
+}
+
+/** Compile-time exhaustiveness check for switches over closed unions. */
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
