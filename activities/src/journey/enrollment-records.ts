@@ -66,7 +66,7 @@ export async function recordNodeVisit(db: Database, input: RecordNodeVisitInput)
   if (!input.from) return;
   await db
     .update(nodeVisits)
-    .set({ leftAt: at, outcome: input.from.port })
+    .set({ leftAt: at, outcome: input.from.port, skipReason: input.from.skipReason ?? null })
     .where(
       and(eq(nodeVisits.enrollmentId, input.enrollmentId), eq(nodeVisits.visitSeq, input.from.visitSeq)),
     );

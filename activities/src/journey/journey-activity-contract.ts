@@ -28,7 +28,13 @@ export const RecordNodeVisitInput = z.object({
   visitSeq: z.number().int().nonnegative(),
   at: z.iso.datetime({ offset: true }),
   from: z
-    .object({ nodeId: z.string().min(1), visitSeq: z.number().int().nonnegative(), port: z.string().min(1) })
+    .object({
+      nodeId: z.string().min(1),
+      visitSeq: z.number().int().nonnegative(),
+      port: z.string().min(1),
+      /** Why the previous node did nothing (quiet hours, no consent, checkpoint passed…). */
+      skipReason: z.string().optional(),
+    })
     .nullable(),
 });
 export type RecordNodeVisitInput = z.infer<typeof RecordNodeVisitInput>;

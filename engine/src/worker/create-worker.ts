@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from '@temporalio/worker';
+import type { NativeConnection } from '@temporalio/worker';
+
+/** Path of the workflow bundle's entry (TypeScript; the worker's bundler compiles it). */
+export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+/** Options of {@link createJourneyWorker}. */
+export interface JourneyWorkerOptions {
+  connection: NativeConnection;
+  taskQueue: string;
+  /** Activities to register on this queue: usually `createActivities(deps)` (bookkeeping + sends). */
+  activities: object;
+  namespace?: string;
+  /** Sticky cache size: journeys kept in memory between wake-ups (default: the SDK's). */
+  maxCachedWorkflows?: number;
+}
+
+/**
+ * A worker that runs journey workflows and the given activities on one task queue. Sends may also run
+ * on per-channel queues: start one more worker per channel queue with only the send activities.
+ */
+export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: options.taskQueue,
+    workflowsPath: WORKFLOWS_PATH,
+    activities: options.activities,
+    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+  });
+}

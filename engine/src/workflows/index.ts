@@ -1,0 +1,3 @@
+// The workflow bundle's entry: every workflow type the journey worker registers.
+export { journeyWorkflow } from './journey-workflow';
+export { emptyWorkflow } from './empty-workflow';

@@ -1,0 +1,170 @@
+import {
+  ApplicationFailure,
+  CancellationScope,
+  continueAsNew,
+  isCancellation,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { compileJourney, nextNodeOf } from '../language';
+import type { JourneyPlan } from '../language';
+import { runNode } from './handlers/run-node';
+import type { JourneyRunState, JourneyWorkflowInput, JourneyWorkflowResult } from './journey-workflow-types';
+import { RunContext } from './run-context';
+import type { ExitRequest } from './run-context';
+import { NODE_ID_ATTRIBUTE } from './search-attributes';
+import { clientEventSignal, exitEnrollmentSignal, getCurrentNodeQuery, getPathQuery } from './signals';
+
+const PATH_LIMIT = 500;
+
+function compileOrFail(input: JourneyWorkflowInput): JourneyPlan {
+  const compiled = compileJourney(input.definition);
+  if (compiled.ok) return compiled.plan;
+  const problems = compiled.problems.map((problem) => problem.message).join('; ');
+  throw ApplicationFailure.nonRetryable(
+    `Journey ${input.journeyId} v${input.journeyVersion} does not compile: ${problems}`,
+    'InvalidJourney',
+  );
+}
+
+function initialState(plan: JourneyPlan): JourneyRunState {
+  const now = Date.now();
+  return {
+    enrollmentId: '',
+    enrolledAt: now,
+    cursor: {
+      nodeId: plan.entryNodeId,
+      visitSeq: 0,
+      enteredAt: now,
+      eventSeqAtEntry: 0,
+      from: null,
+      isRecorded: false,
+    },
+    nextVisitSeq: 1,
+    eventSeq: 0,
+    inbox: [],
+    seenEventIds: [],
+    sentMessages: {},
+    path: [],
+  };
+}
+
+function registerHandlers(ctx: RunContext): void {
+  setHandler(clientEventSignal, (event) => {
+    const accepted = ctx.acceptEvent(event);
+    if (accepted) ctx.checkGoal(accepted, Date.now());
+  });
+  setHandler(exitEnrollmentSignal, ({ reason }) => {
+    ctx.exitRequest ??= { status: 'exited', reason };
+  });
+  setHandler(getCurrentNodeQuery, () => (ctx.state.enrollmentId ? ctx.state.cursor.nodeId : null));
+  setHandler(getPathQuery, () => [...ctx.state.path]);
+}
+
+async function recordArrival(ctx: RunContext): Promise<void> {
+  const { cursor } = ctx.state;
+  await ctx.activities.recordNodeVisit({
+    enrollmentId: ctx.state.enrollmentId,
+    journeyId: ctx.input.journeyId,
+    journeyVersion: ctx.input.journeyVersion,
+    nodeId: cursor.nodeId,
+    visitSeq: cursor.visitSeq,
+    at: new Date(cursor.enteredAt).toISOString(),
+    from: cursor.from,
+  });
+  if (ctx.input.useSearchAttributes !== false)
+    upsertSearchAttributes([{ key: NODE_ID_ATTRIBUTE, value: cursor.nodeId }]);
+  cursor.isRecorded = true;
+  ctx.state.path = [...ctx.state.path, cursor.nodeId].slice(-PATH_LIMIT);
+}
+
+function advance(ctx: RunContext, target: string, port: string, skipReason: string | undefined): void {
+  const { state } = ctx;
+  const from = {
+    nodeId: state.cursor.nodeId,
+    visitSeq: state.cursor.visitSeq,
+    port,
+    ...(skipReason ? { skipReason } : {}),
+  };
+  state.cursor = {
+    nodeId: target,
+    visitSeq: state.nextVisitSeq,
+    enteredAt: Date.now(),
+    eventSeqAtEntry: state.eventSeq,
+    from,
+    isRecorded: false,
+  };
+  state.nextVisitSeq += 1;
+  // Events before arrival never count for the new node: drop them so the carried inbox stays small.
+  state.inbox = [];
+}
+
+async function finish(ctx: RunContext, exit: ExitRequest): Promise<JourneyWorkflowResult> {
+  await ctx.activities.finishEnrollment({
+    enrollmentId: ctx.state.enrollmentId,
+    status: exit.status,
+    reason: exit.reason,
+    at: new Date().toISOString(),
+    lastVisitSeq: ctx.state.cursor.isRecorded ? ctx.state.cursor.visitSeq : null,
+  });
+  return { status: exit.status, reason: exit.reason, path: [...ctx.state.path] };
+}
+
+async function runLoop(ctx: RunContext): Promise<JourneyWorkflowResult> {
+  const { plan, state } = ctx;
+  for (;;) {
+    if (ctx.exitRequest) return finish(ctx, ctx.exitRequest);
+    const node = plan.nodes[state.cursor.nodeId];
+    if (!node)
+      throw ApplicationFailure.nonRetryable(`No node "${state.cursor.nodeId}" in the plan`, 'InvalidJourney');
+    if (!state.cursor.isRecorded) await recordArrival(ctx);
+    if (ctx.exitRequest) continue;
+    const outcome = await runNode(node, ctx);
+    if (outcome.kind === 'interrupted') {
+      if (ctx.exitRequest) continue;
+      return continueAsNew<typeof journeyWorkflow>({ ...ctx.input, state });
+    }
+    if (outcome.kind === 'exit') return finish(ctx, outcome);
+    const target = nextNodeOf(plan, node.id, outcome.port);
+    if (target === null) {
+      const reason =
+        outcome.port === 'skipped'
+          ? (outcome.skipReason ?? 'checkpointPassed')
+          : `unconnected:${outcome.port}`;
+      return finish(ctx, { status: 'exited', reason });
+    }
+    advance(ctx, target, outcome.port, outcome.skipReason);
+    if (ctx.shouldContinueAsNew()) return continueAsNew<typeof journeyWorkflow>({ ...ctx.input, state });
+  }
+}
+
+/**
+ * One client's run through one journey version: compiles the definition snapshot, then walks the
+ * plan node by node, recording every visit. Client events arrive by `clientEventSignal`; the goal
+ * exits the client as converted at any node; cancellation is an exit with reason `cancelled`. Long
+ * runs continue as new carrying their state, so history stays bounded however many events arrive.
+ */
+export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyWorkflowResult> {
+  const plan = compileOrFail(input);
+  const ctx = new RunContext(input, plan, input.state ?? initialState(plan));
+  registerHandlers(ctx);
+  try {
+    if (!ctx.state.enrollmentId) {
+      const { enrollmentId } = await ctx.activities.beginEnrollment({
+        workflowId: workflowInfo().workflowId,
+        journeyId: input.journeyId,
+        journeyVersion: input.journeyVersion,
+        clientId: input.clientId,
+        enrollmentKey: input.enrollmentKey,
+        source: input.source,
+        enteredAt: new Date(ctx.state.enrolledAt).toISOString(),
+      });
+      ctx.state.enrollmentId = enrollmentId;
+    }
+    return await runLoop(ctx);
+  } catch (error) {
+    if (!isCancellation(error) || !ctx.state.enrollmentId) throw error;
+    return CancellationScope.nonCancellable(() => finish(ctx, { status: 'exited', reason: 'cancelled' }));
+  }
+}

@@ -1,0 +1,157 @@
+import { condition, proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { JourneyActivities, SendActivities } from '@touchpoint/activities';
+import {
+  checkpointKey,
+  collectConditionNeeds,
+  durationToMs,
+  matchesEvent,
+  type ChannelKind,
+  type CheckpointRef,
+  type ClientContext,
+  type Condition,
+  type JourneyPlan,
+} from '../language';
+import type { JourneyRunState, JourneyWorkflowInput } from './journey-workflow-types';
+import type { ClientEvent } from './signals';
+
+const INBOX_LIMIT = 100;
+const SEEN_IDS_LIMIT = 500;
+const DEFAULT_HISTORY_LIMIT = 5_000;
+
+/** Bookkeeping is cheap and idempotent: retry it for a long time rather than lose a client's run. */
+const journeyActivities = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '1 second',
+    maximumInterval: '5 minutes',
+    nonRetryableErrorTypes: ['InvalidActivityInput'],
+  },
+});
+
+/** Why the client must leave the journey now. */
+export interface ExitRequest {
+  status: 'completed' | 'exited';
+  reason: string;
+}
+
+/** What a wait ended with: its deadline, the awaited wake-up, or an interruption (exit / continue-as-new). */
+export type WaitResult = 'deadline' | 'woken' | 'interrupted';
+
+export type InboxEvent = ClientEvent & { seq: number };
+
+/**
+ * The per-run context handlers work through: the plan, carried state, the event inbox, interruptible
+ * waits and the activities. Signal handlers only append to the inbox and raise exit requests; node
+ * handlers consume them, which keeps all decisions in the main loop's order (deterministic).
+ */
+export class RunContext {
+  exitRequest: ExitRequest | null = null;
+  private clientContextCache: ClientContext | null = null;
+
+  constructor(
+    readonly input: JourneyWorkflowInput,
+    readonly plan: JourneyPlan,
+    readonly state: JourneyRunState,
+  ) {}
+
+  get workflowId(): string {
+    return workflowInfo().workflowId;
+  }
+
+  get activities(): typeof journeyActivities {
+    return journeyActivities;
+  }
+
+  /** The send activities on the task queue of the first channel tried. */
+  sendActivities(channels: readonly ChannelKind[]): SendActivities {
+    const first = channels[0] ?? 'email';
+    const taskQueue = this.input.sendTaskQueues?.[first] ?? workflowInfo().taskQueue;
+    return proxyActivities<SendActivities>({
+      taskQueue,
+      startToCloseTimeout: '2 minutes',
+      retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
+    });
+  }
+
+  /** True when history has grown enough that the run should continue as new at the next safe point. */
+  shouldContinueAsNew(): boolean {
+    const info = workflowInfo();
+    return (
+      info.continueAsNewSuggested || info.historyLength >= (this.input.historyLimit ?? DEFAULT_HISTORY_LIMIT)
+    );
+  }
+
+  /** Accepts an event from the signal; returns false for a redelivered one. */
+  acceptEvent(event: ClientEvent): InboxEvent | null {
+    if (this.state.seenEventIds.includes(event.eventId)) return null;
+    this.state.seenEventIds.push(event.eventId);
+    if (this.state.seenEventIds.length > SEEN_IDS_LIMIT) this.state.seenEventIds.shift();
+    this.state.eventSeq += 1;
+    const entry = { ...event, seq: this.state.eventSeq };
+    this.state.inbox.push(entry);
+    if (this.state.inbox.length > INBOX_LIMIT) this.state.inbox.shift();
+    return entry;
+  }
+
+  /** Raises the goal exit when the event reaches the journey goal within its window. */
+  checkGoal(event: InboxEvent, now: number): void {
+    const goal = this.plan.definition.goal;
+    if (!goal || this.exitRequest || !matchesEvent(goal.event, event)) return;
+    const windowMs = goal.window ? durationToMs(goal.window) : Infinity;
+    if (now - this.state.enrolledAt <= windowMs)
+      this.exitRequest = { status: 'completed', reason: 'converted' };
+  }
+
+  /** Events that arrived after the client reached the current node. */
+  eventsSinceEntry(): InboxEvent[] {
+    return this.state.inbox.filter((event) => event.seq > this.state.cursor.eventSeqAtEntry);
+  }
+
+  /**
+   * Sleeps until `deadline` (epoch ms), waking early when `wake` holds, the client must exit, or the
+   * run should continue as new. A deadline already past returns at once.
+   */
+  async waitUntil(deadline: number, wake: () => boolean = () => false): Promise<WaitResult> {
+    const interrupted = () => this.exitRequest !== null || this.shouldContinueAsNew();
+    if (interrupted()) return 'interrupted';
+    if (wake()) return 'woken';
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return 'deadline';
+    const isEarly = await condition(() => interrupted() || wake(), remaining);
+    if (!isEarly) return 'deadline';
+    return interrupted() ? 'interrupted' : 'woken';
+  }
+
+  /** Loads the client's context for conditions and checkpoints (fresh each call: facts change). */
+  async loadClientContext(
+    conditions: readonly Condition[],
+    checkpoints: readonly CheckpointRef[],
+  ): Promise<ClientContext> {
+    const needs = collectConditionNeeds(conditions);
+    const refs = new Map([...needs.checkpoints, ...checkpoints].map((ref) => [checkpointKey(ref), ref]));
+    const context = await journeyActivities.loadClientContext({
+      clientId: this.input.clientId,
+      at: new Date().toISOString(),
+      facts: needs.facts,
+      checkpoints: [...refs.entries()].map(([key, ref]) => ({
+        key,
+        source: ref.source,
+        ...(ref.source === 'attribute' ? { attribute: ref.attribute } : {}),
+      })),
+    });
+    this.clientContextCache = context;
+    return context;
+  }
+
+  /** The client's IANA zone (loaded once per run), or the journey's fallback. */
+  async clientTimeZone(): Promise<string> {
+    const context = this.clientContextCache ?? (await this.loadClientContext([], []));
+    return context.timezone ?? this.plan.definition.settings.timezoneFallback;
+  }
+
+  /** Remembers a message a node sent, for events scoped to it. */
+  rememberMessage(originNodeId: string, messageId: string): void {
+    const list = [...(this.state.sentMessages[originNodeId] ?? []), messageId];
+    this.state.sentMessages[originNodeId] = list.slice(-20);
+  }
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { createActivities } from '@touchpoint/activities';
+import { DeliveryPolicy, startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
+import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels';
+import { clientFacts, journeys, openDatabase } from '@touchpoint/db';
+import type { Database } from '@touchpoint/db';
+import type { JourneyDefinition } from '@touchpoint/engine/language';
+import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
+import type { EnrollClientInput } from '@touchpoint/engine/temporal/enroll-client';
+import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
+import type { z } from 'zod';
+import { createSandboxAdapters, seedClient, seedTemplates, TRACKING } from '../channels/send-fixtures';
+import { createTestDatabase } from '../harness/database';
+import { createTimeSkippingEnvironment } from '../harness/time-skipping';
+
+export const DAY_MS = 86_400_000;
+
+/**
+ * Everything a journey workflow test needs, all real: a fresh Postgres database, loopback SMTP and
+ * SMS servers, Temporal's time-skipping server and a journey worker running the real activities
+ * (bookkeeping and the channels helper's `sendMessage`) on one task queue.
+ */
+export interface EngineFixture {
+  db: Database;
+  env: TestWorkflowEnvironment;
+  client: Client;
+  taskQueue: string;
+  smtp: SmtpSandbox;
+  sms: SmsSandbox;
+  /** Inserts a journey row and returns its id. */
+  createJourney(definition: z.input<typeof JourneyDefinition>): Promise<string>;
+  /** Inserts a client with email, phone and consent; `expectedNextPurchaseAt` seeds its smart-trigger fact. */
+  createClient(options?: {
+    expectedNextPurchaseAt?: Date;
+    attributes?: Record<string, unknown>;
+  }): Promise<string>;
+  enroll(
+    journeyId: string,
+    clientId: string,
+    definition: unknown,
+    extra?: Partial<EnrollClientInput>,
+  ): ReturnType<typeof enrollClient>;
+  /** Test server time (epoch ms). */
+  now(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startEngineFixture(): Promise<EngineFixture> {
+  const database = await createTestDatabase();
+  const { db, close: closeDb } = openDatabase(database.url);
+  const [smtp, sms, env] = await Promise.all([
+    startSmtpSandbox(),
+    startSmsSandbox(),
+    createTimeSkippingEnvironment(),
+  ]);
+  await seedTemplates(db, 'remind');
+  for (const key of ['stimulate', 'sms-offer', 'call-script', 'winback']) await seedTemplates(db, key);
+  const taskQueue = `engine-${randomUUID()}`;
+  const activities = createActivities({
+    db,
+    adapters: createSandboxAdapters(smtp, sms),
+    policy: DeliveryPolicy.parse({}),
+    tracking: TRACKING,
+  });
+  const worker: Worker = await createJourneyWorker({
+    connection: env.nativeConnection,
+    taskQueue,
+    activities,
+  });
+  const running = worker.run();
+  return {
+    db,
+    env,
+    client: env.client,
+    taskQueue,
+    smtp,
+    sms,
+    async createJourney(definition) {
+      const [row] = await db
+        .insert(journeys)
+        .values({ name: `journey ${randomUUID()}`, draft: definition as never, status: 'active' })
+        .returning();
+      return row!.id;
+    },
+    async createClient(options = {}) {
+      const client = await seedClient(db, { attributes: options.attributes ?? {} });
+      if (options.expectedNextPurchaseAt) {
+        await db
+          .insert(clientFacts)
+          .values({ clientId: client.id, expectedNextPurchaseAt: options.expectedNextPurchaseAt });
+      }
+      return client.id;
+    },
+    enroll(journeyId, clientId, definition, extra = {}) {
+      return enrollClient(env.client, {
+        journeyId,
+        journeyVersion: 1,
+        clientId,
+        definition,
+        reentry: 'once',
+        source: 'manual',
+        taskQueue,
+        useSearchAttributes: false,
+        ...extra,
+      });
+    },
+    now: () => env.currentTimeMs(),
+    async close() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await Promise.all([smtp.stop(), sms.stop()]);
+      await closeDb();
+      await database.close();
+    },
+  };
+}
