@@ -8,13 +8,13 @@ import { clients, messages, openDatabase, type Database } from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../harness/database';
 import { seedTemplates, TEMPLATE_KEY } from './send-fixtures';
-import type { SendOnceInput } from './kill-worker/send-workflow';
+import type { SendOnceInput } from './workflows/send-workflow';
 
 const CLIENTS = 1000;
 const KILL_AFTER = 300;
 /** The worker's maxConcurrentActivityTaskExecutions. */
 const MAX_IN_FLIGHT = 50;
-const workerPath = fileURLToPath(new URL('./kill-worker/send-worker.ts', import.meta.url));
+const workerPath = fileURLToPath(new URL('./workflows/send-worker.ts', import.meta.url));
 
 let testDb: TestDatabase;
 let db: Database;

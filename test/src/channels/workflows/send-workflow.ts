@@ -1,4 +1,4 @@
-import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { SendActivities } from '@touchpoint/activities/send/index';
 
 /** Input of the test workflow: one client, one send. */
@@ -29,4 +29,33 @@ export async function sendOnceWorkflow(input: SendOnceInput): Promise<string> {
     quietHours: 'skip',
   });
   return result.status;
+}
+
+/**
+ * Send, wait `waitDays`, send again: the shape of a reminder chain. Used to show that an
+ * unsubscribe recorded during the wait stops the second send.
+ */
+export async function sendWaitSendWorkflow(input: SendOnceInput & { waitDays: number }): Promise<string[]> {
+  const { sendMessage } = proxyActivities<SendActivities>({
+    taskQueue: input.activityTaskQueue,
+    startToCloseTimeout: '10s',
+  });
+  const base = {
+    clientId: input.clientId,
+    channels: ['email' as const],
+    templateId: input.templateId,
+    quietHours: 'skip' as const,
+  };
+  const first = await sendMessage({
+    ...base,
+    idempotencyKey: `${workflowInfo().workflowId}:1:remind`,
+    nodeId: 'remind',
+  });
+  await sleep(`${input.waitDays} days`);
+  const second = await sendMessage({
+    ...base,
+    idempotencyKey: `${workflowInfo().workflowId}:2:stimulate`,
+    nodeId: 'stimulate',
+  });
+  return [first.status, second.status];
 }
