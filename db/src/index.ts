@@ -9,3 +9,4 @@ export { refreshClientFacts } from './client-facts/refresh-client-facts';
 export * from './ingest/upsert-clients';
 export * from './ingest/store-events';
 export * from './ingest/store-purchases';
+export * from './queries/api-keys';

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API answers with, mapped to its HTTP status. Clients branch on `code`, never on
+ * the message.
+ * - `validation_failed` (400): the body, query or params broke a schema; `issues` lists each with its path.
+ * - `malformed_json` (400): the body is not parseable JSON.
+ * - `unauthorized` (401): no key, or an unknown / revoked key.
+ * - `forbidden` (403): the key lacks the scope the route needs.
+ * - `not_found` (404): the addressed resource (journey, client, version…) does not exist.
+ * - `conflict` (409): the request is valid but the resource's state forbids it (publish an invalid
+ *   draft, resume an archived journey).
+ * - `invalid_journey` (422): the journey definition has problems; `problems` lists them per node.
+ * - `payload_too_large` (413): body or batch over the limit.
+ * - `unsupported_media_type` (415): a body that is not JSON.
+ * - `rate_limited` (429), `unavailable` (503): retry later.
+ * - `internal` (500): anything unexpected; the body is masked, the log has the details and request id.
+ */
+export const API_ERROR_STATUS = {
+  validation_failed: 400,
+  malformed_json: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  invalid_journey: 422,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+/** One of {@link API_ERROR_STATUS}'s keys. */
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+
+/** One schema violation, with the dotted path of the offending field (`events.3.occurredAt`). */
+export const ApiIssue = z.object({ path: z.string(), message: z.string(), code: z.string() });
+export type ApiIssue = z.infer<typeof ApiIssue>;
+
+/** The one error body every route answers with. */
+export const ApiErrorBody = z.object({
+  code: z.enum(Object.keys(API_ERROR_STATUS) as [ApiErrorCode, ...ApiErrorCode[]]),
+  message: z.string(),
+  requestId: z.string(),
+  issues: z.array(ApiIssue).optional(),
+  problems: z
+    .array(z.object({ nodeId: z.string().nullable(), code: z.string(), message: z.string() }))
+    .optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** The API's one error class: thrown by routes, turned into {@link ApiErrorBody} by the error handler. */
+export class ApiError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly extra: Pick<ApiErrorBody, 'issues' | 'problems'> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.statusCode = API_ERROR_STATUS[code];
+  }
+}

@@ -1,0 +1,62 @@
+import type { Client } from '@temporalio/client';
+import type { Database } from '@touchpoint/db';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { EventRouter } from '../router';
+import { registerAuth } from './plugins/auth';
+import { registerErrorHandler } from './plugins/error-handler';
+import { registerSwagger } from './plugins/swagger';
+import { clientRoutes } from './routes/clients';
+import { eventRoutes } from './routes/events';
+import { journeyRoutes } from './routes/journeys';
+import { purchaseRoutes } from './routes/purchases';
+
+/** API settings (the process entrypoint reads them from the environment). */
+export interface ApiConfig {
+  /** Holds every scope; compare-only, never stored. */
+  adminKey: string;
+  /** Largest accepted batch of events or purchases per request. */
+  maxBatchSize?: number;
+  /** Largest accepted body in bytes. */
+  bodyLimit?: number;
+  /** Base URL of the Temporal UI, for links from the client timeline. */
+  temporalUiUrl?: string;
+}
+
+/** What the app runs on. Without `router`, events are stored and left for a later sweep. */
+export interface BuildAppOptions {
+  db: Database;
+  temporal?: Client;
+  router?: EventRouter;
+  config: ApiConfig;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export const DEFAULT_MAX_BATCH_SIZE = 10_000;
+
+/**
+ * Builds the HTTP API without listening (tests use `app.inject()`). Order as in fastify/demo: compilers
+ * and error handling first, then docs, auth, and the routes last so they see every hook.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.config.bodyLimit ?? 32 * 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await registerSwagger(app);
+  registerAuth(app, { db: options.db, adminKey: options.config.adminKey });
+  const maxBatchSize = options.config.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
+  const shared = { db: options.db, router: options.router ?? null, maxBatchSize };
+  await app.register(eventRoutes, shared);
+  await app.register(purchaseRoutes, shared);
+  await app.register(clientRoutes, { db: options.db });
+  await app.register(journeyRoutes, { db: options.db });
+  return app;
+}

@@ -1,0 +1,95 @@
+import type { Database } from '@touchpoint/db';
+import { ChannelConsent, clientFacts, clients, eq, isClientOverdue, upsertClients } from '@touchpoint/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, ApiErrorBody } from '../../api-error';
+
+/** A client profile as written by the CRM; omitted fields keep their stored value. */
+export const ClientProfileBody = z.strictObject({
+  email: z.email().optional(),
+  phone: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'use E.164, e.g. +15551234567')
+    .optional(),
+  timeZone: z
+    .string()
+    .refine(
+      (zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC',
+      'unknown IANA time zone',
+    )
+    .optional(),
+  locale: z.string().min(2).max(35).optional(),
+  attributes: z.record(z.string(), z.unknown()).optional(),
+  consent: z.partialRecord(z.enum(['email', 'sms', 'call', 'webhook']), ChannelConsent).optional(),
+});
+
+const ClientParams = z.object({ id: z.string().min(1).max(200) });
+
+/** A client with their purchase facts (null before the first purchase). */
+export const ClientProfile = z.object({
+  id: z.string(),
+  externalId: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  timeZone: z.string().nullable(),
+  locale: z.string().nullable(),
+  attributes: z.record(z.string(), z.unknown()),
+  consent: z.record(z.string(), z.unknown()),
+  facts: z
+    .object({
+      purchaseCount: z.number(),
+      totalValue: z.number(),
+      averageValue: z.number().nullable(),
+      lastPurchaseAt: z.date().nullable(),
+      meanIntervalDays: z.number().nullable(),
+      expectedNextPurchaseAt: z.date().nullable(),
+      isOverdue: z.boolean(),
+    })
+    .nullable(),
+});
+
+async function getClientProfile(db: Database, externalId: string): Promise<z.infer<typeof ClientProfile>> {
+  const [row] = await db
+    .select()
+    .from(clients)
+    .leftJoin(clientFacts, eq(clientFacts.clientId, clients.id))
+    .where(eq(clients.externalId, externalId));
+  if (row === undefined) throw new ApiError('not_found', `params.id: no client "${externalId}"`);
+  const { client_facts: facts, clients: client } = row;
+  return {
+    ...client,
+    facts: facts === null ? null : { ...facts, isOverdue: isClientOverdue(facts, new Date()) },
+  };
+}
+
+/** `PUT /v1/clients/:id` (create or update by external id) and `GET /v1/clients/:id` (profile + facts). */
+export const clientRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.put(
+    '/v1/clients/:id',
+    {
+      config: { scope: 'clients:write' },
+      schema: {
+        tags: ['clients'],
+        params: ClientParams,
+        body: ClientProfileBody,
+        response: { 200: ClientProfile, '4xx': ApiErrorBody },
+      },
+    },
+    async (request) => {
+      await upsertClients(db, [{ externalId: request.params.id, ...request.body }]);
+      return getClientProfile(db, request.params.id);
+    },
+  );
+  app.get(
+    '/v1/clients/:id',
+    {
+      config: { scope: 'clients:read' },
+      schema: {
+        tags: ['clients'],
+        params: ClientParams,
+        response: { 200: ClientProfile, '4xx': ApiErrorBody },
+      },
+    },
+    async (request) => getClientProfile(db, request.params.id),
+  );
+};

@@ -1,0 +1,200 @@
+import type { Database } from '@touchpoint/db';
+import { and, desc, eq, journeys, journeyVersions, sql } from '@touchpoint/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { validateJourney } from '../../../language';
+import { ApiError, ApiErrorBody } from '../../api-error';
+import { loadCatalog, loadJourney } from './load-journey';
+
+const JourneyParams = z.object({ id: z.uuid() });
+const Problem = z.object({ nodeId: z.string().nullable(), code: z.string(), message: z.string() });
+
+/** A draft as written by the builder; the definition is checked with `validate`, not on save. */
+export const JourneyDraftBody = z.strictObject({
+  name: z.string().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  definition: z.record(z.string(), z.unknown()),
+});
+
+export const JourneyResponse = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  status: z.enum(['draft', 'active', 'paused', 'archived']),
+  draft: z.record(z.string(), z.unknown()),
+  currentVersion: z.number().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const JourneyVersionResponse = z.object({
+  journeyId: z.string(),
+  number: z.number().int(),
+  definition: z.record(z.string(), z.unknown()),
+  createdAt: z.date(),
+});
+
+const LIFECYCLE = {
+  pause: { from: ['active'], to: 'paused' },
+  resume: { from: ['paused'], to: 'active' },
+  archive: { from: ['draft', 'active', 'paused'], to: 'archived' },
+} as const;
+
+const auth = (scope: 'journeys:read' | 'journeys:write') => ({ scope });
+
+/** Journeys: drafts CRUD, validate, publish (immutable numbered versions), pause / resume / archive. */
+export const journeyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  const errors = { '4xx': ApiErrorBody };
+  app.post(
+    '/v1/journeys',
+    {
+      config: auth('journeys:write'),
+      schema: { tags: ['journeys'], body: JourneyDraftBody, response: { 201: JourneyResponse, ...errors } },
+    },
+    async (request, reply) => {
+      const { definition, ...rest } = request.body;
+      const [row] = await db
+        .insert(journeys)
+        .values({ ...rest, draft: definition })
+        .returning();
+      return reply.code(201).send(row!);
+    },
+  );
+  app.get(
+    '/v1/journeys',
+    {
+      config: auth('journeys:read'),
+      schema: { tags: ['journeys'], response: { 200: z.object({ items: z.array(JourneyResponse) }) } },
+    },
+    async () => ({ items: await db.select().from(journeys).orderBy(desc(journeys.updatedAt)) }),
+  );
+  app.get(
+    '/v1/journeys/:id',
+    {
+      config: auth('journeys:read'),
+      schema: { tags: ['journeys'], params: JourneyParams, response: { 200: JourneyResponse, ...errors } },
+    },
+    async (request) => loadJourney(db, request.params.id),
+  );
+  app.put(
+    '/v1/journeys/:id',
+    {
+      config: auth('journeys:write'),
+      schema: {
+        tags: ['journeys'],
+        params: JourneyParams,
+        body: JourneyDraftBody,
+        response: { 200: JourneyResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const current = await loadJourney(db, request.params.id);
+      if (current.status === 'archived')
+        throw new ApiError('conflict', 'an archived journey cannot be edited');
+      const { definition, ...rest } = request.body;
+      const [row] = await db
+        .update(journeys)
+        .set({ ...rest, draft: definition, updatedAt: new Date() })
+        .where(eq(journeys.id, current.id))
+        .returning();
+      return row!;
+    },
+  );
+  app.post(
+    '/v1/journeys/:id/validate',
+    {
+      config: auth('journeys:read'),
+      schema: {
+        tags: ['journeys'],
+        params: JourneyParams,
+        response: { 200: z.object({ problems: z.array(Problem) }), ...errors },
+      },
+    },
+    async (request) => {
+      const journey = await loadJourney(db, request.params.id);
+      return { problems: validateJourney(journey.draft, await loadCatalog(db)) };
+    },
+  );
+  app.post(
+    '/v1/journeys/:id/publish',
+    {
+      config: auth('journeys:write'),
+      schema: {
+        tags: ['journeys'],
+        params: JourneyParams,
+        response: { 201: JourneyVersionResponse, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await publishJourney(db, request.params.id)),
+  );
+  for (const [action, rule] of Object.entries(LIFECYCLE)) {
+    app.post(
+      `/v1/journeys/:id/${action}`,
+      {
+        config: auth('journeys:write'),
+        schema: { tags: ['journeys'], params: JourneyParams, response: { 200: JourneyResponse, ...errors } },
+      },
+      async (request) => {
+        const journey = await loadJourney(db, request.params.id);
+        if (!(rule.from as readonly string[]).includes(journey.status)) {
+          throw new ApiError('conflict', `cannot ${action} a journey that is ${journey.status}`);
+        }
+        const [row] = await db
+          .update(journeys)
+          .set({ status: rule.to, updatedAt: new Date() })
+          .where(eq(journeys.id, journey.id))
+          .returning();
+        return row!;
+      },
+    );
+  }
+  app.get(
+    '/v1/journeys/:id/versions',
+    {
+      config: auth('journeys:read'),
+      schema: {
+        tags: ['journeys'],
+        params: JourneyParams,
+        response: { 200: z.object({ items: z.array(JourneyVersionResponse) }), ...errors },
+      },
+    },
+    async (request) => {
+      await loadJourney(db, request.params.id);
+      const items = await db
+        .select()
+        .from(journeyVersions)
+        .where(eq(journeyVersions.journeyId, request.params.id))
+        .orderBy(desc(journeyVersions.number));
+      return { items };
+    },
+  );
+};
+
+/**
+ * Publishes the draft as the next version number, if it validates. The version row is insert-only; the
+ * unique (journey, number) index turns two concurrent publishes into one success and one conflict.
+ */
+async function publishJourney(db: Database, journeyId: string) {
+  const journey = await loadJourney(db, journeyId);
+  if (journey.status === 'archived')
+    throw new ApiError('conflict', 'an archived journey cannot be published');
+  const problems = validateJourney(journey.draft, await loadCatalog(db));
+  if (problems.length > 0) {
+    throw new ApiError('invalid_journey', `the draft has ${problems.length} problem(s)`, { problems });
+  }
+  return db.transaction(async (tx) => {
+    const [{ next } = { next: 1 }] = await tx
+      .select({ next: sql<number>`coalesce(max(${journeyVersions.number}), 0)::int + 1` })
+      .from(journeyVersions)
+      .where(eq(journeyVersions.journeyId, journeyId));
+    const [version] = await tx
+      .insert(journeyVersions)
+      .values({ journeyId, number: next, definition: journey.draft })
+      .returning();
+    await tx
+      .update(journeys)
+      .set({ currentVersion: next, status: 'active', updatedAt: new Date() })
+      .where(and(eq(journeys.id, journeyId)));
+    return version!;
+  });
+}

@@ -1,0 +1,23 @@
+import type { Database, JourneyRow } from '@touchpoint/db';
+import { eq, journeys, templates } from '@touchpoint/db';
+import type { JourneyCatalog } from '../../../language';
+import { ApiError } from '../../api-error';
+
+/** The journey or a 404 naming the id. */
+export async function loadJourney(db: Database, id: string): Promise<JourneyRow> {
+  const [row] = await db.select().from(journeys).where(eq(journeys.id, id));
+  if (row === undefined) throw new ApiError('not_found', `params.id: no journey "${id}"`);
+  return row;
+}
+
+/** What exists outside a journey, for the validator's "unknown template / journey" checks. */
+export async function loadCatalog(db: Database): Promise<JourneyCatalog> {
+  const [journeyRows, templateRows] = await Promise.all([
+    db.select({ id: journeys.id }).from(journeys),
+    db.select({ id: templates.id, key: templates.key }).from(templates),
+  ]);
+  return {
+    journeyIds: journeyRows.map((row) => row.id),
+    templateIds: [...new Set(templateRows.flatMap((row) => [row.id, row.key]))],
+  };
+}
