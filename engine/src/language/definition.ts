@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { Duration } from './duration';
 import { EventMatcher } from './filters';
-import { JourneyNode, StableId } from './nodes';
+import { JourneyNode } from './nodes';
 
 /** A directed edge from one output port of `source` to `target`. Each port has at most one edge. */
 export const JourneyEdge = z.object({
-  id: StableId,
+  /** Any stable string (canvases often derive it from the ports it joins). */
+  id: z.string().min(1).max(200),
   source: z.string().min(1),
   sourcePort: z.string().min(1),
   target: z.string().min(1),
