@@ -11,12 +11,38 @@ const FASTIFY_CODES: Record<string, ApiError['code']> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
 };
 
+type ValidationIssue = {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params?: Record<string, unknown>;
+};
+type ZodIssueLike = { path: PropertyKey[]; message: string; code: string };
+
+/**
+ * A union (single event or batch) fails as one "invalid input" with the issues of every branch. The
+ * branch whose issues lie deepest is the one the caller meant, so its issues are reported instead.
+ */
+function unwrapUnion(issue: ValidationIssue): ValidationIssue[] {
+  const branches = issue.params?.['errors'];
+  if (issue.keyword !== 'invalid_union' || !Array.isArray(branches) || branches.length === 0) return [issue];
+  const depth = (branch: ZodIssueLike[]) => Math.max(...branch.map((i) => i.path.length));
+  // Deepest first issue wins; on a tie, the branch with fewer issues fits the input better.
+  const better = (a: ZodIssueLike[], b: ZodIssueLike[]) =>
+    depth(b) > depth(a) || (depth(b) === depth(a) && b.length < a.length) ? b : a;
+  const best = (branches as ZodIssueLike[][]).reduce(better);
+  const base = issue.instancePath.split('/').filter((part) => part !== '');
+  return best.map((inner) => ({
+    instancePath: `/${[...base, ...inner.path.map(String)].join('/')}`,
+    message: inner.message,
+    keyword: inner.code,
+  }));
+}
+
 /** Schema issues as `{ path, message, code }`, paths dotted and prefixed with where they were found. */
-function toIssues(
-  error: FastifyError & { validation: { instancePath: string; message?: string; keyword: string }[] },
-) {
+function toIssues(error: FastifyError & { validation: ValidationIssue[] }): ApiIssue[] {
   const where = error.validationContext ?? 'body';
-  return error.validation.map((issue): ApiIssue => ({
+  return error.validation.flatMap(unwrapUnion).map((issue): ApiIssue => ({
     path: [where, ...issue.instancePath.split('/').filter((part) => part !== '')].join('.'),
     message: issue.message ?? 'invalid',
     code: issue.keyword,

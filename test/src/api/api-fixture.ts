@@ -1,0 +1,35 @@
+import { openDatabase } from '@touchpoint/db';
+import type { OpenDatabase } from '@touchpoint/db';
+import { buildApp } from '@touchpoint/engine/api/build-app';
+import type { BuildAppOptions } from '@touchpoint/engine/api/build-app';
+import type { FastifyInstance } from 'fastify';
+import { createTestDatabase } from '../harness/database';
+import type { TestDatabase } from '../harness/database';
+
+export const ADMIN_KEY = 'test-admin-key';
+export const ADMIN = { authorization: `Bearer ${ADMIN_KEY}` };
+
+/** A fresh migrated database plus the app on it, for one test file. */
+export interface ApiFixture {
+  app: FastifyInstance;
+  database: OpenDatabase;
+  testDatabase: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function createApiFixture(extra: Partial<BuildAppOptions> = {}): Promise<ApiFixture> {
+  const testDatabase = await createTestDatabase();
+  const database = openDatabase(testDatabase.url);
+  const app = await buildApp({ db: database.db, config: { adminKey: ADMIN_KEY }, ...extra });
+  await app.ready();
+  return {
+    app,
+    database,
+    testDatabase,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await testDatabase.close();
+    },
+  };
+}
