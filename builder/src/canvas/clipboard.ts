@@ -1,4 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
+import { edgeIdFor } from './convert';
 
 /** What copy puts aside: the selected steps and the connections between them (not to outsiders). */
 export interface ClipboardPayload<N extends Node> {
@@ -42,7 +43,7 @@ export function pasteClipboard<N extends Node>(
     const target = idMap.get(edge.target) ?? edge.target;
     return {
       ...edge,
-      id: `${source}.${edge.sourceHandle ?? 'out'}->${target}`,
+      id: edgeIdFor(source, edge.sourceHandle ?? 'out'),
       source,
       target,
       selected: false,

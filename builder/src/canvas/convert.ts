@@ -25,6 +25,11 @@ export interface CanvasState {
 /** Every edge enters a step through this one handle; output handles are named after the ports. */
 export const INPUT_HANDLE = 'in';
 
+/** Edge ids follow the port they leave, which is unique per journey (one edge per port). */
+export function edgeIdFor(source: string, sourcePort: string): string {
+  return `${source}.${sourcePort.replace(/[^A-Za-z0-9_.-]/g, '-')}`;
+}
+
 /** Converts a stored draft into canvas state; steps without a stored position start at 0,0. */
 export function draftToCanvas(draft: JourneyDraft): CanvasState {
   const { nodes, edges, layout = {}, ...meta } = draft;

@@ -1,0 +1,36 @@
+import { Header } from './header';
+import { useRoute } from './use-route';
+import { assertNever, type Route } from './routes';
+import { JourneyListPage } from '../pages/journey-list-page';
+import { EditorPage } from '../pages/editor-page';
+import { TemplatesPage } from '../pages/templates-page';
+import { OperatorPage } from '../pages/operator-page';
+import { ClientTimelinePage } from '../pages/client-timeline-page';
+
+function renderPage(route: Route) {
+  switch (route.page) {
+    case 'journeys':
+      return <JourneyListPage />;
+    case 'editor':
+      return <EditorPage key={route.journeyId} journeyId={route.journeyId} />;
+    case 'templates':
+      return <TemplatesPage />;
+    case 'operator':
+      return <OperatorPage />;
+    case 'client':
+      return <ClientTimelinePage clientId={route.clientId} />;
+    default:
+      return assertNever(route);
+  }
+}
+
+/** The whole app: a header with navigation and the page the URL names. */
+export function App() {
+  const route = useRoute();
+  return (
+    <div className="app">
+      <Header route={route} />
+      <main className="app-main">{renderPage(route)}</main>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useMemo, type ReactNode } from 'react';
+import { useEditor } from '../canvas/editor-context';
+import { INPUT_HANDLE, type StepNode } from '../canvas/convert';
+import { useT, type MessageKey } from '../i18n/i18n';
+import { portItem, portsOfStep } from './ports';
+import { NODE_LOOKS } from './looks';
+
+function PortLabel({ data, port }: { data: StepNode['data']; port: string }) {
+  const t = useT();
+  const item = portItem(data, port);
+  if (item) return <>{item.name ?? item.id}</>;
+  return <>{t(`port.${port}` as MessageKey)}</>;
+}
+
+/**
+ * The frame every step shares: kind badge, name, a one-line summary, its problems, its stats,
+ * one input handle on top and one output handle per port along the bottom, labelled.
+ */
+function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { summary: ReactNode }) {
+  const t = useT();
+  const allProblems = useEditor((state) => state.problems);
+  const stats = useEditor((state) => state.stats?.nodes[id]);
+  const change = useEditor((state) => state.diff?.[id]);
+  const problems = useMemo(() => allProblems.filter((problem) => problem.nodeId === id), [allProblems, id]);
+  const ports = portsOfStep(data);
+  const look = NODE_LOOKS[data.kind];
+  const className = [
+    'step',
+    `step-${data.kind}`,
+    selected ? 'selected' : '',
+    problems.length ? 'has-problems' : '',
+    change ? `diff-${change}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={className} style={{ borderTopColor: look.color }} data-testid={`step-${id}`}>
+      {data.kind !== 'entry' && <Handle type="target" position={Position.Top} id={INPUT_HANDLE} />}
+      <div className="step-kind" style={{ color: look.color }}>
+        <span aria-hidden>{look.icon}</span> {t(`node.${data.kind}`)}
+      </div>
+      <div className="step-name">{data.name ?? id}</div>
+      <div className="step-summary">{summary}</div>
+      {problems.length > 0 && (
+        <ul className="step-problems" role="alert">
+          {problems.slice(0, 2).map((problem) => (
+            <li key={`${problem.code}-${problem.message}`} title={problem.message}>
+              ⚠ {problem.message}
+            </li>
+          ))}
+          {problems.length > 2 && <li>+{problems.length - 2}</li>}
+        </ul>
+      )}
+      {stats && (
+        <div className="step-stats">
+          <span title={t('stats.entered')}>▶ {stats.entered}</span>
+          <span title={t('stats.waiting')}>⏸ {stats.waiting}</span>
+          <span title={t('stats.sent')}>✉ {stats.sent}</span>
+          <span title={t('stats.converted')}>★ {stats.converted}</span>
+        </div>
+      )}
+      {ports.length > 0 && (
+        <div className="step-ports">
+          {ports.map((port) => (
+            <div className="step-port" key={port}>
+              <span className="step-port-label">
+                <PortLabel data={data} port={port} />
+              </span>
+              <Handle
+                type="source"
+                position={Position.Bottom}
+                id={port}
+                className={`port port-${port.split(':')[0]}`}
+              />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const StepShell = memo(StepShellView);

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import type { ApiState } from '../api/use-api';
+import { useT } from '../i18n/i18n';
+
+/** Renders loading / error (with retry) / data for one API read, the same way on every page. */
+export function ApiView<T>({
+  state,
+  reload,
+  children,
+}: {
+  state: ApiState<T>;
+  reload: () => void;
+  children: (data: T) => ReactNode;
+}) {
+  const t = useT();
+  if (state.status === 'loading') return <p className="muted">{t('common.loading')}</p>;
+  if (state.status === 'error') {
+    return (
+      <div className="error-box" role="alert">
+        <p>{t('common.serverUnavailable', { message: state.message })}</p>
+        <button type="button" onClick={reload}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  return <>{children(state.data)}</>;
+}

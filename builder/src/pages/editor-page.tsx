@@ -1,0 +1,45 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import { useMemo } from 'react';
+import { api } from '../api/client';
+import { useApi } from '../api/use-api';
+import { draftToCanvas } from '../canvas/convert';
+import { JourneyDraft } from '../canvas/draft';
+import { EditorContext } from '../canvas/editor-context';
+import { createEditorStore } from '../canvas/editor-store';
+import type { JourneyDetail } from '../api/schemas';
+import { useT } from '../i18n/i18n';
+import { ApiView } from './api-view';
+import { EditorWorkspace } from './editor-workspace';
+
+/** Loads one journey and opens it in the editor. */
+export function EditorPage({ journeyId }: { journeyId: string }) {
+  const [journey, reload] = useApi(() => api.getJourney(journeyId), journeyId);
+  return (
+    <ApiView state={journey} reload={reload}>
+      {(detail) => <LoadedEditor detail={detail} />}
+    </ApiView>
+  );
+}
+
+function LoadedEditor({ detail }: { detail: JourneyDetail }) {
+  const t = useT();
+  const parsed = useMemo(() => JourneyDraft.safeParse(detail.draft), [detail.draft]);
+  const store = useMemo(
+    () => (parsed.success ? createEditorStore(draftToCanvas(parsed.data)) : null),
+    [parsed],
+  );
+  if (!store) {
+    return (
+      <p className="error-box" role="alert">
+        {t('common.serverUnavailable', { message: parsed.error?.message ?? '' })}
+      </p>
+    );
+  }
+  return (
+    <EditorContext.Provider value={store}>
+      <ReactFlowProvider>
+        <EditorWorkspace detail={detail} />
+      </ReactFlowProvider>
+    </EditorContext.Provider>
+  );
+}

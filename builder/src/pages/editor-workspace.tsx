@@ -1,0 +1,189 @@
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useMemo, useState } from 'react';
+import type { NodeKind } from '@touchpoint/engine/language';
+import { api } from '../api/client';
+import type { JourneyDetail } from '../api/schemas';
+import { layoutSteps } from '../canvas/auto-layout';
+import { useEditor, useEditorStore } from '../canvas/editor-context';
+import { JourneyCanvas } from '../canvas/journey-canvas';
+import { Palette } from '../canvas/palette';
+import { SHORTCUTS, useShortcuts } from '../canvas/shortcuts';
+import { StepForm } from '../forms/step-form';
+import { useT, type MessageKey } from '../i18n/i18n';
+import { PublishDialog } from './publish-dialog';
+import { StatsBar } from './stats-bar';
+import { useAutosave, type SaveState } from './use-autosave';
+import { VersionsPanel } from './versions-panel';
+
+const SAVE_LABELS: Record<SaveState['status'], MessageKey> = {
+  saved: 'editor.saved',
+  saving: 'editor.saving',
+  dirty: 'editor.unsaved',
+  failed: 'editor.saveFailed',
+};
+
+/** The editor: toolbar, palette, canvas and the side panel of the selected step. */
+export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
+  const t = useT();
+  const store = useEditorStore();
+  const flow = useReactFlow();
+  const [name, setName] = useState(detail.name);
+  const [status, setStatus] = useState(detail.status);
+  const [panel, setPanel] = useState<'none' | 'publish' | 'versions' | 'stats'>('none');
+  const save = useAutosave(store, detail.id, name);
+  const problems = useEditor((state) => state.problems);
+  const nodes = useEditor((state) => state.nodes);
+  const canUndo = useEditor((state) => state.history.past.length > 0);
+  const canRedo = useEditor((state) => state.history.future.length > 0);
+  const selected = useMemo(() => {
+    const picked = nodes.filter((node) => node.selected);
+    return picked.length === 1 ? picked[0] : undefined;
+  }, [nodes]);
+
+  const fit = useCallback(() => void flow.fitView({ padding: 0.2, duration: 200 }), [flow]);
+  const layout = useCallback(() => {
+    const { nodes: current, edges } = store.getState();
+    layoutSteps(current, edges).then(
+      (positions) => {
+        store.getState().setPositions(positions);
+        requestAnimationFrame(fit);
+      },
+      (error: unknown) => console.error('auto-layout failed', error),
+    );
+  }, [store, fit]);
+  const actions = useMemo(() => ({ layout, fit }), [layout, fit]);
+  useShortcuts(store, actions);
+
+  const addAtCentre = (kind: NodeKind) => {
+    const centre = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
+    store.getState().addStep(kind, centre);
+  };
+  const togglePause = () => {
+    const next = status === 'paused' ? api.resumeJourney(detail.id) : api.pauseJourney(detail.id);
+    next.then(
+      () => setStatus(status === 'paused' ? 'published' : 'paused'),
+      (error: unknown) => window.alert(String(error)),
+    );
+  };
+
+  return (
+    <div className="editor">
+      <div className="editor-toolbar">
+        <input
+          className="journey-name"
+          aria-label={t('editor.nameLabel')}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <span className={`status status-${status}`}>{t(`status.${status}`)}</span>
+        <button
+          type="button"
+          onClick={() => store.getState().undo()}
+          disabled={!canUndo}
+          title={SHORTCUTS.undo}
+        >
+          ↶ {t('editor.undo')}
+        </button>
+        <button
+          type="button"
+          onClick={() => store.getState().redo()}
+          disabled={!canRedo}
+          title={SHORTCUTS.redo}
+        >
+          ↷ {t('editor.redo')}
+        </button>
+        <button type="button" onClick={layout} title={SHORTCUTS.layout}>
+          ⇶ {t('editor.autoLayout')}
+        </button>
+        <button type="button" onClick={fit} title={SHORTCUTS.fit}>
+          ⤢ {t('editor.fit')}
+        </button>
+        <span className="spacer" />
+        <span className={`save-state save-${save.status}`}>
+          {t(SAVE_LABELS[save.status], { message: save.status === 'failed' ? save.message : '' })}
+        </span>
+        <span
+          className={problems.length ? 'problem-count bad' : 'problem-count good'}
+          data-testid="problem-count"
+        >
+          {problems.length ? t('editor.problems', { count: problems.length }) : t('editor.noProblems')}
+        </span>
+        <button type="button" onClick={() => setPanel(panel === 'stats' ? 'none' : 'stats')}>
+          {t('editor.stats')}
+        </button>
+        <button type="button" onClick={() => setPanel(panel === 'versions' ? 'none' : 'versions')}>
+          {t('editor.history')}
+        </button>
+        {status !== 'draft' && (
+          <button type="button" onClick={togglePause}>
+            {status === 'paused' ? t('editor.resume') : t('editor.pause')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="primary"
+          disabled={problems.length > 0}
+          title={problems.length ? t('editor.publishBlocked') : undefined}
+          onClick={() => setPanel('publish')}
+        >
+          {t('editor.publish')}
+        </button>
+      </div>
+      {panel === 'stats' && <StatsBar journeyId={detail.id} currentVersion={detail.version} />}
+      <div className="editor-body">
+        <Palette onAdd={addAtCentre} />
+        <JourneyCanvas />
+        <aside className="side-panel">
+          {panel === 'versions' ? (
+            <VersionsPanel journeyId={detail.id} onClose={() => setPanel('none')} />
+          ) : selected ? (
+            <>
+              <h2>{t('form.title')}</h2>
+              <StepForm key={selected.id} node={selected} />
+            </>
+          ) : (
+            <ProblemList />
+          )}
+        </aside>
+      </div>
+      {panel === 'publish' && (
+        <PublishDialog
+          journeyId={detail.id}
+          name={name}
+          onClose={() => setPanel('none')}
+          onPublished={() => setStatus('published')}
+        />
+      )}
+    </div>
+  );
+}
+
+function ProblemList() {
+  const t = useT();
+  const problems = useEditor((state) => state.problems);
+  const store = useEditorStore();
+  const select = (nodeId: string | null) => {
+    if (nodeId === null) return;
+    store
+      .getState()
+      .onNodesChange(
+        store.getState().nodes.map((node) => ({ type: 'select', id: node.id, selected: node.id === nodeId })),
+      );
+  };
+  return (
+    <div>
+      <p className="muted">{t('editor.selectHint')}</p>
+      {problems.length > 0 && (
+        <ul className="problem-list">
+          {problems.map((problem, index) => (
+            <li key={index}>
+              <button type="button" onClick={() => select(problem.nodeId)}>
+                ⚠ {problem.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

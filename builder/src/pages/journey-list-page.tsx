@@ -1,0 +1,64 @@
+import { api } from '../api/client';
+import { useApi } from '../api/use-api';
+import { formatRoute } from '../app/routes';
+import { useLocaleStore, useT } from '../i18n/i18n';
+import { ApiView } from './api-view';
+import { createAndOpenJourney } from './create-journey';
+
+/** All journeys with their status, live version, clients in and conversion. */
+export function JourneyListPage() {
+  const t = useT();
+  const locale = useLocaleStore((state) => state.locale);
+  const [journeys, reload] = useApi(() => api.listJourneys(), 'journeys');
+  const create = () =>
+    createAndOpenJourney(t('journeys.newName')).catch((error: unknown) => window.alert(String(error)));
+  return (
+    <div className="list-page">
+      <div className="page-head">
+        <h1>{t('journeys.title')}</h1>
+        <a className="button" href={formatRoute({ page: 'templates' })}>
+          {t('journeys.fromTemplate')}
+        </a>
+        <button type="button" className="primary" onClick={() => void create()} data-testid="new-journey">
+          + {t('journeys.new')}
+        </button>
+      </div>
+      <ApiView state={journeys} reload={reload}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="empty">{t('journeys.empty')}</p>
+          ) : (
+            <table className="journey-table">
+              <thead>
+                <tr>
+                  <th>{t('journeys.col.name')}</th>
+                  <th>{t('journeys.col.status')}</th>
+                  <th>{t('journeys.col.version')}</th>
+                  <th>{t('journeys.col.enrolled')}</th>
+                  <th>{t('journeys.col.conversion')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((journey) => (
+                  <tr key={journey.id}>
+                    <td>
+                      <a href={formatRoute({ page: 'editor', journeyId: journey.id })}>{journey.name}</a>
+                    </td>
+                    <td>
+                      <span className={`status status-${journey.status}`}>
+                        {t(`status.${journey.status}`)}
+                      </span>
+                    </td>
+                    <td>{journey.version === null ? '—' : `v${journey.version}`}</td>
+                    <td>{journey.enrolled.toLocaleString(locale)}</td>
+                    <td>{journey.conversion === null ? '—' : `${(journey.conversion * 100).toFixed(1)}%`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </ApiView>
+    </div>
+  );
+}

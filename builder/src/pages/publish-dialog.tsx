@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import type { Problem } from '../api/schemas';
+import { canvasToDraft } from '../canvas/convert';
+import { diffDrafts, summarizeDiff } from '../canvas/diff';
+import { JourneyDraft } from '../canvas/draft';
+import { useEditorStore } from '../canvas/editor-context';
+import { useT } from '../i18n/i18n';
+
+/**
+ * Publishing: a change summary against the last published version (editable), then save, a
+ * server-side validation against the real catalogs, and the publish itself.
+ */
+export function PublishDialog({
+  journeyId,
+  name,
+  onClose,
+  onPublished,
+}: {
+  journeyId: string;
+  name: string;
+  onClose: () => void;
+  onPublished: (version: number) => void;
+}) {
+  const t = useT();
+  const store = useEditorStore();
+  const [summary, setSummary] = useState('');
+  const [nextVersion, setNextVersion] = useState(1);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [state, setState] = useState<
+    | { status: 'idle' | 'working' }
+    | { status: 'done'; version: number }
+    | { status: 'failed'; message: string }
+  >({ status: 'idle' });
+
+  useEffect(() => {
+    const draft = canvasToDraft(store.getState());
+    const names = {
+      added: t('versions.added'),
+      removed: t('versions.removed'),
+      changed: t('versions.changed'),
+    };
+    api.listVersions(journeyId).then(
+      async (versions) => {
+        const latest = versions.reduce((max, version) => Math.max(max, version.version), 0);
+        setNextVersion(latest + 1);
+        if (latest === 0)
+          return setSummary(summarizeDiff(diffDrafts({ ...draft, nodes: [], edges: [] }, draft), names));
+        const previous = JourneyDraft.safeParse((await api.getVersion(journeyId, latest)).definition);
+        if (previous.success) setSummary(summarizeDiff(diffDrafts(previous.data, draft), names));
+      },
+      () => undefined,
+    );
+    // The summary is proposed once when the dialog opens; the marketer may then rewrite it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [journeyId, store]);
+
+  const publish = async () => {
+    setState({ status: 'working' });
+    try {
+      const draft = canvasToDraft(store.getState());
+      await api.saveDraft(journeyId, name, draft);
+      const checked = await api.validateJourney(journeyId, draft);
+      setProblems(checked.problems);
+      if (checked.problems.length > 0) return setState({ status: 'idle' });
+      const { version } = await api.publishJourney(journeyId, summary);
+      setState({ status: 'done', version });
+      onPublished(version);
+    } catch (error) {
+      setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-label={t('editor.publishTitle')}>
+      <div className="dialog">
+        <h2>{t('editor.publishTitle')}</h2>
+        <label className="field">
+          <span>{t('editor.publishSummary')}</span>
+          <textarea rows={4} value={summary} onChange={(event) => setSummary(event.target.value)} />
+        </label>
+        {problems.length > 0 && (
+          <ul className="form-issues" role="alert">
+            {problems.map((problem, index) => (
+              <li key={index}>⚠ {problem.message}</li>
+            ))}
+          </ul>
+        )}
+        {state.status === 'failed' && (
+          <p className="error-box" role="alert">
+            {state.message}
+          </p>
+        )}
+        {state.status === 'done' ? (
+          <p className="success" role="status">
+            {t('editor.published', { version: state.version })}
+          </p>
+        ) : null}
+        <div className="dialog-buttons">
+          <button type="button" onClick={onClose}>
+            {t('common.close')}
+          </button>
+          {state.status !== 'done' && (
+            <button
+              type="button"
+              className="primary"
+              disabled={state.status === 'working'}
+              onClick={() => void publish()}
+            >
+              {t('editor.publishConfirm', { version: nextVersion })}
+            </button>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { api } from '../api/client';
+import { useApi } from '../api/use-api';
+import { canvasToDraft } from '../canvas/convert';
+import { diffDrafts, type DraftDiff } from '../canvas/diff';
+import { JourneyDraft } from '../canvas/draft';
+import { useEditorStore } from '../canvas/editor-context';
+import { useLocaleStore, useT } from '../i18n/i18n';
+import { ApiView } from './api-view';
+
+/**
+ * Version history. Comparing a version with the draft colours the canvas: added steps green,
+ * changed amber; removed ones are listed (they no longer exist on the canvas to colour).
+ */
+export function VersionsPanel({ journeyId, onClose }: { journeyId: string; onClose: () => void }) {
+  const t = useT();
+  const locale = useLocaleStore((state) => state.locale);
+  const store = useEditorStore();
+  const [versions, reload] = useApi(() => api.listVersions(journeyId), journeyId);
+  const [diff, setDiff] = useState<{ version: number; diff: DraftDiff } | null>(null);
+
+  const compare = async (version: number) => {
+    const detail = await api.getVersion(journeyId, version);
+    const before = JourneyDraft.parse(detail.definition);
+    const result = diffDrafts(before, canvasToDraft(store.getState()));
+    setDiff({ version, diff: result });
+    store.getState().setDiff(result.steps);
+  };
+  const close = () => {
+    store.getState().setDiff(null);
+    onClose();
+  };
+
+  return (
+    <div className="versions-panel">
+      <h2>{t('versions.title')}</h2>
+      <ApiView state={versions} reload={reload}>
+        {(list) => (
+          <ol className="versions">
+            {[...list].reverse().map((version) => (
+              <li key={version.version} className={diff?.version === version.version ? 'active' : undefined}>
+                <strong>v{version.version}</strong>{' '}
+                <span className="muted">
+                  {t('versions.publishedAt', { date: new Date(version.publishedAt).toLocaleString(locale) })}
+                </span>
+                <p>{version.summary}</p>
+                <button type="button" onClick={() => void compare(version.version)}>
+                  {t('versions.compare')}
+                </button>
+              </li>
+            ))}
+          </ol>
+        )}
+      </ApiView>
+      {diff && (
+        <ul className="diff-legend">
+          {Object.entries(diff.diff.steps).map(([id, change]) => (
+            <li key={id} className={`diff-${change}`}>
+              {t(`versions.${change}`)}: {id}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" onClick={close}>
+        {t('common.close')}
+      </button>
+    </div>
+  );
+}
