@@ -1,0 +1,72 @@
+import { events, openDatabase, sql } from '@touchpoint/db';
+import { buildApp } from '@touchpoint/engine/api/build-app';
+import { createTestDatabase } from '../harness/database';
+
+/** Events/s through `POST /v1/events` beside a raw multi-row INSERT into the same table, same run. */
+export interface IngestBenchmarkResult {
+  events: number;
+  batchSize: number;
+  apiEventsPerSecond: number;
+  rawInsertEventsPerSecond: number;
+  /** api / raw: the share of raw insert speed the API keeps (validation, idempotency, clients, JSON). */
+  ratio: number;
+}
+
+function batch(start: number, size: number, prefix: string) {
+  return Array.from({ length: size }, (_, i) => ({
+    idempotencyKey: `${prefix}-${start + i}`,
+    clientId: `bench-${(start + i) % 1000}`,
+    type: 'pageView',
+    occurredAt: '2024-05-01T10:00:00Z',
+    properties: { page: `/p/${start + i}` },
+  }));
+}
+
+/** Runs against a fresh database from the test harness (needs the vitest global setup's env). */
+export async function runIngestBenchmark(total = 50_000, batchSize = 1_000): Promise<IngestBenchmarkResult> {
+  const testDatabase = await createTestDatabase();
+  const { db, close } = openDatabase(testDatabase.url);
+  const app = await buildApp({ db, config: { adminKey: 'bench' } });
+  try {
+    const apiStart = performance.now();
+    for (let start = 0; start < total; start += batchSize) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/events',
+        headers: { authorization: 'Bearer bench' },
+        payload: { events: batch(start, batchSize, 'api') },
+      });
+      if (response.statusCode !== 202) throw new Error(`ingest failed: ${response.body}`);
+    }
+    const apiSeconds = (performance.now() - apiStart) / 1000;
+    const [client] = await db
+      .execute<{ id: string }>(sql`select id from clients limit 1`)
+      .then((r) => r.rows);
+    const rawStart = performance.now();
+    for (let start = 0; start < total; start += batchSize) {
+      await db.insert(events).values(
+        batch(start, batchSize, 'raw').map((e) => ({
+          idempotencyKey: e.idempotencyKey,
+          clientId: client!.id,
+          type: e.type,
+          occurredAt: new Date(e.occurredAt),
+          properties: e.properties,
+        })),
+      );
+    }
+    const rawSeconds = (performance.now() - rawStart) / 1000;
+    const apiEventsPerSecond = Math.round(total / apiSeconds);
+    const rawInsertEventsPerSecond = Math.round(total / rawSeconds);
+    return {
+      events: total,
+      batchSize,
+      apiEventsPerSecond,
+      rawInsertEventsPerSecond,
+      ratio: apiEventsPerSecond / rawInsertEventsPerSecond,
+    };
+  } finally {
+    await app.close();
+    await close();
+    await testDatabase.close();
+  }
+}
