@@ -1,4 +1,4 @@
-import { events, openDatabase, sql } from '@touchpoint/db';
+import { clients, events, openDatabase } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import { createTestDatabase } from '../harness/database';
 
