@@ -10,8 +10,7 @@ import {
   PublishResult,
   TimelineEntry,
   ValidateResult,
-  VersionDetail,
-  VersionSummary,
+  JourneyVersion,
   type CallOutcome,
 } from './schemas';
 
@@ -32,7 +31,10 @@ async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit
   try {
     response = await fetch(path, {
       ...init,
-      headers: init?.body ? { 'content-type': 'application/json' } : undefined,
+      headers: {
+        ...(init?.body ? { 'content-type': 'application/json' } : {}),
+        ...authHeader(),
+      },
     });
   } catch (error) {
     throw new ApiError(0, error instanceof Error ? error.message : String(error));
@@ -49,6 +51,17 @@ async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit
   return schema.parse(body);
 }
 
+/** Where the API key is kept in the browser (the API wants `authorization: Bearer <key>`). */
+export const API_KEY_STORAGE = 'touchpoint.apiKey';
+
+function authHeader(): Record<string, string> {
+  const key = typeof localStorage === 'undefined' ? null : localStorage.getItem(API_KEY_STORAGE);
+  return key ? { authorization: `Bearer ${key}` } : {};
+}
+
+/** The server wraps lists as `{ items }`. */
+const listOf = <T>(item: z.ZodType<T>) => z.object({ items: z.array(item) }).transform((body) => body.items);
+
 const send = (method: string, body?: unknown): RequestInit => ({
   method,
   body: body === undefined ? undefined : JSON.stringify(body),
@@ -57,21 +70,21 @@ const Ok = z.unknown();
 
 /** The typed HTTP client of the builder: one function per server endpoint. */
 export const api = {
-  listJourneys: () => request(z.array(JourneySummary), endpoints.journeys()),
+  listJourneys: () => request(listOf(JourneySummary), endpoints.journeys()),
   createJourney: (name: string, definition: unknown) =>
     request(JourneyDetail, endpoints.journeys(), send('POST', { name, definition })),
   getJourney: (journeyId: string) => request(JourneyDetail, endpoints.journey(journeyId)),
   saveDraft: (journeyId: string, name: string, definition: unknown) =>
-    request(Ok, endpoints.journeyDraft(journeyId), send('PUT', { name, definition })),
-  validateJourney: (journeyId: string, definition: unknown) =>
-    request(ValidateResult, endpoints.journeyValidate(journeyId), send('POST', { definition })),
-  publishJourney: (journeyId: string, summary: string) =>
-    request(PublishResult, endpoints.journeyPublish(journeyId), send('POST', { summary })),
+    request(Ok, endpoints.journey(journeyId), send('PUT', { name, definition })),
+  /** Checks the saved draft against the server's catalogs (save first). */
+  validateJourney: (journeyId: string) =>
+    request(ValidateResult, endpoints.journeyValidate(journeyId), send('POST')),
+  /** Publishes the saved draft; the change summary is not stored by the server yet. */
+  publishJourney: (journeyId: string) =>
+    request(PublishResult, endpoints.journeyPublish(journeyId), send('POST')),
   pauseJourney: (journeyId: string) => request(Ok, endpoints.journeyPause(journeyId), send('POST')),
   resumeJourney: (journeyId: string) => request(Ok, endpoints.journeyResume(journeyId), send('POST')),
-  listVersions: (journeyId: string) => request(z.array(VersionSummary), endpoints.journeyVersions(journeyId)),
-  getVersion: (journeyId: string, version: number) =>
-    request(VersionDetail, endpoints.journeyVersion(journeyId, version)),
+  listVersions: (journeyId: string) => request(listOf(JourneyVersion), endpoints.journeyVersions(journeyId)),
   getStats: (journeyId: string, query: { version?: number; from?: string; to?: string }) =>
     request(JourneyStats, `${endpoints.journeyStats(journeyId)}${toQuery(query)}`),
   listEvents: () => request(z.array(CatalogItem), endpoints.eventCatalog()),

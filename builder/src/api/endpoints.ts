@@ -8,14 +8,11 @@ const enc = encodeURIComponent;
 export const endpoints = {
   journeys: () => '/v1/journeys',
   journey: (journeyId: string) => `/v1/journeys/${enc(journeyId)}`,
-  journeyDraft: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/draft`,
   journeyValidate: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/validate`,
   journeyPublish: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/publish`,
   journeyPause: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/pause`,
   journeyResume: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/resume`,
   journeyVersions: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/versions`,
-  journeyVersion: (journeyId: string, version: number) =>
-    `/v1/journeys/${enc(journeyId)}/versions/${version}`,
   journeyStats: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/stats`,
   eventCatalog: () => '/v1/catalogs/events',
   offerCatalog: () => '/v1/catalogs/offers',

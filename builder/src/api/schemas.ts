@@ -5,14 +5,15 @@ import { z } from 'zod';
  * from this shape fails loudly at the call site instead of rendering half a page. Journey
  * definitions travel as unknown here and are parsed by the journey language where they are used.
  */
-export const JourneyStatus = z.enum(['draft', 'published', 'paused', 'archived']);
+export const JourneyStatus = z.enum(['draft', 'active', 'paused', 'archived']);
 export type JourneyStatus = z.infer<typeof JourneyStatus>;
 
 export const JourneySummary = z.object({
   id: z.string(),
   name: z.string(),
   status: JourneyStatus,
-  version: z.number().int().nullable(),
+  /** The live version's number; null until first published. */
+  currentVersion: z.number().int().nullable(),
   enrolled: z.number().int().default(0),
   conversion: z.number().nullable().default(null),
   updatedAt: z.string().optional(),
@@ -32,18 +33,17 @@ export type Problem = z.infer<typeof Problem>;
 export const ValidateResult = z.object({ problems: z.array(Problem) });
 export type ValidateResult = z.infer<typeof ValidateResult>;
 
-export const PublishResult = z.object({ version: z.number().int() });
+export const PublishResult = z.object({ number: z.number().int() });
 export type PublishResult = z.infer<typeof PublishResult>;
 
-export const VersionSummary = z.object({
-  version: z.number().int(),
-  publishedAt: z.string(),
+/** A published, immutable version (the server returns each with its definition). */
+export const JourneyVersion = z.object({
+  number: z.number().int(),
+  createdAt: z.string(),
+  definition: z.unknown(),
   summary: z.string().default(''),
 });
-export type VersionSummary = z.infer<typeof VersionSummary>;
-
-export const VersionDetail = VersionSummary.extend({ definition: z.unknown() });
-export type VersionDetail = z.infer<typeof VersionDetail>;
+export type JourneyVersion = z.infer<typeof JourneyVersion>;
 
 export const NodeStats = z.object({
   entered: z.number().int(),

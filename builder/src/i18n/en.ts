@@ -30,7 +30,7 @@ export const en = {
   'journeys.empty': 'No journeys yet. Draw one from scratch or start from a template.',
 
   'status.draft': 'Draft',
-  'status.published': 'Live',
+  'status.active': 'Live',
   'status.paused': 'Paused',
   'status.archived': 'Archived',
 

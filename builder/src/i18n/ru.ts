@@ -29,7 +29,7 @@ export const ru: Record<MessageKey, string> = {
   'journeys.empty': 'Цепочек пока нет. Нарисуйте с нуля или начните с шаблона.',
 
   'status.draft': 'Черновик',
-  'status.published': 'Работает',
+  'status.active': 'Работает',
   'status.paused': 'На паузе',
   'status.archived': 'В архиве',
 

@@ -61,7 +61,7 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
   const togglePause = () => {
     const next = status === 'paused' ? api.resumeJourney(detail.id) : api.pauseJourney(detail.id);
     next.then(
-      () => setStatus(status === 'paused' ? 'published' : 'paused'),
+      () => setStatus(status === 'paused' ? 'active' : 'paused'),
       (error: unknown) => window.alert(String(error)),
     );
   };
@@ -129,7 +129,7 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
           {t('editor.publish')}
         </button>
       </div>
-      {panel === 'stats' && <StatsBar journeyId={detail.id} currentVersion={detail.version} />}
+      {panel === 'stats' && <StatsBar journeyId={detail.id} currentVersion={detail.currentVersion} />}
       <div className="editor-body">
         <Palette onAdd={addAtCentre} />
         <JourneyCanvas />
@@ -151,7 +151,7 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
           journeyId={detail.id}
           name={name}
           onClose={() => setPanel('none')}
-          onPublished={() => setStatus('published')}
+          onPublished={() => setStatus('active')}
         />
       )}
     </div>

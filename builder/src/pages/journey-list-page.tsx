@@ -49,7 +49,7 @@ export function JourneyListPage() {
                         {t(`status.${journey.status}`)}
                       </span>
                     </td>
-                    <td>{journey.version === null ? '—' : `v${journey.version}`}</td>
+                    <td>{journey.currentVersion === null ? '—' : `v${journey.currentVersion}`}</td>
                     <td>{journey.enrolled.toLocaleString(locale)}</td>
                     <td>{journey.conversion === null ? '—' : `${(journey.conversion * 100).toFixed(1)}%`}</td>
                   </tr>

@@ -41,13 +41,13 @@ export function PublishDialog({
       changed: t('versions.changed'),
     };
     api.listVersions(journeyId).then(
-      async (versions) => {
-        const latest = versions.reduce((max, version) => Math.max(max, version.version), 0);
+      (versions) => {
+        const latest = versions.reduce((max, version) => Math.max(max, version.number), 0);
         setNextVersion(latest + 1);
-        if (latest === 0)
-          return setSummary(summarizeDiff(diffDrafts({ ...draft, nodes: [], edges: [] }, draft), names));
-        const previous = JourneyDraft.safeParse((await api.getVersion(journeyId, latest)).definition);
-        if (previous.success) setSummary(summarizeDiff(diffDrafts(previous.data, draft), names));
+        const found = versions.find((version) => version.number === latest);
+        const previous = JourneyDraft.safeParse(found?.definition);
+        const before = previous.success ? previous.data : { ...draft, nodes: [], edges: [] };
+        setSummary(summarizeDiff(diffDrafts(before, draft), names));
       },
       () => undefined,
     );
@@ -60,10 +60,10 @@ export function PublishDialog({
     try {
       const draft = canvasToDraft(store.getState());
       await api.saveDraft(journeyId, name, draft);
-      const checked = await api.validateJourney(journeyId, draft);
+      const checked = await api.validateJourney(journeyId);
       setProblems(checked.problems);
       if (checked.problems.length > 0) return setState({ status: 'idle' });
-      const { version } = await api.publishJourney(journeyId, summary);
+      const { number: version } = await api.publishJourney(journeyId);
       setState({ status: 'done', version });
       onPublished(version);
     } catch (error) {

@@ -19,9 +19,8 @@ export function VersionsPanel({ journeyId, onClose }: { journeyId: string; onClo
   const [versions, reload] = useApi(() => api.listVersions(journeyId), journeyId);
   const [diff, setDiff] = useState<{ version: number; diff: DraftDiff } | null>(null);
 
-  const compare = async (version: number) => {
-    const detail = await api.getVersion(journeyId, version);
-    const before = JourneyDraft.parse(detail.definition);
+  const compare = (version: number, definition: unknown) => {
+    const before = JourneyDraft.parse(definition);
     const result = diffDrafts(before, canvasToDraft(store.getState()));
     setDiff({ version, diff: result });
     store.getState().setDiff(result.steps);
@@ -37,14 +36,14 @@ export function VersionsPanel({ journeyId, onClose }: { journeyId: string; onClo
       <ApiView state={versions} reload={reload}>
         {(list) => (
           <ol className="versions">
-            {[...list].reverse().map((version) => (
-              <li key={version.version} className={diff?.version === version.version ? 'active' : undefined}>
-                <strong>v{version.version}</strong>{' '}
+            {list.map((version) => (
+              <li key={version.number} className={diff?.version === version.number ? 'active' : undefined}>
+                <strong>v{version.number}</strong>{' '}
                 <span className="muted">
-                  {t('versions.publishedAt', { date: new Date(version.publishedAt).toLocaleString(locale) })}
+                  {t('versions.publishedAt', { date: new Date(version.createdAt).toLocaleString(locale) })}
                 </span>
                 <p>{version.summary}</p>
-                <button type="button" onClick={() => void compare(version.version)}>
+                <button type="button" onClick={() => compare(version.number, version.definition)}>
                   {t('versions.compare')}
                 </button>
               </li>
