@@ -39,9 +39,7 @@ export async function runIngestBenchmark(total = 50_000, batchSize = 1_000): Pro
       if (response.statusCode !== 202) throw new Error(`ingest failed: ${response.body}`);
     }
     const apiSeconds = (performance.now() - apiStart) / 1000;
-    const [client] = await db
-      .execute<{ id: string }>(sql`select id from clients limit 1`)
-      .then((r) => r.rows);
+    const [client] = await db.select({ id: clients.id }).from(clients).limit(1);
     const rawStart = performance.now();
     for (let start = 0; start < total; start += batchSize) {
       await db.insert(events).values(
