@@ -20,8 +20,9 @@ export class CallTaskError extends Error {
 }
 
 /**
- * Creates the task row once per node visit (a retry returns the same task). Priority, SLA and the
- * script live in the payload; assignment pins it to an operator (`claimedBy`).
+ * Creates the task row once per node visit (a retry returns the same task). Priority, due time and SLA
+ * are columns (the queue sorts on them); `assignTo` pins the task to an operator (`assignedTo`), who
+ * still claims it; script and offer live in the payload.
  */
 export async function createCallTask(
   db: Database,
@@ -32,7 +33,7 @@ export async function createCallTask(
   if (!client)
     throw new CallTaskError('client_not_found', `createCallTask: client ${input.clientId} not found`);
   const dueAt = new Date(input.dueAt);
-  const slaDueAt = new Date(dueAt.getTime() + input.slaMinutes * 60_000).toISOString();
+  const slaDueAt = new Date(dueAt.getTime() + input.slaMinutes * 60_000);
   const [inserted] = await db
     .insert(callTasks)
     .values({
@@ -43,12 +44,19 @@ export async function createCallTask(
       journeyVersion: input.journeyVersion ?? null,
       nodeId: input.nodeId,
       workflowId: input.workflowId ?? null,
-      status: input.assignTo ? 'claimed' : 'open',
-      claimedBy: input.assignTo ?? null,
-      claimedAt: input.assignTo ? new Date() : null,
+      status: 'open',
+      assignedTo: input.assignTo ?? null,
+      priority: input.priority,
       messageId: input.messageId ?? null,
       dueAt,
-      payload: { priority: input.priority, slaDueAt, script: input.script, offer: input.offer ?? {} },
+      slaDueAt,
+      // Priority and SLA stay in the payload too: the operator's card shows the payload as created.
+      payload: {
+        priority: input.priority,
+        slaDueAt: slaDueAt.toISOString(),
+        script: input.script,
+        offer: input.offer ?? {},
+      },
     })
     .onConflictDoNothing({ target: callTasks.idempotencyKey })
     .returning({ id: callTasks.id, messageId: callTasks.messageId });

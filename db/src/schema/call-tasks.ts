@@ -13,6 +13,9 @@ export type CallTaskPayload = z.infer<typeof CallTaskPayload>;
 /**
  * A call-center task created by a journey. Completing it records `outcome` (a funnel action type or a
  * reason such as `noAnswer`), which the API turns into a funnel action and a signal to `workflowId`.
+ * The operators' queue orders open tasks by `priority` (higher first), then `dueAt`; `slaDueAt` is when
+ * the call must have happened at the latest. `assignedTo` pins a task to one operator before anyone
+ * claims it; `claimedBy` is who actually took it.
  */
 export const callTasks = pgTable(
   'call_tasks',
@@ -30,7 +33,10 @@ export const callTasks = pgTable(
     messageId: uuid('message_id'),
     status: text('status').$type<CallTaskStatus>().notNull().default('open'),
     payload: jsonb('payload').$type<CallTaskPayload>().notNull().default({}),
+    priority: integer('priority').notNull().default(50),
     dueAt: moment('due_at'),
+    slaDueAt: moment('sla_due_at'),
+    assignedTo: uuid('assigned_to').references(() => users.id, { onDelete: 'set null' }),
     claimedBy: uuid('claimed_by').references(() => users.id, { onDelete: 'set null' }),
     claimedAt: moment('claimed_at'),
     completedAt: moment('completed_at'),
@@ -42,6 +48,7 @@ export const callTasks = pgTable(
   (t) => [
     uniqueIndex('call_tasks_idempotency_key_key').on(t.idempotencyKey),
     index('call_tasks_status_due_idx').on(t.status, t.dueAt),
+    index('call_tasks_queue_idx').on(t.status, t.priority.desc(), t.dueAt),
     index('call_tasks_client_idx').on(t.clientId),
   ],
 );
