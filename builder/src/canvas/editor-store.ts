@@ -46,6 +46,8 @@ export interface EditorState extends CanvasState {
   undo: () => void;
   redo: () => void;
   setStats: (stats: JourneyStats | null) => void;
+  /** Adds problems only the server can see (catalogs); the next edit re-checks locally. */
+  showServerProblems: (problems: JourneyProblem[]) => void;
   setDiff: (diff: Record<string, StepChange> | null) => void;
 }
 
@@ -184,6 +186,14 @@ export function createEditorStore(initial: CanvasState): EditorStore {
       undo: () => restore(undoHistory(get().history)),
       redo: () => restore(redoHistory(get().history)),
       setStats: (stats) => set({ stats }),
+      showServerProblems: (problems) => {
+        const local = findProblems(current());
+        const seen = new Set(local.map((problem) => `${problem.nodeId}|${problem.code}|${problem.message}`));
+        const extra = problems.filter(
+          (problem) => !seen.has(`${problem.nodeId}|${problem.code}|${problem.message}`),
+        );
+        set({ problems: [...local, ...extra] });
+      },
       setDiff: (diff) => set({ diff }),
     };
   });

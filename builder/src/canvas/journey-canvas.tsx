@@ -6,6 +6,7 @@ import {
   useReactFlow,
   type Edge,
   type IsValidConnection,
+  type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useMemo, type DragEvent } from 'react';
 import { NODE_KINDS, type NodeKind } from '@touchpoint/engine/language';
@@ -43,6 +44,11 @@ export function JourneyCanvas() {
   const onConnect = useEditor((state) => state.onConnect);
   const { screenToFlowPosition } = useReactFlow();
 
+  // Fit once when a saved journey opens. React Flow's `fitView` prop would also refit when the
+  // first step lands on an empty canvas, moving it away from where the marketer dropped it.
+  const fitOnOpen = useCallback((instance: ReactFlowInstance<StepNode>) => {
+    if (instance.getNodes().length > 0) void instance.fitView({ maxZoom: 1, padding: 0.2 });
+  }, []);
   const isValidConnection: IsValidConnection = useCallback(
     (connection) => connection.source !== connection.target,
     [],
@@ -76,7 +82,8 @@ export function JourneyCanvas() {
         multiSelectionKeyCode={['Meta', 'Control']}
         selectionKeyCode="Shift"
         defaultEdgeOptions={{ type: 'smoothstep' }}
-        fitView
+        onInit={fitOnOpen}
+        defaultViewport={{ x: 40, y: 40, zoom: 1 }}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
       >

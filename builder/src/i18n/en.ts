@@ -108,6 +108,12 @@ export const en = {
   'field.offset': 'Days from the checkpoint (minus = before)',
   'field.segment': 'Segment',
 
+  'problem.invalidConfig': 'Fill in: {fields}',
+  'problem.unconnectedPort': 'Exit "{port}" leads nowhere: connect it to a next step',
+  'problem.unreachableNode': 'No client can reach this step: connect something into it',
+  'problem.weightsNotHundred': 'The shares of the variants must add up to 100%',
+  'problem.rungsOutOfOrder': 'Put the steps of the ladder in time order',
+
   'ladder.checkpoint': 'Checkpoint',
   'ladder.before': 'before',
   'ladder.after': 'after',

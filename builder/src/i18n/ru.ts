@@ -107,6 +107,12 @@ export const ru: Record<MessageKey, string> = {
   'field.offset': 'Дней от контрольной точки (минус — до)',
   'field.segment': 'Сегмент',
 
+  'problem.invalidConfig': 'Заполните: {fields}',
+  'problem.unconnectedPort': 'Выход «{port}» никуда не ведёт: соедините его со следующим шагом',
+  'problem.unreachableNode': 'Ни один клиент не попадёт в этот шаг: соедините его с цепочкой',
+  'problem.weightsNotHundred': 'Доли вариантов должны в сумме давать 100%',
+  'problem.rungsOutOfOrder': 'Расставьте шаги лестницы по порядку во времени',
+
   'ladder.checkpoint': 'Контрольная точка',
   'ladder.before': 'до',
   'ladder.after': 'после',

@@ -9,7 +9,7 @@ export function ConditionSplitNode(props: NodeProps<StepNode>) {
   return (
     <StepShell
       {...props}
-      summary={`${(readPath(config, 'branches') as unknown[] | undefined)?.length ?? 0} ⑂`}
+      summary={`${(readPath(config, 'branches') as unknown[] | undefined)?.length ?? 0} ⋔`}
     />
   );
 }

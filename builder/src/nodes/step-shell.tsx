@@ -4,6 +4,7 @@ import { useEditor } from '../canvas/editor-context';
 import { INPUT_HANDLE, type StepNode } from '../canvas/convert';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { portItem, portsOfStep } from './ports';
+import { describeProblem } from './describe-problem';
 import { NODE_LOOKS } from './looks';
 
 function PortLabel({ data, port }: { data: StepNode['data']; port: string }) {
@@ -46,7 +47,7 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
         <ul className="step-problems" role="alert">
           {problems.slice(0, 2).map((problem) => (
             <li key={`${problem.code}-${problem.message}`} title={problem.message}>
-              ⚠ {problem.message}
+              ⚠ {describeProblem(problem, t)}
             </li>
           ))}
           {problems.length > 2 && <li>+{problems.length - 2}</li>}
@@ -55,7 +56,7 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
       {stats && (
         <div className="step-stats">
           <span title={t('stats.entered')}>▶ {stats.entered}</span>
-          <span title={t('stats.waiting')}>⏸ {stats.waiting}</span>
+          <span title={t('stats.waiting')}>◔ {stats.waiting}</span>
           <span title={t('stats.sent')}>✉ {stats.sent}</span>
           <span title={t('stats.converted')}>★ {stats.converted}</span>
         </div>

@@ -10,6 +10,7 @@ import { Palette } from '../canvas/palette';
 import { SHORTCUTS, useShortcuts } from '../canvas/shortcuts';
 import { StepForm } from '../forms/step-form';
 import { useT, type MessageKey } from '../i18n/i18n';
+import { describeProblem } from '../nodes/describe-problem';
 import { PublishDialog } from './publish-dialog';
 import { StatsBar } from './stats-bar';
 import { useAutosave, type SaveState } from './use-autosave';
@@ -178,7 +179,8 @@ function ProblemList() {
           {problems.map((problem, index) => (
             <li key={index}>
               <button type="button" onClick={() => select(problem.nodeId)}>
-                ⚠ {problem.message}
+                ⚠ {problem.nodeId ? `${problem.nodeId}: ` : ''}
+                {describeProblem(problem, t)}
               </button>
             </li>
           ))}

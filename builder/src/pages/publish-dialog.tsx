@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { JourneyProblem } from '@touchpoint/engine/language';
 import { api } from '../api/client';
 import type { Problem } from '../api/schemas';
 import { canvasToDraft } from '../canvas/convert';
@@ -62,6 +63,7 @@ export function PublishDialog({
       await api.saveDraft(journeyId, name, draft);
       const checked = await api.validateJourney(journeyId);
       setProblems(checked.problems);
+      store.getState().showServerProblems(checked.problems as JourneyProblem[]);
       if (checked.problems.length > 0) return setState({ status: 'idle' });
       const { number: version } = await api.publishJourney(journeyId);
       setState({ status: 'done', version });

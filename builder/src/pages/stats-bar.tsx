@@ -64,7 +64,7 @@ export function StatsBar({
         </select>
       </label>
       <span className="muted">
-        ▶ {t('stats.entered')} · ⏸ {t('stats.waiting')} · ✉ {t('stats.sent')} · ★ {t('stats.converted')}
+        ▶ {t('stats.entered')} · ◔ {t('stats.waiting')} · ✉ {t('stats.sent')} · ★ {t('stats.converted')}
       </span>
       {error && <span className="error-box">{t('common.serverUnavailable', { message: error })}</span>}
     </div>

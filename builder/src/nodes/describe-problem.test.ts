@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { validateJourney } from '@touchpoint/engine/language';
+import { translate } from '../i18n/i18n';
+import { describeProblem, invalidFields } from './describe-problem';
+
+const en = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) =>
+  translate('en', key, values);
+
+describe('describeProblem', () => {
+  it('names the missing fields of a half-filled step in plain words', () => {
+    const problems = validateJourney({
+      schemaVersion: 1,
+      nodes: [
+        { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } },
+        { id: 's', kind: 'send', config: { channels: ['email'], templateId: '' } },
+      ],
+      edges: [{ id: 'e', source: 'entry', sourcePort: 'out', target: 's' }],
+    });
+    const onSend = problems.find((problem) => problem.nodeId === 's');
+    expect(onSend && invalidFields(onSend.message)).toEqual(['templateId']);
+    expect(onSend && describeProblem(onSend, en)).toBe('Fill in: Message template');
+  });
+
+  it('says which exit of a step is not connected', () => {
+    const problems = validateJourney({
+      schemaVersion: 1,
+      nodes: [{ id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } }],
+      edges: [],
+    });
+    expect(problems.map((problem) => describeProblem(problem, en))).toEqual([
+      'Exit "out" leads nowhere: connect it to a next step',
+    ]);
+  });
+});

@@ -1,0 +1,55 @@
+import type { JourneyProblem } from '@touchpoint/engine/language';
+import type { MessageKey } from '../i18n/en';
+
+type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** Config fields a marketer knows by name; other paths are shown as they are. */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  templateId: 'field.template',
+  type: 'field.eventType',
+  journeyId: 'field.journey',
+  channels: 'field.channels',
+  offerId: 'field.offer',
+  segment: 'field.segment',
+  timeout: 'field.timeout',
+  reason: 'field.reason',
+};
+
+/** The config fields named in an `invalidConfig` message (`config.templateId: …; config.x.y: …`). */
+export function invalidFields(message: string): string[] {
+  const fields = [...message.matchAll(/config\.([\w.]+):/g)].map((match) => match[1] ?? '');
+  return [...new Set(fields.filter(Boolean))];
+}
+
+function labelOf(path: string, t: Translate): string {
+  const last = path.split('.').at(-1) ?? path;
+  const key = FIELD_LABELS[last];
+  return key ? t(key) : path;
+}
+
+/**
+ * A problem in the marketer's words for the step it is shown on; the language's own message (for
+ * engineers) stays available as the tooltip. Codes without a friendlier text keep their message.
+ */
+export function describeProblem(problem: JourneyProblem, t: Translate): string {
+  switch (problem.code) {
+    case 'invalidConfig': {
+      const fields = invalidFields(problem.message);
+      return fields.length > 0
+        ? t('problem.invalidConfig', { fields: fields.map((field) => labelOf(field, t)).join(', ') })
+        : problem.message;
+    }
+    case 'unconnectedPort': {
+      const port = /Port "([^"]+)"/.exec(problem.message)?.[1] ?? '';
+      return t('problem.unconnectedPort', { port });
+    }
+    case 'unreachableNode':
+      return t('problem.unreachableNode');
+    case 'weightsNotHundred':
+      return t('problem.weightsNotHundred');
+    case 'rungsOutOfOrder':
+      return t('problem.rungsOutOfOrder');
+    default:
+      return problem.message;
+  }
+}
