@@ -17,3 +17,4 @@ export * from './transitions';
 export * from './messages';
 export * from './funnel-actions';
 export * from './call-tasks';
+export * from './enrollment-jobs';
