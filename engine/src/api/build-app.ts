@@ -11,7 +11,10 @@ import { registerSwagger } from './plugins/swagger';
 import { clientRoutes } from './routes/clients';
 import { eventRoutes } from './routes/events';
 import { journeyRoutes } from './routes/journeys';
+import { offerRoutes } from './routes/offers';
+import { productRoutes } from './routes/products';
 import { purchaseRoutes } from './routes/purchases';
+import { templateRoutes } from './routes/templates';
 
 /** API settings (the process entrypoint reads them from the environment). */
 export interface ApiConfig {
@@ -58,5 +61,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(purchaseRoutes, shared);
   await app.register(clientRoutes, { db: options.db });
   await app.register(journeyRoutes, { db: options.db });
+  await app.register(productRoutes, { db: options.db });
+  await app.register(offerRoutes, { db: options.db });
+  await app.register(templateRoutes, { db: options.db });
   return app;
 }

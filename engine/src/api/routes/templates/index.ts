@@ -1,0 +1,138 @@
+import type { Database, TemplateFormat, TemplateRow } from '@touchpoint/db';
+import { and, asc, ChannelKind, eq, ne, templates } from '@touchpoint/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, ApiErrorBody } from '../../api-error';
+import { CatalogParams, foundOr404 } from '../catalog-helpers';
+import { checkTemplateRenders, previewTemplate } from './render-preview';
+import { PreviewBody, PreviewResponse, TemplateBody, TemplateResponse } from './template-body';
+
+const errors = { '4xx': ApiErrorBody };
+const read = { scope: 'catalog:read' } as const;
+const write = { scope: 'catalog:write' } as const;
+
+/** The stored columns for a request body: SMS, call and webhook bodies are plain text. */
+function toColumns(body: TemplateBody) {
+  const format: TemplateFormat = body.channel === 'email' ? body.format : 'text';
+  const subject = body.channel === 'email' ? body.subject : null;
+  return { key: body.key, channel: body.channel, name: body.name, format, subject, body: body.body };
+}
+
+/**
+ * Checks what the unique (key, channel) index would reject, first, so the answer names the field; the
+ * index still settles a race between two writers.
+ */
+async function assertKeyFree(db: Database, body: TemplateBody, exceptId: string | null) {
+  const clash = and(
+    eq(templates.key, body.key),
+    eq(templates.channel, body.channel),
+    exceptId === null ? undefined : ne(templates.id, exceptId),
+  );
+  const [existing] = await db.select({ id: templates.id }).from(templates).where(clash);
+  if (existing !== undefined) {
+    throw new ApiError('conflict', `body.key: a ${body.channel} template "${body.key}" already exists`);
+  }
+}
+
+async function prepare(db: Database, body: TemplateBody, exceptId: string | null) {
+  await assertKeyFree(db, body, exceptId);
+  const columns = toColumns(body);
+  const now = new Date();
+  await checkTemplateRenders({ id: exceptId ?? '', createdAt: now, updatedAt: now, ...columns });
+  return columns;
+}
+
+/** Content templates per channel: CRUD (validated per channel and by a trial render) and preview. */
+export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  const load = async (id: string): Promise<TemplateRow> =>
+    foundOr404((await db.select().from(templates).where(eq(templates.id, id)))[0], 'template', id);
+  app.post(
+    '/v1/templates',
+    {
+      config: write,
+      schema: { tags: ['templates'], body: TemplateBody, response: { 201: TemplateResponse, ...errors } },
+    },
+    async (request, reply) => {
+      const columns = await prepare(db, request.body, null);
+      const [row] = await db.insert(templates).values(columns).returning();
+      return reply.code(201).send(row!);
+    },
+  );
+  app.get(
+    '/v1/templates',
+    {
+      config: read,
+      schema: {
+        tags: ['templates'],
+        querystring: z.strictObject({ channel: ChannelKind.optional() }),
+        response: { 200: z.object({ items: z.array(TemplateResponse) }), ...errors },
+      },
+    },
+    async (request) => {
+      const { channel } = request.query;
+      const where = channel === undefined ? undefined : eq(templates.channel, channel);
+      return {
+        items: await db
+          .select()
+          .from(templates)
+          .where(where)
+          .orderBy(asc(templates.key), asc(templates.channel)),
+      };
+    },
+  );
+  app.get(
+    '/v1/templates/:id',
+    {
+      config: read,
+      schema: { tags: ['templates'], params: CatalogParams, response: { 200: TemplateResponse, ...errors } },
+    },
+    async (request) => load(request.params.id),
+  );
+  app.put(
+    '/v1/templates/:id',
+    {
+      config: write,
+      schema: {
+        tags: ['templates'],
+        params: CatalogParams,
+        body: TemplateBody,
+        response: { 200: TemplateResponse, ...errors },
+      },
+    },
+    async (request) => {
+      await load(request.params.id);
+      const columns = await prepare(db, request.body, request.params.id);
+      const [row] = await db
+        .update(templates)
+        .set({ ...columns, updatedAt: new Date() })
+        .where(eq(templates.id, request.params.id))
+        .returning();
+      return row!;
+    },
+  );
+  app.delete(
+    '/v1/templates/:id',
+    {
+      config: write,
+      schema: { tags: ['templates'], params: CatalogParams, response: { 204: z.null(), ...errors } },
+    },
+    async (request, reply) => {
+      await load(request.params.id);
+      await db.delete(templates).where(eq(templates.id, request.params.id));
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/v1/templates/:id/preview',
+    {
+      config: read,
+      schema: {
+        tags: ['templates'],
+        params: CatalogParams,
+        body: PreviewBody.optional(),
+        response: { 200: PreviewResponse, ...errors },
+      },
+    },
+    async (request) => previewTemplate(db, await load(request.params.id), request.body ?? {}),
+  );
+};
