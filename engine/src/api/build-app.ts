@@ -8,6 +8,10 @@ import type { EventRouter } from '../router';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerSwagger } from './plugins/swagger';
+import { callTaskRoutes } from './routes/call-tasks';
+import { enrollmentRoutes } from './routes/enrollments';
+import { receiptRoutes } from './routes/receipts';
+import { trackingRoutes } from './routes/tracking';
 import { clientRoutes } from './routes/clients';
 import { eventRoutes } from './routes/events';
 import { journeyRoutes } from './routes/journeys';
@@ -26,6 +30,14 @@ export interface ApiConfig {
   bodyLimit?: number;
   /** Base URL of the Temporal UI, for links from the client timeline. */
   temporalUiUrl?: string;
+  /** Secret the tracking tokens in sent mail are signed with; the `/t/*` routes answer 503 without it. */
+  trackingSecret?: string;
+  /** Twilio auth token: when set, `/v1/receipts/twilio` requires a valid `X-Twilio-Signature`. */
+  twilioAuthToken?: string;
+  /** The public base URL providers call (Twilio signs the full URL it posted to). */
+  publicUrl?: string;
+  /** Task queue of the journey workflows, for manual and CSV enrollment (default `journeys`). */
+  journeyTaskQueue?: string;
 }
 
 /** What the app runs on. Without `router`, events are stored and left for a later sweep. */
@@ -64,5 +76,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(productRoutes, { db: options.db });
   await app.register(offerRoutes, { db: options.db });
   await app.register(templateRoutes, { db: options.db });
+  await app.register(callTaskRoutes, { db: options.db, temporal: options.temporal });
+  await app.register(trackingRoutes, {
+    db: options.db,
+    router: options.router ?? null,
+    trackingSecret: options.config.trackingSecret,
+  });
+  await app.register(receiptRoutes, {
+    db: options.db,
+    twilioAuthToken: options.config.twilioAuthToken,
+    publicUrl: options.config.publicUrl,
+  });
+  await app.register(enrollmentRoutes, {
+    db: options.db,
+    temporal: options.temporal,
+    taskQueue: options.config.journeyTaskQueue ?? 'journeys',
+  });
   return app;
 }

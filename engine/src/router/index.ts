@@ -2,3 +2,5 @@ export { createEventRouter } from './route-events';
 export type { EventRouter, EventRouterDeps, RoutingReport } from './route-events';
 export { loadRoutableJourneys } from './journey-index';
 export type { RoutableJourney } from './journey-index';
+export { startRoutingSweeper } from './routing-sweeper';
+export type { RoutingSweeper, RoutingSweeperOptions } from './routing-sweeper';

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { Database, EnrollmentJobRow } from '@touchpoint/db';
+import { ENROLLMENT_JOB_STATUSES, EnrollmentJobFailure } from '@touchpoint/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, ApiErrorBody } from '../../api-error';
+import {
+  ENROLL_OUTCOMES,
+  enrollOne,
+  loadPublishedVersion,
+  mapWithLimit,
+  resolveClients,
+} from './enroll-clients';
+import type { EnrollDeps } from './enroll-clients';
+import { createEnrollmentJob, loadEnrollmentJob, runEnrollmentJob } from './enrollment-job';
+import { CsvError, parseClientCsv } from './parse-client-csv';
+
+/** Dependencies of the enrollment routes; without `temporal` they answer 503. */
+export interface EnrollmentRoutesOptions {
+  db: Database;
+  temporal?: Client | undefined;
+  /** Task queue of the journey workflows. */
+  taskQueue: string;
+  /** Largest manual batch or CSV upload, in clients. */
+  maxClients?: number;
+}
+
+const JourneyParams = z.object({ id: z.uuid() });
+
+export const ManualEnrollmentBody = z.strictObject({
+  /** External (CRM) client ids. */
+  clientIds: z.array(z.string().min(1).max(200)).min(1),
+  /** Names this request's runs in journeys allowing concurrent enrollments; a retry with it enrolls no one twice. */
+  enrollmentKey: z.string().min(1).max(100).optional(),
+});
+
+export const ManualEnrollmentResponse = z.object({
+  journeyVersion: z.number().int(),
+  enrolled: z.number().int(),
+  items: z.array(
+    z.object({ clientId: z.string(), outcome: z.enum(ENROLL_OUTCOMES), workflowId: z.string().nullable() }),
+  ),
+});
+
+/** Progress of a CSV enrollment: `done` of `total` rows processed, `failed` of them with reasons. */
+export const EnrollmentJobResponse = z.object({
+  id: z.string(),
+  journeyId: z.string(),
+  journeyVersion: z.number().int(),
+  status: z.enum(ENROLLMENT_JOB_STATUSES),
+  total: z.number().int(),
+  done: z.number().int(),
+  enrolled: z.number().int(),
+  failed: z.number().int(),
+  failures: z.array(EnrollmentJobFailure),
+  error: z.string().nullable(),
+  createdAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+
+function toJobResponse(job: EnrollmentJobRow): z.infer<typeof EnrollmentJobResponse> {
+  return job;
+}
+
+/** Manual and CSV enrollment into a journey's current published version, and CSV job progress. */
+export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = async (app, options) => {
+  const { db } = options;
+  const maxClients = options.maxClients ?? 100_000;
+  const errors = { '4xx': ApiErrorBody, '5xx': ApiErrorBody };
+  const requireTemporal = (): EnrollDeps => {
+    if (options.temporal === undefined)
+      throw new ApiError('unavailable', 'no Temporal connection: cannot enroll now');
+    return { db, temporal: options.temporal, taskQueue: options.taskQueue };
+  };
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/v1/journeys/:id/enrollments',
+    {
+      config: { scope: 'journeys:write' },
+      schema: {
+        tags: ['enrollments'],
+        params: JourneyParams,
+        body: ManualEnrollmentBody,
+        response: { 200: ManualEnrollmentResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const { clientIds } = request.body;
+      if (clientIds.length > Math.min(maxClients, 1000)) {
+        throw new ApiError(
+          'payload_too_large',
+          'body.clientIds: at most 1000 clients per request (upload a CSV)',
+        );
+      }
+      const target = await loadPublishedVersion(db, request.params.id);
+      const deps = requireTemporal();
+      const ids = await resolveClients(db, clientIds);
+      const enrollmentKey = `manual:${request.body.enrollmentKey ?? randomUUID()}`;
+      const items = await mapWithLimit(clientIds, 16, async (externalId) => {
+        const clientId = ids.get(externalId);
+        if (clientId === undefined)
+          return { clientId: externalId, outcome: 'unknownClient' as const, workflowId: null };
+        const result = await enrollOne(deps, target, clientId, { source: 'manual', enrollmentKey });
+        return { clientId: externalId, ...result };
+      });
+      const enrolled = items.filter((item) => item.outcome === 'enrolled').length;
+      return { journeyVersion: target.version, enrolled, items };
+    },
+  );
+
+  app.post(
+    '/v1/journeys/:id/enrollments/csv',
+    {
+      config: { scope: 'journeys:write' },
+      schema: {
+        tags: ['enrollments'],
+        params: JourneyParams,
+        body: z.string().min(1),
+        response: { 202: EnrollmentJobResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const rows = parseCsvBody(request.body, maxClients);
+      const target = await loadPublishedVersion(db, request.params.id);
+      const deps = requireTemporal();
+      const job = await createEnrollmentJob(db, target, rows.length);
+      // Not awaited: the upload is acknowledged at once and the builder polls the job.
+      runEnrollmentJob({ ...deps, log: request.log }, target, job.id, rows).catch((error: unknown) =>
+        request.log.error({ err: error, jobId: job.id }, 'enrollment job could not record its end'),
+      );
+      return reply.code(202).header('location', `/v1/enrollment-jobs/${job.id}`).send(toJobResponse(job));
+    },
+  );
+
+  app.get(
+    '/v1/enrollment-jobs/:id',
+    {
+      config: { scope: 'journeys:read' },
+      schema: {
+        tags: ['enrollments'],
+        params: z.object({ id: z.uuid() }),
+        response: { 200: EnrollmentJobResponse, ...errors },
+      },
+    },
+    async (request) => toJobResponse(await loadEnrollmentJob(db, request.params.id)),
+  );
+};
+
+function parseCsvBody(text: string, maxClients: number) {
+  try {
+    const rows = parseClientCsv(text);
+    if (rows.length === 0) throw new CsvError(2, 'no client rows after the header');
+    if (rows.length > maxClients) {
+      throw new ApiError(
+        'payload_too_large',
+        `body: at most ${maxClients} clients per upload (got ${rows.length})`,
+      );
+    }
+    return rows;
+  } catch (error) {
+    if (error instanceof CsvError) throw new ApiError('validation_failed', `body: ${error.message}`);
+    throw error;
+  }
+}

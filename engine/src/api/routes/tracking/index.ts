@@ -1,0 +1,99 @@
+import { recordTrackingHit } from '@touchpoint/activities/send/index';
+import type { Database } from '@touchpoint/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { EventRouter } from '../../../router';
+import { ApiErrorBody } from '../../api-error';
+import { acceptFormBodies } from '../../plugins/form-body';
+import { denyConsent, recordTrackingEvent } from './record-tracking-event';
+import { loadTrackedMessage, readTrackingToken } from './tracking-token';
+import { renderUnsubscribePage } from './unsubscribe-page';
+
+/** Dependencies of the public tracking routes. */
+export interface TrackingRoutesOptions {
+  db: Database;
+  router: EventRouter | null;
+  /** The secret tracking tokens are signed with (the send activities' `tracking.secret`). */
+  trackingSecret?: string | undefined;
+  /** Clock for the recorded times (tests pin it). */
+  now?: () => Date;
+}
+
+/** The smallest transparent GIF (1x1, 43 bytes). */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const TokenParams = z.object({ token: z.string().min(1).max(4096) });
+// 200 bodies are a GIF or an HTML page, sent as is (fastify serializes neither buffers nor typed strings).
+const responses = { 200: z.unknown(), '4xx': ApiErrorBody, '5xx': ApiErrorBody };
+
+/**
+ * Public routes behind the links in sent mail: `/t/o` (open pixel), `/t/c` (click redirect), `/t/u`
+ * (unsubscribe). Tokens are HMAC-signed, so they need no API key; a bad one is a 400 naming why.
+ */
+export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = async (app, options) => {
+  const { db } = options;
+  const now = options.now ?? (() => new Date());
+  acceptFormBodies(app);
+  const schema = { tags: ['tracking'], params: TokenParams, security: [] };
+
+  const hit = async (token: string, action: 'open' | 'click', log: typeof app.log) => {
+    const payload = readTrackingToken(token, options.trackingSecret, action);
+    const tracked = await loadTrackedMessage(db, payload);
+    const at = now();
+    await recordTrackingHit(db, payload, at);
+    await recordTrackingEvent(
+      { db, router: options.router, log },
+      { ...tracked, action, url: payload.url },
+      at,
+    );
+    return payload;
+  };
+
+  app.get(
+    '/t/o/:token',
+    { config: { scope: null }, schema: { ...schema, response: responses } },
+    async (request, reply) => {
+      await hit(request.params.token, 'open', request.log);
+      return reply
+        .header('content-type', 'image/gif')
+        .header('cache-control', 'no-store, max-age=0')
+        .send(PIXEL);
+    },
+  );
+  app.get(
+    '/t/c/:token',
+    { config: { scope: null }, schema: { ...schema, response: responses } },
+    async (request, reply) => {
+      const payload = await hit(request.params.token, 'click', request.log);
+      return reply.header('cache-control', 'no-store').redirect(payload.url!, 302);
+    },
+  );
+  // GET only asks: mail scanners fetch every link, and must not unsubscribe people (RFC 8058 §1).
+  app.get(
+    '/t/u/:token',
+    { config: { scope: null }, schema: { ...schema, response: responses } },
+    async (request, reply) => {
+      const payload = readTrackingToken(request.params.token, options.trackingSecret, 'unsubscribe');
+      const { message } = await loadTrackedMessage(db, payload);
+      return reply.type('text/html; charset=utf-8').send(renderUnsubscribePage(message.channel, 'confirm'));
+    },
+  );
+  // The one-click POST (`List-Unsubscribe=One-Click`) and the confirm button both land here.
+  app.post(
+    '/t/u/:token',
+    { config: { scope: null }, schema: { ...schema, response: responses } },
+    async (request, reply) => {
+      const payload = readTrackingToken(request.params.token, options.trackingSecret, 'unsubscribe');
+      const tracked = await loadTrackedMessage(db, payload);
+      const at = now();
+      await denyConsent(db, tracked.message, at);
+      await recordTrackingEvent(
+        { db, router: options.router, log: request.log },
+        { ...tracked, action: 'unsubscribe' },
+        at,
+      );
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(renderUnsubscribePage(tracked.message.channel, 'done'));
+    },
+  );
+};

@@ -1,0 +1,50 @@
+import { verifyTrackingToken } from '@touchpoint/channels';
+import type { TrackingPayload } from '@touchpoint/channels';
+import type { Database, MessageRow } from '@touchpoint/db';
+import { clients, eq, messages } from '@touchpoint/db';
+import { ApiError } from '../../api-error';
+
+/** The tracking actions, each served under its own path letter. */
+export type TrackingAction = TrackingPayload['action'];
+
+/**
+ * Verifies a token for the route it arrived on and names what is wrong: malformed, forged (bad
+ * signature), or a valid token for another action (an open token pasted into the click route).
+ */
+export function readTrackingToken(
+  token: string,
+  secret: string | undefined,
+  action: TrackingAction,
+): TrackingPayload {
+  if (secret === undefined) {
+    throw new ApiError('unavailable', 'tracking is not configured on this server (no tracking secret)');
+  }
+  if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) {
+    throw new ApiError('validation_failed', 'params.token: malformed tracking token');
+  }
+  const payload = verifyTrackingToken(token, secret);
+  if (payload === null) {
+    throw new ApiError('validation_failed', 'params.token: the signature does not match (forged or altered)');
+  }
+  if (payload.action !== action) {
+    throw new ApiError('validation_failed', `params.token: a ${payload.action} token used as ${action}`);
+  }
+  if (action === 'click' && payload.url === undefined) {
+    throw new ApiError('validation_failed', 'params.token: a click token without a target URL');
+  }
+  return payload;
+}
+
+/** The outbox row a token names (tokens carry the outbox key) and its client's external id. */
+export async function loadTrackedMessage(
+  db: Database,
+  payload: TrackingPayload,
+): Promise<{ message: MessageRow; clientExternalId: string }> {
+  const [row] = await db
+    .select({ message: messages, clientExternalId: clients.externalId })
+    .from(messages)
+    .innerJoin(clients, eq(clients.id, messages.clientId))
+    .where(eq(messages.idempotencyKey, payload.messageId));
+  if (row === undefined) throw new ApiError('not_found', 'params.token: the message it names does not exist');
+  return row;
+}
