@@ -59,6 +59,16 @@ export function LadderAxis({
   return (
     <div className={compact ? 'ladder-axis compact' : 'ladder-axis'} data-testid="ladder-axis">
       <div className="ladder-line" />
+      {!compact && (
+        <>
+          <span className="ladder-side before" style={{ right: `${100 - x(0)}%` }}>
+            ← {t('ladder.before')}
+          </span>
+          <span className="ladder-side after" style={{ left: `${x(0)}%` }}>
+            {t('ladder.after')} →
+          </span>
+        </>
+      )}
       <div className="ladder-checkpoint" style={{ left: `${x(0)}%` }} title={t('ladder.checkpoint')}>
         <span>{compact ? '◆' : `◆ ${t('ladder.checkpoint')}`}</span>
       </div>

@@ -41,7 +41,7 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
     return picked.length === 1 ? picked[0] : undefined;
   }, [nodes]);
 
-  const fit = useCallback(() => void flow.fitView({ padding: 0.2, duration: 200 }), [flow]);
+  const fit = useCallback(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), [flow]);
   const layout = useCallback(() => {
     const { nodes: current, edges } = store.getState();
     layoutSteps(current, edges).then(

@@ -1,10 +1,15 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { openDatabase, templates } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import { createTestDatabase } from '../harness/database';
 import { repoRoot } from '../harness/paths';
+
+/** Message templates the browser stories pick by key. */
+export const STORY_TEMPLATES = ['win-back-email', 'remind', 'stimulate', 'sms-offer'] as const;
 
 /** The real API on a fresh database, serving the freshly built builder from the same origin. */
 export async function startBuilderServer(): Promise<{
@@ -13,19 +18,26 @@ export async function startBuilderServer(): Promise<{
   close: () => Promise<void>;
 }> {
   const builderDir = path.join(repoRoot, 'builder');
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: builderDir, stdio: 'inherit' });
+  // Each server builds into its own folder: test files run in parallel and must not share dist/.
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'touchpoint-builder-'));
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
+    cwd: builderDir,
+    stdio: 'inherit',
+  });
   const testDb = await createTestDatabase();
   const database = openDatabase(testDb.url);
-  // The server checks templates against its catalog; the story's send uses this one.
-  await database.db.insert(templates).values({
-    key: 'win-back-email',
-    channel: 'email',
-    name: 'Win-back email',
-    body: 'We miss you, {{ client.name }}',
-  });
+  // The server checks templates against its catalog; the stories' sends use these.
+  await database.db.insert(templates).values(
+    STORY_TEMPLATES.map((key) => ({
+      key,
+      channel: 'email' as const,
+      name: key,
+      body: `{{ client.name }}: ${key}`,
+    })),
+  );
   const adminKey = 'builder-test-key';
   const app = await buildApp({ db: database.db, config: { adminKey } });
-  await app.register(fastifyStatic, { root: path.join(builderDir, 'dist'), prefix: '/' });
+  await app.register(fastifyStatic, { root: outDir, prefix: '/' });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,
@@ -34,6 +46,7 @@ export async function startBuilderServer(): Promise<{
       await app.close();
       await database.close();
       await testDb.close();
+      rmSync(outDir, { recursive: true, force: true });
     },
   };
 }

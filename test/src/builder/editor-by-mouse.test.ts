@@ -69,6 +69,43 @@ describe('the builder in Chromium', () => {
     await page.screenshot({ path: screenshotPath('builder-04-published') });
   });
 
+  it('builds the before / after checkpoint escalation on the ladder timeline and publishes it', async () => {
+    await page.goto(`${server.url}/#/journeys`);
+    await page.getByTestId('new-journey').click();
+    await page.getByTestId('canvas').waitFor();
+    await dragFromPalette('entry', 380, 40);
+    await dragFromPalette('escalationLadder', 380, 230);
+    await dragFromPalette('exit', 380, 470);
+    await connect('entry-1', 'out', 'escalationLadder-1');
+    await connect('escalationLadder-1', 'done', 'exit-1');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
+
+    await page.locator('[data-testid="step-entry-1"]').click();
+    await page.getByTestId('field-event-type').fill('purchase');
+    await page.locator('[data-testid="step-escalationLadder-1"] .step-name').click();
+    const editor = page.locator('.ladder-editor');
+    // Two rungs to start with (remind at -3 d, stimulate at +5 d), neither has a template yet.
+    await page.getByTestId('rung-template').fill('remind');
+    await editor.locator('.ladder-rung').nth(1).click();
+    await page.getByTestId('rung-template').fill('stimulate');
+    await editor.getByRole('button', { name: /Add a step/ }).click();
+    await editor.getByRole('checkbox', { name: 'sms' }).check();
+    await editor.getByRole('checkbox', { name: 'email' }).check();
+    await page.getByTestId('rung-template').fill('sms-offer');
+    await editor.getByLabel('Discount, %').fill('10');
+    expect(await editor.locator('.ladder-rung').count()).toBe(3);
+    await page.screenshot({ path: screenshotPath('builder-06-ladder-timeline') });
+    await expect.poll(() => page.getByTestId('problem-count').textContent()).toBe('Ready to publish');
+
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: /Publish version 1/ }).click();
+    await page.getByText('Version 1 is live').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Tidy up' }).click();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: screenshotPath('builder-07-ladder-published') });
+  });
+
   it('shows the templates gallery in Russian', async () => {
     await page.goto(`${server.url}/#/templates`);
     await page.getByRole('button', { name: 'RU' }).click();
