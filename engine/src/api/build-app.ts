@@ -13,6 +13,8 @@ import { enrollmentRoutes } from './routes/enrollments';
 import { receiptRoutes } from './routes/receipts';
 import { trackingRoutes } from './routes/tracking';
 import { clientRoutes } from './routes/clients';
+import { clientSearchRoutes } from './routes/clients/search-clients';
+import { clientTimelineRoutes } from './routes/clients/timeline-routes';
 import { eventRoutes } from './routes/events';
 import { journeyRoutes } from './routes/journeys';
 import { offerRoutes } from './routes/offers';
@@ -76,6 +78,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(productRoutes, { db: options.db });
   await app.register(offerRoutes, { db: options.db });
   await app.register(templateRoutes, { db: options.db });
+  await app.register(clientSearchRoutes, { db: options.db });
+  await app.register(clientTimelineRoutes, {
+    db: options.db,
+    temporalUi: {
+      baseUrl: options.config.temporalUiUrl ?? null,
+      namespace: options.temporal?.options.namespace ?? 'default',
+    },
+  });
   await app.register(callTaskRoutes, { db: options.db, temporal: options.temporal });
   await app.register(trackingRoutes, {
     db: options.db,

@@ -13,7 +13,7 @@ const EMAIL_TEMPLATE = {
 
 describe('catalog routes', () => {
   let fixture: ApiFixture;
-  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
     fixture.app.inject({ method, url, headers: ADMIN, ...(payload === undefined ? {} : { payload }) });
   beforeAll(async () => {
     fixture = await createApiFixture();

@@ -1,0 +1,241 @@
+import type { Database, MessageRow, MessageStatusTimeline } from '@touchpoint/db';
+import {
+  asc,
+  callTasks,
+  clients,
+  enrollments,
+  eq,
+  funnelActions,
+  inArray,
+  journeys,
+  messages,
+  nodeVisits,
+  purchases,
+} from '@touchpoint/db';
+import { z } from 'zod';
+import { ApiError } from '../../api-error';
+
+/** Kinds of timeline entry, in the order entries sharing one instant are listed. */
+export const TIMELINE_KINDS = [
+  'purchase',
+  'enrollment',
+  'nodeVisit',
+  'message',
+  'callTask',
+  'funnelAction',
+  'exit',
+] as const;
+export const TimelineKind = z.enum(TIMELINE_KINDS);
+export type TimelineKind = z.infer<typeof TimelineKind>;
+
+/**
+ * One thing that happened to a client. Journey fields are null for purchases; `reason` explains a skip,
+ * deferral or exit; `temporalUiUrl` (enrollments) opens the client's workflow in the Temporal UI.
+ */
+export const TimelineEntry = z.object({
+  at: z.date(),
+  kind: TimelineKind,
+  title: z.string(),
+  journeyId: z.string().nullable(),
+  journeyVersion: z.number().int().nullable(),
+  nodeId: z.string().nullable(),
+  enrollmentId: z.string().nullable(),
+  reason: z.string().nullable(),
+  status: z.string().nullable(),
+  /** Node visits: the port taken; call tasks: the operator's outcome. */
+  outcome: z.string().nullable(),
+  channel: z.string().nullable(),
+  messageId: z.string().nullable(),
+  statusTimeline: z
+    .array(z.object({ status: z.string(), at: z.string(), detail: z.string().optional() }))
+    .nullable(),
+  workflowId: z.string().nullable(),
+  temporalUiUrl: z.string().nullable(),
+  value: z.number().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const ClientTimeline = z.object({
+  clientId: z.string(),
+  externalId: z.string(),
+  items: z.array(TimelineEntry),
+});
+
+/** Where the timeline links to: the Temporal UI's base URL and namespace (no links without a URL). */
+export interface TemporalUiLink {
+  baseUrl: string | null;
+  namespace: string;
+}
+
+const BLANK = {
+  journeyId: null,
+  journeyVersion: null,
+  nodeId: null,
+  enrollmentId: null,
+  reason: null,
+  status: null,
+  outcome: null,
+  channel: null,
+  messageId: null,
+  statusTimeline: null,
+  workflowId: null,
+  temporalUiUrl: null,
+  value: null,
+} satisfies Omit<TimelineEntry, 'at' | 'kind' | 'title'>;
+
+const EXPLAINED = new Set(['skipped', 'deferred', 'unreachable', 'failed', 'bounced']);
+
+/** The newest explanation in a message's status timeline (why it was skipped, deferred, bounced…). */
+function explainMessage(timeline: MessageStatusTimeline): string | null {
+  const entry = timeline.findLast((e) => EXPLAINED.has(e.status) && e.detail !== undefined);
+  return entry?.detail ?? null;
+}
+
+function toMessageEntry(row: MessageRow): TimelineEntry {
+  return {
+    ...BLANK,
+    at: row.createdAt,
+    kind: 'message',
+    title: `${row.channel} ${row.status}`,
+    journeyId: row.journeyId,
+    journeyVersion: row.journeyVersion,
+    nodeId: row.nodeId,
+    enrollmentId: row.enrollmentId,
+    reason: explainMessage(row.statusTimeline),
+    status: row.status,
+    channel: row.channel,
+    messageId: row.id,
+    statusTimeline: row.statusTimeline,
+  };
+}
+
+export function buildTemporalUiUrl(link: TemporalUiLink, workflowId: string): string | null {
+  if (link.baseUrl === null) return null;
+  const base = link.baseUrl.replace(/\/+$/, '');
+  return `${base}/namespaces/${encodeURIComponent(link.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
+}
+
+/** The client's internal id, or a 404 naming the external id. */
+async function findClient(db: Database, externalId: string) {
+  const [row] = await db
+    .select({ id: clients.id, externalId: clients.externalId })
+    .from(clients)
+    .where(eq(clients.externalId, externalId));
+  if (row === undefined) throw new ApiError('not_found', `params.id: no client "${externalId}"`);
+  return row;
+}
+
+async function loadEnrollmentEntries(db: Database, clientId: string, link: TemporalUiLink) {
+  const rows = await db
+    .select({ enrollment: enrollments, journeyName: journeys.name })
+    .from(enrollments)
+    .innerJoin(journeys, eq(journeys.id, enrollments.journeyId))
+    .where(eq(enrollments.clientId, clientId));
+  return rows.flatMap(({ enrollment: e, journeyName }): TimelineEntry[] => {
+    const common = {
+      ...BLANK,
+      journeyId: e.journeyId,
+      journeyVersion: e.journeyVersion,
+      enrollmentId: e.id,
+      workflowId: e.workflowId,
+      temporalUiUrl: buildTemporalUiUrl(link, e.workflowId),
+    };
+    const holdout = e.isHoldout ? ' (holdout)' : '';
+    const entered: TimelineEntry = {
+      ...common,
+      at: e.enteredAt,
+      kind: 'enrollment',
+      title: `entered "${journeyName}" v${e.journeyVersion}${holdout} via ${e.source}`,
+      status: e.status,
+    };
+    if (e.exitedAt === null) return [entered];
+    const title = `left "${journeyName}" v${e.journeyVersion}: ${e.status}`;
+    return [
+      entered,
+      { ...common, at: e.exitedAt, kind: 'exit', title, status: e.status, reason: e.exitReason },
+    ];
+  });
+}
+
+async function loadVisitEntries(db: Database, enrollmentIds: string[]): Promise<TimelineEntry[]> {
+  if (enrollmentIds.length === 0) return [];
+  const rows = await db.select().from(nodeVisits).where(inArray(nodeVisits.enrollmentId, enrollmentIds));
+  return rows.map((v) => ({
+    ...BLANK,
+    at: v.enteredAt,
+    kind: 'nodeVisit',
+    title: v.skipReason === null ? `node ${v.nodeId}` : `node ${v.nodeId} skipped`,
+    journeyId: v.journeyId,
+    journeyVersion: v.journeyVersion,
+    nodeId: v.nodeId,
+    enrollmentId: v.enrollmentId,
+    reason: v.skipReason,
+    outcome: v.outcome,
+  }));
+}
+
+async function loadActivityEntries(db: Database, clientId: string): Promise<TimelineEntry[]> {
+  const [messageRows, actionRows, taskRows, purchaseRows] = await Promise.all([
+    db.select().from(messages).where(eq(messages.clientId, clientId)),
+    db.select().from(funnelActions).where(eq(funnelActions.clientId, clientId)),
+    db.select().from(callTasks).where(eq(callTasks.clientId, clientId)),
+    db.select().from(purchases).where(eq(purchases.clientId, clientId)).orderBy(asc(purchases.purchasedAt)),
+  ]);
+  return [
+    ...messageRows.map(toMessageEntry),
+    ...actionRows.map((a): TimelineEntry => ({
+      ...BLANK,
+      at: a.occurredAt,
+      kind: 'funnelAction',
+      title: `funnel action: ${a.type}`,
+      journeyId: a.journeyId,
+      journeyVersion: a.journeyVersion,
+      nodeId: a.nodeId,
+      enrollmentId: a.enrollmentId,
+      messageId: a.messageId,
+      outcome: a.type,
+    })),
+    ...taskRows.map((t): TimelineEntry => ({
+      ...BLANK,
+      at: t.createdAt,
+      kind: 'callTask',
+      title: t.outcome === null ? `call task ${t.status}` : `call task ${t.status}: ${t.outcome}`,
+      journeyId: t.journeyId,
+      journeyVersion: t.journeyVersion,
+      nodeId: t.nodeId,
+      enrollmentId: t.enrollmentId,
+      status: t.status,
+      outcome: t.outcome,
+      messageId: t.messageId,
+      workflowId: t.workflowId,
+    })),
+    ...purchaseRows.map((p): TimelineEntry => ({
+      ...BLANK,
+      at: p.purchasedAt,
+      kind: 'purchase',
+      title: `purchase ${p.value.toFixed(2)} ${p.currency}`,
+      value: p.value,
+    })),
+  ];
+}
+
+const KIND_ORDER = new Map(TIMELINE_KINDS.map((kind, index) => [kind, index]));
+
+/**
+ * Everything that happened to one client, oldest first: purchases, journey enrollments and exits (each
+ * linked to its workflow in the Temporal UI), node visits with skip reasons, messages with their status
+ * timelines, call tasks and funnel actions.
+ */
+export async function loadClientTimeline(db: Database, externalId: string, link: TemporalUiLink) {
+  const client = await findClient(db, externalId);
+  const enrollmentEntries = await loadEnrollmentEntries(db, client.id, link);
+  const enrollmentIds = [...new Set(enrollmentEntries.map((e) => e.enrollmentId!))];
+  const [visitEntries, activityEntries] = await Promise.all([
+    loadVisitEntries(db, enrollmentIds),
+    loadActivityEntries(db, client.id),
+  ]);
+  const items = [...enrollmentEntries, ...visitEntries, ...activityEntries].sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)!,
+  );
+  return { clientId: client.id, externalId: client.externalId, items };
+}

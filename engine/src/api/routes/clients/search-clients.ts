@@ -1,0 +1,131 @@
+import type { Database, SQL } from '@touchpoint/db';
+import { and, asc, clientFacts, clients, eq, gt, ilike, isClientOverdue, or, sql } from '@touchpoint/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, ApiErrorBody } from '../../api-error';
+
+/**
+ * Segments computed from purchase facts at query time: `overdue` (seed 004: time since the last purchase
+ * exceeds the mean interval), `buyer` / `nonBuyer`, `oneTime` (exactly one purchase), `repeat` (two or
+ * more). Any other segment is read as `<attribute>:<value>` over the CRM attributes (`rfmCell:R3F3M3`).
+ */
+export const FACT_SEGMENTS = ['overdue', 'buyer', 'nonBuyer', 'oneTime', 'repeat'] as const;
+export type FactSegment = (typeof FACT_SEGMENTS)[number];
+
+const ATTRIBUTE_SEGMENT = /^([A-Za-z_][\w.-]{0,99}):(.{1,200})$/;
+
+export const ClientSearchQuery = z.strictObject({
+  q: z.string().min(1).max(200).optional(),
+  segment: z
+    .string()
+    .refine(
+      (s) => (FACT_SEGMENTS as readonly string[]).includes(s) || ATTRIBUTE_SEGMENT.test(s),
+      `use one of ${FACT_SEGMENTS.join(', ')} or <attribute>:<value>`,
+    )
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(400).optional(),
+});
+export type ClientSearchQuery = z.infer<typeof ClientSearchQuery>;
+
+export const ClientSummary = z.object({
+  id: z.string(),
+  externalId: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  attributes: z.record(z.string(), z.unknown()),
+  purchaseCount: z.number().int(),
+  lastPurchaseAt: z.date().nullable(),
+  expectedNextPurchaseAt: z.date().nullable(),
+  isOverdue: z.boolean(),
+});
+
+export const ClientSearchResponse = z.object({
+  items: z.array(ClientSummary),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+
+/** Same rule as `isClientOverdue`, in SQL, so a page never disagrees with the profile. */
+const overdueSql = sql`(${clientFacts.meanIntervalDays} is not null and extract(epoch from (now() - ${clientFacts.lastPurchaseAt})) / 86400 > ${clientFacts.meanIntervalDays})`;
+const purchaseCountSql = sql`coalesce(${clientFacts.purchaseCount}, 0)`;
+
+function segmentFilter(segment: string): SQL {
+  switch (segment as FactSegment) {
+    case 'overdue':
+      return overdueSql;
+    case 'buyer':
+      return sql`${purchaseCountSql} > 0`;
+    case 'nonBuyer':
+      return sql`${purchaseCountSql} = 0`;
+    case 'oneTime':
+      return sql`${purchaseCountSql} = 1`;
+    case 'repeat':
+      return sql`${purchaseCountSql} >= 2`;
+  }
+  const [, key, value] = ATTRIBUTE_SEGMENT.exec(segment) ?? [];
+  return sql`${clients.attributes} ->> ${key} = ${value}`;
+}
+
+// Cursors are opaque to callers: the last external id of the page, base64url-encoded.
+const encodeCursor = (externalId: string) => Buffer.from(externalId, 'utf8').toString('base64url');
+function decodeCursor(cursor: string): string {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (decoded === '' || encodeCursor(decoded) !== cursor) {
+    throw new ApiError('validation_failed', 'querystring.cursor: not a cursor this API returned', {
+      issues: [{ path: 'querystring.cursor', message: 'not a cursor this API returned', code: 'custom' }],
+    });
+  }
+  return decoded;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** Clients matching `q` (external id, email or phone, case-insensitive substring) and `segment`, by external id. */
+export async function searchClients(db: Database, query: ClientSearchQuery) {
+  const pattern = query.q === undefined ? undefined : `%${escapeLike(query.q)}%`;
+  const where = and(
+    pattern === undefined
+      ? undefined
+      : or(ilike(clients.externalId, pattern), ilike(clients.email, pattern), ilike(clients.phone, pattern)),
+    query.segment === undefined ? undefined : segmentFilter(query.segment),
+    query.cursor === undefined ? undefined : gt(clients.externalId, decodeCursor(query.cursor)),
+  );
+  const rows = await db
+    .select()
+    .from(clients)
+    .leftJoin(clientFacts, eq(clientFacts.clientId, clients.id))
+    .where(where)
+    .orderBy(asc(clients.externalId))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const now = new Date();
+  const items = page.map(({ clients: client, client_facts: facts }) => ({
+    ...client,
+    purchaseCount: facts?.purchaseCount ?? 0,
+    lastPurchaseAt: facts?.lastPurchaseAt ?? null,
+    expectedNextPurchaseAt: facts?.expectedNextPurchaseAt ?? null,
+    isOverdue: facts === null ? false : isClientOverdue(facts, now),
+  }));
+  const last = page.at(-1);
+  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.clients.externalId) : null;
+  return { items, nextCursor };
+}
+
+/** `GET /v1/clients?q=&segment=&limit=&cursor=`: keyset-paginated client search. */
+export const clientSearchRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.get(
+    '/v1/clients',
+    {
+      config: { scope: 'clients:read' },
+      schema: {
+        tags: ['clients'],
+        querystring: ClientSearchQuery,
+        response: { 200: ClientSearchResponse, '4xx': ApiErrorBody },
+      },
+    },
+    async (request) => searchClients(db, request.query),
+  );
+};

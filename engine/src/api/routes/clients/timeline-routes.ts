@@ -1,0 +1,31 @@
+import type { Database } from '@touchpoint/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiErrorBody } from '../../api-error';
+import { ClientTimeline, loadClientTimeline } from './client-timeline';
+import type { TemporalUiLink } from './client-timeline';
+
+/** Options of {@link clientTimelineRoutes}: the Temporal UI the timeline links enrollments to. */
+export interface ClientTimelineRouteOptions {
+  db: Database;
+  temporalUi: TemporalUiLink;
+}
+
+/** `GET /v1/clients/:id/timeline` (`:id` is the external id, as in the other client routes). */
+export const clientTimelineRoutes: FastifyPluginAsyncZod<ClientTimelineRouteOptions> = async (
+  app,
+  { db, temporalUi },
+) => {
+  app.get(
+    '/v1/clients/:id/timeline',
+    {
+      config: { scope: 'clients:read' },
+      schema: {
+        tags: ['clients'],
+        params: z.object({ id: z.string().min(1).max(200) }),
+        response: { 200: ClientTimeline, '4xx': ApiErrorBody },
+      },
+    },
+    async (request) => loadClientTimeline(db, request.params.id, temporalUi),
+  );
+};
