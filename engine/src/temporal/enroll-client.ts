@@ -1,4 +1,4 @@
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import type { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { ChannelKind, ReentryPolicy } from '../language';
 import type { JourneyWorkflowInput, JourneyWorkflowResult } from '../workflows/journey-workflow-types';
 import type { journeyWorkflow } from '../workflows/journey-workflow';
@@ -80,7 +80,7 @@ function startOptions(input: EnrollClientInput) {
 export async function enrollClient(
   client: Client,
   input: EnrollClientInput,
-): Promise<WorkflowHandle<typeof journeyWorkflow>> {
+): Promise<WorkflowHandleWithFirstExecutionRunId<typeof journeyWorkflow>> {
   return client.workflow.start<typeof journeyWorkflow>(JOURNEY_WORKFLOW_TYPE, startOptions(input));
 }
 

@@ -1,10 +1,13 @@
 export * from './workflow-ids';
 export * from './enroll-client';
+export * from './client-event-sender';
 export * from './search-attributes';
 export {
   clientEventSignal,
+  clientEventsSignal,
   exitEnrollmentSignal,
   getCurrentNodeQuery,
+  getEventCountQuery,
   getPathQuery,
 } from '../workflows/signals';
 export type { ClientEvent } from '../workflows/signals';

@@ -14,7 +14,15 @@ import type { JourneyRunState, JourneyWorkflowInput, JourneyWorkflowResult } fro
 import { RunContext } from './run-context';
 import type { ExitRequest } from './run-context';
 import { NODE_ID_ATTRIBUTE } from './search-attributes';
-import { clientEventSignal, exitEnrollmentSignal, getCurrentNodeQuery, getPathQuery } from './signals';
+import {
+  clientEventSignal,
+  clientEventsSignal,
+  exitEnrollmentSignal,
+  getCurrentNodeQuery,
+  getEventCountQuery,
+  getPathQuery,
+} from './signals';
+import type { ClientEvent } from './signals';
 
 const PATH_LIMIT = 500;
 
@@ -51,15 +59,18 @@ function initialState(plan: JourneyPlan): JourneyRunState {
 }
 
 function registerHandlers(ctx: RunContext): void {
-  setHandler(clientEventSignal, (event) => {
+  const accept = (event: ClientEvent) => {
     const accepted = ctx.acceptEvent(event);
     if (accepted) ctx.checkGoal(accepted, Date.now());
-  });
+  };
+  setHandler(clientEventSignal, accept);
+  setHandler(clientEventsSignal, ({ events }) => events.forEach(accept));
   setHandler(exitEnrollmentSignal, ({ reason }) => {
     ctx.exitRequest ??= { status: 'exited', reason };
   });
   setHandler(getCurrentNodeQuery, () => (ctx.state.enrollmentId ? ctx.state.cursor.nodeId : null));
   setHandler(getPathQuery, () => [...ctx.state.path]);
+  setHandler(getEventCountQuery, () => ctx.state.eventSeq);
 }
 
 async function recordArrival(ctx: RunContext): Promise<void> {

@@ -18,11 +18,22 @@ export interface ClientEvent {
 /** The one signal that carries client events into journey workflows (router, API, call center). */
 export const clientEventSignal = defineSignal<[ClientEvent]>('clientEvent');
 
+/**
+ * Several client events in one signal, oldest first. Senders that may deliver bursts (the router, the
+ * mailbox sender in engine/src/temporal) use it: the server force-fails a workflow task once ~100
+ * signals buffer during it, so one signal per event under a flood keeps the run from ever making
+ * progress (or continuing as new). The workflow treats each event exactly as a `clientEventSignal`.
+ */
+export const clientEventsSignal = defineSignal<[{ events: ClientEvent[] }]>('clientEvents');
+
 /** Ends an enrollment early with a reason (an operator, a migration, the client's deletion). */
 export const exitEnrollmentSignal = defineSignal<[{ reason: string }]>('exitEnrollment');
 
 /** The node the client is on now (null before the first node and after the end). */
 export const getCurrentNodeQuery = defineQuery<string | null>('getCurrentNode');
+
+/** How many distinct client events this enrollment has accepted (all runs; redeliveries not counted). */
+export const getEventCountQuery = defineQuery<number>('getEventCount');
 
 /** Node ids the client has passed, oldest first (the last 500, carried through continue-as-new). */
 export const getPathQuery = defineQuery<string[]>('getPath');

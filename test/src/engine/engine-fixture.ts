@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createActivities } from '@touchpoint/activities';
 import { DeliveryPolicy, startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
@@ -48,13 +48,28 @@ export interface EngineFixture {
   close(): Promise<void>;
 }
 
-export async function startEngineFixture(): Promise<EngineFixture> {
+/** Which Temporal server a fixture runs on. */
+export type EngineServer = 'timeSkipping' | 'dev';
+
+/**
+ * The time-skipping server lets a test jump months; the harness's dev server (the real server, shared
+ * by the run) is for behaviour the time-skipping server does not reproduce, such as the real server
+ * rejecting signals while a run is closing.
+ */
+async function createEnvironment(server: EngineServer): Promise<TestWorkflowEnvironment> {
+  if (server === 'timeSkipping') return createTimeSkippingEnvironment();
+  const address = process.env.TEMPORAL_ADDRESS;
+  if (!address) throw new Error('TEMPORAL_ADDRESS is unset: run tests through vitest (global setup)');
+  return TestWorkflowEnvironment.createFromExistingServer({ address });
+}
+
+export async function startEngineFixture(options: { server?: EngineServer } = {}): Promise<EngineFixture> {
   const database = await createTestDatabase();
   const { db, close: closeDb } = openDatabase(database.url);
   const [smtp, sms, env] = await Promise.all([
     startSmtpSandbox(),
     startSmsSandbox(),
-    createTimeSkippingEnvironment(),
+    createEnvironment(options.server ?? 'timeSkipping'),
   ]);
   await seedTemplates(db, 'remind');
   for (const key of ['stimulate', 'sms-offer', 'call-script', 'winback']) await seedTemplates(db, key);

@@ -1,0 +1,94 @@
+import type { Client } from '@temporalio/client';
+import type { History } from '@temporalio/common/lib/proto-utils';
+import type { JourneyDefinition } from '@touchpoint/engine/language';
+import type { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createClientEventSender,
+  getEventCountQuery,
+  signalClientEvent,
+} from '@touchpoint/engine/temporal/index';
+import { startEngineFixture } from './engine-fixture';
+import type { EngineFixture } from './engine-fixture';
+
+// The real dev server: it is the one that force-fails a workflow task when signals pile up during
+// it and rejects signals while a run is closing, which the time-skipping server does not reproduce.
+let fixture: EngineFixture;
+beforeAll(async () => {
+  fixture = await startEngineFixture({ server: 'dev' });
+});
+afterAll(async () => {
+  await fixture?.close();
+});
+
+const HISTORY_LIMIT = 300;
+const EVENTS = 10_000;
+
+const journey: z.input<typeof JourneyDefinition> = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } },
+    { id: 'pause', kind: 'wait', config: { mode: 'duration', duration: { amount: 365, unit: 'days' } } },
+    { id: 'done', kind: 'exit', config: {} },
+  ],
+  edges: [
+    { id: 'a', source: 'entry', sourcePort: 'out', target: 'pause' },
+    { id: 'b', source: 'pause', sourcePort: 'out', target: 'done' },
+  ],
+  goal: { event: { type: 'purchase' } },
+};
+
+/** History length of every run of the chain, following continue-as-new from the first run. */
+async function runLengths(client: Client, workflowId: string, firstRunId: string): Promise<number[]> {
+  const lengths: number[] = [];
+  let runId: string | undefined = firstRunId;
+  while (runId) {
+    const history: History = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events = history.events ?? [];
+    lengths.push(events.length);
+    runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  return lengths;
+}
+
+describe('a journey under a flood of events', () => {
+  it(
+    'keeps every run history bounded through 10,000 events, then still converts',
+    { timeout: 60_000 },
+    async () => {
+      const clientId = await fixture.createClient();
+      const journeyId = await fixture.createJourney(journey);
+      const handle = await fixture.enroll(journeyId, clientId, journey, { historyLimit: HISTORY_LIMIT });
+      const sender = createClientEventSender(fixture.client, { maxBatch: 25 });
+      const occurredAt = new Date().toISOString();
+      // The whole flood at once, as a router draining one client's backlog would hand it over.
+      await Promise.all(
+        Array.from({ length: EVENTS }, (_, index) =>
+          sender.send(handle.workflowId, {
+            eventId: `view-${index}`,
+            type: 'page.view',
+            occurredAt,
+            properties: {},
+          }),
+        ),
+      );
+      const current = fixture.client.workflow.getHandle(handle.workflowId);
+      expect(await current.query(getEventCountQuery)).toBe(EVENTS);
+
+      const lengths = await runLengths(fixture.client, handle.workflowId, handle.firstExecutionRunId);
+      // 400 signals of 25 events, each with its workflow task, would be ~1,600 events in one run.
+      expect(lengths.length).toBeGreaterThan(3);
+      // A run continues as new at the first safe point past the limit: a task or two of overshoot.
+      for (const length of lengths) expect(length).toBeLessThan(HISTORY_LIMIT + 50);
+
+      await signalClientEvent(fixture.client, handle.workflowId, {
+        eventId: 'buy',
+        type: 'purchase',
+        occurredAt,
+        properties: {},
+      });
+      const result = await current.result();
+      expect(result).toMatchObject({ status: 'completed', reason: 'converted', path: ['entry', 'pause'] });
+    },
+  );
+});
