@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpoints } from './endpoints';
 import {
   CallTask,
-  CatalogItem,
+  type CatalogItem,
   ClientCard,
   JourneyDetail,
   JourneyStats,
@@ -11,6 +11,8 @@ import {
   TimelineEntry,
   ValidateResult,
   JourneyVersion,
+  MessageTemplate,
+  OfferItem,
   type CallOutcome,
 } from './schemas';
 
@@ -87,16 +89,37 @@ export const api = {
   listVersions: (journeyId: string) => request(listOf(JourneyVersion), endpoints.journeyVersions(journeyId)),
   getStats: (journeyId: string, query: { version?: number; from?: string; to?: string }) =>
     request(JourneyStats, `${endpoints.journeyStats(journeyId)}${toQuery(query)}`),
-  listEvents: () => request(z.array(CatalogItem), endpoints.eventCatalog()),
-  listOffers: () => request(z.array(CatalogItem), endpoints.offerCatalog()),
-  listMessageTemplates: () => request(z.array(CatalogItem), endpoints.messageTemplates()),
-  listCallTasks: () => request(z.array(CallTask), `${endpoints.callTasks()}?status=open`),
-  recordCallOutcome: (taskId: string, outcome: CallOutcome, note: string) =>
-    request(Ok, endpoints.callTaskOutcome(taskId), send('POST', { outcome, note })),
+  /** Offers by key (what a journey's `offerId` names). */
+  listOffers: () =>
+    request(listOf(OfferItem), endpoints.offerCatalog()).then((items) =>
+      items.map((offer): CatalogItem => ({ id: offer.key, name: offer.name })),
+    ),
+  /** Templates by key: one entry per key, whatever channels it has variants for. */
+  listMessageTemplates: () =>
+    request(listOf(MessageTemplate), endpoints.messageTemplates()).then(toTemplateItems),
+  listCallTasks: () => request(listOf(CallTask), `${endpoints.callTasks()}?status=open,claimed`),
+  completeCallTask: (taskId: string, outcome: CallOutcome, note: string) =>
+    request(Ok, endpoints.callTaskComplete(taskId), send('POST', { outcome, ...(note ? { note } : {}) })),
   getClient: (clientId: string) => request(ClientCard, endpoints.client(clientId)),
   getClientTimeline: (clientId: string) =>
-    request(z.array(TimelineEntry), endpoints.clientTimeline(clientId)),
+    request(
+      z.object({ items: z.array(TimelineEntry) }).transform((body) => body.items),
+      endpoints.clientTimeline(clientId),
+    ),
 };
+
+function toTemplateItems(templates: z.infer<typeof MessageTemplate>[]): CatalogItem[] {
+  const byKey = new Map<string, CatalogItem>();
+  for (const template of templates) {
+    const known = byKey.get(template.key);
+    byKey.set(template.key, {
+      id: template.key,
+      name: template.name,
+      channel: known?.channel ? `${known.channel}, ${template.channel}` : template.channel,
+    });
+  }
+  return [...byKey.values()];
+}
 
 function toQuery(query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();

@@ -14,11 +14,10 @@ export const endpoints = {
   journeyResume: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/resume`,
   journeyVersions: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/versions`,
   journeyStats: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/stats`,
-  eventCatalog: () => '/v1/catalogs/events',
-  offerCatalog: () => '/v1/catalogs/offers',
+  offerCatalog: () => '/v1/offers',
   messageTemplates: () => '/v1/templates',
   callTasks: () => '/v1/call-tasks',
-  callTaskOutcome: (taskId: string) => `/v1/call-tasks/${enc(taskId)}/outcome`,
+  callTaskComplete: (taskId: string) => `/v1/call-tasks/${enc(taskId)}/complete`,
   client: (clientId: string) => `/v1/clients/${enc(clientId)}`,
   clientTimeline: (clientId: string) => `/v1/clients/${enc(clientId)}/timeline`,
 } as const;

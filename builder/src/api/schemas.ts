@@ -68,47 +68,80 @@ export const CatalogItem = z.object({
 });
 export type CatalogItem = z.infer<typeof CatalogItem>;
 
-export const CallOutcome = z.enum(['reached', 'interested', 'booked', 'notReached', 'refused']);
+/** What an operator records (the server's CALL_OUTCOMES). */
+export const CALL_OUTCOMES = [
+  'reached',
+  'noAnswer',
+  'callBack',
+  'meetingBooked',
+  'booking',
+  'refused',
+] as const;
+export const CallOutcome = z.enum(CALL_OUTCOMES);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
+/** A call-center task; `payload` carries the script and offer as the journey created them. */
 export const CallTask = z.object({
   id: z.string(),
-  clientId: z.string(),
-  journeyId: z.string(),
-  journeyName: z.string().optional(),
-  nodeId: z.string(),
-  createdAt: z.string(),
-  reason: z.string().default(''),
-  script: z.string().default(''),
-  offer: z.record(z.string(), z.unknown()).nullable().default(null),
   status: z.string(),
+  priority: z.number().int(),
+  dueAt: z.string().nullable(),
+  isSlaBreached: z.boolean(),
+  client: z.object({ id: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+  journeyId: z.string().nullable(),
+  journeyVersion: z.number().int().nullable(),
+  nodeId: z.string().nullable(),
+  payload: z.object({
+    script: z.string().default(''),
+    offer: z.record(z.string(), z.unknown()).default({}),
+  }),
+  createdAt: z.string(),
 });
 export type CallTask = z.infer<typeof CallTask>;
 
-export const Purchase = z.object({
-  occurredAt: z.string(),
-  amount: z.number(),
-  product: z.string().optional(),
+/** Purchase facts the smart trigger keeps per client (null before the first purchase). */
+export const ClientFacts = z.object({
+  purchaseCount: z.number(),
+  totalValue: z.number(),
+  averageValue: z.number().nullable(),
+  lastPurchaseAt: z.string().nullable(),
+  meanIntervalDays: z.number().nullable(),
+  expectedNextPurchaseAt: z.string().nullable(),
+  isOverdue: z.boolean(),
 });
-export type Purchase = z.infer<typeof Purchase>;
+export type ClientFacts = z.infer<typeof ClientFacts>;
 
+/** A client profile; `id` in URLs is the CRM's external id. */
 export const ClientCard = z.object({
-  id: z.string(),
-  name: z.string().nullable().default(null),
-  email: z.string().nullable().default(null),
-  phone: z.string().nullable().default(null),
-  attributes: z.record(z.string(), z.unknown()).default({}),
-  purchases: z.array(Purchase).default([]),
+  externalId: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  attributes: z.record(z.string(), z.unknown()),
+  facts: ClientFacts.nullable(),
 });
 export type ClientCard = z.infer<typeof ClientCard>;
 
-/** One thing that happened to a client, with the journey step that caused it when there is one. */
+/** One thing that happened to a client, with the journey step that caused it and why. */
 export const TimelineEntry = z.object({
   at: z.string(),
   kind: z.string(),
   title: z.string(),
-  journeyId: z.string().nullable().default(null),
-  nodeId: z.string().nullable().default(null),
-  reason: z.string().nullable().default(null),
+  journeyId: z.string().nullable(),
+  nodeId: z.string().nullable(),
+  reason: z.string().nullable(),
+  outcome: z.string().nullable().default(null),
+  channel: z.string().nullable().default(null),
+  temporalUiUrl: z.string().nullable().default(null),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** A message template of the catalog (one per key and channel). */
+export const MessageTemplate = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  channel: z.string(),
+});
+
+/** An offer of the catalog; journeys refer to it by key. */
+export const OfferItem = z.object({ id: z.string(), key: z.string(), name: z.string() });

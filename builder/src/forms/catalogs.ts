@@ -2,11 +2,28 @@ import { useApi } from '../api/use-api';
 import { api } from '../api/client';
 import type { CatalogItem } from '../api/schemas';
 
+/**
+ * Event types every Touchpoint install knows (ingested purchases, delivery and engagement events,
+ * call outcomes, smart-trigger and segment changes). The server has no event-type catalog yet, so
+ * the picker suggests these and still accepts any type the CRM sends.
+ */
+const COMMON_EVENTS: CatalogItem[] = [
+  'purchase',
+  'signup',
+  'email.opened',
+  'email.clicked',
+  'sms.clicked',
+  'call.outcome',
+  'booking.completed',
+  'booking.abandoned',
+  'segment.entered',
+  'segment.left',
+].map((type) => ({ id: type, name: type }));
+
 /** Catalog lists for pickers; when the server cannot answer, pickers still accept typed ids. */
 export function useCatalogs(): { events: CatalogItem[]; templates: CatalogItem[]; offers: CatalogItem[] } {
-  const [events] = useApi(() => api.listEvents(), 'events');
   const [templates] = useApi(() => api.listMessageTemplates(), 'templates');
   const [offers] = useApi(() => api.listOffers(), 'offers');
-  const listOf = (state: typeof events) => (state.status === 'ready' ? state.data : []);
-  return { events: listOf(events), templates: listOf(templates), offers: listOf(offers) };
+  const listOf = (state: typeof templates) => (state.status === 'ready' ? state.data : []);
+  return { events: COMMON_EVENTS, templates: listOf(templates), offers: listOf(offers) };
 }

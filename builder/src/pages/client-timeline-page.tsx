@@ -32,10 +32,17 @@ export function ClientTimelinePage({ clientId }: { clientId: string }) {
                         {t('timeline.why')} {entry.reason}
                       </span>
                     )}
+                    {entry.outcome && <span className="badge">{entry.outcome}</span>}
+                    {entry.channel && <span className="badge">{entry.channel}</span>}
                     {entry.journeyId && (
                       <a href={formatRoute({ page: 'editor', journeyId: entry.journeyId })}>
                         {entry.journeyId}
                         {entry.nodeId ? ` / ${entry.nodeId}` : ''}
+                      </a>
+                    )}
+                    {entry.temporalUiUrl && (
+                      <a href={entry.temporalUiUrl} target="_blank" rel="noreferrer">
+                        Temporal
                       </a>
                     )}
                   </li>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { api } from '../api/client';
-import type { CallOutcome, CallTask } from '../api/schemas';
+import { CALL_OUTCOMES, type CallOutcome, type CallTask } from '../api/schemas';
 import { useApi } from '../api/use-api';
+import { formatRoute } from '../app/routes';
 import { useT } from '../i18n/i18n';
 import { ApiView } from './api-view';
 import { ClientCardView } from './client-card-view';
@@ -30,9 +31,13 @@ export function OperatorPage() {
                         type="button"
                         className={task.id === selected?.id ? 'active' : undefined}
                         onClick={() => setSelectedId(task.id)}
+                        data-testid={`call-task-${task.client.id}`}
                       >
-                        <strong>{task.clientId}</strong>
-                        <span className="muted">{task.journeyName ?? task.journeyId}</span>
+                        <strong>{task.client.id}</strong>
+                        <span className="muted">
+                          {task.client.phone ?? ''} · {t('operator.priority', { priority: task.priority })}
+                          {task.isSlaBreached && <span className="sla"> · {t('operator.slaBreached')}</span>}
+                        </span>
                       </button>
                     </li>
                   ))}
@@ -47,34 +52,43 @@ export function OperatorPage() {
   );
 }
 
-const OUTCOMES: readonly CallOutcome[] = ['reached', 'interested', 'booked', 'notReached', 'refused'];
-
 function CallTaskView({ task, onDone }: { task: CallTask; onDone: () => void }) {
   const t = useT();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const record = (outcome: CallOutcome) => {
     api
-      .recordCallOutcome(task.id, outcome, note)
+      .completeCallTask(task.id, outcome, note)
       .then(onDone, (failure: unknown) =>
         setError(failure instanceof Error ? failure.message : String(failure)),
       );
   };
+  const offer = Object.entries(task.payload.offer);
   return (
     <section className="operator-task">
-      <ClientCardView clientId={task.clientId} />
+      <ClientCardView clientId={task.client.id} />
       <h3>{t('operator.context')}</h3>
-      <p>{task.reason || task.journeyName || task.journeyId}</p>
+      <p>
+        {task.journeyId ? (
+          <a href={formatRoute({ page: 'editor', journeyId: task.journeyId })}>
+            {task.journeyId}
+            {task.journeyVersion !== null ? ` v${task.journeyVersion}` : ''}
+            {task.nodeId ? ` / ${task.nodeId}` : ''}
+          </a>
+        ) : (
+          (task.nodeId ?? '—')
+        )}
+      </p>
       <h3>{t('operator.script')}</h3>
-      <p className="script">{task.script}</p>
-      {task.offer && (
+      <p className="script">{task.payload.script}</p>
+      {offer.length > 0 && (
         <>
           <h3>{t('operator.offer')}</h3>
           <dl className="kv">
-            {Object.entries(task.offer).map(([key, value]) => (
+            {offer.map(([key, value]) => (
               <div key={key}>
                 <dt>{key}</dt>
-                <dd>{String(value)}</dd>
+                <dd>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>
               </div>
             ))}
           </dl>
@@ -83,7 +97,7 @@ function CallTaskView({ task, onDone }: { task: CallTask; onDone: () => void }) 
       <h3>{t('operator.outcome')}</h3>
       <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={2} />
       <div className="outcome-buttons">
-        {OUTCOMES.map((outcome) => (
+        {CALL_OUTCOMES.map((outcome) => (
           <button key={outcome} type="button" onClick={() => record(outcome)}>
             {t(`operator.outcome.${outcome}`)}
           </button>

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { openDatabase, templates } from '@touchpoint/db';
+import { openDatabase, templates, type Database } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import { createTestDatabase } from '../harness/database';
 import { repoRoot } from '../harness/paths';
@@ -12,11 +12,15 @@ import { repoRoot } from '../harness/paths';
 export const STORY_TEMPLATES = ['win-back-email', 'remind', 'stimulate', 'sms-offer'] as const;
 
 /** The real API on a fresh database, serving the freshly built builder from the same origin. */
-export async function startBuilderServer(): Promise<{
+export interface BuilderServer {
   url: string;
   adminKey: string;
+  /** The server's database, for seeding what the API cannot create (call tasks come from journeys). */
+  db: Database;
   close: () => Promise<void>;
-}> {
+}
+
+export async function startBuilderServer(): Promise<BuilderServer> {
   const builderDir = path.join(repoRoot, 'builder');
   // Each server builds into its own folder: test files run in parallel and must not share dist/.
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'touchpoint-builder-'));
@@ -42,6 +46,7 @@ export async function startBuilderServer(): Promise<{
   return {
     url: address,
     adminKey,
+    db: database.db,
     close: async () => {
       await app.close();
       await database.close();

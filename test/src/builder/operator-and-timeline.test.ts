@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createCallTask } from '@touchpoint/activities/call-center/index';
+import { startBuilderServer, type BuilderServer } from './builder-server';
+import { launchChromium, screenshotPath } from './chromium';
+
+let server: BuilderServer;
+let browser: Browser;
+let page: Page;
+
+async function call(method: string, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminKey}` },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+}
+
+beforeAll(async () => {
+  server = await startBuilderServer();
+  await call('PUT', '/v1/clients/anna', { phone: '+15551234567', attributes: { name: 'Anna Petrova' } });
+  // Seed 004's rhythm: purchases 90 and 60 days apart, the last one 120 days ago (overdue).
+  const day = 86_400_000;
+  const last = Date.now() - 120 * day;
+  await call('POST', '/v1/purchases', {
+    purchases: [last - 150 * day, last - 60 * day, last].map((at, index) => ({
+      idempotencyKey: `anna-${index}`,
+      clientId: 'anna',
+      purchasedAt: new Date(at).toISOString(),
+      value: 100 + index * 50,
+    })),
+  });
+  await createCallTask(server.db, {
+    idempotencyKey: 'story-call',
+    clientId: 'anna',
+    nodeId: 'ladder/call/send',
+    dueAt: new Date(Date.now() - 60_000).toISOString(),
+    priority: 80,
+    script: 'Hello Anna! We have not seen you for a while: here is 15% off your next order.',
+    offer: { offerId: 'discount', percent: 15 },
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.addInitScript((key) => localStorage.setItem('touchpoint.apiKey', key), server.adminKey);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('operator page and client timeline', () => {
+  it('shows the call with the client card, script and offer, and records the outcome', async () => {
+    await page.goto(`${server.url}/#/operator`);
+    await page.getByTestId('call-task-anna').waitFor();
+    await page.getByText('Anna Petrova').waitFor();
+    expect(await page.locator('.script').textContent()).toContain('15% off');
+    expect(await page.getByText('Late for a purchase').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('builder-08-operator') });
+
+    await page.getByRole('button', { name: 'Booked', exact: true }).click();
+    await page.getByText('No calls waiting').waitFor();
+  });
+
+  it('tells everything that happened to the client', async () => {
+    await page.goto(`${server.url}/#/clients/anna`);
+    await page.locator('.timeline li').first().waitFor();
+    expect(await page.locator('.timeline li').count()).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: screenshotPath('builder-09-client-timeline') });
+  });
+});
