@@ -4,6 +4,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ApiErrorBody } from '../../api-error';
 
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A client profile as written by the CRM; omitted fields keep their stored value. */
 export const ClientProfileBody = z.strictObject({
   email: z.email().optional(),
@@ -13,10 +22,8 @@ export const ClientProfileBody = z.strictObject({
     .optional(),
   timeZone: z
     .string()
-    .refine(
-      (zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC',
-      'unknown IANA time zone',
-    )
+    // Intl accepts aliases (Asia/Kolkata) that supportedValuesOf leaves out of its canonical list.
+    .refine(isKnownTimeZone, 'unknown IANA time zone')
     .optional(),
   locale: z.string().min(2).max(35).optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
