@@ -34,3 +34,13 @@ function canConnect(port: number): Promise<boolean> {
     socket.once('error', () => resolve(false));
   });
 }
+
+/** Fails with a clear message when a fixed port of `npm start` is taken (another run still going?). */
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  const free = await new Promise<boolean>((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+  if (!free) throw new Error(`port ${port} for ${what} is in use: is another Touchpoint running?`);
+}

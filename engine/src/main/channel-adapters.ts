@@ -1,0 +1,59 @@
+import {
+  createSmsRuAdapter,
+  createSmtpAdapter,
+  createTwilioAdapter,
+  DeliveryPolicy,
+  type ChannelAdapter,
+  type SmsMessage,
+} from '@touchpoint/channels';
+import type { SendActivityDeps } from '@touchpoint/activities';
+import type { AppConfig } from './config';
+
+/**
+ * The policy every journey shares unless an operator changes it: at most one SMS a day and three
+ * messages a week per client, nothing between 22:00 and 08:00 in the client's own time zone.
+ */
+export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = DeliveryPolicy.parse({
+  channelCaps: { sms: [{ max: 1, windowHours: 24 }] },
+  overallCaps: [{ max: 3, windowHours: 24 * 7 }],
+  quietHours: { start: '22:00', end: '08:00' },
+});
+
+/** Builds the channel adapters the configuration names. */
+export function createChannelAdapters(config: AppConfig): SendActivityDeps['adapters'] {
+  const smtp = new URL(config.SMTP_URL);
+  const email = createSmtpAdapter({
+    host: smtp.hostname,
+    port: Number(smtp.port || 25),
+    secure: smtp.protocol === 'smtps:',
+    ...(smtp.username
+      ? { auth: { user: decodeURIComponent(smtp.username), pass: decodeURIComponent(smtp.password) } }
+      : {}),
+    from: config.MAIL_FROM,
+    messageIdDomain: new URL(config.PUBLIC_URL).hostname,
+  });
+  return { email, sms: createSmsAdapter(config) };
+}
+
+function createSmsAdapter(config: AppConfig): ChannelAdapter<SmsMessage> {
+  const statusCallbackUrl = `${config.PUBLIC_URL.replace(/\/+$/, '')}/v1/receipts/twilio`;
+  switch (config.SMS_PROVIDER) {
+    case 'twilio':
+      return createTwilioAdapter({
+        accountSid: config.TWILIO_ACCOUNT_SID ?? 'ACsandbox',
+        authToken: config.TWILIO_AUTH_TOKEN ?? 'sandbox',
+        from: config.TWILIO_FROM ?? 'Touchpoint',
+        ...(config.SMS_API_URL ? { baseUrl: config.SMS_API_URL } : {}),
+        statusCallbackUrl,
+      });
+    case 'smsru':
+      return createSmsRuAdapter({
+        apiId: config.SMSRU_API_ID ?? 'sandbox',
+        ...(config.SMS_API_URL ? { baseUrl: config.SMS_API_URL } : {}),
+      });
+    default: {
+      const unknown: never = config.SMS_PROVIDER;
+      throw new Error(`unknown SMS provider ${String(unknown)}`);
+    }
+  }
+}

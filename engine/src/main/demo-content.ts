@@ -1,0 +1,110 @@
+import type { NewOfferRow, NewTemplateRow } from '@touchpoint/db';
+import { SEED_004_JOURNEY } from '../language';
+
+/** Templates the demo journeys send (Liquid over client, offer and journey variables). */
+export const DEMO_TEMPLATES: NewTemplateRow[] = [
+  {
+    key: 'welcome',
+    channel: 'email',
+    name: 'Welcome',
+    format: 'html',
+    subject: 'Welcome to CDNOW, {{ client.externalId }}',
+    body: '<h1>Welcome!</h1><p>Your first order is on its way. <a href="https://cdnow.example/new">See what is new</a>.</p>',
+  },
+  {
+    key: 'nudge',
+    channel: 'sms',
+    name: 'Second-day nudge',
+    format: 'text',
+    body: 'CDNOW: new releases picked for you are waiting. Reply STOP to opt out.',
+  },
+  {
+    key: 'remind',
+    channel: 'email',
+    name: 'Reminder before the expected purchase',
+    format: 'html',
+    subject: 'Time for new music?',
+    body: '<p>It has been a while since your last order. <a href="https://cdnow.example/top">This week\'s top 20</a>.</p>',
+  },
+  {
+    key: 'stimulate',
+    channel: 'email',
+    name: 'Stimulating offer after the checkpoint',
+    format: 'html',
+    subject: '{{ offer.percent }}% off your next CD',
+    body: '<p>We miss you: take {{ offer.percent }}% off with code COMEBACK.</p>',
+  },
+  {
+    key: 'sms-offer',
+    channel: 'sms',
+    name: 'SMS offer',
+    format: 'text',
+    body: 'CDNOW: {{ offer.percent }}% off your next order, code COMEBACK.',
+  },
+  {
+    key: 'sms-offer',
+    channel: 'email',
+    name: 'SMS offer (email fallback)',
+    format: 'html',
+    subject: '{{ offer.percent }}% off, this week only',
+    body: '<p>{{ offer.percent }}% off your next order with code COMEBACK.</p>',
+  },
+  {
+    key: 'call-script',
+    channel: 'call',
+    name: 'Win-back call',
+    format: 'text',
+    body: 'Greet the client, ask how they liked their last CDs, offer {{ offer.percent }}% off the next order.',
+  },
+];
+
+export const DEMO_OFFERS: NewOfferRow[] = [
+  { key: 'discount', name: 'Come-back discount', kind: 'percentDiscount', value: 10 },
+];
+
+/** Journeys the demo publishes: a welcome series on sign-up and seed 004's smart-trigger win-back. */
+export const DEMO_JOURNEYS = [
+  {
+    name: 'Welcome series',
+    definition: {
+      schemaVersion: 1,
+      nodes: [
+        { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: 'signed_up' } } } },
+        {
+          id: 'welcome',
+          kind: 'send',
+          name: 'Welcome email',
+          config: { channels: ['email'], templateId: 'welcome' },
+        },
+        { id: 'two-days', kind: 'wait', config: { mode: 'duration', duration: { amount: 2, unit: 'days' } } },
+        {
+          id: 'nudge',
+          kind: 'send',
+          name: 'Nudge by SMS',
+          config: { channels: ['sms'], templateId: 'nudge' },
+        },
+        { id: 'done', kind: 'exit', config: { reason: 'completed' } },
+        { id: 'unreachable', kind: 'exit', config: { reason: 'notReachable' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'entry', sourcePort: 'out', target: 'welcome' },
+        { id: 'e2', source: 'welcome', sourcePort: 'sent', target: 'two-days' },
+        { id: 'e3', source: 'two-days', sourcePort: 'out', target: 'nudge' },
+        { id: 'e4', source: 'nudge', sourcePort: 'sent', target: 'done' },
+        { id: 'e5', source: 'welcome', sourcePort: 'unreachable', target: 'unreachable' },
+        { id: 'e6', source: 'nudge', sourcePort: 'unreachable', target: 'unreachable' },
+      ],
+      goal: { name: 'Second purchase', event: { type: 'purchase', filters: [] } },
+      settings: {},
+      layout: {
+        entry: { x: 0, y: 0 },
+        welcome: { x: 0, y: 140 },
+        'two-days': { x: 0, y: 280 },
+        nudge: { x: 0, y: 420 },
+        done: { x: 0, y: 560 },
+        unreachable: { x: 320, y: 420 },
+      },
+    },
+  },
+  { name: 'Smart-trigger win-back (seed 004)', definition: SEED_004_JOURNEY },
+];

@@ -1,0 +1,94 @@
+import { eq, journeys, offers, templates, type Database } from '@touchpoint/db';
+import type { FastifyInstance } from 'fastify';
+import { DEMO_JOURNEYS, DEMO_OFFERS, DEMO_TEMPLATES } from './demo-content';
+
+export interface SeedDemoDataOptions {
+  db: Database;
+  app: FastifyInstance;
+  adminKey: string;
+  progress: (message: string) => void;
+}
+
+/**
+ * One demo client per time zone, two hours apart: whenever the demo starts, some are inside the shared
+ * quiet hours (their mail is deferred, and the timeline says why) and most receive mail at once.
+ */
+const DEMO_TIME_ZONES = [
+  'America/Los_Angeles',
+  'America/New_York',
+  'America/Sao_Paulo',
+  'Europe/London',
+  'Europe/Berlin',
+  'Europe/Moscow',
+  'Asia/Dubai',
+  'Asia/Kolkata',
+  'Asia/Shanghai',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'Pacific/Auckland',
+];
+const DEMO_CLIENTS = DEMO_TIME_ZONES.length;
+
+/**
+ * Loads the demo once (a later start finds the journeys and leaves everything as it is): catalog,
+ * published journeys through the public API, clients with contact points and consent, and sign-up
+ * events so the first welcome emails reach the sandbox mailbox within seconds.
+ */
+export async function seedDemoData(options: SeedDemoDataOptions): Promise<void> {
+  const { db, progress } = options;
+  const [existing] = await db
+    .select({ id: journeys.id })
+    .from(journeys)
+    .where(eq(journeys.name, DEMO_JOURNEYS[0]!.name));
+  if (existing) {
+    progress('demo data already loaded');
+    return;
+  }
+  progress('loading demo data: templates, offers, journeys, clients');
+  await db.insert(templates).values(DEMO_TEMPLATES).onConflictDoNothing();
+  await db.insert(offers).values(DEMO_OFFERS).onConflictDoNothing();
+  const call = createApiCaller(options.app, options.adminKey);
+  for (const journey of DEMO_JOURNEYS) {
+    const created = await call<{ id: string }>('POST', '/v1/journeys', journey);
+    await call('POST', `/v1/journeys/${created.id}/publish`, {});
+  }
+  const now = new Date().toISOString();
+  for (let index = 1; index <= DEMO_CLIENTS; index += 1) {
+    const id = `demo-${String(index).padStart(3, '0')}`;
+    await call('PUT', `/v1/clients/${id}`, {
+      email: `${id}@example.com`,
+      phone: `+7916555${String(index).padStart(4, '0')}`,
+      timeZone: DEMO_TIME_ZONES[index - 1],
+      locale: index % 2 ? 'ru' : 'en',
+      consent: { email: { status: 'granted', updatedAt: now }, sms: { status: 'granted', updatedAt: now } },
+    });
+  }
+  await call('POST', '/v1/events', {
+    events: Array.from({ length: DEMO_CLIENTS }, (_, index) => ({
+      idempotencyKey: `demo-signup-${index + 1}`,
+      clientId: `demo-${String(index + 1).padStart(3, '0')}`,
+      type: 'signed_up',
+      occurredAt: now,
+      source: 'demo',
+    })),
+  });
+  progress(`demo data loaded: ${DEMO_JOURNEYS.length} journeys, ${DEMO_CLIENTS} clients signed up`);
+}
+
+type Method = 'GET' | 'POST' | 'PUT';
+
+/** Calls the API in-process with the admin key, failing loudly on any non-2xx answer. */
+function createApiCaller(app: FastifyInstance, adminKey: string) {
+  return async <T = unknown>(method: Method, url: string, payload?: unknown): Promise<T> => {
+    const response = await app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${adminKey}` },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+    if (response.statusCode >= 300) {
+      throw new Error(`demo data: ${method} ${url} answered ${response.statusCode}: ${response.body}`);
+    }
+    return response.json<T>();
+  };
+}

@@ -1,0 +1,60 @@
+import { Worker, type NativeConnection } from '@temporalio/worker';
+import { SEND_TASK_QUEUES, type Activities, type SendActivities } from '@touchpoint/activities';
+import type { ChannelKind } from '@touchpoint/channels';
+import { createJourneyWorker } from '../worker/create-worker';
+
+/**
+ * Provider rate limits, per channel queue and across all workers of the cluster: a slow or throttled
+ * SMS provider backs up its own queue, never the email queue.
+ */
+export const CHANNEL_RATE_LIMITS: Record<ChannelKind, number> = { email: 50, sms: 10, call: 5, webhook: 20 };
+
+export interface RunningWorkers {
+  /** Settles when every worker has stopped; rejects if one fails. */
+  done: Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+export interface StartWorkersOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  activities: Activities;
+}
+
+/** Starts the journey worker plus one send-only worker per channel queue. */
+export async function startWorkers(options: StartWorkersOptions): Promise<RunningWorkers> {
+  const sendActivities: SendActivities = {
+    sendMessage: options.activities.sendMessage,
+    createCallTask: options.activities.createCallTask,
+  };
+  const workers = [
+    await createJourneyWorker({
+      connection: options.connection,
+      namespace: options.namespace,
+      taskQueue: options.taskQueue,
+      activities: options.activities,
+    }),
+    ...(await Promise.all(
+      (Object.entries(SEND_TASK_QUEUES) as [ChannelKind, string][]).map(([channel, taskQueue]) =>
+        Worker.create({
+          connection: options.connection,
+          namespace: options.namespace,
+          taskQueue,
+          activities: sendActivities,
+          maxTaskQueueActivitiesPerSecond: CHANNEL_RATE_LIMITS[channel],
+        }),
+      ),
+    )),
+  ];
+  const done = Promise.all(workers.map((worker) => worker.run())).then(() => undefined);
+  return {
+    done,
+    async shutdown() {
+      for (const worker of workers) {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+      }
+      await done;
+    },
+  };
+}

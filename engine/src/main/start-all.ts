@@ -1,0 +1,128 @@
+// `npm start`: the whole product on one machine — Temporal dev server with its Web UI, the database
+// (embedded PGlite unless DATABASE_URL is set), sandbox SMTP and SMS servers that keep what they
+// receive, the worker, the API with the builder, and demo data. Ctrl-C stops it all; state is kept in
+// .data/ so the next start resumes where this one stopped.
+import path from 'node:path';
+import { startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
+import { migrateDatabase, openDatabase, openPgliteDatabase, type OpenDatabase } from '@touchpoint/db';
+import { loadConfig, type AppConfig } from './config';
+import { seedDemoData } from './demo-data';
+import { dataDir } from './paths';
+import { assertPortFree } from './ports';
+import { loadOrCreateLocalSecrets } from './secrets';
+import { startProduct } from './start-product';
+import { startTemporalDevServer } from './temporal-dev-server';
+
+const TEMPORAL_PORT = 7233;
+const TEMPORAL_UI_PORT = 8233;
+const SANDBOX_SMTP_PORT = 2525;
+
+const step = (message: string) => process.stderr.write(`[start] ${message}\n`);
+const stoppers: (() => Promise<void>)[] = [];
+
+async function main(): Promise<void> {
+  const env = { ...process.env };
+  const secrets = loadOrCreateLocalSecrets(dataDir);
+  let temporalUiUrl: string | null = null;
+  if (!env.TEMPORAL_ADDRESS) {
+    step('starting the Temporal dev server (state in .data/temporal.sqlite)');
+    await assertPortFree(TEMPORAL_PORT, 'the Temporal dev server');
+    const temporal = await startTemporalDevServer({
+      port: TEMPORAL_PORT,
+      uiPort: TEMPORAL_UI_PORT,
+      dbFile: path.join(dataDir, 'temporal.sqlite'),
+    });
+    stoppers.push(() => temporal.stop());
+    env.TEMPORAL_ADDRESS = temporal.address;
+    temporalUiUrl = temporal.uiUrl;
+  }
+
+  const sandbox = await startSandboxes(env);
+  const config = loadConfig(env);
+  const database = await openConfiguredDatabase(config);
+  stoppers.push(() => database.close());
+  await migrateDatabase(database.db);
+
+  step('starting the worker and the API');
+  const product = await startProduct({
+    config,
+    db: database.db,
+    adminKey: config.TOUCHPOINT_ADMIN_KEY ?? secrets.adminKey,
+    trackingSecret: config.TRACKING_SECRET ?? secrets.trackingSecret,
+    api: true,
+    worker: true,
+    ...(sandbox ? { sandbox } : {}),
+  });
+  stoppers.push(() => product.stop());
+
+  const adminKey = config.TOUCHPOINT_ADMIN_KEY ?? secrets.adminKey;
+  if (product.app) await seedDemoData({ db: database.db, app: product.app, adminKey, progress: step });
+  printUrls(
+    product.apiUrl ?? '',
+    temporalUiUrl ?? config.TEMPORAL_UI_URL,
+    config.TOUCHPOINT_ADMIN_KEY ?? secrets.adminKey,
+  );
+}
+
+/** Sandbox SMTP and SMS servers, unless the environment names real ones. */
+async function startSandboxes(env: NodeJS.ProcessEnv) {
+  if (env.SMTP_URL && env.SMS_API_URL) return undefined;
+  if (env.SMTP_URL || env.SMS_API_URL) throw new Error('set both SMTP_URL and SMS_API_URL, or neither');
+  step(`starting the sandbox SMTP server (127.0.0.1:${SANDBOX_SMTP_PORT}) and SMS provider`);
+  await assertPortFree(SANDBOX_SMTP_PORT, 'the sandbox SMTP server');
+  const mailbox = await startSmtpSandbox({ port: SANDBOX_SMTP_PORT, directory: path.join(dataDir, 'mail') });
+  const smsInbox = await startSmsSandbox();
+  stoppers.push(
+    () => mailbox.stop(),
+    () => smsInbox.stop(),
+  );
+  env.SMTP_URL = `smtp://127.0.0.1:${mailbox.port}`;
+  env.SMS_API_URL = smsInbox.baseUrl;
+  return { mailbox, smsInbox };
+}
+
+async function openConfiguredDatabase(config: AppConfig): Promise<OpenDatabase> {
+  if (config.DATABASE_URL) {
+    step(`using PostgreSQL at ${new URL(config.DATABASE_URL).host}`);
+    return openDatabase(config.DATABASE_URL);
+  }
+  step('using the embedded PGlite database in .data/pglite');
+  return openPgliteDatabase(path.join(dataDir, 'pglite'));
+}
+
+function printUrls(apiUrl: string, temporalUiUrl: string, adminKey: string): void {
+  const lines = [
+    '',
+    'Touchpoint is running:',
+    `  builder      ${apiUrl}/`,
+    `  API docs     ${apiUrl}/docs`,
+    `  Temporal UI  ${temporalUiUrl}`,
+    `  admin key    ${adminKey}   (Authorization: Bearer …)`,
+    '',
+    'Press Ctrl-C to stop.',
+    '',
+  ];
+  process.stdout.write(lines.join('\n'));
+}
+
+async function stopAll(): Promise<void> {
+  for (const stop of stoppers.reverse()) {
+    await stop().catch((error: unknown) => step(`while stopping: ${String(error)}`));
+  }
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    step('stopping…');
+    void stopAll().then(() => process.exit(0));
+  });
+}
+
+main().catch(async (error: unknown) => {
+  step(error instanceof Error ? error.message : String(error));
+  await stopAll();
+  process.exit(1);
+});

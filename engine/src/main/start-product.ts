@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createActivities } from '@touchpoint/activities';
+import type { DeliveryPolicy, SmsSandbox, SmtpSandbox } from '@touchpoint/channels';
+import type { Database } from '@touchpoint/db';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildApp } from '../api/build-app';
+import { sandboxRoutes } from '../api/routes/sandbox';
+import { createEventRouter } from '../router';
+import { registerSearchAttributes } from '../temporal';
+import { createChannelAdapters, DEFAULT_DELIVERY_POLICY } from './channel-adapters';
+import type { AppConfig } from './config';
+import { builderDistDir } from './paths';
+import { startWorkers, type RunningWorkers } from './run-workers';
+
+export interface StartProductOptions {
+  config: AppConfig;
+  db: Database;
+  adminKey: string;
+  trackingSecret: string;
+  /** Run the API (and builder) in this process. */
+  api: boolean;
+  /** Run the workers in this process. */
+  worker: boolean;
+  /** Sandboxes whose received messages the API shows (`npm start` and tests). */
+  sandbox?: { mailbox: SmtpSandbox; smsInbox: SmsSandbox };
+  /**
+   * An existing Temporal client and worker connection (tests pass the time-skipping server's);
+   * otherwise both connect to `config.TEMPORAL_ADDRESS`.
+   */
+  temporal?: { connection: Connection; client: Client; nativeConnection: NativeConnection };
+  /** Caps and quiet hours shared by every journey (default: DEFAULT_DELIVERY_POLICY). */
+  deliveryPolicy?: DeliveryPolicy;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface RunningProduct {
+  /** Base URL of the API when it runs here. */
+  apiUrl: string | null;
+  app: FastifyInstance | null;
+  temporal: Client;
+  workers: RunningWorkers | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the parts of Touchpoint together around one database and one Temporal cluster: the worker
+ * (journey workflow + activities + a worker per channel queue) and the API with the router and the
+ * built builder. Used by every entrypoint and by the end-to-end tests, so they run the same wiring.
+ */
+export async function startProduct(options: StartProductOptions): Promise<RunningProduct> {
+  const { config, db } = options;
+  const connections = options.temporal ? null : await connectTemporal(config);
+  const temporal = options.temporal?.client ?? connections!.client;
+  await registerSearchAttributes(
+    options.temporal?.connection ?? connections!.connection,
+    config.TEMPORAL_NAMESPACE,
+  );
+
+  let workers: RunningWorkers | null = null;
+  const adapters = options.worker ? createChannelAdapters(config) : {};
+  if (options.worker) {
+    const nativeConnection = options.temporal?.nativeConnection ?? (await connections!.nativeConnection());
+    const activities = createActivities({
+      db,
+      adapters,
+      policy: options.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY,
+      tracking: { baseUrl: config.PUBLIC_URL, secret: options.trackingSecret },
+    });
+    workers = await startWorkers({
+      connection: nativeConnection,
+      namespace: config.TEMPORAL_NAMESPACE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      activities,
+    });
+  }
+
+  let app: FastifyInstance | null = null;
+  let apiUrl: string | null = null;
+  if (options.api) {
+    app = await buildProductApp(options, temporal);
+    apiUrl = await app.listen({ host: config.API_HOST, port: config.API_PORT });
+  }
+
+  return {
+    apiUrl,
+    app,
+    temporal,
+    workers,
+    async stop() {
+      await app?.close();
+      await workers?.shutdown();
+      // Pooled SMTP connections would otherwise hold the mail server open.
+      await Promise.all(Object.values(adapters).map((adapter) => adapter?.close()));
+      await connections?.close();
+    },
+  };
+}
+
+/** Connects to the configured cluster: a client now, the worker's native connection on demand. */
+async function connectTemporal(config: AppConfig) {
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  let native: NativeConnection | null = null;
+  return {
+    connection,
+    client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    async nativeConnection() {
+      native = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+      return native;
+    },
+    async close() {
+      await native?.close();
+      await connection.close();
+    },
+  };
+}
+
+async function buildProductApp(options: StartProductOptions, temporal: Client): Promise<FastifyInstance> {
+  const { config, db } = options;
+  const router = createEventRouter({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE });
+  const app = await buildApp({
+    db,
+    temporal,
+    router,
+    config: { adminKey: options.adminKey, temporalUiUrl: config.TEMPORAL_UI_URL },
+    logger: options.logger ?? false,
+  });
+  if (options.sandbox) await app.register(sandboxRoutes, options.sandbox);
+  // The builder uses hash routes, so its index.html and assets are all there is to serve.
+  if (existsSync(builderDistDir)) await app.register(fastifyStatic, { root: builderDistDir });
+  return app;
+}
