@@ -16,6 +16,8 @@ import { clientRoutes } from './routes/clients';
 import { clientSearchRoutes } from './routes/clients/search-clients';
 import { clientTimelineRoutes } from './routes/clients/timeline-routes';
 import { eventRoutes } from './routes/events';
+import { journeyDiffRoutes } from './routes/journey-diff';
+import { journeyStatsRoutes } from './routes/journey-stats';
 import { journeyRoutes } from './routes/journeys';
 import { offerRoutes } from './routes/offers';
 import { productRoutes } from './routes/products';
@@ -78,6 +80,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(productRoutes, { db: options.db });
   await app.register(offerRoutes, { db: options.db });
   await app.register(templateRoutes, { db: options.db });
+  await app.register(journeyDiffRoutes, { db: options.db });
+  await app.register(journeyStatsRoutes, { db: options.db });
   await app.register(clientSearchRoutes, { db: options.db });
   await app.register(clientTimelineRoutes, {
     db: options.db,

@@ -1,0 +1,55 @@
+import type { Database } from '@touchpoint/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, ApiErrorBody } from '../../api-error';
+import { loadJourney } from '../journeys/load-journey';
+import { DiffableDefinition, diffDefinitions, JourneyDiff } from './diff-definitions';
+import { loadVersion } from './load-version';
+
+const DiffParams = z.object({
+  id: z.uuid(),
+  a: z.coerce.number().int().positive(),
+  b: z.coerce.number().int().positive(),
+});
+
+export const JourneyDiffResponse = JourneyDiff.extend({
+  journeyId: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+});
+
+function parseStored(definition: unknown, param: string): DiffableDefinition {
+  const parsed = DiffableDefinition.safeParse(definition);
+  if (!parsed.success) {
+    throw new ApiError('conflict', `${param}: the stored definition has no diffable nodes/edges`);
+  }
+  return parsed.data;
+}
+
+/** `GET /v1/journeys/:id/versions/:a/diff/:b`: what changed from version a to version b. */
+export const journeyDiffRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.get(
+    '/v1/journeys/:id/versions/:a/diff/:b',
+    {
+      config: { scope: 'journeys:read' },
+      schema: {
+        tags: ['journeys'],
+        params: DiffParams,
+        response: { 200: JourneyDiffResponse, '4xx': ApiErrorBody },
+      },
+    },
+    async (request) => {
+      const { id, a, b } = request.params;
+      await loadJourney(db, id);
+      const [from, to] = await Promise.all([
+        loadVersion(db, id, a, 'params.a'),
+        loadVersion(db, id, b, 'params.b'),
+      ]);
+      const diff = diffDefinitions(
+        parseStored(from.definition, 'params.a'),
+        parseStored(to.definition, 'params.b'),
+      );
+      return { journeyId: id, from: a, to: b, ...diff };
+    },
+  );
+};
