@@ -21,7 +21,11 @@ export interface TrackingRoutesOptions {
 
 /** The smallest transparent GIF (1x1, 43 bytes). */
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
-const TokenParams = z.object({ token: z.string().min(1).max(4096) });
+/**
+ * The token is the wildcard segment: tokens run to a few hundred characters, past the router's
+ * 100-character limit on named parameters.
+ */
+const TokenParams = z.object({ '*': z.string().min(1).max(4096) });
 // 200 bodies are a GIF or an HTML page, sent as is (fastify serializes neither buffers nor typed strings).
 const responses = { 200: z.unknown(), '4xx': ApiErrorBody, '5xx': ApiErrorBody };
 
@@ -49,10 +53,10 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
   };
 
   app.get(
-    '/t/o/:token',
+    '/t/o/*',
     { config: { scope: null }, schema: { ...schema, response: responses } },
     async (request, reply) => {
-      await hit(request.params.token, 'open', request.log);
+      await hit(request.params['*'], 'open', request.log);
       return reply
         .header('content-type', 'image/gif')
         .header('cache-control', 'no-store, max-age=0')
@@ -60,29 +64,29 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
     },
   );
   app.get(
-    '/t/c/:token',
+    '/t/c/*',
     { config: { scope: null }, schema: { ...schema, response: responses } },
     async (request, reply) => {
-      const payload = await hit(request.params.token, 'click', request.log);
+      const payload = await hit(request.params['*'], 'click', request.log);
       return reply.header('cache-control', 'no-store').redirect(payload.url!, 302);
     },
   );
   // GET only asks: mail scanners fetch every link, and must not unsubscribe people (RFC 8058 §1).
   app.get(
-    '/t/u/:token',
+    '/t/u/*',
     { config: { scope: null }, schema: { ...schema, response: responses } },
     async (request, reply) => {
-      const payload = readTrackingToken(request.params.token, options.trackingSecret, 'unsubscribe');
+      const payload = readTrackingToken(request.params['*'], options.trackingSecret, 'unsubscribe');
       const { message } = await loadTrackedMessage(db, payload);
       return reply.type('text/html; charset=utf-8').send(renderUnsubscribePage(message.channel, 'confirm'));
     },
   );
   // The one-click POST (`List-Unsubscribe=One-Click`) and the confirm button both land here.
   app.post(
-    '/t/u/:token',
+    '/t/u/*',
     { config: { scope: null }, schema: { ...schema, response: responses } },
     async (request, reply) => {
-      const payload = readTrackingToken(request.params.token, options.trackingSecret, 'unsubscribe');
+      const payload = readTrackingToken(request.params['*'], options.trackingSecret, 'unsubscribe');
       const tracked = await loadTrackedMessage(db, payload);
       const at = now();
       await denyConsent(db, tracked.message, at);
