@@ -33,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', 'vitest.config.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
@@ -45,8 +45,14 @@ export default tseslint.config(
         {
           paths: nodeBuiltins,
           patterns: [
-            { group: ['@touchpoint/db', '@touchpoint/db/*'], message: 'Workflows must not touch the database.' },
-            { group: ['@touchpoint/channels', '@touchpoint/channels/*'], message: 'Workflows must not send.' },
+            {
+              group: ['@touchpoint/db', '@touchpoint/db/*'],
+              message: 'Workflows must not touch the database.',
+            },
+            {
+              group: ['@touchpoint/channels', '@touchpoint/channels/*'],
+              message: 'Workflows must not send.',
+            },
             { group: ['**/api/**', '**/worker/**'], message: 'Workflows import the journey language only.' },
           ],
         },
@@ -66,7 +72,12 @@ export default tseslint.config(
           paths: nodeBuiltins.filter((name) => name !== 'node:test'),
           patterns: [
             {
-              group: ['@touchpoint/*', '!@touchpoint/engine', '@touchpoint/engine/*', '!@touchpoint/engine/language'],
+              group: [
+                '@touchpoint/*',
+                '!@touchpoint/engine',
+                '@touchpoint/engine/*',
+                '!@touchpoint/engine/language',
+              ],
               message: 'The builder may import only the journey language (@touchpoint/engine/language).',
             },
             { group: ['@temporalio/*'], message: 'The canvas never talks to Temporal.' },
