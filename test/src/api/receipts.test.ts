@@ -1,0 +1,111 @@
+import { createHmac } from 'node:crypto';
+import { clients, eq, messages } from '@touchpoint/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiFixture } from './api-fixture';
+import type { ApiFixture } from './api-fixture';
+
+const AUTH_TOKEN = 'twilio-auth-token';
+const PUBLIC_URL = 'https://hooks.example.com';
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+let fixture: ApiFixture;
+beforeAll(async () => {
+  fixture = await createApiFixture({
+    config: { adminKey: 'test-admin-key', twilioAuthToken: AUTH_TOKEN, publicUrl: PUBLIC_URL },
+  });
+  const db = fixture.database.db;
+  const [client] = await db
+    .insert(clients)
+    .values({ externalId: 'texted', phone: '+15550002222' })
+    .returning();
+  await db.insert(messages).values(
+    ['SM-1', 'SR-1', 'SR-2'].map((providerMessageId) => ({
+      idempotencyKey: `k-${providerMessageId}`,
+      clientId: client!.id,
+      channel: 'sms' as const,
+      status: 'sent' as const,
+      providerMessageId,
+    })),
+  );
+});
+afterAll(async () => fixture.close());
+
+/** Twilio's scheme, computed here independently: base64 HMAC-SHA1 of URL + sorted name/value pairs. */
+function twilioSignature(url: string, form: Record<string, string>): string {
+  const data =
+    url +
+    Object.keys(form)
+      .sort()
+      .map((key) => key + form[key])
+      .join('');
+  return createHmac('sha1', AUTH_TOKEN).update(data).digest('base64');
+}
+
+const statusOf = async (providerMessageId: string) =>
+  (
+    await fixture.database.db.select().from(messages).where(eq(messages.providerMessageId, providerMessageId))
+  )[0]!.status;
+
+function postTwilio(form: Record<string, string>, signature?: string) {
+  return fixture.app.inject({
+    method: 'POST',
+    url: '/v1/receipts/twilio',
+    headers: { ...FORM, ...(signature === undefined ? {} : { 'x-twilio-signature': signature }) },
+    payload: new URLSearchParams(form).toString(),
+  });
+}
+
+describe('POST /v1/receipts/twilio', () => {
+  it('applies a signed delivery receipt to the message with that provider id', async () => {
+    const form = { MessageSid: 'SM-1', MessageStatus: 'delivered', AccountSid: 'AC1' };
+    const response = await postTwilio(form, twilioSignature(`${PUBLIC_URL}/v1/receipts/twilio`, form));
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ matched: true });
+    expect(await statusOf('SM-1')).toBe('delivered');
+  });
+
+  it('acknowledges a receipt for a message it never sent', async () => {
+    const form = { MessageSid: 'SM-unknown', MessageStatus: 'delivered' };
+    const response = await postTwilio(form, twilioSignature(`${PUBLIC_URL}/v1/receipts/twilio`, form));
+    expect(response.json()).toEqual({ matched: false });
+  });
+
+  it('rejects missing and forged signatures and a receipt without MessageSid, naming the field', async () => {
+    const form = { MessageSid: 'SM-1', MessageStatus: 'undelivered', ErrorCode: '30005' };
+    const cases = [
+      { signature: undefined, status: 401, message: 'headers.x-twilio-signature: missing' },
+      {
+        signature: twilioSignature('https://elsewhere.example.com/v1/receipts/twilio', form),
+        status: 403,
+        message: 'headers.x-twilio-signature: does not match the request',
+      },
+    ];
+    for (const { signature, status, message } of cases) {
+      const response = await postTwilio(form, signature);
+      expect({ status: response.statusCode, message: response.json().message }).toEqual({ status, message });
+    }
+    expect(await statusOf('SM-1')).toBe('delivered');
+    const noSid = { MessageStatus: 'delivered' };
+    const response = await postTwilio(noSid, twilioSignature(`${PUBLIC_URL}/v1/receipts/twilio`, noSid));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().issues[0].path).toBe('body.MessageSid');
+  });
+});
+
+describe('POST /v1/receipts/smsru', () => {
+  it('applies every record of a callback and answers "100"', async () => {
+    const body = new URLSearchParams();
+    body.append('data[]', 'sms_status\nSR-1\n103\n1700000000');
+    body.append('data[]', 'sms_status\nSR-2\n107\n1700000000');
+    const response = await fixture.app.inject({
+      method: 'POST',
+      url: '/v1/receipts/smsru',
+      headers: FORM,
+      payload: body.toString(),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('100');
+    expect(await statusOf('SR-1')).toBe('delivered');
+    expect(await statusOf('SR-2')).toBe('failed');
+  });
+});
