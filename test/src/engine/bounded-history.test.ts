@@ -1,5 +1,3 @@
-import type { Client } from '@temporalio/client';
-import type { History } from '@temporalio/common/lib/proto-utils';
 import type { JourneyDefinition } from '@touchpoint/engine/language';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +7,7 @@ import {
   signalClientEvent,
 } from '@touchpoint/engine/temporal/index';
 import { startEngineFixture } from './engine-fixture';
+import { fetchRunHistories } from './history-chain';
 import type { EngineFixture } from './engine-fixture';
 
 // The real dev server: it is the one that force-fails a workflow task when signals pile up during
@@ -38,19 +37,6 @@ const journey: z.input<typeof JourneyDefinition> = {
   goal: { event: { type: 'purchase' } },
 };
 
-/** History length of every run of the chain, following continue-as-new from the first run. */
-async function runLengths(client: Client, workflowId: string, firstRunId: string): Promise<number[]> {
-  const lengths: number[] = [];
-  let runId: string | undefined = firstRunId;
-  while (runId) {
-    const history: History = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    const events = history.events ?? [];
-    lengths.push(events.length);
-    runId = events.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-  }
-  return lengths;
-}
-
 describe('a journey under a flood of events', () => {
   it(
     'keeps every run history bounded through 10,000 events, then still converts',
@@ -75,7 +61,8 @@ describe('a journey under a flood of events', () => {
       const current = fixture.client.workflow.getHandle(handle.workflowId);
       expect(await current.query(getEventCountQuery)).toBe(EVENTS);
 
-      const lengths = await runLengths(fixture.client, handle.workflowId, handle.firstExecutionRunId);
+      const runs = await fetchRunHistories(fixture.client, handle.workflowId, handle.firstExecutionRunId);
+      const lengths = runs.map((run) => run.events?.length ?? 0);
       // 400 signals of 25 events, each with its workflow task, would be ~1,600 events in one run.
       expect(lengths.length).toBeGreaterThan(3);
       // A run continues as new at the first safe point past the limit: a task or two of overshoot.

@@ -5,7 +5,7 @@ import type { Worker } from '@temporalio/worker';
 import { createActivities } from '@touchpoint/activities';
 import { DeliveryPolicy, startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
 import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels';
-import { clientFacts, journeys, openDatabase } from '@touchpoint/db';
+import { clientFacts, journeys, migrateDatabase, openDatabase, openPgliteDatabase } from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
 import type { JourneyDefinition } from '@touchpoint/engine/language';
 import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
@@ -63,9 +63,36 @@ async function createEnvironment(server: EngineServer): Promise<TestWorkflowEnvi
   return TestWorkflowEnvironment.createFromExistingServer({ address });
 }
 
-export async function startEngineFixture(options: { server?: EngineServer } = {}): Promise<EngineFixture> {
+/**
+ * The harness's Postgres (a fresh clone per fixture) inside vitest; PGlite in memory for scripts run
+ * alone (the history recorder), which have no harness.
+ */
+async function openFixtureDatabase(
+  kind: 'harness' | 'pglite',
+): Promise<{ db: Database; close(): Promise<void> }> {
+  if (kind === 'pglite') {
+    const opened = await openPgliteDatabase('memory://');
+    await migrateDatabase(opened.db);
+    return opened;
+  }
   const database = await createTestDatabase();
-  const { db, close: closeDb } = openDatabase(database.url);
+  const opened = openDatabase(database.url);
+  return {
+    db: opened.db,
+    async close() {
+      await opened.close();
+      await database.close();
+    },
+  };
+}
+
+export interface EngineFixtureOptions {
+  server?: EngineServer;
+  database?: 'harness' | 'pglite';
+}
+
+export async function startEngineFixture(options: EngineFixtureOptions = {}): Promise<EngineFixture> {
+  const { db, close: closeDb } = await openFixtureDatabase(options.database ?? 'harness');
   const [smtp, sms, env] = await Promise.all([
     startSmtpSandbox(),
     startSmsSandbox(),
@@ -129,7 +156,6 @@ export async function startEngineFixture(options: { server?: EngineServer } = {}
       await env.teardown();
       await Promise.all([smtp.stop(), sms.stop()]);
       await closeDb();
-      await database.close();
     },
   };
 }

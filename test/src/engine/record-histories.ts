@@ -1,0 +1,35 @@
+// Records the committed replay fixtures: `npx tsx test/src/engine/record-histories.ts`.
+// Runs every history scenario on the time-skipping server with a real worker (PGlite in memory,
+// loopback SMTP/SMS) and writes one JSON file per workflow run to test/fixtures/histories/.
+// Re-record only on purpose: the point of the files is that they were made by *older* workflow code.
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { startEngineFixture } from './engine-fixture';
+import { fetchRunHistories } from './history-chain';
+import { HISTORIES_DIR, writeHistoryFile } from './history-files';
+import { HISTORY_SCENARIOS } from './history-scenarios';
+
+async function recordHistories(): Promise<void> {
+  await mkdir(HISTORIES_DIR, { recursive: true });
+  for (const file of await readdir(HISTORIES_DIR)) {
+    if (file.endsWith('.json')) await rm(`${HISTORIES_DIR}${file}`);
+  }
+  const fixture = await startEngineFixture({ database: 'pglite' });
+  try {
+    for (const scenario of HISTORY_SCENARIOS) {
+      const handle = await scenario.run(fixture);
+      const result = await handle.result();
+      const runs = await fetchRunHistories(fixture.client, handle.workflowId, handle.firstExecutionRunId);
+      for (const [index, history] of runs.entries()) {
+        await writeHistoryFile(`${HISTORIES_DIR}${scenario.name}.${index + 1}.json`, history);
+      }
+      console.log(`${scenario.name}: ${runs.length} run(s), ${result.status}/${result.reason}`);
+    }
+  } finally {
+    await fixture.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await recordHistories();
+}
