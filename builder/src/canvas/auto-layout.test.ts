@@ -21,3 +21,12 @@ describe('layoutSteps', () => {
     }
   });
 });
+
+describe('layoutSteps port order', () => {
+  it('keeps a split’s branches in the order of its ports', async () => {
+    const template = JOURNEY_TEMPLATES.find((candidate) => candidate.id === 'welcome-series');
+    const canvas = draftToCanvas(JourneyDraft.parse(template?.definition));
+    const positions = await layoutSteps(canvas.nodes, canvas.edges);
+    expect(positions['offer-a']?.x ?? 0).toBeLessThan(positions['offer-b']?.x ?? 0);
+  });
+});

@@ -28,7 +28,7 @@ describe('describeProblem', () => {
       edges: [],
     });
     expect(problems.map((problem) => describeProblem(problem, en))).toEqual([
-      'Exit "out" leads nowhere: connect it to a next step',
+      'Exit "next" leads nowhere: connect it to a next step',
     ]);
   });
 });

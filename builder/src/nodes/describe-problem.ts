@@ -27,6 +27,14 @@ function labelOf(path: string, t: Translate): string {
   return key ? t(key) : path;
 }
 
+const FIXED_PORTS = ['out', 'timeout', 'else', 'sent', 'unreachable', 'done'] as const;
+
+/** A port as its handle is labelled: fixed ports by their word, item ports by the item id. */
+function portLabel(port: string, t: Translate): string {
+  const fixed = FIXED_PORTS.find((name) => name === port);
+  return fixed ? t(`port.${fixed}`) : (port.split(':')[1] ?? port);
+}
+
 /**
  * A problem in the marketer's words for the step it is shown on; the language's own message (for
  * engineers) stays available as the tooltip. Codes without a friendlier text keep their message.
@@ -41,7 +49,7 @@ export function describeProblem(problem: JourneyProblem, t: Translate): string {
     }
     case 'unconnectedPort': {
       const port = /Port "([^"]+)"/.exec(problem.message)?.[1] ?? '';
-      return t('problem.unconnectedPort', { port });
+      return t('problem.unconnectedPort', { port: portLabel(port, t) });
     }
     case 'unreachableNode':
       return t('problem.unreachableNode');

@@ -6,5 +6,5 @@ import { StepShell } from './step-shell';
 /** A wait for the client's action: shows the timeout (exits are its ports). */
 export function WaitForEventNode(props: NodeProps<StepNode>) {
   const config = props.data.config;
-  return <StepShell {...props} summary={`⏲ ${formatDuration(readPath(config, 'timeout'))}`} />;
+  return <StepShell {...props} summary={`≤ ${formatDuration(readPath(config, 'timeout'))}`} />;
 }

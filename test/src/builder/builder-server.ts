@@ -9,7 +9,15 @@ import { createTestDatabase } from '../harness/database';
 import { repoRoot } from '../harness/paths';
 
 /** Message templates the browser stories pick by key. */
-export const STORY_TEMPLATES = ['win-back-email', 'remind', 'stimulate', 'sms-offer'] as const;
+export const STORY_TEMPLATES = [
+  'win-back-email',
+  'remind',
+  'stimulate',
+  'sms-offer',
+  'welcome',
+  'welcome-nudge',
+  'first-order',
+] as const;
 
 /** The real API on a fresh database, serving the freshly built builder from the same origin. */
 export interface BuilderServer {

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startBuilderServer, type BuilderServer } from './builder-server';
+import { launchChromium, screenshotPath } from './chromium';
+
+let server: BuilderServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startBuilderServer();
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.addInitScript((key) => localStorage.setItem('touchpoint.apiKey', key), server.adminKey);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const steps = () => page.locator('.react-flow__node').count();
+const step = (id: string) => page.locator(`[data-testid="step-${id}"] .step-name`);
+
+describe('editing tools', () => {
+  it('opens a template, copies / pastes / undoes / deletes by keyboard and multi-selects', async () => {
+    await page.goto(`${server.url}/#/templates`);
+    await page.getByTestId('template-welcome-series').getByRole('button').click();
+    await page.getByTestId('canvas').waitFor();
+    await expect.poll(steps).toBe(8);
+    await page.screenshot({ path: screenshotPath('builder-10-template-in-editor') });
+
+    await step('nudge').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect.poll(steps).toBe(9);
+    await page.keyboard.press('Control+z');
+    await expect.poll(steps).toBe(8);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(steps).toBe(9);
+    await page.keyboard.press('Delete');
+    await expect.poll(steps).toBe(8);
+
+    await step('offer-a').click();
+    await step('offer-b').click({ modifiers: ['Control'] });
+    expect(await page.locator('.react-flow__node.selected').count()).toBe(2);
+    await page.keyboard.press('Control+a');
+    expect(await page.locator('.react-flow__node.selected').count()).toBe(8);
+  });
+
+  it('publishes, then compares the edited draft with version 1 on the canvas', async () => {
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: /Publish version 1/ }).click();
+    await page.getByText('Version 1 is live').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+    await step('welcome').click();
+    await page.locator('.side-panel').getByLabel('Step name').fill('Warm welcome');
+    await page.locator('.palette-item[data-kind="wait"]').click();
+    await page.getByRole('button', { name: 'Versions' }).click();
+    await page.locator('.versions').getByRole('button', { name: 'Compare' }).first().click();
+    await expect.poll(() => page.locator('.step.diff-changed').count()).toBe(1);
+    expect(await page.locator('.step.diff-added').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('builder-11-version-diff') });
+  });
+
+  it('speaks Russian in the editor', async () => {
+    await page.getByRole('button', { name: 'RU' }).click();
+    await page.getByText('Шаги', { exact: true }).waitFor();
+    await page.keyboard.press('Shift+L');
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: screenshotPath('builder-12-editor-ru') });
+    await page.getByRole('button', { name: 'EN' }).click();
+  });
+});
