@@ -117,7 +117,8 @@ export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = 
       schema: {
         tags: ['enrollments'],
         params: JourneyParams,
-        body: z.string().min(1),
+        consumes: ['text/csv'],
+        body: z.string().min(1).describe('CSV with a header row naming the client id column'),
         response: { 202: EnrollmentJobResponse, ...errors },
       },
     },

@@ -41,6 +41,7 @@ export const receiptRoutes: FastifyPluginAsyncZod<ReceiptRoutesOptions> = async 
       schema: {
         tags: ['receipts'],
         security: [],
+        consumes: ['application/x-www-form-urlencoded'],
         body: FormBody,
         response: { 200: z.object({ matched: z.boolean() }), ...errors },
       },
@@ -71,8 +72,10 @@ export const receiptRoutes: FastifyPluginAsyncZod<ReceiptRoutesOptions> = async 
       schema: {
         tags: ['receipts'],
         security: [],
+        consumes: ['application/x-www-form-urlencoded'],
         body: FormBody,
-        response: { 200: z.literal('100').describe('text/plain'), ...errors },
+        produces: ['text/plain'],
+        response: { 200: z.literal('100'), ...errors },
       },
     },
     async (request, reply) => {

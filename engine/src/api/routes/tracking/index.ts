@@ -25,7 +25,7 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
  * The token is the wildcard segment: tokens run to a few hundred characters, past the router's
  * 100-character limit on named parameters.
  */
-const TokenParams = z.object({ '*': z.string().min(1).max(4096) });
+const TokenParams = z.object({ '*': z.string().min(1).max(4096).describe('the signed tracking token') });
 // 200 bodies are a GIF or an HTML page, sent as is (fastify serializes neither buffers nor typed strings).
 const responses = { 200: z.unknown(), '4xx': ApiErrorBody, '5xx': ApiErrorBody };
 
@@ -54,7 +54,7 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
 
   app.get(
     '/t/o/*',
-    { config: { scope: null }, schema: { ...schema, response: responses } },
+    { config: { scope: null }, schema: { ...schema, produces: ['image/gif'], response: responses } },
     async (request, reply) => {
       await hit(request.params['*'], 'open', request.log);
       return reply
@@ -74,7 +74,7 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
   // GET only asks: mail scanners fetch every link, and must not unsubscribe people (RFC 8058 §1).
   app.get(
     '/t/u/*',
-    { config: { scope: null }, schema: { ...schema, response: responses } },
+    { config: { scope: null }, schema: { ...schema, produces: ['text/html'], response: responses } },
     async (request, reply) => {
       const payload = readTrackingToken(request.params['*'], options.trackingSecret, 'unsubscribe');
       const { message } = await loadTrackedMessage(db, payload);
@@ -84,7 +84,15 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
   // The one-click POST (`List-Unsubscribe=One-Click`) and the confirm button both land here.
   app.post(
     '/t/u/*',
-    { config: { scope: null }, schema: { ...schema, response: responses } },
+    {
+      config: { scope: null },
+      schema: {
+        ...schema,
+        consumes: ['application/x-www-form-urlencoded'],
+        produces: ['text/html'],
+        response: responses,
+      },
+    },
     async (request, reply) => {
       const payload = readTrackingToken(request.params['*'], options.trackingSecret, 'unsubscribe');
       const tracked = await loadTrackedMessage(db, payload);
