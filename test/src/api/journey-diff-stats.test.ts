@@ -87,16 +87,37 @@ describe('journey version diff and stats', () => {
       .insert(clients)
       .values(['s-1', 's-2', 's-3', 's-4'].map((externalId) => ({ externalId })))
       .returning();
-    // s-1 converted on v1; s-2 waits in the ladder on v1; s-3 waits in the ladder on v2; s-4 left via `lost` (v1).
+    // Ladder rungs run as compiled steps `ladder/<rung>/wait|send`. s-1 converted on v1 after the
+    // reminder; s-2 waits for the stimulate rung (v1); s-3 waits for the first rung (v2, via the pause);
+    // s-4 got the reminder and left through `lost` (v1).
+    const remind = ['ladder/remind/wait', 'ladder/remind/send'];
     const plans = [
-      { version: 1, status: 'completed', exitReason: 'converted', path: ['entry', 'ladder'], open: false },
-      { version: 1, status: 'active', exitReason: null, path: ['entry', 'ladder'], open: true },
-      { version: 2, status: 'active', exitReason: null, path: ['entry', 'pause', 'ladder'], open: true },
+      {
+        version: 1,
+        status: 'completed',
+        exitReason: 'converted',
+        path: ['entry', ...remind, 'ladder/stimulate/wait'],
+        open: false,
+      },
+      {
+        version: 1,
+        status: 'active',
+        exitReason: null,
+        path: ['entry', ...remind, 'ladder/stimulate/wait'],
+        open: true,
+      },
+      {
+        version: 2,
+        status: 'active',
+        exitReason: null,
+        path: ['entry', 'pause', 'ladder/remind/wait'],
+        open: true,
+      },
       {
         version: 1,
         status: 'exited',
         exitReason: 'notConverted',
-        path: ['entry', 'ladder', 'lost'],
+        path: ['entry', ...remind, 'lost'],
         open: false,
       },
     ] as const;
@@ -130,7 +151,7 @@ describe('journey version diff and stats', () => {
           ...base,
           fromNodeId: plan.path[seq]!,
           fromVisitSeq: seq,
-          port: plan.path[seq] === 'ladder' ? 'done' : 'out',
+          port: plan.path[seq]!.endsWith('/send') ? 'sent' : 'out',
           toNodeId,
           at: at(1 + i),
         })),
@@ -141,7 +162,7 @@ describe('journey version diff and stats', () => {
             ...base,
             clientId,
             idempotencyKey: `m-${i}-a`,
-            nodeId: 'ladder',
+            nodeId: 'ladder/remind/send',
             channel: 'email',
             status: 'sent',
             sentAt: at(1 + i),
@@ -150,7 +171,7 @@ describe('journey version diff and stats', () => {
             ...base,
             clientId,
             idempotencyKey: `m-${i}-b`,
-            nodeId: 'ladder',
+            nodeId: 'ladder/remind/send',
             channel: 'sms',
             status: 'skipped',
           },
@@ -172,6 +193,14 @@ describe('journey version diff and stats', () => {
         lost: { entered: 1, waiting: 0, sent: 0, converted: 0 },
       },
       edges: { e1: 3, e1b: 1, e3: 1, e2: 1 },
+      steps: {
+        entry: { entered: 4, waiting: 0, sent: 0, converted: 1 },
+        pause: { entered: 1, waiting: 0, sent: 0, converted: 0 },
+        'ladder/remind/wait': { entered: 4, waiting: 1, sent: 0, converted: 1 },
+        'ladder/remind/send': { entered: 3, waiting: 0, sent: 2, converted: 1 },
+        'ladder/stimulate/wait': { entered: 2, waiting: 1, sent: 0, converted: 1 },
+        lost: { entered: 1, waiting: 0, sent: 0, converted: 0 },
+      },
     });
     const v1 = (await get(`/v1/journeys/${journeyId}/stats?version=1`)).json();
     expect(v1).toMatchObject({

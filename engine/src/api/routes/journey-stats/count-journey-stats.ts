@@ -15,22 +15,11 @@ import {
   transitions,
 } from '@touchpoint/db';
 import { z } from 'zod';
+import { EMPTY_COUNTS, NodeCounts, rollUpStats } from './roll-up-stats';
+import type { DrawnShapes, RawStats } from './roll-up-stats';
 
 /** The exit reason the interpreter records when a client reaches the journey goal (workflows/run-context.ts). */
 export const GOAL_EXIT_REASON = 'converted';
-
-/** Raw counts for one node. */
-export const NodeCounts = z.object({
-  /** Visits that entered the node in the window (a client looping through counts each time). */
-  entered: z.number().int(),
-  /** Clients at this node right now (visit not left, enrollment active); ignores the window. */
-  waiting: z.number().int(),
-  /** Messages the node handed to a provider in the window. */
-  sent: z.number().int(),
-  /** Enrollments that visited the node in the window and then reached the goal. */
-  converted: z.number().int(),
-});
-export type NodeCounts = z.infer<typeof NodeCounts>;
 
 export const JourneyTotals = z.object({
   enrolled: z.number().int(),
@@ -39,11 +28,15 @@ export const JourneyTotals = z.object({
   holdout: z.number().int(),
 });
 
-/** What the builder's overlay reads: counts per node id and transitions per edge id. */
+/**
+ * What the builder's overlay reads: counts per drawn node id and transitions per edge id; `steps` has
+ * the raw per-step counts (an escalation ladder's rungs are steps `<ladderId>/<rungId>/wait|send`).
+ */
 export const JourneyStats = z.object({
   totals: JourneyTotals,
   nodes: z.record(z.string(), NodeCounts),
   edges: z.record(z.string(), z.number().int()),
+  steps: z.record(z.string(), NodeCounts),
 });
 export type JourneyStats = z.infer<typeof JourneyStats>;
 
@@ -63,10 +56,15 @@ function inWindow(column: Column, scope: StatsScope): SQL | undefined {
   );
 }
 
-const EMPTY: NodeCounts = { entered: 0, waiting: 0, sent: 0, converted: 0 };
+const DrawnShape = z.looseObject({
+  nodes: z.array(z.looseObject({ id: z.string() })).catch([]),
+  edges: z
+    .array(z.looseObject({ id: z.string(), source: z.string(), sourcePort: z.string(), target: z.string() }))
+    .catch([]),
+});
 
 /** Node ids and edge endpoints of the versions in scope, so untouched nodes show zeros. */
-async function loadShapes(db: Database, scope: StatsScope) {
+async function loadShapes(db: Database, scope: StatsScope): Promise<DrawnShapes> {
   const rows = await db
     .select({ number: journeyVersions.number, definition: journeyVersions.definition })
     .from(journeyVersions)
@@ -76,38 +74,26 @@ async function loadShapes(db: Database, scope: StatsScope) {
         scope.version === undefined ? undefined : eq(journeyVersions.number, scope.version),
       ),
     );
-  const Shape = z.looseObject({
-    nodes: z.array(z.looseObject({ id: z.string() })).catch([]),
-    edges: z
-      .array(
-        z.looseObject({ id: z.string(), source: z.string(), sourcePort: z.string(), target: z.string() }),
-      )
-      .catch([]),
-  });
-  const nodeIds = new Set<string>();
-  const edgeIds = new Map<string, string>();
+  const shapes: DrawnShapes = { nodeIds: new Set(), edgeIds: new Map() };
   for (const row of rows) {
-    const shape = Shape.parse(row.definition);
-    for (const node of shape.nodes) nodeIds.add(node.id);
-    for (const edge of shape.edges)
-      edgeIds.set(`${row.number}|${edge.source}|${edge.sourcePort}|${edge.target}`, edge.id);
+    const shape = DrawnShape.parse(row.definition);
+    for (const node of shape.nodes) shapes.nodeIds.add(node.id);
+    for (const edge of shape.edges) {
+      shapes.edgeIds.set(`${row.number}|${edge.source}|${edge.sourcePort}|${edge.target}`, edge.id);
+    }
   }
-  return { nodeIds, edgeIds };
+  return shapes;
 }
 
-/**
- * Counts per node (entered, waiting now, sent, converted) and per edge for one journey, optionally one
- * version and a time window. Transitions are matched to edges by their version's endpoints, because the
- * interpreter records the port taken, not the edge id.
- */
-export async function countJourneyStats(db: Database, scope: StatsScope): Promise<JourneyStats> {
+async function loadRawStats(db: Database, scope: StatsScope): Promise<RawStats> {
   const visitScope = and(
     eq(nodeVisits.journeyId, scope.journeyId),
     scope.version === undefined ? undefined : eq(nodeVisits.journeyVersion, scope.version),
   );
   const converted = and(eq(enrollments.status, 'completed'), eq(enrollments.exitReason, GOAL_EXIT_REASON));
-  const [shapes, entered, waiting, sent, convertedRows, edgeRows, totals] = await Promise.all([
-    loadShapes(db, scope),
+  const origin = sql<string>`split_part(${nodeVisits.nodeId}, '/', 1)`;
+  const distinctEnrollments = sql<number>`count(distinct ${nodeVisits.enrollmentId})::int`;
+  const [entered, waiting, sent, convertedSteps, convertedNodes, transitionRows] = await Promise.all([
     db
       .select({ nodeId: nodeVisits.nodeId, n: count() })
       .from(nodeVisits)
@@ -132,33 +118,32 @@ export async function countJourneyStats(db: Database, scope: StatsScope): Promis
       )
       .groupBy(messages.nodeId),
     db
-      .select({ nodeId: nodeVisits.nodeId, n: sql<number>`count(distinct ${nodeVisits.enrollmentId})::int` })
+      .select({ nodeId: nodeVisits.nodeId, n: distinctEnrollments })
       .from(nodeVisits)
       .innerJoin(enrollments, eq(enrollments.id, nodeVisits.enrollmentId))
       .where(and(visitScope, converted, inWindow(nodeVisits.enteredAt, scope)))
       .groupBy(nodeVisits.nodeId),
+    // Distinct per drawn node: a client who went through three rungs of a ladder converts once there.
+    db
+      .select({ nodeId: origin, n: distinctEnrollments })
+      .from(nodeVisits)
+      .innerJoin(enrollments, eq(enrollments.id, nodeVisits.enrollmentId))
+      .where(and(visitScope, converted, inWindow(nodeVisits.enteredAt, scope)))
+      .groupBy(origin),
     countTransitions(db, scope),
-    countTotals(db, scope),
   ]);
-  const nodes: Record<string, NodeCounts> = {};
-  for (const id of shapes.nodeIds) nodes[id] = { ...EMPTY };
+  const steps: Record<string, NodeCounts> = {};
   const add = (rows: { nodeId: string | null; n: number }[], field: keyof NodeCounts) => {
     for (const row of rows) {
-      if (row.nodeId === null) continue;
-      nodes[row.nodeId] = { ...(nodes[row.nodeId] ?? EMPTY), [field]: Number(row.n) };
+      if (row.nodeId !== null) (steps[row.nodeId] ??= { ...EMPTY_COUNTS })[field] = Number(row.n);
     }
   };
   add(entered, 'entered');
   add(waiting, 'waiting');
   add(sent, 'sent');
-  add(convertedRows, 'converted');
-  const edges: Record<string, number> = {};
-  for (const row of edgeRows) {
-    const key = `${row.version}|${row.fromNodeId}|${row.port}|${row.toNodeId}`;
-    const edgeId = row.edgeId ?? shapes.edgeIds.get(key);
-    if (edgeId !== undefined) edges[edgeId] = (edges[edgeId] ?? 0) + Number(row.n);
-  }
-  return { totals, nodes, edges };
+  add(convertedSteps, 'converted');
+  const convertedByNode = Object.fromEntries(convertedNodes.map((row) => [row.nodeId, Number(row.n)]));
+  return { steps, convertedByNode, transitions: transitionRows.map((row) => ({ ...row, n: Number(row.n) })) };
 }
 
 function countTransitions(db: Database, scope: StatsScope) {
@@ -205,4 +190,17 @@ async function countTotals(db: Database, scope: StatsScope) {
       ),
     );
   return row ?? { enrolled: 0, active: 0, converted: 0, holdout: 0 };
+}
+
+/**
+ * Counts per node (entered, waiting now, sent, converted) and per edge for one journey, optionally one
+ * version and a time window, rolled up from compiled steps to the drawn graph.
+ */
+export async function countJourneyStats(db: Database, scope: StatsScope): Promise<JourneyStats> {
+  const [shapes, raw, totals] = await Promise.all([
+    loadShapes(db, scope),
+    loadRawStats(db, scope),
+    countTotals(db, scope),
+  ]);
+  return { totals, ...rollUpStats(raw, shapes), steps: raw.steps };
 }
