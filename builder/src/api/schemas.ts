@@ -14,8 +14,6 @@ export const JourneySummary = z.object({
   status: JourneyStatus,
   /** The live version's number; null until first published. */
   currentVersion: z.number().int().nullable(),
-  enrolled: z.number().int().default(0),
-  conversion: z.number().nullable().default(null),
   updatedAt: z.string().optional(),
 });
 export type JourneySummary = z.infer<typeof JourneySummary>;
@@ -53,7 +51,17 @@ export const NodeStats = z.object({
 });
 export type NodeStats = z.infer<typeof NodeStats>;
 
+/** Journey-wide counts of the chosen version and period. */
+export const JourneyTotals = z.object({
+  enrolled: z.number().int(),
+  active: z.number().int(),
+  converted: z.number().int(),
+  holdout: z.number().int(),
+});
+export type JourneyTotals = z.infer<typeof JourneyTotals>;
+
 export const JourneyStats = z.object({
+  totals: JourneyTotals,
   nodes: z.record(z.string(), NodeStats),
   edges: z.record(z.string(), z.number().int()),
 });

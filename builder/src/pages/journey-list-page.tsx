@@ -5,6 +5,24 @@ import { useLocaleStore, useT } from '../i18n/i18n';
 import { ApiView } from './api-view';
 import { createAndOpenJourney } from './create-journey';
 
+/** Clients in and conversion of one journey (all versions), read from its stats. */
+function JourneyTotalsCells({ journeyId, locale }: { journeyId: string; locale: string }) {
+  const [stats] = useApi(() => api.getStats(journeyId, {}), journeyId);
+  if (stats.status !== 'ready')
+    return (
+      <td colSpan={2} className="muted">
+        …
+      </td>
+    );
+  const { enrolled, converted } = stats.data.totals;
+  return (
+    <>
+      <td>{enrolled.toLocaleString(locale)}</td>
+      <td>{enrolled === 0 ? '—' : `${((converted / enrolled) * 100).toFixed(1)}%`}</td>
+    </>
+  );
+}
+
 /** All journeys with their status, live version, clients in and conversion. */
 export function JourneyListPage() {
   const t = useT();
@@ -50,8 +68,7 @@ export function JourneyListPage() {
                       </span>
                     </td>
                     <td>{journey.currentVersion === null ? '—' : `v${journey.currentVersion}`}</td>
-                    <td>{journey.enrolled.toLocaleString(locale)}</td>
-                    <td>{journey.conversion === null ? '—' : `${(journey.conversion * 100).toFixed(1)}%`}</td>
+                    <JourneyTotalsCells journeyId={journey.id} locale={locale} />
                   </tr>
                 ))}
               </tbody>

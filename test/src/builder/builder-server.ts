@@ -17,6 +17,7 @@ export const STORY_TEMPLATES = [
   'welcome',
   'welcome-nudge',
   'first-order',
+  'win-back-sms',
 ] as const;
 
 /** The real API on a fresh database, serving the freshly built builder from the same origin. */

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { enrollments, nodeVisits, transitions, upsertClients, type Database } from '@touchpoint/db';
+import { startBuilderServer, type BuilderServer } from './builder-server';
+import { launchChromium, screenshotPath } from './chromium';
+
+let server: BuilderServer;
+let browser: Browser;
+let page: Page;
+let journeyId: string;
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${server.adminKey}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+const edge = (source: string, sourcePort: string, target: string) => ({
+  id: `${source}.${sourcePort.replace(':', '-')}`,
+  source,
+  sourcePort,
+  target,
+});
+
+/** The gallery's smart-trigger win-back, drawn top to bottom (test/ does not import the builder package). */
+const WIN_BACK = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'segment', segment: 'overdue', on: 'enter' } } },
+    {
+      id: 'email',
+      kind: 'send',
+      name: 'We miss you',
+      config: { channels: ['email'], templateId: 'win-back-email' },
+    },
+    {
+      id: 'wait-buy',
+      kind: 'waitForEvent',
+      name: 'Bought within a week?',
+      config: {
+        exits: [{ id: 'bought', name: 'Bought', event: { type: 'purchase', filters: [] } }],
+        timeout: { amount: 7, unit: 'days' },
+      },
+    },
+    {
+      id: 'sms',
+      kind: 'send',
+      name: 'Bigger discount',
+      config: { channels: ['sms'], templateId: 'win-back-sms' },
+    },
+    { id: 'won', kind: 'exit', name: 'Won back', config: { reason: 'converted' } },
+    { id: 'done', kind: 'exit', name: 'Finished', config: { reason: 'completed' } },
+  ],
+  edges: [
+    edge('entry', 'out', 'email'),
+    edge('email', 'sent', 'wait-buy'),
+    edge('email', 'unreachable', 'done'),
+    edge('wait-buy', 'event:bought', 'won'),
+    edge('wait-buy', 'timeout', 'sms'),
+    edge('sms', 'sent', 'done'),
+    edge('sms', 'unreachable', 'done'),
+  ],
+  goal: { name: 'Purchase', event: { type: 'purchase', filters: [] } },
+  layout: {
+    entry: { x: 0, y: 0 },
+    email: { x: 0, y: 170 },
+    'wait-buy': { x: 0, y: 340 },
+    won: { x: -160, y: 510 },
+    sms: { x: 160, y: 510 },
+    done: { x: 0, y: 680 },
+  },
+};
+
+/** One client's way through the smart-trigger win-back: node ids with the port each left by. */
+type Path = [nodeId: string, port: string | null][];
+const WON: Path = [
+  ['entry', 'out'],
+  ['email', 'sent'],
+  ['wait-buy', 'event:bought'],
+  ['won', null],
+];
+const NUDGED: Path = [
+  ['entry', 'out'],
+  ['email', 'sent'],
+  ['wait-buy', 'timeout'],
+  ['sms', 'sent'],
+  ['done', null],
+];
+const WAITING: Path = [
+  ['entry', 'out'],
+  ['email', 'sent'],
+  ['wait-buy', null],
+];
+const UNREACHABLE: Path = [
+  ['entry', 'out'],
+  ['email', 'unreachable'],
+  ['done', null],
+];
+
+/** Records runs the way the interpreter does: an enrollment, a visit per node, a transition per edge taken. */
+async function seedRuns(db: Database, paths: Path[]): Promise<void> {
+  const ids = await upsertClients(
+    db,
+    paths.map((_, index) => ({ externalId: `c${index}` })),
+  );
+  const start = Date.now() - 3 * 86_400_000;
+  for (const [index, path] of paths.entries()) {
+    const isDone = path.at(-1)?.[0] === 'won' || path.at(-1)?.[0] === 'done';
+    const [enrollment] = await db
+      .insert(enrollments)
+      .values({
+        journeyId,
+        journeyVersion: 1,
+        clientId: ids.get(`c${index}`) ?? '',
+        workflowId: `journey:${journeyId}:client:c${index}`,
+        source: 'segment',
+        status: isDone ? 'completed' : 'active',
+        exitedAt: isDone ? new Date() : null,
+        exitReason: path.at(-1)?.[0] === 'won' ? 'converted' : isDone ? 'completed' : null,
+      })
+      .returning();
+    const enrollmentId = enrollment?.id ?? '';
+    for (const [seq, [nodeId, port]] of path.entries()) {
+      const at = new Date(start + seq * 3_600_000);
+      const next = path[seq + 1]?.[0] ?? null;
+      await db.insert(nodeVisits).values({
+        enrollmentId,
+        journeyId,
+        journeyVersion: 1,
+        nodeId,
+        visitSeq: seq,
+        enteredAt: at,
+        leftAt: port === null ? null : at,
+        outcome: port,
+      });
+      if (port !== null) {
+        const edgeId = `${nodeId}.${port.replace(':', '-')}`;
+        await db.insert(transitions).values({
+          enrollmentId,
+          journeyId,
+          journeyVersion: 1,
+          edgeId,
+          fromNodeId: nodeId,
+          fromVisitSeq: seq,
+          port,
+          toNodeId: next,
+          at,
+        });
+      }
+    }
+  }
+}
+
+beforeAll(async () => {
+  server = await startBuilderServer();
+  journeyId = (await call<{ id: string }>('POST', '/v1/journeys', { name: 'Win-back', definition: WIN_BACK }))
+    .id;
+  await call('POST', `/v1/journeys/${journeyId}/publish`);
+  await seedRuns(server.db, [
+    ...Array<Path>(12).fill(WON),
+    ...Array<Path>(20).fill(NUDGED),
+    ...Array<Path>(6).fill(WAITING),
+    ...Array<Path>(2).fill(UNREACHABLE),
+  ]);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.addInitScript((key) => localStorage.setItem('touchpoint.apiKey', key), server.adminKey);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('stats overlay', () => {
+  it('lists the journey with clients in and conversion', async () => {
+    await page.goto(`${server.url}/#/journeys`);
+    const row = page.locator('tr', { hasText: 'Win-back' });
+    await row.getByText('30.0%').waitFor();
+    expect(await row.locator('td').nth(3).textContent()).toBe('40');
+  });
+
+  it('puts per-step counts on the canvas and draws busy edges thicker', async () => {
+    await page.goto(`${server.url}/#/journeys/${journeyId}`);
+    await page.getByRole('button', { name: 'Results' }).click();
+    const entryStats = page.locator('[data-testid="step-entry"] .step-stats');
+    await entryStats.waitFor();
+    expect(await entryStats.textContent()).toContain('40');
+    expect(await page.locator('[data-testid="step-wait-buy"] .step-stats').textContent()).toContain('◔ 6');
+    const width = (edgeId: string) =>
+      page
+        .locator(`.react-flow__edge[data-id="${edgeId}"] path.react-flow__edge-path`)
+        .evaluate((path) => Number.parseFloat(getComputedStyle(path).strokeWidth));
+    expect(await width('email.sent')).toBeGreaterThan(await width('email.unreachable'));
+    await page.screenshot({ path: screenshotPath('builder-13-stats-overlay') });
+  });
+});
