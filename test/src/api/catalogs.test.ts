@@ -96,6 +96,12 @@ describe('catalog routes', () => {
     expect(body.html).toContain('take 15% off');
     expect(body.html).toContain('https://preview.invalid/t/c/');
     expect(body.text).toContain('Hi Dana');
+    const sample = await fixture.app.inject({
+      method: 'POST',
+      url: `/v1/templates/${template.id}/preview`,
+      headers: ADMIN,
+    });
+    expect(sample.json()).toMatchObject({ channel: 'email', subject: 'We miss you, Alex' });
     const unknown = await call('POST', `/v1/templates/${template.id}/preview`, { clientId: 'nobody' });
     expect(unknown.json()).toMatchObject({ code: 'not_found', message: 'body.clientId: no client "nobody"' });
   });

@@ -129,7 +129,7 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       schema: {
         tags: ['templates'],
         params: CatalogParams,
-        body: PreviewBody.optional(),
+        body: PreviewBody.nullish(),
         response: { 200: PreviewResponse, ...errors },
       },
     },
