@@ -30,6 +30,8 @@ export interface EnrollClientInput {
   sendTaskQueues?: Partial<Record<ChannelKind, string>>;
   useSearchAttributes?: boolean;
   historyLimit?: number;
+  /** Stored with the workflow (e.g. which request started it, for idempotent journey-to-journey starts). */
+  memo?: Record<string, unknown>;
 }
 
 /**
@@ -72,6 +74,7 @@ function startOptions(input: EnrollClientInput) {
     workflowIdReusePolicy:
       input.reentry === 'once' ? ('REJECT_DUPLICATE' as const) : ('ALLOW_DUPLICATE' as const),
     workflowIdConflictPolicy: 'FAIL' as const,
+    ...(input.memo ? { memo: input.memo } : {}),
     ...(typedSearchAttributes ? { typedSearchAttributes } : {}),
   };
 }

@@ -1,6 +1,7 @@
 export * from './workflow-ids';
 export * from './enroll-client';
 export * from './client-event-sender';
+export * from './start-journey';
 export * from './search-attributes';
 export {
   clientEventSignal,

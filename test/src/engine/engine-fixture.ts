@@ -5,11 +5,20 @@ import type { Worker } from '@temporalio/worker';
 import { createActivities } from '@touchpoint/activities';
 import { DeliveryPolicy, startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
 import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels';
-import { clientFacts, journeys, migrateDatabase, openDatabase, openPgliteDatabase } from '@touchpoint/db';
+import {
+  clientFacts,
+  journeys,
+  journeyVersions,
+  migrateDatabase,
+  openDatabase,
+  openPgliteDatabase,
+} from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
 import type { JourneyDefinition } from '@touchpoint/engine/language';
 import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
 import type { EnrollClientInput } from '@touchpoint/engine/temporal/enroll-client';
+import { createStartJourney } from '@touchpoint/engine/temporal/start-journey';
+import type { StartJourney } from '@touchpoint/engine/temporal/start-journey';
 import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
 import type { z } from 'zod';
 import { createSandboxAdapters, seedClient, seedTemplates, TRACKING } from '../channels/send-fixtures';
@@ -30,7 +39,7 @@ export interface EngineFixture {
   taskQueue: string;
   smtp: SmtpSandbox;
   sms: SmsSandbox;
-  /** Inserts a journey row and returns its id. */
+  /** Inserts an active journey with `definition` published as version 1; returns its id. */
   createJourney(definition: z.input<typeof JourneyDefinition>): Promise<string>;
   /** Inserts a client with email, phone and consent; `expectedNextPurchaseAt` seeds its smart-trigger fact. */
   createClient(options?: {
@@ -43,6 +52,8 @@ export interface EngineFixture {
     definition: unknown,
     extra?: Partial<EnrollClientInput>,
   ): ReturnType<typeof enrollClient>;
+  /** The worker's `startJourney` dependency (also callable directly). */
+  startJourney: StartJourney;
   /** Test server time (epoch ms). */
   now(): Promise<number>;
   close(): Promise<void>;
@@ -101,8 +112,10 @@ export async function startEngineFixture(options: EngineFixtureOptions = {}): Pr
   await seedTemplates(db, 'remind');
   for (const key of ['stimulate', 'sms-offer', 'call-script', 'winback']) await seedTemplates(db, key);
   const taskQueue = `engine-${randomUUID()}`;
+  const startJourney = createStartJourney({ db, client: env.client, taskQueue, useSearchAttributes: false });
   const activities = createActivities({
     db,
+    startJourney,
     adapters: createSandboxAdapters(smtp, sms),
     policy: DeliveryPolicy.parse({}),
     tracking: TRACKING,
@@ -123,8 +136,16 @@ export async function startEngineFixture(options: EngineFixtureOptions = {}): Pr
     async createJourney(definition) {
       const [row] = await db
         .insert(journeys)
-        .values({ name: `journey ${randomUUID()}`, draft: definition as never, status: 'active' })
+        .values({
+          name: `journey ${randomUUID()}`,
+          draft: definition as never,
+          status: 'active',
+          currentVersion: 1,
+        })
         .returning();
+      await db
+        .insert(journeyVersions)
+        .values({ journeyId: row!.id, number: 1, definition: definition as never });
       return row!.id;
     },
     async createClient(options = {}) {
@@ -149,6 +170,7 @@ export async function startEngineFixture(options: EngineFixtureOptions = {}): Pr
         ...extra,
       });
     },
+    startJourney,
     now: () => env.currentTimeMs(),
     async close() {
       worker.shutdown();

@@ -1,0 +1,105 @@
+import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import type { StartJourneyInput, StartJourneyResult } from '@touchpoint/activities';
+import type { Database } from '@touchpoint/db';
+import { and, eq, journeys, journeyVersions } from '@touchpoint/db';
+import { JourneyDefinition } from '../language';
+import type { ChannelKind } from '../language';
+import { enrollClient } from './enroll-client';
+import { journeyWorkflowId } from './workflow-ids';
+
+/** Memo key holding the start request (the starting visit) a journey-to-journey enrollment came from. */
+export const START_REQUEST_MEMO = 'startRequest';
+
+/** The published version new enrollments of a journey start on. */
+export interface PublishedVersion {
+  journeyId: string;
+  version: number;
+  definition: JourneyDefinition;
+}
+
+/** Why a journey cannot take new clients now (null when it can). */
+export type NotEnrollableReason = 'journeyNotFound' | 'journeyNotActive' | 'journeyNotPublished';
+
+/** Loads a journey's current published version, or why none can be enrolled into. */
+export async function loadCurrentVersion(
+  db: Database,
+  journeyId: string,
+): Promise<PublishedVersion | { reason: NotEnrollableReason }> {
+  const [journey] = await db.select().from(journeys).where(eq(journeys.id, journeyId));
+  if (!journey) return { reason: 'journeyNotFound' };
+  if (journey.status !== 'active') return { reason: 'journeyNotActive' };
+  if (journey.currentVersion === null) return { reason: 'journeyNotPublished' };
+  const [row] = await db
+    .select()
+    .from(journeyVersions)
+    .where(and(eq(journeyVersions.journeyId, journeyId), eq(journeyVersions.number, journey.currentVersion)));
+  if (!row) return { reason: 'journeyNotPublished' };
+  return { journeyId, version: row.number, definition: JourneyDefinition.parse(row.definition) };
+}
+
+/** What {@link createStartJourney} needs. */
+export interface StartJourneyDeps {
+  db: Database;
+  client: Client;
+  /** The journey workflows' task queue. */
+  taskQueue: string;
+  sendTaskQueues?: Partial<Record<ChannelKind, string>>;
+  /** Upsert search attributes (default true; the namespace must know them). */
+  useSearchAttributes?: boolean;
+}
+
+/** The start request that created the workflow now holding `workflowId`, if any. */
+async function startRequestOf(client: Client, workflowId: string) {
+  try {
+    const description = await client.workflow.getHandle(workflowId).describe();
+    return { status: description.status.name, key: description.memo?.[START_REQUEST_MEMO] };
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return null;
+    throw error;
+  }
+}
+
+/**
+ * The `startJourney` dependency of `createJourneyActivities`: enrolls the client in the target
+ * journey's current published version, following its re-entry policy. Idempotent on
+ * `enrollmentKey` (the starting workflow's visit): a retried request finds the run it started, by
+ * the memo, and reports it instead of enrolling twice.
+ */
+export function createStartJourney(deps: StartJourneyDeps) {
+  return async (input: StartJourneyInput): Promise<StartJourneyResult> => {
+    const target = await loadCurrentVersion(deps.db, input.journeyId);
+    if ('reason' in target) return { status: 'notStarted', reason: target.reason };
+    const reentry = target.definition.settings.reentry;
+    const key = reentry === 'concurrent' ? input.enrollmentKey : null;
+    const workflowId = journeyWorkflowId(input.journeyId, input.clientId, key);
+    const earlier = await startRequestOf(deps.client, workflowId);
+    if (earlier?.key === input.enrollmentKey) {
+      return { status: earlier.status === 'RUNNING' ? 'alreadyRunning' : 'started', workflowId };
+    }
+    try {
+      await enrollClient(deps.client, {
+        journeyId: input.journeyId,
+        journeyVersion: target.version,
+        clientId: input.clientId,
+        definition: target.definition,
+        reentry,
+        enrollmentKey: key,
+        source: 'journey',
+        taskQueue: deps.taskQueue,
+        memo: { [START_REQUEST_MEMO]: input.enrollmentKey, fromJourneyId: input.fromJourneyId },
+        ...(deps.sendTaskQueues ? { sendTaskQueues: deps.sendTaskQueues } : {}),
+        ...(deps.useSearchAttributes === false ? { useSearchAttributes: false } : {}),
+      });
+      return { status: 'started', workflowId };
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      const current = await startRequestOf(deps.client, workflowId);
+      if (current?.status === 'RUNNING') return { status: 'alreadyRunning', workflowId };
+      return { status: 'notStarted', reason: `reentry:${reentry}` };
+    }
+  };
+}
+
+/** The function {@link createStartJourney} returns (what `createJourneyActivities` takes as `startJourney`). */
+export type StartJourney = ReturnType<typeof createStartJourney>;
