@@ -15,6 +15,7 @@ import { trackingRoutes } from './routes/tracking';
 import { clientRoutes } from './routes/clients';
 import { clientSearchRoutes } from './routes/clients/search-clients';
 import { clientTimelineRoutes } from './routes/clients/timeline-routes';
+import { eventTypeRoutes } from './routes/event-types';
 import { eventRoutes } from './routes/events';
 import { journeyDiffRoutes } from './routes/journey-diff';
 import { journeyStatsRoutes } from './routes/journey-stats';
@@ -80,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(productRoutes, { db: options.db });
   await app.register(offerRoutes, { db: options.db });
   await app.register(templateRoutes, { db: options.db });
+  await app.register(eventTypeRoutes, { db: options.db });
   await app.register(journeyDiffRoutes, { db: options.db });
   await app.register(journeyStatsRoutes, { db: options.db });
   await app.register(clientSearchRoutes, { db: options.db });

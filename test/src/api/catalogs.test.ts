@@ -128,4 +128,27 @@ describe('catalog routes', () => {
     expect(listed.json<{ items: { key: string }[] }>().items.map((t) => t.key)).toEqual(['win-back']);
     expect((await call('GET', '/v1/templates?channel=fax')).statusCode).toBe(400);
   });
+
+  it('lists the event types ingested so far with counts and the last time seen', async () => {
+    const event = (key: string, type: string, occurredAt: string) => ({
+      idempotencyKey: key,
+      clientId: 'c-7',
+      type,
+      occurredAt,
+    });
+    const stored = await call('POST', '/v1/events', {
+      events: [
+        event('k1', 'signup', '2026-01-01T10:00:00Z'),
+        event('k2', 'page.viewed', '2026-01-02T10:00:00Z'),
+        event('k3', 'page.viewed', '2026-01-03T10:00:00Z'),
+      ],
+    });
+    expect(stored.statusCode).toBe(202);
+    expect((await call('GET', '/v1/event-types')).json()).toEqual({
+      items: [
+        { type: 'page.viewed', count: 2, lastOccurredAt: '2026-01-03T10:00:00.000Z' },
+        { type: 'signup', count: 1, lastOccurredAt: '2026-01-01T10:00:00.000Z' },
+      ],
+    });
+  });
 });

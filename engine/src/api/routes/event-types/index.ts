@@ -1,0 +1,37 @@
+import type { Database } from '@touchpoint/db';
+import { asc, count, events, sql } from '@touchpoint/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/** One event type seen in ingestion, for the builder's entry / wait-for-event / goal pickers. */
+export const EventTypeSummary = z.object({
+  type: z.string(),
+  count: z.number().int(),
+  lastOccurredAt: z.date(),
+});
+
+/**
+ * `GET /v1/event-types`: the event types stored so far with how often and when last seen. Computed
+ * from the events table on each call (a GROUP BY); a rollup replaces it when events are partitioned.
+ */
+export const eventTypeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.get(
+    '/v1/event-types',
+    {
+      config: { scope: 'catalog:read' },
+      schema: { tags: ['catalog'], response: { 200: z.object({ items: z.array(EventTypeSummary) }) } },
+    },
+    async () => {
+      const rows = await db
+        .select({
+          type: events.type,
+          count: count(),
+          lastOccurredAt: sql<Date>`max(${events.occurredAt})`.mapWith(events.occurredAt),
+        })
+        .from(events)
+        .groupBy(events.type)
+        .orderBy(asc(events.type));
+      return { items: rows };
+    },
+  );
+};
