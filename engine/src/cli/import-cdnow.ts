@@ -11,7 +11,13 @@ import {
   storePurchases,
   upsertClients,
 } from '@touchpoint/db';
-import { groupByCustomer, parseCdnowLog, toCdnowExternalId, toPurchases } from './cdnow/parse-cdnow';
+import {
+  computeShiftMs,
+  groupByCustomer,
+  parseCdnowLog,
+  toCdnowExternalId,
+  toPurchases,
+} from './cdnow/parse-cdnow';
 import type { CdnowRow } from './cdnow/parse-cdnow';
 import { createProgressBar } from './progress-bar';
 
@@ -35,6 +41,11 @@ export interface ImportCdnowOptions {
   file: string;
   /** Import only the first N customers of the log (ids 00001…N). */
   limitClients?: number;
+  /**
+   * Move every purchase by whole days so the log's last day (1998-06-30) falls on this day; keys keep
+   * the original dates, so a later run with another `endAt` still stores nothing twice.
+   */
+  endAt?: Date;
   /** Customers per transaction. */
   batchClients?: number;
   /**
@@ -64,7 +75,9 @@ export interface CdnowImportResult {
  */
 export async function importCdnow(options: ImportCdnowOptions): Promise<CdnowImportResult> {
   const started = Date.now();
-  const byCustomer = groupByCustomer(parseCdnowLog(await readFile(options.file, 'utf8')));
+  const rows = parseCdnowLog(await readFile(options.file, 'utf8'));
+  const shiftMs = options.endAt === undefined ? 0 : computeShiftMs(rows, options.endAt);
+  const byCustomer = groupByCustomer(rows);
   const customers = [...byCustomer.entries()].slice(0, options.limitClients ?? byCustomer.size);
   const batchSize = options.batchClients ?? 500;
   const progress: CdnowProgress = {
@@ -83,7 +96,9 @@ export async function importCdnow(options: ImportCdnowOptions): Promise<CdnowImp
   };
   for (let start = 0; start < customers.length; start += batchSize) {
     const batch = customers.slice(start, start + batchSize);
-    const stored = await options.db.transaction((tx) => importBatch(tx, batch, options.routeEvents ?? false));
+    const stored = await options.db.transaction((tx) =>
+      importBatch(tx, batch, { routeEvents: options.routeEvents ?? false, shiftMs }),
+    );
     result.newClients += stored.newClients;
     result.newPurchases += stored.newPurchases;
     progress.clientsDone += batch.length;
@@ -100,7 +115,7 @@ export async function importCdnow(options: ImportCdnowOptions): Promise<CdnowImp
 async function importBatch(
   tx: Executor,
   batch: ReadonlyArray<[string, CdnowRow[]]>,
-  routeEvents: boolean,
+  { routeEvents, shiftMs }: { routeEvents: boolean; shiftMs: number },
 ): Promise<{ newClients: number; newPurchases: number }> {
   const externalIds = batch.map(([id]) => toCdnowExternalId(id));
   const known = await tx
@@ -113,7 +128,7 @@ async function importBatch(
     tx,
     missing.map((externalId) => ({ externalId, attributes: { ...CDNOW_CLIENT_ATTRIBUTES } })),
   );
-  const all = batch.flatMap(([, rows]) => toPurchases(rows));
+  const all = batch.flatMap(([, rows]) => toPurchases(rows, shiftMs));
   const stored = await tx
     .select({ key: purchases.idempotencyKey })
     .from(purchases)
@@ -133,7 +148,7 @@ async function importBatch(
   return { newClients: missing.length, newPurchases: fresh.length };
 }
 
-const USAGE = `usage: import-cdnow [--file PATH] [--limit-clients N] [--route-events]
+const USAGE = `usage: import-cdnow [--file PATH] [--limit-clients N] [--end-at YYYY-MM-DD] [--route-events]
 Imports the CDNOW purchase log into the database in DATABASE_URL (clients + purchases, idempotent).`;
 
 async function runCli(): Promise<void> {
@@ -142,6 +157,7 @@ async function runCli(): Promise<void> {
       file: { type: 'string', default: DEFAULT_CDNOW_FILE },
       'limit-clients': { type: 'string' },
       'route-events': { type: 'boolean', default: false },
+      'end-at': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -150,6 +166,10 @@ async function runCli(): Promise<void> {
   const limitClients = limit === undefined ? undefined : Number(limit);
   if (limitClients !== undefined && (!Number.isInteger(limitClients) || limitClients < 1)) {
     throw new Error(`--limit-clients: expected a positive integer, got "${limit}"`);
+  }
+  const endAt = values['end-at'] === undefined ? undefined : new Date(`${values['end-at']}T00:00:00Z`);
+  if (endAt !== undefined && Number.isNaN(endAt.getTime())) {
+    throw new Error(`--end-at: expected YYYY-MM-DD, got "${values['end-at']}"`);
   }
   const url = process.env['DATABASE_URL'];
   if (url === undefined || url === '') throw new Error('DATABASE_URL is not set');
@@ -161,6 +181,7 @@ async function runCli(): Promise<void> {
       file: values.file,
       routeEvents: values['route-events'],
       ...(limitClients === undefined ? {} : { limitClients }),
+      ...(endAt === undefined ? {} : { endAt }),
       onProgress: (p) => bar.update(p.clientsDone, p.clientsTotal, `${p.purchasesDone} purchases`),
     });
     bar.finish();

@@ -94,3 +94,28 @@ describe('CDNOW import', () => {
     expect(stored?.n).toBe(1046 + extra);
   });
 });
+
+describe('CDNOW import replayed as recent history', () => {
+  it('moves every purchase so the log ends on endAt (1998-05-28 is 33 days before the end)', async () => {
+    const testDatabase = await createTestDatabase();
+    const database = openDatabase(testDatabase.url);
+    try {
+      await importCdnow({
+        db: database.db,
+        file: DEFAULT_CDNOW_FILE,
+        limitClients: 3,
+        endAt: new Date('2026-11-22T08:00:00Z'),
+      });
+      const [facts] = await database.db
+        .select()
+        .from(clientFacts)
+        .innerJoin(clients, eq(clients.id, clientFacts.clientId))
+        .where(eq(clients.externalId, 'cdnow-00003'));
+      expect(facts?.client_facts.lastPurchaseAt?.toISOString()).toBe('2026-10-20T12:00:00.000Z');
+      expect(facts?.client_facts.meanIntervalDays).toBeCloseTo(102.2, 6);
+    } finally {
+      await database.close();
+      await testDatabase.close();
+    }
+  });
+});

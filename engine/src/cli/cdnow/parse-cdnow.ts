@@ -54,30 +54,38 @@ export function groupByCustomer(rows: readonly CdnowRow[]): Map<string, CdnowRow
   return byCustomer;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Midnight UTC of a `YYYYMMDD` date. */
+export function parseCdnowDate(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8)));
+}
+
+/**
+ * Milliseconds (whole days) that move the log's last day onto `endAt`'s UTC day, so a 1997-98 log can
+ * play as recent history (expected next purchases and overdue flags near today).
+ */
+export function computeShiftMs(rows: readonly CdnowRow[], endAt: Date): number {
+  const lastDay = rows.reduce((last, row) => (row.date > last ? row.date : last), '00000101');
+  const endDay = Math.floor(endAt.getTime() / DAY_MS) * DAY_MS;
+  return endDay - parseCdnowDate(lastDay);
+}
+
 /**
  * One customer's rows as purchases. The log has dates only and a customer can place several orders on
  * one day, so the n-th order of a day gets key `cdnow:<id>:<date>:<n>` (stable across runs, which makes
  * the import idempotent) and time noon UTC + n minutes (keeps the day in every time zone from UTC-11 to
- * UTC+11 and the orders in file order).
+ * UTC+11 and the orders in file order). `shiftMs` moves times, never keys.
  */
-export function toPurchases(rows: readonly CdnowRow[]): IncomingPurchase[] {
+export function toPurchases(rows: readonly CdnowRow[], shiftMs = 0): IncomingPurchase[] {
   const perDay = new Map<string, number>();
   return rows.map((row) => {
     const n = perDay.get(row.date) ?? 0;
     perDay.set(row.date, n + 1);
-    const purchasedAt = new Date(
-      Date.UTC(
-        Number(row.date.slice(0, 4)),
-        Number(row.date.slice(4, 6)) - 1,
-        Number(row.date.slice(6)),
-        12,
-        n,
-      ),
-    );
     return {
       idempotencyKey: `cdnow:${row.customerId}:${row.date}:${n}`,
       clientExternalId: toCdnowExternalId(row.customerId),
-      purchasedAt,
+      purchasedAt: new Date(parseCdnowDate(row.date) + shiftMs + (12 * 60 + n) * 60_000),
       value: row.dollarValue,
       currency: 'USD',
       itemCount: row.cdCount,
