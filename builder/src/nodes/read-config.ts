@@ -8,11 +8,26 @@ export function readPath(config: unknown, path: string): unknown {
   return current;
 }
 
-/** A duration or offset as a short text such as `3 days` or `-3 days`; empty when incomplete. */
-export function formatDuration(value: unknown): string {
+const UNIT_KEYS = {
+  minutes: 'unit.minutes',
+  hours: 'unit.hours',
+  days: 'unit.days',
+  weeks: 'unit.weeks',
+} as const;
+
+/**
+ * A duration or offset as short text in the interface language (`3 d`, `-3 дн.`); empty when
+ * incomplete. `t` translates the unit; without one the raw unit is shown.
+ */
+export function formatDuration(
+  value: unknown,
+  t?: (key: (typeof UNIT_KEYS)[keyof typeof UNIT_KEYS], values: { n: number }) => string,
+): string {
   const amount = readPath(value, 'amount');
   const unit = readPath(value, 'unit');
-  return typeof amount === 'number' && typeof unit === 'string' ? `${amount} ${unit}` : '';
+  if (typeof amount !== 'number' || typeof unit !== 'string') return '';
+  const key = UNIT_KEYS[unit as keyof typeof UNIT_KEYS];
+  return t && key ? t(key, { n: amount }) : `${amount} ${unit}`;
 }
 
 /** A list value as text (`email → sms`), empty when not a list. */

@@ -46,6 +46,15 @@ describe('editing tools', () => {
     expect(await page.locator('.react-flow__node.selected').count()).toBe(2);
     await page.keyboard.press('Control+a');
     expect(await page.locator('.react-flow__node.selected').count()).toBe(8);
+
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+    await step('ab').click();
+    const variants = page.locator('.item-list');
+    await variants.getByLabel('%').first().fill('70');
+    await variants.getByText('Σ 120%').waitFor();
+    await page.screenshot({ path: screenshotPath('builder-14-random-split-form') });
+    await variants.getByLabel('%').nth(1).fill('30');
+    await variants.getByText('Σ 100%').waitFor();
   });
 
   it('publishes, then compares the edited draft with version 1 on the canvas', async () => {

@@ -1,0 +1,206 @@
+import { DURATION_UNITS, type NodeKind } from '@touchpoint/engine/language';
+import { readPath } from '../nodes/read-config';
+import type { FieldContext } from './field-context';
+import { ChannelPicker, NumberField, SelectField, TextField } from './fields';
+import { LadderEditor } from './ladder-editor';
+import { ConditionSplitFields, RandomSplitFields, UpdateClientFields } from './split-fields';
+
+const TRIGGER_KINDS = ['event', 'segment', 'schedule', 'manual'] as const;
+const WAIT_MODES = ['duration', 'timeOfDay', 'checkpoint'] as const;
+
+/** The config a trigger / wait starts with when the marketer switches its kind or mode. */
+const TRIGGER_DEFAULTS: Record<(typeof TRIGGER_KINDS)[number], unknown> = {
+  event: { kind: 'event', event: { type: '', filters: [] } },
+  segment: { kind: 'segment', segment: '', on: 'enter' },
+  schedule: { kind: 'schedule', cron: '0 10 * * 1', segment: '' },
+  manual: { kind: 'manual' },
+};
+const WAIT_DEFAULTS: Record<(typeof WAIT_MODES)[number], unknown> = {
+  duration: { mode: 'duration', duration: { amount: 1, unit: 'days' } },
+  timeOfDay: { mode: 'timeOfDay', time: '10:00', weekdays: [] },
+  checkpoint: {
+    mode: 'checkpoint',
+    checkpoint: { source: 'expectedNextPurchase', movedBy: ['purchase'] },
+    offset: { amount: -3, unit: 'days' },
+    pastCheckpoint: 'skip',
+  },
+};
+
+export function DurationFields({
+  f,
+  path,
+  label,
+}: {
+  f: FieldContext;
+  path: (string | number)[];
+  label: string;
+}) {
+  return (
+    <div className="field-row">
+      <NumberField
+        label={label}
+        value={f.num([...path, 'amount'])}
+        onChange={(v) => f.set([...path, 'amount'], v)}
+      />
+      <SelectField
+        label={f.t('field.unit')}
+        value={f.text([...path, 'unit']) as (typeof DURATION_UNITS)[number]}
+        options={DURATION_UNITS}
+        onChange={(v) => f.set([...path, 'unit'], v)}
+      />
+    </div>
+  );
+}
+
+function EntryFields({ f }: { f: FieldContext }) {
+  const kind = (f.text(['trigger', 'kind']) || 'manual') as (typeof TRIGGER_KINDS)[number];
+  return (
+    <>
+      <SelectField
+        label={f.t('field.trigger')}
+        value={kind}
+        options={TRIGGER_KINDS}
+        onChange={(v) => f.set(['trigger'], TRIGGER_DEFAULTS[v])}
+      />
+      {kind === 'event' && (
+        <TextField
+          label={f.t('field.eventType')}
+          testId="field-event-type"
+          value={f.text(['trigger', 'event', 'type'])}
+          options={f.catalogs.events}
+          onChange={(v) => f.set(['trigger', 'event', 'type'], v)}
+          isInvalid={f.isInvalid('trigger.event.type')}
+        />
+      )}
+      {(kind === 'segment' || kind === 'schedule') && (
+        <TextField
+          label={f.t('field.segment')}
+          value={f.text(['trigger', 'segment'])}
+          onChange={(v) => f.set(['trigger', 'segment'], v)}
+          isInvalid={f.isInvalid('trigger.segment')}
+        />
+      )}
+      {kind === 'schedule' && (
+        <TextField
+          label={f.t('field.cron')}
+          value={f.text(['trigger', 'cron'])}
+          onChange={(v) => f.set(['trigger', 'cron'], v)}
+          isInvalid={f.isInvalid('trigger.cron')}
+        />
+      )}
+    </>
+  );
+}
+
+function WaitFields({ f }: { f: FieldContext }) {
+  const mode = (f.text(['mode']) || 'duration') as (typeof WAIT_MODES)[number];
+  return (
+    <>
+      <SelectField
+        label={f.t('field.waitMode')}
+        value={mode}
+        options={WAIT_MODES}
+        onChange={(v) => f.replace(WAIT_DEFAULTS[v])}
+      />
+      {mode === 'duration' && <DurationFields f={f} path={['duration']} label={f.t('field.duration')} />}
+      {mode === 'timeOfDay' && (
+        <TextField
+          label={f.t('field.time')}
+          value={f.text(['time'])}
+          onChange={(v) => f.set(['time'], v)}
+          isInvalid={f.isInvalid('time')}
+        />
+      )}
+      {mode === 'checkpoint' && <DurationFields f={f} path={['offset']} label={f.t('field.offset')} />}
+    </>
+  );
+}
+
+function SendFields({ f }: { f: FieldContext }) {
+  return (
+    <>
+      <ChannelPicker
+        label={f.t('field.channels')}
+        value={readPath(f.config, 'channels')}
+        onChange={(v) => f.set(['channels'], v)}
+      />
+      <TextField
+        label={f.t('field.template')}
+        testId="field-template"
+        value={f.text(['templateId'])}
+        options={f.catalogs.templates}
+        onChange={(v) => f.set(['templateId'], v)}
+        isInvalid={f.isInvalid('templateId')}
+      />
+      <TextField
+        label={f.t('field.offer')}
+        value={f.text(['offer', 'offerId'])}
+        options={f.catalogs.offers}
+        onChange={(v) =>
+          f.set(['offer'], v ? { offerId: v, params: readPath(f.config, 'offer.params') ?? {} } : undefined)
+        }
+      />
+    </>
+  );
+}
+
+/** The quick fields of one node kind; anything not covered here is edited as JSON below them. */
+export function KindFields({ kind, f }: { kind: NodeKind; f: FieldContext }) {
+  switch (kind) {
+    case 'entry':
+      return <EntryFields f={f} />;
+    case 'wait':
+      return <WaitFields f={f} />;
+    case 'send':
+      return <SendFields f={f} />;
+    case 'waitForEvent':
+      return (
+        <>
+          <TextField
+            label={f.t('field.eventType')}
+            value={f.text(['exits', 0, 'event', 'type'])}
+            options={f.catalogs.events}
+            onChange={(v) => f.set(['exits', 0, 'event', 'type'], v)}
+            isInvalid={f.isInvalid('exits.0.event.type')}
+          />
+          <DurationFields f={f} path={['timeout']} label={f.t('field.timeout')} />
+        </>
+      );
+    case 'escalationLadder':
+      return (
+        <LadderEditor
+          config={f.config}
+          onChange={f.replace}
+          templates={f.catalogs.templates}
+          issues={f.issues}
+        />
+      );
+    case 'conditionSplit':
+      return <ConditionSplitFields f={f} />;
+    case 'randomSplit':
+      return <RandomSplitFields f={f} />;
+    case 'updateClient':
+      return <UpdateClientFields f={f} />;
+    case 'startJourney':
+      return (
+        <TextField
+          label={f.t('field.journey')}
+          value={f.text(['journeyId'])}
+          onChange={(v) => f.set(['journeyId'], v)}
+          isInvalid={f.isInvalid('journeyId')}
+        />
+      );
+    case 'exit':
+      return (
+        <TextField
+          label={f.t('field.reason')}
+          value={f.text(['reason'])}
+          onChange={(v) => f.set(['reason'], v)}
+        />
+      );
+    default: {
+      const unhandled: never = kind;
+      throw new Error(`No fields for node kind ${String(unhandled)}`);
+    }
+  }
+}
