@@ -1,6 +1,7 @@
 import {
   clients,
   enrollments,
+  eq,
   journeys,
   journeyVersions,
   messages,
@@ -179,6 +180,18 @@ describe('journey version diff and stats', () => {
       }
     }
 
+    // s-1 crossed entry -> ladder a second time (a loop): edges count clients, so e1 stays at 3.
+    const [again] = await db.select().from(enrollments).where(eq(enrollments.clientId, people[0]!.id));
+    await db.insert(transitions).values({
+      enrollmentId: again!.id,
+      journeyId,
+      journeyVersion: 1,
+      fromNodeId: 'entry',
+      fromVisitSeq: 99,
+      port: 'out',
+      toNodeId: 'ladder/remind/wait',
+      at: at(1),
+    });
     const all = (await get(`/v1/journeys/${journeyId}/stats`)).json();
     expect(all).toEqual({
       journeyId,

@@ -154,7 +154,8 @@ function countTransitions(db: Database, scope: StatsScope) {
       port: transitions.port,
       toNodeId: transitions.toNodeId,
       edgeId: transitions.edgeId,
-      n: count(),
+      // Clients who took the edge: a client looping through it counts once.
+      n: sql<number>`count(distinct ${transitions.enrollmentId})::int`,
     })
     .from(transitions)
     .where(

@@ -13,7 +13,10 @@ export const NodeCounts = z.object({
 });
 export type NodeCounts = z.infer<typeof NodeCounts>;
 
-/** Transitions taken, grouped by version and compiled endpoints (as the interpreter records them). */
+/**
+ * Transitions grouped by version and compiled endpoints (as the interpreter records them); `n` is the
+ * number of distinct enrollments that took it.
+ */
 export interface TransitionCount {
   version: number;
   fromNodeId: string;
