@@ -30,6 +30,7 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
   const flow = useReactFlow();
   const [name, setName] = useState(detail.name);
   const [status, setStatus] = useState(detail.status);
+  const [liveVersion, setLiveVersion] = useState(detail.currentVersion);
   const [panel, setPanel] = useState<'none' | 'publish' | 'versions' | 'stats'>('none');
   const save = useAutosave(store, detail.id, name);
   const problems = useEditor((state) => state.problems);
@@ -130,7 +131,9 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
           {t('editor.publish')}
         </button>
       </div>
-      {panel === 'stats' && <StatsBar journeyId={detail.id} currentVersion={detail.currentVersion} />}
+      {panel === 'stats' && (
+        <StatsBar journeyId={detail.id} key={liveVersion ?? 0} currentVersion={liveVersion} />
+      )}
       <div className="editor-body">
         <Palette onAdd={addAtCentre} />
         <JourneyCanvas />
@@ -152,7 +155,10 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
           journeyId={detail.id}
           name={name}
           onClose={() => setPanel('none')}
-          onPublished={() => setStatus('active')}
+          onPublished={(version) => {
+            setStatus('active');
+            setLiveVersion(version);
+          }}
         />
       )}
     </div>

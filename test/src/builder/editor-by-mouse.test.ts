@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startBuilderServer } from './builder-server';
+import {
+  connect as connectSteps,
+  dragFromPalette as dragFromPaletteTo,
+  drawEscalationJourney,
+  publishVersion,
+} from './canvas-driver';
 import { launchChromium, screenshotPath } from './chromium';
 
 let server: Awaited<ReturnType<typeof startBuilderServer>>;
@@ -19,21 +25,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function dragFromPalette(kind: string, x: number, y: number): Promise<void> {
-  await page.locator(`.palette-item[data-kind="${kind}"]`).dragTo(page.getByTestId('canvas'), {
-    targetPosition: { x, y },
-  });
-}
-
-async function connect(sourceId: string, port: string, targetId: string): Promise<void> {
-  const from = await page.locator(`[data-testid="step-${sourceId}"] [data-handleid="${port}"]`).boundingBox();
-  const to = await page.locator(`[data-testid="step-${targetId}"] .react-flow__handle-top`).boundingBox();
-  if (!from || !to) throw new Error(`handles of ${sourceId}.${port} -> ${targetId} not visible`);
-  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
-  await page.mouse.up();
-}
+const dragFromPalette = (kind: string, x: number, y: number) => dragFromPaletteTo(page, kind, x, y);
+const connect = (source: string, port: string, target: string) => connectSteps(page, source, port, target);
 
 describe('the builder in Chromium', () => {
   it('draws a journey by mouse, shows a problem on its step, fixes it and publishes', async () => {
@@ -73,34 +66,13 @@ describe('the builder in Chromium', () => {
     await page.goto(`${server.url}/#/journeys`);
     await page.getByTestId('new-journey').click();
     await page.getByTestId('canvas').waitFor();
-    await dragFromPalette('entry', 380, 40);
-    await dragFromPalette('escalationLadder', 380, 230);
-    await dragFromPalette('exit', 380, 470);
-    await connect('entry-1', 'out', 'escalationLadder-1');
-    await connect('escalationLadder-1', 'done', 'exit-1');
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(2);
-
-    await page.locator('[data-testid="step-entry-1"]').click();
-    await page.getByTestId('field-event-type').fill('purchase');
-    await page.locator('[data-testid="step-escalationLadder-1"] .step-name').click();
+    await drawEscalationJourney(page, 'purchase');
     const editor = page.locator('.ladder-editor');
-    // Two rungs to start with (remind at -3 d, stimulate at +5 d), neither has a template yet.
-    await page.getByTestId('rung-template').fill('remind');
-    await editor.locator('.ladder-rung').nth(1).click();
-    await page.getByTestId('rung-template').fill('stimulate');
-    await editor.getByRole('button', { name: /Add a step/ }).click();
-    await editor.getByRole('checkbox', { name: 'sms' }).check();
-    await editor.getByRole('checkbox', { name: 'email' }).check();
-    await page.getByTestId('rung-template').fill('sms-offer');
-    await editor.getByLabel('Discount, %').fill('10');
     expect(await editor.locator('.ladder-rung').count()).toBe(3);
     await page.screenshot({ path: screenshotPath('builder-06-ladder-timeline') });
     await expect.poll(() => page.getByTestId('problem-count').textContent()).toBe('Ready to publish');
 
-    await page.getByRole('button', { name: 'Publish' }).click();
-    await page.getByRole('button', { name: /Publish version 1/ }).click();
-    await page.getByText('Version 1 is live').waitFor({ timeout: 10_000 });
-    await page.getByRole('button', { name: 'Close' }).click();
+    await publishVersion(page, 1);
     await page.getByRole('button', { name: 'Tidy up' }).click();
     await page.waitForTimeout(500);
     await page.screenshot({ path: screenshotPath('builder-07-ladder-published') });
