@@ -8,8 +8,8 @@ import type { Database } from '@touchpoint/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../api/build-app';
 import { sandboxRoutes } from '../api/routes/sandbox';
-import { createEventRouter } from '../router';
-import { registerSearchAttributes } from '../temporal';
+import { createEventRouter, startRoutingSweeper, type EventRouter, type RoutingSweeper } from '../router';
+import { createStartJourney, registerSearchAttributes } from '../temporal';
 import { createChannelAdapters, DEFAULT_DELIVERY_POLICY } from './channel-adapters';
 import type { AppConfig } from './config';
 import { builderDistDir } from './paths';
@@ -65,6 +65,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
     const nativeConnection = options.temporal?.nativeConnection ?? (await connections!.nativeConnection());
     const activities = createActivities({
       db,
+      startJourney: createStartJourney({ db, client: temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
       adapters,
       policy: options.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY,
       tracking: { baseUrl: config.PUBLIC_URL, secret: options.trackingSecret },
@@ -79,9 +80,17 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
 
   let app: FastifyInstance | null = null;
   let apiUrl: string | null = null;
+  let sweeper: RoutingSweeper | null = null;
   if (options.api) {
-    app = await buildProductApp(options, temporal);
+    const router = createEventRouter({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE });
+    app = await buildProductApp(options, temporal, router);
     apiUrl = await app.listen({ host: config.API_HOST, port: config.API_PORT });
+    // Events stored while Temporal was unreachable, or by a process that died before routing them.
+    sweeper = startRoutingSweeper({
+      router,
+      intervalMs: 5_000,
+      onError: (error) => app?.log.warn({ err: error }, 'routing sweep failed; retrying'),
+    });
   }
 
   return {
@@ -90,6 +99,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
     temporal,
     workers,
     async stop() {
+      await sweeper?.stop();
       await app?.close();
       await workers?.shutdown();
       // Pooled SMTP connections would otherwise hold the mail server open.
@@ -117,14 +127,24 @@ async function connectTemporal(config: AppConfig) {
   };
 }
 
-async function buildProductApp(options: StartProductOptions, temporal: Client): Promise<FastifyInstance> {
+async function buildProductApp(
+  options: StartProductOptions,
+  temporal: Client,
+  router: EventRouter,
+): Promise<FastifyInstance> {
   const { config, db } = options;
-  const router = createEventRouter({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE });
   const app = await buildApp({
     db,
     temporal,
     router,
-    config: { adminKey: options.adminKey, temporalUiUrl: config.TEMPORAL_UI_URL },
+    config: {
+      adminKey: options.adminKey,
+      temporalUiUrl: config.TEMPORAL_UI_URL,
+      trackingSecret: options.trackingSecret,
+      publicUrl: config.PUBLIC_URL,
+      journeyTaskQueue: config.TEMPORAL_TASK_QUEUE,
+      ...(config.TWILIO_AUTH_TOKEN ? { twilioAuthToken: config.TWILIO_AUTH_TOKEN } : {}),
+    },
     logger: options.logger ?? false,
   });
   if (options.sandbox) await app.register(sandboxRoutes, options.sandbox);

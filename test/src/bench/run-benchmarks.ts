@@ -1,0 +1,139 @@
+// `npm run bench`: every benchmark, each reporting a ratio against a baseline measured in the same run
+// (these machines are noisy, absolute numbers are not comparable between runs). Starts the same real
+// servers as the test suite, prints one table and writes .artifacts/bench/results.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { artifactsDir } from '@touchpoint/engine/main/paths';
+import setupServers from '../harness/global-setup';
+import { runBuilderBenchmark } from './builder-bench';
+import { runEngineBenchmark } from './engine-bench';
+import { runIngestBenchmark } from './ingest-bench';
+import { runSendBenchmark } from './send-bench';
+
+/** One line of the report: a measured value beside its same-run baseline. */
+interface BenchRow {
+  benchmark: string;
+  metric: string;
+  value: number;
+  unit: string;
+  baseline?: { metric: string; value: number };
+  ratio?: number;
+}
+
+const only = process.argv.slice(2);
+const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
+  ingest: async () => {
+    const r = await runIngestBenchmark(20_000, 1_000);
+    return [
+      row(
+        'ingest',
+        'events stored via POST /v1/events',
+        r.apiEventsPerSecond,
+        'events/s',
+        'raw multi-row INSERT',
+        r.rawInsertEventsPerSecond,
+      ),
+    ];
+  },
+  send: async () => {
+    const r = await runSendBenchmark({ messages: 1_000, concurrency: 25 });
+    return [
+      row(
+        'send',
+        'emails via sendMessage (outbox, policy, render, SMTP)',
+        r.endToEndSendsPerSecond,
+        'sends/s',
+        'raw nodemailer loop',
+        r.rawSendsPerSecond,
+      ),
+    ];
+  },
+  engine: async () => {
+    const r = await runEngineBenchmark();
+    return r.rows.map((line) => ({
+      benchmark: 'engine',
+      metric: line.metric,
+      value: line.value,
+      unit: line.unit,
+      ...(line.baseline !== undefined
+        ? { baseline: { metric: 'raw empty-workflow starts', value: line.baseline } }
+        : {}),
+      ...(line.ratio !== undefined ? { ratio: line.ratio } : {}),
+    }));
+  },
+  builder: async () => {
+    const r = await runBuilderBenchmark(300);
+    return [
+      {
+        benchmark: 'builder',
+        metric: '300-node journey: first render',
+        value: r.large.firstRenderMs,
+        unit: 'ms',
+        baseline: { metric: 'empty canvas', value: r.baseline.firstRenderMs },
+        ratio: r.large.firstRenderMs / r.baseline.firstRenderMs,
+      },
+      row(
+        'builder',
+        '300-node journey: p95 frame while panning',
+        r.large.panFrameP95Ms,
+        'ms',
+        'empty canvas',
+        r.baseline.panFrameP95Ms,
+      ),
+    ];
+  },
+};
+
+function row(
+  benchmark: string,
+  metric: string,
+  value: number,
+  unit: string,
+  baselineMetric: string,
+  baseline: number,
+): BenchRow {
+  return {
+    benchmark,
+    metric,
+    value,
+    unit,
+    baseline: { metric: baselineMetric, value: baseline },
+    ratio: value / baseline,
+  };
+}
+
+function printTable(rows: BenchRow[]): void {
+  const lines = rows.map((r) =>
+    [
+      r.benchmark,
+      r.metric,
+      `${r.value.toFixed(1)} ${r.unit}`,
+      r.baseline ? `${r.baseline.value.toFixed(1)} (${r.baseline.metric})` : '',
+      r.ratio?.toFixed(3) ?? '',
+    ].join(' | '),
+  );
+  process.stdout.write(
+    ['benchmark | metric | value | same-run baseline | ratio', ...lines].join('\n') + '\n',
+  );
+}
+
+const teardown = await setupServers(undefined as never);
+const rows: BenchRow[] = [];
+try {
+  for (const [name, run] of Object.entries(benchmarks)) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    process.stderr.write(`[bench] ${name}…\n`);
+    const started = performance.now();
+    rows.push(...(await run()));
+    process.stderr.write(`[bench] ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+} finally {
+  await teardown();
+}
+printTable(rows);
+const outDir = path.join(artifactsDir, 'bench');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(
+  path.join(outDir, 'results.json'),
+  JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2),
+);
