@@ -72,6 +72,18 @@ describe('editing tools', () => {
     await expect.poll(() => page.locator('.step.diff-changed').count()).toBe(1);
     expect(await page.locator('.step.diff-added').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('builder-11-version-diff') });
+
+    // Autosave: the rename survives a reload.
+    await page.getByText('All changes saved').waitFor();
+    await page.reload();
+    await step('welcome').getByText('Warm welcome').waitFor();
+  });
+
+  it('pauses and resumes the live journey', async () => {
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.locator('.status', { hasText: 'Paused' }).waitFor();
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
+    await page.locator('.status', { hasText: 'Live' }).waitFor();
   });
 
   it('speaks Russian in the editor', async () => {
