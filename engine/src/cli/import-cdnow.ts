@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Database, Executor } from '@touchpoint/db';
 import {
   clients,
@@ -21,8 +22,10 @@ import {
 import type { CdnowRow } from './cdnow/parse-cdnow';
 import { createProgressBar } from './progress-bar';
 
-/** Where the CDNOW master log lives on the machines this project runs on. */
-export const DEFAULT_CDNOW_FILE = '/work/shared/datasets/cdnow/CDNOW_master.txt';
+/** The CDNOW master log shipped with the repository (see engine/demo/cdnow/README.md). */
+export const DEFAULT_CDNOW_FILE = fileURLToPath(
+  new URL('../../demo/cdnow/CDNOW_master.txt.gz', import.meta.url),
+);
 
 /** Attributes every imported client carries, so segments and the demo can find them. */
 export const CDNOW_CLIENT_ATTRIBUTES = { source: 'cdnow', cohort: '1997Q1' } as const;
@@ -73,9 +76,15 @@ export interface CdnowImportResult {
  * per batch of customers. Idempotent: purchases already stored are filtered out before writing, so a
  * re-run touches no row, and an interrupted run resumes where it stopped.
  */
+/** Reads the log, gzipped (the copy shipped in engine/demo) or plain. */
+export async function readCdnowFile(file: string): Promise<string> {
+  const bytes = await readFile(file);
+  return (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
 export async function importCdnow(options: ImportCdnowOptions): Promise<CdnowImportResult> {
   const started = Date.now();
-  const rows = parseCdnowLog(await readFile(options.file, 'utf8'));
+  const rows = parseCdnowLog(await readCdnowFile(options.file));
   const shiftMs = options.endAt === undefined ? 0 : computeShiftMs(rows, options.endAt);
   const byCustomer = groupByCustomer(rows);
   const customers = [...byCustomer.entries()].slice(0, options.limitClients ?? byCustomer.size);

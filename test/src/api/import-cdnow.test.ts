@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { openDatabase } from '@touchpoint/db';
 import type { OpenDatabase } from '@touchpoint/db';
 import { clientFacts, clients, count, eq, events, isNull, purchases, sql } from '@touchpoint/db';
@@ -16,7 +17,8 @@ const LIMIT = 300;
  * with intervals 87, 3, 227, 10 and 184 days, so seed 004's running mean is 511 / 5 = 102.2 days.
  */
 function readSlice(limit: number) {
-  const rows = readFileSync(DEFAULT_CDNOW_FILE, 'utf8')
+  const rows = gunzipSync(readFileSync(DEFAULT_CDNOW_FILE))
+    .toString('utf8')
     .split('\n')
     .slice(1)
     .map((line) => line.trim().split(/\s+/))
