@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
+import { createJourneyActivities } from '@touchpoint/activities';
+import {
+  clients,
+  journeys,
+  journeyVersions,
+  migrateDatabase,
+  openDatabase,
+  openPgliteDatabase,
+} from '@touchpoint/db';
+import type { Database } from '@touchpoint/db';
+import type { JourneyDefinition } from '@touchpoint/engine/language';
+import { startTemporalDevServer } from '@touchpoint/engine/main/temporal-dev-server';
+import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
+import type { z } from 'zod';
+
+/** Everything the engine benchmark runs on: its own dev server, a database and one journey worker. */
+export interface BenchEnvironment {
+  db: Database;
+  database: 'postgres' | 'pglite';
+  client: Client;
+  taskQueue: string;
+  worker: Worker;
+  /** Inserts `count` clients and returns their ids. */
+  createClients(count: number): Promise<string[]>;
+  /** Inserts an active journey published as version 1; returns its id. */
+  createJourney(definition: z.input<typeof JourneyDefinition>): Promise<string>;
+  close(): Promise<void>;
+}
+
+async function openBenchDatabase() {
+  const url = process.env.DATABASE_URL;
+  if (url) return { ...openDatabase(url, { maxConnections: 20 }), database: 'postgres' as const };
+  const opened = await openPgliteDatabase('memory://');
+  await migrateDatabase(opened.db);
+  return { ...opened, database: 'pglite' as const };
+}
+
+/**
+ * Starts a Temporal dev server of its own (so other work on a shared server cannot skew the
+ * numbers), opens `DATABASE_URL` (migrated) or an in-memory PGlite database, and runs one journey
+ * worker with the bookkeeping activities and a sticky cache of `maxCachedWorkflows`.
+ */
+export async function startBenchEnvironment(maxCachedWorkflows: number): Promise<BenchEnvironment> {
+  const [server, opened] = await Promise.all([startTemporalDevServer(), openBenchDatabase()]);
+  const connection = await Connection.connect({ address: server.address });
+  const nativeConnection = await NativeConnection.connect({ address: server.address });
+  const client = new Client({ connection });
+  const taskQueue = `bench-${randomUUID()}`;
+  const worker = await createJourneyWorker({
+    connection: nativeConnection,
+    taskQueue,
+    activities: createJourneyActivities({ db: opened.db }),
+    maxCachedWorkflows,
+  });
+  const running = worker.run();
+  const { db } = opened;
+  return {
+    db,
+    database: opened.database,
+    client,
+    taskQueue,
+    worker,
+    async createClients(count) {
+      const rows = Array.from({ length: count }, () => ({
+        externalId: `bench-${randomUUID()}`,
+        attributes: { tier: Math.random() < 0.3 ? 'gold' : 'silver' },
+      }));
+      const ids: string[] = [];
+      // Chunked: one statement's parameter count stays far below Postgres' limit.
+      for (let start = 0; start < rows.length; start += 1_000) {
+        const inserted = await db
+          .insert(clients)
+          .values(rows.slice(start, start + 1_000))
+          .returning({ id: clients.id });
+        ids.push(...inserted.map((row) => row.id));
+      }
+      return ids;
+    },
+    async createJourney(definition) {
+      const [row] = await db
+        .insert(journeys)
+        .values({
+          name: `bench ${randomUUID()}`,
+          draft: definition as never,
+          status: 'active',
+          currentVersion: 1,
+        })
+        .returning();
+      await db
+        .insert(journeyVersions)
+        .values({ journeyId: row!.id, number: 1, definition: definition as never });
+      return row!.id;
+    },
+    async close() {
+      worker.shutdown();
+      await running;
+      await nativeConnection.close();
+      await connection.close();
+      await opened.close();
+      await server.stop();
+    },
+  };
+}
