@@ -144,7 +144,10 @@ export const en = {
   'stats.period.all': 'All time',
 
   'versions.title': 'Version history',
-  'versions.compare': 'Compare',
+  'versions.compare': 'Compare with draft',
+  'versions.pick': 'Pick to compare',
+  'versions.compareTwo': 'Version {a} → version {b}',
+  'versions.compareTitle': 'Compare versions',
   'versions.added': 'added',
   'versions.removed': 'removed',
   'versions.changed': 'changed',

@@ -143,7 +143,10 @@ export const ru: Record<MessageKey, string> = {
   'stats.period.all': 'За всё время',
 
   'versions.title': 'История версий',
-  'versions.compare': 'Сравнить',
+  'versions.compare': 'Сравнить с черновиком',
+  'versions.pick': 'Выбрать для сравнения',
+  'versions.compareTwo': 'Версия {a} → версия {b}',
+  'versions.compareTitle': 'Сравнение версий',
   'versions.added': 'добавлено',
   'versions.removed': 'удалено',
   'versions.changed': 'изменено',

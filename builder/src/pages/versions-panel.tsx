@@ -6,7 +6,9 @@ import { diffDrafts, type DraftDiff } from '../canvas/diff';
 import { JourneyDraft } from '../canvas/draft';
 import { useEditorStore } from '../canvas/editor-context';
 import { useLocaleStore, useT } from '../i18n/i18n';
+import type { JourneyVersion } from '../api/schemas';
 import { ApiView } from './api-view';
+import { VersionCompareDialog } from './version-compare-dialog';
 
 /**
  * Version history. Comparing a version with the draft colours the canvas: added steps green,
@@ -18,6 +20,18 @@ export function VersionsPanel({ journeyId, onClose }: { journeyId: string; onClo
   const store = useEditorStore();
   const [versions, reload] = useApi(() => api.listVersions(journeyId), journeyId);
   const [diff, setDiff] = useState<{ version: number; diff: DraftDiff } | null>(null);
+  const [picked, setPicked] = useState<number[]>([]);
+  const [comparing, setComparing] = useState<[JourneyVersion, JourneyVersion] | null>(null);
+  const togglePick = (version: number) =>
+    setPicked((current) =>
+      current.includes(version) ? current.filter((v) => v !== version) : [...current, version].slice(-2),
+    );
+  const openComparison = (list: JourneyVersion[]) => {
+    const [a, b] = [...picked].sort((x, y) => x - y);
+    const before = list.find((version) => version.number === a);
+    const after = list.find((version) => version.number === b);
+    if (before && after) setComparing([before, after]);
+  };
 
   const compare = (version: number, definition: unknown) => {
     const before = JourneyDraft.parse(definition);
@@ -43,6 +57,14 @@ export function VersionsPanel({ journeyId, onClose }: { journeyId: string; onClo
                   {t('versions.publishedAt', { date: new Date(version.createdAt).toLocaleString(locale) })}
                 </span>
                 <p>{version.summary}</p>
+                <label className="pick">
+                  <input
+                    type="checkbox"
+                    checked={picked.includes(version.number)}
+                    onChange={() => togglePick(version.number)}
+                  />{' '}
+                  {t('versions.pick')}
+                </label>{' '}
                 <button type="button" onClick={() => compare(version.number, version.definition)}>
                   {t('versions.compare')}
                 </button>
@@ -51,6 +73,14 @@ export function VersionsPanel({ journeyId, onClose }: { journeyId: string; onClo
           </ol>
         )}
       </ApiView>
+      {versions.status === 'ready' && picked.length === 2 && (
+        <button type="button" className="primary" onClick={() => openComparison(versions.data)}>
+          {t('versions.compareTwo', { a: Math.min(...picked), b: Math.max(...picked) })}
+        </button>
+      )}
+      {comparing && (
+        <VersionCompareDialog before={comparing[0]} after={comparing[1]} onClose={() => setComparing(null)} />
+      )}
       {diff && (
         <ul className="diff-legend">
           {Object.entries(diff.diff.steps).map(([id, change]) => (

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startBuilderServer, type BuilderServer } from './builder-server';
+import { publishVersion } from './canvas-driver';
 import { launchChromium, screenshotPath } from './chromium';
 
 let server: BuilderServer;
@@ -84,6 +85,21 @@ describe('editing tools', () => {
     await page.locator('.status', { hasText: 'Paused' }).waitFor();
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await page.locator('.status', { hasText: 'Live' }).waitFor();
+  });
+
+  it('compares two published versions on a read-only canvas', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+    await step('wait-1').click();
+    await page.keyboard.press('Delete');
+    await publishVersion(page, 2);
+    await page.getByRole('button', { name: 'Versions' }).click();
+    for (const row of await page.locator('.versions li').all()) await row.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Version 1 → version 2' }).click();
+    const compared = page.getByTestId('compare-canvas');
+    await expect.poll(() => compared.locator('.step.diff-changed').count()).toBe(1);
+    expect(await compared.locator('.step.diff-added').count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('builder-16-compare-versions') });
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   });
 
   it('speaks Russian in the editor', async () => {
