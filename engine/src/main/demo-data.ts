@@ -1,6 +1,10 @@
-import { eq, journeys, offers, templates, type Database } from '@touchpoint/db';
+import { clients, eq, journeys, offers, sql, templates, type Database } from '@touchpoint/db';
 import type { FastifyInstance } from 'fastify';
+import { CDNOW_CLIENT_ATTRIBUTES, DEFAULT_CDNOW_FILE, importCdnow } from '../cli/import-cdnow';
 import { DEMO_JOURNEYS, DEMO_OFFERS, DEMO_TEMPLATES } from './demo-content';
+
+/** CDNOW customers the demo loads and hands to the smart-trigger win-back (small enough for PGlite). */
+const CDNOW_DEMO_CLIENTS = 200;
 
 export interface SeedDemoDataOptions {
   db: Database;
@@ -48,9 +52,20 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<void> 
   await db.insert(templates).values(DEMO_TEMPLATES).onConflictDoNothing();
   await db.insert(offers).values(DEMO_OFFERS).onConflictDoNothing();
   const call = createApiCaller(options.app, options.adminKey);
+  const journeyIds: string[] = [];
   for (const journey of DEMO_JOURNEYS) {
     const created = await call<{ id: string }>('POST', '/v1/journeys', journey);
     await call('POST', `/v1/journeys/${created.id}/publish`, {});
+    journeyIds.push(created.id);
+  }
+  await loadCdnowClients(db, progress);
+  const winBack = journeyIds[1];
+  if (winBack) {
+    const clientIds = Array.from(
+      { length: CDNOW_DEMO_CLIENTS },
+      (_, i) => `cdnow-${String(i + 1).padStart(5, '0')}`,
+    );
+    await call('POST', `/v1/journeys/${winBack}/enrollments`, { clientIds });
   }
   const now = new Date().toISOString();
   for (let index = 1; index <= DEMO_CLIENTS; index += 1) {
@@ -73,6 +88,31 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<void> 
     })),
   });
   progress(`demo data loaded: ${DEMO_JOURNEYS.length} journeys, ${DEMO_CLIENTS} clients signed up`);
+}
+
+/**
+ * The first CDNOW customers with their real purchase rhythm, replayed so the log ends today (their
+ * expected next purchases fall around now), plus made-up contact points: the log has none.
+ */
+async function loadCdnowClients(db: Database, progress: (message: string) => void): Promise<void> {
+  progress(`importing ${CDNOW_DEMO_CLIENTS} CDNOW customers and their purchases`);
+  const result = await importCdnow({
+    db,
+    file: DEFAULT_CDNOW_FILE,
+    limitClients: CDNOW_DEMO_CLIENTS,
+    endAt: new Date(),
+  });
+  const granted = { status: 'granted', updatedAt: new Date().toISOString(), source: 'demo' };
+  await db
+    .update(clients)
+    .set({
+      email: sql`${clients.externalId} || '@cdnow.example'`,
+      phone: sql`'+1555' || lpad(substr(${clients.externalId}, 7), 7, '0')`,
+      timeZone: 'America/New_York',
+      consent: { email: granted, sms: granted, call: granted } as typeof clients.$inferInsert.consent,
+    })
+    .where(sql`${clients.attributes} ->> 'source' = ${CDNOW_CLIENT_ATTRIBUTES.source}`);
+  progress(`imported ${result.clients} customers, ${result.purchases} purchases`);
 }
 
 type Method = 'GET' | 'POST' | 'PUT';
