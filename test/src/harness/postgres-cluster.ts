@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
 import { findFreePort, waitForPort } from '@touchpoint/engine/main/ports';
 import { toolsDir } from './paths';
 import { spawnTethered } from '@touchpoint/engine/main/tethered-process';
@@ -54,6 +56,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   );
   await waitForPort(port, 30_000, 'PostgreSQL');
   const urlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  await waitUntilAcceptingQueries(urlFor('postgres'));
   return {
     adminUrl: urlFor('postgres'),
     port,
@@ -63,6 +66,25 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The port opens before recovery ends ("the database system is starting up"): wait for a real query. */
+async function waitUntilAcceptingQueries(url: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return;
+    } catch (error) {
+      if (Date.now() > deadline)
+        throw new Error(`PostgreSQL did not accept queries within 30 s: ${String(error)}`);
+      await sleep(100);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
 }
 
 function readPgBinDir(): string {
