@@ -16,3 +16,4 @@ export * from './smart-trigger';
 export { parseDefinition } from './parse-definition';
 export type { ParsedDefinition } from './parse-definition';
 export * from './examples';
+export * from './plan-migration';
