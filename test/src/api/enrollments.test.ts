@@ -63,10 +63,10 @@ async function waitForJob(id: string) {
 }
 
 describe('enrollment', () => {
-  it('refuses a journey without a published version', async () => {
+  it('refuses a journey that is still a draft', async () => {
     const response = await post(`/v1/journeys/${journeyId}/enrollments`, { clientIds: ['ann'] });
     expect(response.statusCode).toBe(409);
-    expect(response.json().message).toBe('the journey has no published version');
+    expect(response.json().message).toBe('the journey is not active (paused, archived or a draft)');
   });
 
   it('enrolls listed clients into the current version, once each', async () => {

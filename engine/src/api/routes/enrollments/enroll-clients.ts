@@ -1,18 +1,12 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Database, EnrollmentSource } from '@touchpoint/db';
-import { and, clients, eq, inArray, journeyVersions } from '@touchpoint/db';
-import { JourneyDefinition } from '../../../language';
-import { enrollClient, journeyWorkflowId } from '../../../temporal';
+import { clients, inArray } from '@touchpoint/db';
+import { enrollClient, journeyWorkflowId, loadCurrentVersion } from '../../../temporal';
+import type { NotEnrollableReason, PublishedVersion } from '../../../temporal';
 import { ApiError } from '../../api-error';
-import { loadJourney } from '../journeys/load-journey';
 
-/** The journey version new enrollments go to: the current published one of an active journey. */
-export interface PublishedVersion {
-  journeyId: string;
-  version: number;
-  definition: JourneyDefinition;
-}
+export type { PublishedVersion };
 
 /** What enrolling needs besides the database. */
 export interface EnrollDeps {
@@ -25,18 +19,23 @@ export interface EnrollDeps {
 export const ENROLL_OUTCOMES = ['enrolled', 'alreadyEnrolled', 'unknownClient'] as const;
 export type EnrollOutcome = (typeof ENROLL_OUTCOMES)[number];
 
-/** The journey's current version, or 404 / 409 saying why clients cannot enter it now. */
+/** Why a journey cannot take clients, as the API says it. */
+const NOT_ENROLLABLE = {
+  journeyNotFound: 'not_found',
+  journeyNotActive: 'conflict',
+  journeyNotPublished: 'conflict',
+} as const satisfies Record<NotEnrollableReason, ApiError['code']>;
+
+/** The journey's current published version, or 404 / 409 saying why clients cannot enter it now. */
 export async function loadPublishedVersion(db: Database, journeyId: string): Promise<PublishedVersion> {
-  const journey = await loadJourney(db, journeyId);
-  if (journey.currentVersion === null) throw new ApiError('conflict', 'the journey has no published version');
-  if (journey.status !== 'active')
-    throw new ApiError('conflict', `the journey is ${journey.status}, not active`);
-  const [row] = await db
-    .select()
-    .from(journeyVersions)
-    .where(and(eq(journeyVersions.journeyId, journeyId), eq(journeyVersions.number, journey.currentVersion)));
-  if (row === undefined) throw new ApiError('not_found', `version ${journey.currentVersion} is missing`);
-  return { journeyId, version: row.number, definition: JourneyDefinition.parse(row.definition) };
+  const target = await loadCurrentVersion(db, journeyId);
+  if (!('reason' in target)) return target;
+  const messages: Record<NotEnrollableReason, string> = {
+    journeyNotFound: `params.id: no journey "${journeyId}"`,
+    journeyNotActive: 'the journey is not active (paused, archived or a draft)',
+    journeyNotPublished: 'the journey has no published version',
+  };
+  throw new ApiError(NOT_ENROLLABLE[target.reason], messages[target.reason]);
 }
 
 /** Internal ids of the given external ids; unknown ones are absent from the map. */
