@@ -1,10 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Database } from '@touchpoint/db';
 import { loadClientContext, updateClient } from './client-context';
-import { beginEnrollment, finishEnrollment, recordNodeVisit } from './enrollment-records';
+import { beginEnrollment, finishEnrollment, recordMigration, recordNodeVisit } from './enrollment-records';
 import {
   BeginEnrollmentInput,
   FinishEnrollmentInput,
+  RecordMigrationInput,
   RecordNodeVisitInput,
   StartJourneyInput,
 } from './journey-activity-contract';
@@ -44,6 +45,8 @@ export function createJourneyActivities(deps: JourneyActivityDeps) {
       recordNodeVisit(deps.db, parseOrFail(RecordNodeVisitInput, input)),
     finishEnrollment: (input: FinishEnrollmentInput): Promise<void> =>
       finishEnrollment(deps.db, parseOrFail(FinishEnrollmentInput, input)),
+    recordMigration: (input: RecordMigrationInput): Promise<void> =>
+      recordMigration(deps.db, parseOrFail(RecordMigrationInput, input)),
     loadClientContext: (input: LoadClientContextInput): Promise<ClientContextResult> =>
       loadClientContext(deps.db, input),
     updateClient: (input: UpdateClientInput): Promise<void> => updateClient(deps.db, input),

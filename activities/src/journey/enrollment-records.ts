@@ -4,6 +4,7 @@ import type { Database } from '@touchpoint/db';
 import type {
   BeginEnrollmentInput,
   FinishEnrollmentInput,
+  RecordMigrationInput,
   RecordNodeVisitInput,
 } from './journey-activity-contract';
 
@@ -95,4 +96,15 @@ export async function finishEnrollment(db: Database, input: FinishEnrollmentInpu
     .update(nodeVisits)
     .set({ leftAt: at, outcome: input.reason })
     .where(and(eq(nodeVisits.enrollmentId, input.enrollmentId), eq(nodeVisits.visitSeq, input.lastVisitSeq)));
+}
+
+/**
+ * Moves the enrollment onto another version of its journey (a migration): later visits and the
+ * router's event filter follow the new version. Setting a value is naturally idempotent.
+ */
+export async function recordMigration(db: Database, input: RecordMigrationInput): Promise<void> {
+  await db
+    .update(enrollments)
+    .set({ journeyVersion: input.journeyVersion, updatedAt: new Date() })
+    .where(eq(enrollments.id, input.enrollmentId));
 }

@@ -1,4 +1,4 @@
 export * from './journey-activity-contract';
 export * from './create-journey-activities';
-export { beginEnrollment, finishEnrollment, recordNodeVisit } from './enrollment-records';
+export { beginEnrollment, finishEnrollment, recordMigration, recordNodeVisit } from './enrollment-records';
 export { loadClientContext, updateClient } from './client-context';

@@ -50,6 +50,13 @@ export const FinishEnrollmentInput = z.object({
 });
 export type FinishEnrollmentInput = z.infer<typeof FinishEnrollmentInput>;
 
+/** Input of `recordMigration`: the enrollment now runs on another version of its journey. */
+export const RecordMigrationInput = z.object({
+  enrollmentId: z.uuid(),
+  journeyVersion: z.number().int().positive(),
+});
+export type RecordMigrationInput = z.infer<typeof RecordMigrationInput>;
+
 /** A count or sum the workflow needs for a condition (see `FactQuery` in the journey language). */
 export const FactQuery = z.discriminatedUnion('kind', [
   z.object({

@@ -2,6 +2,7 @@ export * from './workflow-ids';
 export * from './enroll-client';
 export * from './client-event-sender';
 export * from './start-journey';
+export * from './migrate-enrollments';
 export * from './search-attributes';
 export {
   clientEventSignal,
@@ -10,7 +11,8 @@ export {
   getCurrentNodeQuery,
   getEventCountQuery,
   getPathQuery,
+  migrateEnrollmentSignal,
 } from '../workflows/signals';
-export type { ClientEvent } from '../workflows/signals';
+export type { ClientEvent, MigrationRequest } from '../workflows/signals';
 export type { JourneyWorkflowInput, JourneyWorkflowResult } from '../workflows/journey-workflow-types';
 export * from '../workflows/search-attributes';

@@ -18,6 +18,11 @@ export interface JourneyCursor {
   visitSeq: number;
   /** Epoch ms the client arrived; waits are measured from here, so a resumed wait keeps its deadline. */
   enteredAt: number;
+  /**
+   * Epoch ms the node's waits are measured from when not `enteredAt`: a client moved onto this node
+   * by a version migration keeps the deadline of the wait it was on.
+   */
+  anchoredAt?: number;
   /** Last event sequence number seen before arriving: only later events count for this node. */
   eventSeqAtEntry: number;
   from: VisitOrigin | null;

@@ -11,6 +11,7 @@ import { compileJourney, nextNodeOf } from '../language';
 import type { JourneyPlan } from '../language';
 import { runNode } from './handlers/run-node';
 import type { JourneyRunState, JourneyWorkflowInput, JourneyWorkflowResult } from './journey-workflow-types';
+import { acceptMigration, prepareMigration } from './migration';
 import { RunContext } from './run-context';
 import type { ExitRequest } from './run-context';
 import { NODE_ID_ATTRIBUTE } from './search-attributes';
@@ -21,6 +22,7 @@ import {
   getCurrentNodeQuery,
   getEventCountQuery,
   getPathQuery,
+  migrateEnrollmentSignal,
 } from './signals';
 import type { ClientEvent } from './signals';
 
@@ -65,6 +67,7 @@ function registerHandlers(ctx: RunContext): void {
   };
   setHandler(clientEventSignal, accept);
   setHandler(clientEventsSignal, ({ events }) => events.forEach(accept));
+  setHandler(migrateEnrollmentSignal, (request) => acceptMigration(ctx, request));
   setHandler(exitEnrollmentSignal, ({ reason }) => {
     ctx.exitRequest ??= { status: 'exited', reason };
   });
@@ -107,6 +110,8 @@ function advance(ctx: RunContext, target: string, port: string, skipReason: stri
     isRecorded: false,
   };
   state.nextVisitSeq += 1;
+  // A migration is for the node the client was waiting on; once it has left, it no longer applies.
+  ctx.migrationRequest = null;
   // Events before arrival never count for the new node: drop them so the carried inbox stays small.
   state.inbox = [];
 }
@@ -134,6 +139,8 @@ async function runLoop(ctx: RunContext): Promise<JourneyWorkflowResult> {
     const outcome = await runNode(node, ctx);
     if (outcome.kind === 'interrupted') {
       if (ctx.exitRequest) continue;
+      if (ctx.migrationRequest)
+        return continueAsNew<typeof journeyWorkflow>(await prepareMigration(ctx, ctx.migrationRequest));
       return continueAsNew<typeof journeyWorkflow>({ ...ctx.input, state });
     }
     if (outcome.kind === 'exit') return finish(ctx, outcome);

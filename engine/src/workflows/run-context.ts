@@ -12,7 +12,7 @@ import {
   type JourneyPlan,
 } from '../language';
 import type { JourneyRunState, JourneyWorkflowInput } from './journey-workflow-types';
-import type { ClientEvent } from './signals';
+import type { ClientEvent, MigrationRequest } from './signals';
 
 const INBOX_LIMIT = 100;
 const SEEN_IDS_LIMIT = 500;
@@ -46,6 +46,7 @@ export type InboxEvent = ClientEvent & { seq: number };
  */
 export class RunContext {
   exitRequest: ExitRequest | null = null;
+  migrationRequest: MigrationRequest | null = null;
   private clientContextCache: ClientContext | null = null;
 
   constructor(
@@ -102,6 +103,11 @@ export class RunContext {
       this.exitRequest = { status: 'completed', reason: 'converted' };
   }
 
+  /** Epoch ms the current node's waits are measured from. */
+  get waitAnchor(): number {
+    return this.state.cursor.anchoredAt ?? this.state.cursor.enteredAt;
+  }
+
   /** Events that arrived after the client reached the current node. */
   eventsSinceEntry(): InboxEvent[] {
     return this.state.inbox.filter((event) => event.seq > this.state.cursor.eventSeqAtEntry);
@@ -112,7 +118,8 @@ export class RunContext {
    * run should continue as new. A deadline already past returns at once.
    */
   async waitUntil(deadline: number, wake: () => boolean = () => false): Promise<WaitResult> {
-    const interrupted = () => this.exitRequest !== null || this.shouldContinueAsNew();
+    const interrupted = () =>
+      this.exitRequest !== null || this.migrationRequest !== null || this.shouldContinueAsNew();
     if (interrupted()) return 'interrupted';
     if (wake()) return 'woken';
     const remaining = deadline - Date.now();

@@ -26,6 +26,23 @@ export const clientEventSignal = defineSignal<[ClientEvent]>('clientEvent');
  */
 export const clientEventsSignal = defineSignal<[{ events: ClientEvent[] }]>('clientEvents');
 
+/**
+ * Moves a client waiting on `fromNodeId` of version `fromVersion` onto `toNodeId` of `toVersion`
+ * (sent by `migrateEnrollments`). The run ignores it unless it is still on that node of that version,
+ * so a client that moved on meanwhile is left alone; otherwise it continues as new on the new
+ * definition, its wait still measured from when it first arrived.
+ */
+export interface MigrationRequest {
+  fromVersion: number;
+  toVersion: number;
+  fromNodeId: string;
+  toNodeId: string;
+  /** The new version's definition snapshot. */
+  definition: unknown;
+}
+
+export const migrateEnrollmentSignal = defineSignal<[MigrationRequest]>('migrateEnrollment');
+
 /** Ends an enrollment early with a reason (an operator, a migration, the client's deletion). */
 export const exitEnrollmentSignal = defineSignal<[{ reason: string }]>('exitEnrollment');
 

@@ -24,7 +24,7 @@ export async function runWaitForEvent(node: WaitForEventNode, ctx: RunContext): 
     }
     return null;
   };
-  const deadline = ctx.state.cursor.enteredAt + durationToMs(node.config.timeout);
+  const deadline = ctx.waitAnchor + durationToMs(node.config.timeout);
   const result = await ctx.waitUntil(deadline, () => findMatch() !== null);
   if (result === 'interrupted') return INTERRUPTED;
   if (result === 'deadline') return viaPort('timeout');

@@ -41,7 +41,7 @@ async function waitForCheckpoint(
 /** Runs a wait node: a fixed duration, a local time of day, or a checkpoint ± offset. */
 export async function runWait(node: PlanWaitNode, ctx: RunContext): Promise<NodeOutcome> {
   const config = node.config;
-  const enteredAt = ctx.state.cursor.enteredAt;
+  const enteredAt = ctx.waitAnchor;
   switch (config.mode) {
     case 'duration': {
       const result = await ctx.waitUntil(enteredAt + durationToMs(config.duration));
