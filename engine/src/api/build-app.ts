@@ -10,6 +10,7 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { registerSwagger } from './plugins/swagger';
 import { callTaskRoutes } from './routes/call-tasks';
 import { enrollmentRoutes } from './routes/enrollments';
+import { journeyMigrationRoutes } from './routes/journey-migration';
 import { receiptRoutes } from './routes/receipts';
 import { trackingRoutes } from './routes/tracking';
 import { clientRoutes } from './routes/clients';
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     twilioAuthToken: options.config.twilioAuthToken,
     publicUrl: options.config.publicUrl,
   });
+  await app.register(journeyMigrationRoutes, { db: options.db, temporal: options.temporal });
   await app.register(enrollmentRoutes, {
     db: options.db,
     temporal: options.temporal,
