@@ -1,7 +1,9 @@
 import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { JourneyDefinition } from '@touchpoint/engine/language';
 import { SEED_004_JOURNEY } from '@touchpoint/engine/language';
+import { journeyVersions } from '@touchpoint/db';
 import { signalClientEvent } from '@touchpoint/engine/temporal/enroll-client';
+import { migrateEnrollments } from '@touchpoint/engine/temporal/migrate-enrollments';
 import type { journeyWorkflow } from '@touchpoint/engine/workflows/journey-workflow';
 import type { z } from 'zod';
 import { DAY_MS } from './engine-fixture';
@@ -134,6 +136,17 @@ const LONG_WAIT: Definition = {
   goal: { event: { type: 'purchase' } },
 };
 
+const LONG_WAIT_V2: Definition = {
+  schemaVersion: 1,
+  nodes: [
+    entry,
+    { id: 'nap', kind: 'wait', config: { mode: 'duration', duration: { amount: 30, unit: 'days' } } },
+    { id: 'tag', kind: 'updateClient', config: { addTags: ['migrated'] } },
+    exit('done'),
+  ],
+  edges: [edge('entry', 'out', 'nap'), edge('nap', 'out', 'tag'), edge('tag', 'out', 'done')],
+};
+
 export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
   {
     name: 'seed-004-converted-day-74',
@@ -182,6 +195,27 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
       }
       while ((await handle.describe()).runId === handle.firstExecutionRunId) await delay(50);
       await signalClientEvent(fixture.client, handle.workflowId, event('buy', 'purchase'));
+      return handle;
+    },
+  },
+  {
+    name: 'migrated-to-version-2',
+    async run(fixture) {
+      const journeyId = await fixture.createJourney(LONG_WAIT);
+      const handle = await fixture.enroll(journeyId, await fixture.createClient(), LONG_WAIT);
+      await fixture.env.sleep(DAY_MS);
+      await fixture.db
+        .insert(journeyVersions)
+        .values({ journeyId, number: 2, definition: LONG_WAIT_V2 as never });
+      await migrateEnrollments({
+        client: fixture.client,
+        db: fixture.db,
+        journeyId,
+        fromVersion: 1,
+        toVersion: 2,
+        nodeMap: { pause: 'nap' },
+        dryRun: false,
+      });
       return handle;
     },
   },

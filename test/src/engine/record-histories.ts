@@ -1,4 +1,5 @@
-// Records the committed replay fixtures: `npx tsx test/src/engine/record-histories.ts`.
+// Records the committed replay fixtures: `npx tsx test/src/engine/record-histories.ts [scenario…]`
+// (only the named scenarios when names are given; their earlier files are replaced, others kept).
 // Runs every history scenario on the time-skipping server with a real worker (PGlite in memory,
 // loopback SMTP/SMS) and writes one JSON file per workflow run to test/fixtures/histories/.
 // Re-record only on purpose: the point of the files is that they were made by *older* workflow code.
@@ -9,14 +10,18 @@ import { fetchRunHistories } from './history-chain';
 import { HISTORIES_DIR, writeHistoryFile } from './history-files';
 import { HISTORY_SCENARIOS } from './history-scenarios';
 
-async function recordHistories(): Promise<void> {
+async function recordHistories(names: readonly string[]): Promise<void> {
+  const scenarios = HISTORY_SCENARIOS.filter(({ name }) => names.length === 0 || names.includes(name));
+  const unknown = names.filter((name) => !HISTORY_SCENARIOS.some((scenario) => scenario.name === name));
+  if (unknown.length > 0) throw new Error(`Unknown scenario(s): ${unknown.join(', ')}`);
   await mkdir(HISTORIES_DIR, { recursive: true });
   for (const file of await readdir(HISTORIES_DIR)) {
-    if (file.endsWith('.json')) await rm(`${HISTORIES_DIR}${file}`);
+    const isRecorded = scenarios.some(({ name }) => file.startsWith(`${name}.`) && file.endsWith('.json'));
+    if (isRecorded) await rm(`${HISTORIES_DIR}${file}`);
   }
   const fixture = await startEngineFixture({ database: 'pglite' });
   try {
-    for (const scenario of HISTORY_SCENARIOS) {
+    for (const scenario of scenarios) {
       const handle = await scenario.run(fixture);
       const result = await handle.result();
       const runs = await fetchRunHistories(fixture.client, handle.workflowId, handle.firstExecutionRunId);
@@ -31,5 +36,5 @@ async function recordHistories(): Promise<void> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await recordHistories();
+  await recordHistories(process.argv.slice(2));
 }

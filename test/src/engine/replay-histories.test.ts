@@ -17,8 +17,10 @@ async function replayAll(workflowsPath: string) {
 describe('committed journey histories', () => {
   it('replay without nondeterminism on the current workflow code', { timeout: 120_000 }, async () => {
     const results = await replayAll(WORKFLOWS_PATH);
-    expect(results.length).toBeGreaterThanOrEqual(7);
-    expect(results.map(({ workflowId }) => workflowId)).toContain('continue-as-new-then-goal.2');
+    expect(results.length).toBeGreaterThanOrEqual(9);
+    expect(results.map(({ workflowId }) => workflowId)).toEqual(
+      expect.arrayContaining(['continue-as-new-then-goal.2', 'migrated-to-version-2.2']),
+    );
     expect(results.filter((result) => result.error !== undefined)).toEqual([]);
   });
 
