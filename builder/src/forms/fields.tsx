@@ -70,11 +70,14 @@ export function SelectField<T extends string>({
   value,
   options,
   onChange,
+  labelOf = (option) => option,
 }: {
   label: string;
   value: T;
   options: readonly T[];
   onChange: (value: T) => void;
+  /** The option as the marketer reads it; the raw value by default. */
+  labelOf?: (option: T) => string;
 }) {
   return (
     <label className="field">
@@ -82,7 +85,7 @@ export function SelectField<T extends string>({
       <select value={value} onChange={(event) => onChange(event.target.value as T)}>
         {options.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {labelOf(option)}
           </option>
         ))}
       </select>

@@ -3,7 +3,12 @@ import { readPath } from '../nodes/read-config';
 import type { FieldContext } from './field-context';
 import { ChannelPicker, NumberField, SelectField, TextField } from './fields';
 import { LadderEditor } from './ladder-editor';
-import { ConditionSplitFields, RandomSplitFields, UpdateClientFields } from './split-fields';
+import {
+  ConditionSplitFields,
+  EventExitsFields,
+  RandomSplitFields,
+  UpdateClientFields,
+} from './split-fields';
 
 const TRIGGER_KINDS = ['event', 'segment', 'schedule', 'manual'] as const;
 const WAIT_MODES = ['duration', 'timeOfDay', 'checkpoint'] as const;
@@ -46,6 +51,7 @@ export function DurationFields({
         label={f.t('field.unit')}
         value={f.text([...path, 'unit']) as (typeof DURATION_UNITS)[number]}
         options={DURATION_UNITS}
+        labelOf={(unit) => f.t(`option.${unit}`)}
         onChange={(v) => f.set([...path, 'unit'], v)}
       />
     </div>
@@ -60,6 +66,7 @@ function EntryFields({ f }: { f: FieldContext }) {
         label={f.t('field.trigger')}
         value={kind}
         options={TRIGGER_KINDS}
+        labelOf={(kind) => f.t(`option.trigger.${kind}`)}
         onChange={(v) => f.set(['trigger'], TRIGGER_DEFAULTS[v])}
       />
       {kind === 'event' && (
@@ -100,6 +107,7 @@ function WaitFields({ f }: { f: FieldContext }) {
         label={f.t('field.waitMode')}
         value={mode}
         options={WAIT_MODES}
+        labelOf={(mode) => f.t(`option.wait.${mode}`)}
         onChange={(v) => f.replace(WAIT_DEFAULTS[v])}
       />
       {mode === 'duration' && <DurationFields f={f} path={['duration']} label={f.t('field.duration')} />}
@@ -156,13 +164,7 @@ export function KindFields({ kind, f }: { kind: NodeKind; f: FieldContext }) {
     case 'waitForEvent':
       return (
         <>
-          <TextField
-            label={f.t('field.eventType')}
-            value={f.text(['exits', 0, 'event', 'type'])}
-            options={f.catalogs.events}
-            onChange={(v) => f.set(['exits', 0, 'event', 'type'], v)}
-            isInvalid={f.isInvalid('exits.0.event.type')}
-          />
+          <EventExitsFields f={f} />
           <DurationFields f={f} path={['timeout']} label={f.t('field.timeout')} />
         </>
       );

@@ -81,6 +81,7 @@ export function LadderEditor({
               label={t('field.unit')}
               value={String(readPath(rung, 'offset.unit') ?? 'days') as (typeof DURATION_UNITS)[number]}
               options={DURATION_UNITS}
+              labelOf={(unit) => t(`option.${unit}`)}
               onChange={(v) => set(['offset', 'unit'], v)}
             />
           </div>

@@ -113,6 +113,55 @@ export function ConditionSplitFields({ f }: { f: FieldContext }) {
   );
 }
 
+/** The actions a wait listens for, each its own exit (first match wins); the timeout is the last exit. */
+export function EventExitsFields({ f }: { f: FieldContext }) {
+  const exits = listAt(f, 'exits');
+  const add = () =>
+    f.set(
+      ['exits'],
+      [...exits, { id: nextId(exits, (n) => `exit-${n + 1}`), event: { type: '', filters: [] } }],
+    );
+  return (
+    <fieldset className="field item-list">
+      <legend>{f.t('field.exits')}</legend>
+      {exits.map((exit, index) => (
+        <div className="field-row" key={`${String(exit.id)}-${index}`}>
+          <TextField
+            label={String(exit.id ?? '')}
+            value={String(exit.name ?? '')}
+            onChange={(v) => f.set(['exits', index, 'name'], v || undefined)}
+          />
+          <TextField
+            label={f.t('field.eventType')}
+            value={f.text(['exits', index, 'event', 'type'])}
+            options={f.catalogs.events}
+            testId={`exit-event-${index}`}
+            onChange={(v) => f.set(['exits', index, 'event', 'type'], v)}
+            isInvalid={f.isInvalid(`exits.${index}.event.type`)}
+          />
+          {exits.length > 1 && (
+            <button
+              type="button"
+              className="remove"
+              onClick={() =>
+                f.set(
+                  ['exits'],
+                  exits.filter((_, at) => at !== index),
+                )
+              }
+            >
+              ×
+            </button>
+          )}
+        </div>
+      ))}
+      <button type="button" onClick={add}>
+        + {f.t('form.add')}
+      </button>
+    </fieldset>
+  );
+}
+
 const splitTags = (value: string) =>
   value
     .split(',')

@@ -56,6 +56,18 @@ describe('editing tools', () => {
     await page.screenshot({ path: screenshotPath('builder-14-random-split-form') });
     await variants.getByLabel('%').nth(1).fill('30');
     await variants.getByText('Σ 100%').waitFor();
+
+    // A second action to wait for becomes a second exit handle on the step; undo takes it back.
+    await step('opened').click();
+    await page.locator('.item-list').getByRole('button', { name: '+ Add' }).click();
+    await page.getByTestId('exit-event-1').fill('email.clicked');
+    const ports = () => page.locator('[data-testid="step-opened"] .step-port').count();
+    await expect.poll(ports).toBe(3);
+    await page.screenshot({ path: screenshotPath('builder-17-wait-exits') });
+    await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await expect.poll(ports).toBe(2);
   });
 
   it('publishes, then compares the edited draft with version 1 on the canvas', async () => {
@@ -93,6 +105,7 @@ describe('editing tools', () => {
     await page.keyboard.press('Delete');
     await publishVersion(page, 2);
     await page.getByRole('button', { name: 'Versions' }).click();
+    await expect.poll(() => page.locator('.versions li').count()).toBe(2);
     for (const row of await page.locator('.versions li').all()) await row.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Version 1 → version 2' }).click();
     const compared = page.getByTestId('compare-canvas');
