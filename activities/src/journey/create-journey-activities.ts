@@ -1,9 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Database } from '@touchpoint/db';
+import type { z } from 'zod';
 import { loadClientContext, updateClient } from './client-context';
+import { enrollAudience } from './enroll-audience';
 import { beginEnrollment, finishEnrollment, recordMigration, recordNodeVisit } from './enrollment-records';
 import {
   BeginEnrollmentInput,
+  EnrollAudienceInput,
   FinishEnrollmentInput,
   RecordMigrationInput,
   RecordNodeVisitInput,
@@ -11,6 +14,7 @@ import {
 } from './journey-activity-contract';
 import type {
   ClientContextResult,
+  EnrollAudienceResult,
   LoadClientContextInput,
   StartJourneyResult,
   UpdateClientInput,
@@ -50,7 +54,7 @@ export function createJourneyActivities(deps: JourneyActivityDeps) {
     loadClientContext: (input: LoadClientContextInput): Promise<ClientContextResult> =>
       loadClientContext(deps.db, input),
     updateClient: (input: UpdateClientInput): Promise<void> => updateClient(deps.db, input),
-    startJourney: async (input: StartJourneyInput): Promise<StartJourneyResult> => {
+    startJourney: async (input: z.input<typeof StartJourneyInput>): Promise<StartJourneyResult> => {
       if (!deps.startJourney) {
         throw ApplicationFailure.nonRetryable(
           'No journey starter configured on this worker',
@@ -58,6 +62,16 @@ export function createJourneyActivities(deps: JourneyActivityDeps) {
         );
       }
       return deps.startJourney(parseOrFail(StartJourneyInput, input));
+    },
+    enrollAudience: async (input: EnrollAudienceInput): Promise<EnrollAudienceResult> => {
+      const startJourney = deps.startJourney;
+      if (!startJourney) {
+        throw ApplicationFailure.nonRetryable(
+          'No journey starter configured on this worker',
+          'StartJourneyUnavailable',
+        );
+      }
+      return enrollAudience(deps.db, startJourney, parseOrFail(EnrollAudienceInput, input));
     },
   };
 }

@@ -106,15 +106,38 @@ export const UpdateClientInput = z.object({
 });
 export type UpdateClientInput = z.input<typeof UpdateClientInput>;
 
-/** Input of `startJourney`: hand the client to another journey (interconnected chains). */
+/**
+ * Input of `startJourney`: enroll a client in a journey's current version, from another journey
+ * (interconnected chains, the default source) or from a scheduled audience (`segment`).
+ */
 export const StartJourneyInput = z.object({
   journeyId: z.uuid(),
   clientId: z.uuid(),
-  /** Makes the start idempotent: the starting workflow's id + visit. */
+  /** Makes the start idempotent: the starting workflow's id + visit, or the schedule run's id. */
   enrollmentKey: z.string().min(1),
-  fromJourneyId: z.uuid(),
+  /** The journey that hands the client over (absent for audience entry). */
+  fromJourneyId: z.uuid().optional(),
+  source: z.enum(['journey', 'segment']).default('journey'),
 });
 export type StartJourneyInput = z.infer<typeof StartJourneyInput>;
+
+/** Input of `enrollAudience`: one run of a journey's schedule entry. */
+export const EnrollAudienceInput = z.object({
+  journeyId: z.uuid(),
+  /** Clients in this segment are enrolled (see `segmentsOf` for what membership means). */
+  segment: z.string().min(1),
+  /** The schedule run's id: enrollments of concurrent journeys are keyed by it, so a retry adds none. */
+  runKey: z.string().min(1),
+});
+export type EnrollAudienceInput = z.infer<typeof EnrollAudienceInput>;
+
+/** Counts of one audience run. */
+export interface EnrollAudienceResult {
+  members: number;
+  started: number;
+  alreadyRunning: number;
+  notStarted: number;
+}
 
 /** What happened to a `startJourney` request. */
 export type StartJourneyResult =

@@ -3,6 +3,7 @@ export * from './enroll-client';
 export * from './client-event-sender';
 export * from './start-journey';
 export * from './migrate-enrollments';
+export * from './journey-schedule';
 export * from './search-attributes';
 export {
   clientEventSignal,

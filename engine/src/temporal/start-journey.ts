@@ -61,7 +61,8 @@ async function startRequestOf(client: Client, workflowId: string) {
 }
 
 /**
- * The `startJourney` dependency of `createJourneyActivities`: enrolls the client in the target
+ * The `startJourney` dependency of `createJourneyActivities` (also used by `enrollAudience` for
+ * schedule entry): enrolls the client in the target
  * journey's current published version, following its re-entry policy. Idempotent on
  * `enrollmentKey` (the starting workflow's visit): a retried request finds the run it started, by
  * the memo, and reports it instead of enrolling twice.
@@ -85,9 +86,12 @@ export function createStartJourney(deps: StartJourneyDeps) {
         definition: target.definition,
         reentry,
         enrollmentKey: key,
-        source: 'journey',
+        source: input.source,
         taskQueue: deps.taskQueue,
-        memo: { [START_REQUEST_MEMO]: input.enrollmentKey, fromJourneyId: input.fromJourneyId },
+        memo: {
+          [START_REQUEST_MEMO]: input.enrollmentKey,
+          ...(input.fromJourneyId ? { fromJourneyId: input.fromJourneyId } : {}),
+        },
         ...(deps.sendTaskQueues ? { sendTaskQueues: deps.sendTaskQueues } : {}),
         ...(deps.useSearchAttributes === false ? { useSearchAttributes: false } : {}),
       });

@@ -67,7 +67,13 @@ describe('the startJourney node', () => {
   it('is idempotent on the start request and respects the target’s status', async () => {
     const clientId = await fixture.createClient();
     const targetId = await fixture.createJourney(followUp);
-    const request = { journeyId: targetId, clientId, enrollmentKey: 'wf-x:3', fromJourneyId: targetId };
+    const request = {
+      journeyId: targetId,
+      clientId,
+      enrollmentKey: 'wf-x:3',
+      fromJourneyId: targetId,
+      source: 'journey' as const,
+    };
 
     const first = await fixture.startJourney(request);
     const retried = await fixture.startJourney(request);
