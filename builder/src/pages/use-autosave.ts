@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { canvasToDraft } from '../canvas/convert';
 import type { EditorStore } from '../canvas/editor-store';
@@ -9,32 +9,52 @@ export type SaveState =
 
 const DEBOUNCE_MS = 700;
 
-/** Saves the draft a moment after the last edit (every change bumps the store's revision). */
+/**
+ * Saves the draft a moment after the last edit: every canvas change bumps the store's revision,
+ * and a new journey name counts as an edit too. Saves never overlap out of order: each one sends
+ * the state as it is when the timer fires.
+ */
 export function useAutosave(store: EditorStore, journeyId: string, name: string): SaveState {
   const [state, setState] = useState<SaveState>({ status: 'saved' });
+  const nameRef = useRef(name);
+  const scheduleRef = useRef<() => void>(() => undefined);
+
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastRevision = store.getState().revision;
+    let edits = 0;
     const save = () => {
+      const savedEdits = edits;
       setState({ status: 'saving' });
-      api.saveDraft(journeyId, name, canvasToDraft(store.getState())).then(
-        () =>
-          setState(store.getState().revision === lastRevision ? { status: 'saved' } : { status: 'dirty' }),
+      api.saveDraft(journeyId, nameRef.current, canvasToDraft(store.getState())).then(
+        () => setState(edits === savedEdits ? { status: 'saved' } : { status: 'dirty' }),
         (error: unknown) =>
           setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
       );
     };
-    const unsubscribe = store.subscribe((next) => {
-      if (next.revision === lastRevision) return;
-      lastRevision = next.revision;
+    const schedule = () => {
+      edits += 1;
       setState({ status: 'dirty' });
       clearTimeout(timer);
       timer = setTimeout(save, DEBOUNCE_MS);
+    };
+    scheduleRef.current = schedule;
+    let lastRevision = store.getState().revision;
+    const unsubscribe = store.subscribe((next) => {
+      if (next.revision === lastRevision) return;
+      lastRevision = next.revision;
+      schedule();
     });
     return () => {
       unsubscribe();
       clearTimeout(timer);
     };
-  }, [store, journeyId, name]);
+  }, [store, journeyId]);
+
+  useEffect(() => {
+    if (nameRef.current === name) return;
+    nameRef.current = name;
+    scheduleRef.current();
+  }, [name]);
+
   return state;
 }

@@ -86,10 +86,13 @@ describe('editing tools', () => {
     expect(await page.locator('.step.diff-added').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('builder-11-version-diff') });
 
-    // Autosave: the rename survives a reload.
+    // Autosave: the step's and the journey's new names survive a reload.
+    await page.getByLabel('Journey name').fill('Spring welcome');
+    await page.getByText('Unsaved changes').waitFor();
     await page.getByText('All changes saved').waitFor();
     await page.reload();
     await step('welcome').getByText('Warm welcome').waitFor();
+    expect(await page.getByLabel('Journey name').inputValue()).toBe('Spring welcome');
   });
 
   it('pauses and resumes the live journey', async () => {
