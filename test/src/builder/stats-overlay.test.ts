@@ -185,6 +185,7 @@ describe('stats overlay', () => {
     const row = page.locator('tr', { hasText: 'Win-back' });
     await row.getByText('30.0%').waitFor();
     expect(await row.locator('td').nth(3).textContent()).toBe('40');
+    await page.screenshot({ path: screenshotPath('builder-18-journey-list') });
   });
 
   it('puts per-step counts on the canvas and draws busy edges thicker', async () => {
