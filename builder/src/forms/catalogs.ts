@@ -1,6 +1,6 @@
 import { useApi } from '../api/use-api';
 import { api } from '../api/client';
-import type { CatalogItem } from '../api/schemas';
+import { CALL_OUTCOMES, type CatalogItem } from '../api/schemas';
 
 /**
  * Event types every Touchpoint install knows (ingested purchases, delivery and engagement events,
@@ -13,7 +13,8 @@ const COMMON_EVENTS: CatalogItem[] = [
   'email.opened',
   'email.clicked',
   'sms.clicked',
-  'call.outcome',
+  // The server signals an operator's outcome as `call.<outcome>`.
+  ...CALL_OUTCOMES.map((outcome) => `call.${outcome}`),
   'booking.completed',
   'booking.abandoned',
   'segment.entered',

@@ -1,12 +1,30 @@
+import type { CallOutcome } from '../api/schemas';
 import { edge, layoutRows, type JourneyTemplate } from './template';
 
-/** Seed 000's low-frequency business: a booking left unfinished is chased by email, then by a call. */
+/**
+ * A wait for the outcome an operator records on the call task `callNodeId` created. The server
+ * signals each outcome as the event `call.<outcome>` (activities/src/call-center/call-task-contract.ts),
+ * so every exit waits for one of those types, scoped to this journey's own call.
+ */
+function callOutcomeExits(callNodeId: string, outcomes: Partial<Record<CallOutcome, string>>) {
+  return Object.entries(outcomes).map(([outcome, name]) => ({
+    id: outcome,
+    name,
+    event: { type: `call.${outcome}`, filters: [] },
+    scope: { kind: 'callTaskFromNode' as const, nodeId: callNodeId },
+  }));
+}
+
+/**
+ * Seed 000's low-frequency business: a booking left unfinished is chased by email, then by a call;
+ * no answer or "call me back" gets one more call the next day.
+ */
 export const abandonedBookingCall: JourneyTemplate = {
   id: 'abandoned-booking-call',
   name: { en: 'Abandoned booking → call center', ru: 'Брошенная бронь → колл-центр' },
   description: {
-    en: 'An hour after a booking is abandoned send a reminder; if it is still not finished next day, the call center calls.',
-    ru: 'Через час после брошенной брони — напоминание; если к следующему дню бронь не завершена, звонит колл-центр.',
+    en: 'An hour after a booking is abandoned send a reminder; if it is still not finished next day, the call center calls (and tries once more the day after).',
+    ru: 'Через час после брошенной брони — напоминание; если к следующему дню бронь не завершена, звонит колл-центр (и перезванивает ещё раз на следующий день).',
   },
   definition: {
     schemaVersion: 1,
@@ -52,16 +70,49 @@ export const abandonedBookingCall: JourneyTemplate = {
       {
         id: 'outcome',
         kind: 'waitForEvent',
-        name: 'Call outcome',
+        name: 'How did the call go?',
         config: {
-          exits: [
-            {
-              id: 'booked',
-              name: 'Booked',
-              event: { type: 'call.outcome', filters: [{ property: 'outcome', op: 'eq', value: 'booked' }] },
-              scope: { kind: 'callTaskFromNode', nodeId: 'call' },
-            },
-          ],
+          exits: callOutcomeExits('call', {
+            booking: 'Booked',
+            meetingBooked: 'Meeting booked',
+            noAnswer: 'No answer',
+            callBack: 'Call back later',
+            reached: 'Talked, no booking',
+            refused: 'Not interested',
+          }),
+          timeout: { amount: 7, unit: 'days' },
+        },
+      },
+      {
+        id: 'retry-later',
+        kind: 'wait',
+        name: 'Until tomorrow',
+        config: { mode: 'duration', duration: { amount: 1, unit: 'days' } },
+      },
+      {
+        id: 'call-again',
+        kind: 'send',
+        name: 'Call again',
+        config: {
+          channels: ['call'],
+          templateId: 'booking-call-script',
+          offer: { offerId: 'booking-gift', params: {} },
+          quietHours: 'defer',
+        },
+      },
+      {
+        id: 'outcome-again',
+        kind: 'waitForEvent',
+        name: 'How did the second call go?',
+        config: {
+          exits: callOutcomeExits('call-again', {
+            booking: 'Booked',
+            meetingBooked: 'Meeting booked',
+            noAnswer: 'No answer',
+            callBack: 'Call back later',
+            reached: 'Talked, no booking',
+            refused: 'Not interested',
+          }),
           timeout: { amount: 7, unit: 'days' },
         },
       },
@@ -77,8 +128,23 @@ export const abandonedBookingCall: JourneyTemplate = {
       edge('booked', 'timeout', 'call'),
       edge('call', 'sent', 'outcome'),
       edge('call', 'unreachable', 'lost'),
-      edge('outcome', 'event:booked', 'won'),
+      edge('outcome', 'event:booking', 'won'),
+      edge('outcome', 'event:meetingBooked', 'won'),
+      edge('outcome', 'event:noAnswer', 'retry-later'),
+      edge('outcome', 'event:callBack', 'retry-later'),
+      edge('outcome', 'event:reached', 'lost'),
+      edge('outcome', 'event:refused', 'lost'),
       edge('outcome', 'timeout', 'lost'),
+      edge('retry-later', 'out', 'call-again'),
+      edge('call-again', 'sent', 'outcome-again'),
+      edge('call-again', 'unreachable', 'lost'),
+      edge('outcome-again', 'event:booking', 'won'),
+      edge('outcome-again', 'event:meetingBooked', 'won'),
+      edge('outcome-again', 'event:noAnswer', 'lost'),
+      edge('outcome-again', 'event:callBack', 'lost'),
+      edge('outcome-again', 'event:reached', 'lost'),
+      edge('outcome-again', 'event:refused', 'lost'),
+      edge('outcome-again', 'timeout', 'lost'),
     ],
     goal: {
       name: 'Booking',
@@ -91,9 +157,12 @@ export const abandonedBookingCall: JourneyTemplate = {
       ['pause'],
       ['reminder'],
       ['booked'],
-      ['won', 'call'],
+      ['call'],
       ['outcome'],
-      ['lost'],
+      ['retry-later'],
+      ['call-again'],
+      ['outcome-again'],
+      ['won', 'lost'],
     ]),
   },
 };

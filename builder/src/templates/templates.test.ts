@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileJourney, validateJourney } from '@touchpoint/engine/language';
+import { CALL_OUTCOMES } from '../api/schemas';
 import { JOURNEY_TEMPLATES } from './index';
 
 describe('journey templates', () => {
@@ -24,4 +25,18 @@ describe('journey templates', () => {
       expect(Object.keys(template.definition.layout ?? {}).sort()).toEqual(ids);
     });
   }
+
+  it('waits for call outcomes as the server signals them (call.<outcome>), every outcome handled', () => {
+    const template = JOURNEY_TEMPLATES.find((candidate) => candidate.id === 'abandoned-booking-call');
+    const outcomeWaits = (template?.definition.nodes ?? []).flatMap((node) =>
+      node.kind === 'waitForEvent' &&
+      node.config.exits.some((exit) => exit.scope?.kind === 'callTaskFromNode')
+        ? [node.config.exits.map((exit) => exit.event.type)]
+        : [],
+    );
+    expect(outcomeWaits).toHaveLength(2);
+    for (const types of outcomeWaits) {
+      expect([...types].sort()).toEqual(CALL_OUTCOMES.map((outcome) => `call.${outcome}`).sort());
+    }
+  });
 });
