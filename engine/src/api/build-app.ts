@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { ChannelKind } from '../language';
 import type { Database } from '@touchpoint/db';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -44,6 +45,8 @@ export interface ApiConfig {
   publicUrl?: string;
   /** Task queue of the journey workflows, for manual and CSV enrollment (default `journeys`). */
   journeyTaskQueue?: string;
+  /** Per-channel send queues handed to the journeys this API enrolls. */
+  sendTaskQueues?: Partial<Record<ChannelKind, string>>;
 }
 
 /** What the app runs on. Without `router`, events are stored and left for a later sweep. */
@@ -109,6 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: options.db,
     temporal: options.temporal,
     taskQueue: options.config.journeyTaskQueue ?? 'journeys',
+    ...(options.config.sendTaskQueues ? { sendTaskQueues: options.config.sendTaskQueues } : {}),
   });
   return app;
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { createActivities } from '@touchpoint/activities';
+import { createActivities, SEND_TASK_QUEUES } from '@touchpoint/activities';
 import type { DeliveryPolicy, SmsSandbox, SmtpSandbox } from '@touchpoint/channels';
 import type { Database } from '@touchpoint/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -65,7 +65,12 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
     const nativeConnection = options.temporal?.nativeConnection ?? (await connections!.nativeConnection());
     const activities = createActivities({
       db,
-      startJourney: createStartJourney({ db, client: temporal, taskQueue: config.TEMPORAL_TASK_QUEUE }),
+      startJourney: createStartJourney({
+        db,
+        client: temporal,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        sendTaskQueues: SEND_TASK_QUEUES,
+      }),
       adapters,
       policy: options.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY,
       tracking: { baseUrl: config.PUBLIC_URL, secret: options.trackingSecret },
@@ -82,7 +87,12 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
   let apiUrl: string | null = null;
   let sweeper: RoutingSweeper | null = null;
   if (options.api) {
-    const router = createEventRouter({ db, temporal, taskQueue: config.TEMPORAL_TASK_QUEUE });
+    const router = createEventRouter({
+      db,
+      temporal,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      sendTaskQueues: SEND_TASK_QUEUES,
+    });
     app = await buildProductApp(options, temporal, router);
     apiUrl = await app.listen({ host: config.API_HOST, port: config.API_PORT });
     // Events stored while Temporal was unreachable, or by a process that died before routing them.
@@ -143,6 +153,7 @@ async function buildProductApp(
       trackingSecret: options.trackingSecret,
       publicUrl: config.PUBLIC_URL,
       journeyTaskQueue: config.TEMPORAL_TASK_QUEUE,
+      sendTaskQueues: SEND_TASK_QUEUES,
       ...(config.TWILIO_AUTH_TOKEN ? { twilioAuthToken: config.TWILIO_AUTH_TOKEN } : {}),
     },
     logger: options.logger ?? false,

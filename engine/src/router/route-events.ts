@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { Database, EventRow, Executor } from '@touchpoint/db';
 import { and, asc, enrollments, eq, events, inArray, isNull, sql } from '@touchpoint/db';
-import { isWithinEntryWindow, matchesEvent } from '../language';
+import { isWithinEntryWindow, matchesEvent, type ChannelKind } from '../language';
 import { enrollOnEvent, signalClientEvent } from '../temporal';
 import type { ClientEvent } from '../temporal';
 import { loadRoutableJourneys } from './journey-index';
@@ -13,6 +13,8 @@ export interface EventRouterDeps {
   db: Database;
   temporal: Client;
   taskQueue: string;
+  /** Per-channel activity queues for sends (each with its own rate limit); the journey queue when absent. */
+  sendTaskQueues?: Partial<Record<ChannelKind, string>>;
   /** Clock for entry windows (tests pin it). */
   now?: () => number;
 }
@@ -72,6 +74,7 @@ async function routeOne(
       reentry: journey.reentry,
       source: 'event' as const,
       taskQueue: deps.taskQueue,
+      ...(deps.sendTaskQueues ? { sendTaskQueues: deps.sendTaskQueues } : {}),
     };
     if (await ignoreFinished(enrollOnEvent(deps.temporal, input, clientEvent)))
       report.enrollmentsStarted += 1;

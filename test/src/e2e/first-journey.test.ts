@@ -1,4 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { SEND_TASK_QUEUES } from '@touchpoint/activities';
 import {
   DeliveryPolicy,
   startSmsSandbox,
@@ -148,6 +149,14 @@ describe('a first journey, end to end', () => {
     expect(sms?.to).toBe('+79161234567');
     expect(sms?.body).toBe('Still thinking? Reply with questions.');
     expect(mailbox.listMessages()).toHaveLength(1);
+
+    // Each send ran on its channel's own queue, where the channel's rate limit applies.
+    const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+    const sendQueues = (history.events ?? [])
+      .map((event) => event.activityTaskScheduledEventAttributes)
+      .filter((scheduled) => scheduled?.activityType?.name === 'sendMessage')
+      .map((scheduled) => scheduled?.taskQueue?.name);
+    expect(sendQueues).toEqual([SEND_TASK_QUEUES.email, SEND_TASK_QUEUES.sms]);
 
     const visits = await database.db
       .select({ nodeId: nodeVisits.nodeId, outcome: nodeVisits.outcome })

@@ -1,3 +1,4 @@
+import type { ChannelKind } from '../../../language';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Database, EnrollmentSource } from '@touchpoint/db';
@@ -13,6 +14,8 @@ export interface EnrollDeps {
   db: Database;
   temporal: Client;
   taskQueue: string;
+  /** Per-channel activity queues for sends (each with its own rate limit); the journey queue when absent. */
+  sendTaskQueues?: Partial<Record<ChannelKind, string>>;
 }
 
 /** How one client's enrollment ended. */
@@ -74,6 +77,7 @@ export async function enrollOne(
       enrollmentKey: key,
       source: options.source,
       taskQueue: deps.taskQueue,
+      ...(deps.sendTaskQueues ? { sendTaskQueues: deps.sendTaskQueues } : {}),
     });
     return { outcome: 'enrolled', workflowId };
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { ChannelKind } from '../../../language';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Database, EnrollmentJobRow } from '@touchpoint/db';
@@ -22,6 +23,8 @@ export interface EnrollmentRoutesOptions {
   temporal?: Client | undefined;
   /** Task queue of the journey workflows. */
   taskQueue: string;
+  /** Per-channel activity queues for sends (each with its own rate limit); the journey queue when absent. */
+  sendTaskQueues?: Partial<Record<ChannelKind, string>>;
   /** Largest manual batch or CSV upload, in clients. */
   maxClients?: number;
 }
@@ -71,7 +74,12 @@ export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = 
   const requireTemporal = (): EnrollDeps => {
     if (options.temporal === undefined)
       throw new ApiError('unavailable', 'no Temporal connection: cannot enroll now');
-    return { db, temporal: options.temporal, taskQueue: options.taskQueue };
+    return {
+      db,
+      temporal: options.temporal,
+      taskQueue: options.taskQueue,
+      ...(options.sendTaskQueues ? { sendTaskQueues: options.sendTaskQueues } : {}),
+    };
   };
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
