@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { useAuthStore } from '../auth/auth-store';
 import { endpoints } from './endpoints';
 import {
   CallTask,
@@ -13,6 +14,8 @@ import {
   JourneyVersion,
   MessageTemplate,
   OfferItem,
+  SandboxMail,
+  SandboxSms,
   type CallOutcome,
 } from './schemas';
 
@@ -29,20 +32,13 @@ export class ApiError extends Error {
 }
 
 async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      ...init,
-      headers: {
-        ...(init?.body ? { 'content-type': 'application/json' } : {}),
-        ...authHeader(),
-      },
-    });
-  } catch (error) {
-    throw new ApiError(0, error instanceof Error ? error.message : String(error));
-  }
+  const apiKey = useAuthStore.getState().apiKey;
+  const response = await fetchWithKey(path, apiKey, init);
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : null;
+  // A key the server no longer accepts (revoked, or the server restarted with a new one): ask for
+  // another instead of showing every page's error box. A key changed meanwhile is left alone.
+  if (response.status === 401 && useAuthStore.getState().apiKey === apiKey) useAuthStore.getState().reject();
   if (!response.ok) {
     const message =
       typeof body === 'object' && body !== null && 'message' in body
@@ -53,12 +49,29 @@ async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit
   return schema.parse(body);
 }
 
-/** Where the API key is kept in the browser (the API wants `authorization: Bearer <key>`). */
-export const API_KEY_STORAGE = 'touchpoint.apiKey';
+async function fetchWithKey(path: string, apiKey: string | null, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(path, {
+      ...init,
+      headers: {
+        ...(init?.body ? { 'content-type': 'application/json' } : {}),
+        ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+      },
+    });
+  } catch (error) {
+    throw new ApiError(0, error instanceof Error ? error.message : String(error));
+  }
+}
 
-function authHeader(): Record<string, string> {
-  const key = typeof localStorage === 'undefined' ? null : localStorage.getItem(API_KEY_STORAGE);
-  return key ? { authorization: `Bearer ${key}` } : {};
+/**
+ * Whether the server accepts `apiKey` (it can read the journey list): 'accepted', 'rejected'
+ * (401/403), or throws ApiError with status 0 when the server cannot be reached.
+ */
+async function checkApiKey(apiKey: string): Promise<'accepted' | 'rejected'> {
+  const response = await fetchWithKey(endpoints.journeys(), apiKey);
+  if (response.ok) return 'accepted';
+  if (response.status === 401 || response.status === 403) return 'rejected';
+  throw new ApiError(response.status, `${response.status} ${response.statusText}`);
 }
 
 /** The server wraps lists as `{ items }`. */
@@ -72,6 +85,7 @@ const Ok = z.unknown();
 
 /** The typed HTTP client of the builder: one function per server endpoint. */
 export const api = {
+  checkApiKey,
   listJourneys: () => request(listOf(JourneySummary), endpoints.journeys()),
   createJourney: (name: string, definition: unknown) =>
     request(JourneyDetail, endpoints.journeys(), send('POST', { name, definition })),
@@ -106,6 +120,10 @@ export const api = {
       z.object({ items: z.array(TimelineEntry) }).transform((body) => body.items),
       endpoints.clientTimeline(clientId),
     ),
+  /** What the demo's loopback mail server received, newest first. */
+  listSandboxMail: () => request(listOf(SandboxMail), `${endpoints.sandboxMail()}?limit=200`),
+  /** What the demo's loopback SMS provider received, newest first. */
+  listSandboxSms: () => request(listOf(SandboxSms), `${endpoints.sandboxSms()}?limit=200`),
 };
 
 function toTemplateItems(templates: z.infer<typeof MessageTemplate>[]): CatalogItem[] {

@@ -20,4 +20,6 @@ export const endpoints = {
   callTaskComplete: (taskId: string) => `/v1/call-tasks/${enc(taskId)}/complete`,
   client: (clientId: string) => `/v1/clients/${enc(clientId)}`,
   clientTimeline: (clientId: string) => `/v1/clients/${enc(clientId)}/timeline`,
+  sandboxMail: () => '/v1/sandbox/mail',
+  sandboxSms: () => '/v1/sandbox/sms',
 } as const;

@@ -153,3 +153,27 @@ export const MessageTemplate = z.object({
 
 /** An offer of the catalog; journeys refer to it by key. */
 export const OfferItem = z.object({ id: z.string(), key: z.string(), name: z.string() });
+
+/** A message the demo's loopback SMTP server received (`GET /v1/sandbox/mail`). */
+export const SandboxMail = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.array(z.string()),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().nullable(),
+  receivedAt: z.string(),
+});
+export type SandboxMail = z.infer<typeof SandboxMail>;
+
+/** A text the demo's loopback SMS provider received (`GET /v1/sandbox/sms`). */
+export const SandboxSms = z.object({
+  id: z.string(),
+  provider: z.string(),
+  to: z.string(),
+  body: z.string(),
+  segments: z.number().int(),
+  encoding: z.string(),
+  receivedAt: z.string(),
+});
+export type SandboxSms = z.infer<typeof SandboxSms>;

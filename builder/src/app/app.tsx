@@ -1,3 +1,6 @@
+import { useAuthStore } from '../auth/auth-store';
+import { SignInPage } from '../auth/sign-in-page';
+import { SandboxPage } from '../sandbox/sandbox-page';
 import { Header } from './header';
 import { useRoute } from './use-route';
 import { assertNever, type Route } from './routes';
@@ -19,14 +22,18 @@ function renderPage(route: Route) {
       return <OperatorPage />;
     case 'client':
       return <ClientTimelinePage clientId={route.clientId} />;
+    case 'sandbox':
+      return <SandboxPage />;
     default:
       return assertNever(route);
   }
 }
 
-/** The whole app: a header with navigation and the page the URL names. */
+/** The whole app: a header with navigation and the page the URL names, once signed in. */
 export function App() {
   const route = useRoute();
+  const apiKey = useAuthStore((state) => state.apiKey);
+  if (apiKey === null) return <SignInPage />;
   return (
     <div className="app">
       <Header route={route} />

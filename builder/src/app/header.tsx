@@ -1,3 +1,4 @@
+import { useAuthStore } from '../auth/auth-store';
 import { LOCALES, useLocaleStore, useT } from '../i18n/i18n';
 import { formatRoute, type Route } from './routes';
 
@@ -5,13 +6,35 @@ const NAV = [
   { page: 'journeys', label: 'nav.journeys', route: { page: 'journeys' } },
   { page: 'templates', label: 'nav.templates', route: { page: 'templates' } },
   { page: 'operator', label: 'nav.operator', route: { page: 'operator' } },
+  { page: 'sandbox', label: 'nav.sandbox', route: { page: 'sandbox' } },
 ] as const;
 
-/** Top bar: product name, main sections and the interface language switch. */
-export function Header({ route }: { route: Route }) {
+/** The interface language switch (also on the sign-in screen). */
+export function LocaleSwitch() {
   const t = useT();
   const locale = useLocaleStore((state) => state.locale);
   const setLocale = useLocaleStore((state) => state.setLocale);
+  return (
+    <div className="locale-switch" role="group" aria-label={t('nav.language')}>
+      {LOCALES.map((code) => (
+        <button
+          key={code}
+          type="button"
+          className={code === locale ? 'active' : undefined}
+          aria-pressed={code === locale}
+          onClick={() => setLocale(code)}
+        >
+          {code.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Top bar: product name, main sections, the interface language switch and signing out. */
+export function Header({ route }: { route: Route }) {
+  const t = useT();
+  const signOut = useAuthStore((state) => state.signOut);
   const activePage = route.page === 'editor' ? 'journeys' : route.page;
   return (
     <header className="app-header">
@@ -29,19 +52,10 @@ export function Header({ route }: { route: Route }) {
           </a>
         ))}
       </nav>
-      <div className="locale-switch" role="group" aria-label={t('nav.language')}>
-        {LOCALES.map((code) => (
-          <button
-            key={code}
-            type="button"
-            className={code === locale ? 'active' : undefined}
-            aria-pressed={code === locale}
-            onClick={() => setLocale(code)}
-          >
-            {code.toUpperCase()}
-          </button>
-        ))}
-      </div>
+      <LocaleSwitch />
+      <button type="button" className="sign-out" onClick={signOut}>
+        {t('nav.signOut')}
+      </button>
     </header>
   );
 }

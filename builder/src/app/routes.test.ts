@@ -9,6 +9,7 @@ describe('routes', () => {
       { page: 'templates' },
       { page: 'operator' },
       { page: 'client', clientId: 'c-42' },
+      { page: 'sandbox' },
     ];
     for (const route of routes) expect(parseRoute(formatRoute(route))).toEqual(route);
   });
@@ -17,5 +18,10 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual({ page: 'journeys' });
     expect(parseRoute('#/nowhere')).toEqual({ page: 'journeys' });
     expect(parseRoute('#/clients')).toEqual({ page: 'journeys' });
+  });
+
+  it('ignores a query after the route', () => {
+    expect(parseRoute('#/?key=abc')).toEqual({ page: 'journeys' });
+    expect(parseRoute('#/sent?key=abc')).toEqual({ page: 'sandbox' });
   });
 });

@@ -2,7 +2,7 @@
  * The app's pages. Routing lives in the URL hash so the built app can be served as plain static
  * files by the API (or any static server) without server-side rewrites.
  */
-export const PAGE_NAMES = ['journeys', 'editor', 'templates', 'operator', 'client'] as const;
+export const PAGE_NAMES = ['journeys', 'editor', 'templates', 'operator', 'client', 'sandbox'] as const;
 export type PageName = (typeof PAGE_NAMES)[number];
 
 /** A parsed location: which page, and the id it is about when it has one. */
@@ -11,12 +11,14 @@ export type Route =
   | { page: 'editor'; journeyId: string }
   | { page: 'templates' }
   | { page: 'operator' }
-  | { page: 'client'; clientId: string };
+  | { page: 'client'; clientId: string }
+  | { page: 'sandbox' };
 
 /** Reads a route from a location hash such as `#/journeys/j_1`; unknown hashes land on the list. */
 export function parseRoute(hash: string): Route {
-  const parts = hash
-    .replace(/^#\/?/, '')
+  // A query after the path (`#/?key=…` sign-in links) is not part of the route.
+  const [path = ''] = hash.replace(/^#\/?/, '').split('?');
+  const parts = path
     .split('/')
     .filter((part) => part.length > 0)
     .map((part) => decodeURIComponent(part));
@@ -25,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'templates') return { page: 'templates' };
   if (head === 'operator') return { page: 'operator' };
   if (head === 'clients' && id !== undefined) return { page: 'client', clientId: id };
+  if (head === 'sent') return { page: 'sandbox' };
   return { page: 'journeys' };
 }
 
@@ -41,6 +44,8 @@ export function formatRoute(route: Route): string {
       return '#/operator';
     case 'client':
       return `#/clients/${encodeURIComponent(route.clientId)}`;
+    case 'sandbox':
+      return '#/sent';
     default:
       return assertNever(route);
   }

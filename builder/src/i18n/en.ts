@@ -8,6 +8,8 @@ export const en = {
   'nav.templates': 'Templates',
   'nav.operator': 'Call center',
   'nav.language': 'Language',
+  'nav.sandbox': 'Sent messages',
+  'nav.signOut': 'Sign out',
 
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
@@ -199,6 +201,41 @@ export const en = {
   'timeline.title': 'Client timeline',
   'timeline.empty': 'Nothing has happened to this client yet',
   'timeline.why': 'because',
+
+  'signIn.title': 'Sign in to Touchpoint',
+  'signIn.hint':
+    'Paste the API key. When you run Touchpoint with npm start, the terminal prints the key and a sign-in link that fills it in for you.',
+  'signIn.keyLabel': 'API key',
+  'signIn.submit': 'Sign in',
+  'signIn.checking': 'Checking…',
+  'signIn.rejected': 'This key was not accepted. Check that you copied all of it.',
+  'signIn.expired': 'The server no longer accepts the saved key. Paste the current one.',
+  'sandbox.title': 'Sent messages',
+  'sandbox.hint':
+    'Emails and texts your journeys sent in this demo. They are caught by a test mail server and SMS gateway on this computer, so no client receives them.',
+  'sandbox.live': 'Updates every few seconds',
+  'sandbox.off':
+    'This installation sends through real mail and SMS providers, so there is no test inbox to show.',
+  'sandbox.tab.mail': 'Emails ({count})',
+  'sandbox.tab.sms': 'Texts ({count})',
+  'sandbox.noMail': 'No emails yet. When a journey sends one, it appears here.',
+  'sandbox.noSms': 'No texts yet. When a journey sends one, it appears here.',
+  'sandbox.noSubject': '(no subject)',
+  'sandbox.from': 'From',
+  'sandbox.to': 'To',
+  'sandbox.received': 'Received',
+  'sandbox.htmlPart': 'Email as the client sees it',
+  'sandbox.textPart': 'Plain-text version',
+  'sandbox.noHtml': 'This email has only a plain-text version.',
+  'sandbox.imagesBlocked':
+    'Images from the internet are not loaded here, so looking at the email does not count as the client opening it.',
+  'sandbox.col.time': 'Received',
+  'sandbox.col.to': 'To',
+  'sandbox.col.text': 'Text',
+  'sandbox.col.segments': 'Parts',
+  'sandbox.col.provider': 'Gateway',
+  'sandbox.gsm7': 'Latin letters: up to 160 characters per part',
+  'sandbox.ucs2': 'Cyrillic or emoji: up to 70 characters per part',
 } as const;
 
 /** Every text key of the interface. */

@@ -7,6 +7,8 @@ export const ru: Record<MessageKey, string> = {
   'nav.templates': 'Шаблоны',
   'nav.operator': 'Колл-центр',
   'nav.language': 'Язык',
+  'nav.sandbox': 'Отправленные',
+  'nav.signOut': 'Выйти',
 
   'common.loading': 'Загрузка…',
   'common.retry': 'Повторить',
@@ -198,4 +200,39 @@ export const ru: Record<MessageKey, string> = {
   'timeline.title': 'История клиента',
   'timeline.empty': 'С этим клиентом пока ничего не происходило',
   'timeline.why': 'потому что',
+
+  'signIn.title': 'Вход в Touchpoint',
+  'signIn.hint':
+    'Вставьте API-ключ. Если Touchpoint запущен командой npm start, ключ и ссылка для входа, которая подставит его сама, напечатаны в терминале.',
+  'signIn.keyLabel': 'API-ключ',
+  'signIn.submit': 'Войти',
+  'signIn.checking': 'Проверяем…',
+  'signIn.rejected': 'Ключ не подошёл. Проверьте, что скопировали его целиком.',
+  'signIn.expired': 'Сохранённый ключ больше не действует. Вставьте актуальный.',
+  'sandbox.title': 'Отправленные',
+  'sandbox.hint':
+    'Письма и SMS, которые отправили ваши цепочки в этом демо. Их перехватывают тестовый почтовый сервер и SMS-шлюз на этом компьютере, клиентам они не уходят.',
+  'sandbox.live': 'Обновляется каждые несколько секунд',
+  'sandbox.off':
+    'Эта установка отправляет через настоящие почтовые и SMS-сервисы, тестового ящика здесь нет.',
+  'sandbox.tab.mail': 'Письма ({count})',
+  'sandbox.tab.sms': 'SMS ({count})',
+  'sandbox.noMail': 'Писем пока нет. Когда цепочка отправит письмо, оно появится здесь.',
+  'sandbox.noSms': 'SMS пока нет. Когда цепочка отправит SMS, оно появится здесь.',
+  'sandbox.noSubject': '(без темы)',
+  'sandbox.from': 'От',
+  'sandbox.to': 'Кому',
+  'sandbox.received': 'Получено',
+  'sandbox.htmlPart': 'Письмо так, как его видит клиент',
+  'sandbox.textPart': 'Текстовая версия',
+  'sandbox.noHtml': 'У этого письма есть только текстовая версия.',
+  'sandbox.imagesBlocked':
+    'Картинки из интернета здесь не загружаются, поэтому просмотр письма не засчитывается как открытие клиентом.',
+  'sandbox.col.time': 'Получено',
+  'sandbox.col.to': 'Кому',
+  'sandbox.col.text': 'Текст',
+  'sandbox.col.segments': 'Частей',
+  'sandbox.col.provider': 'Шлюз',
+  'sandbox.gsm7': 'Латиница: до 160 символов в части',
+  'sandbox.ucs2': 'Кириллица или эмодзи: до 70 символов в части',
 };

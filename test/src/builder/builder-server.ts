@@ -5,6 +5,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { openDatabase, templates, type Database } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
+import { sandboxRoutes, type SandboxRoutesOptions } from '@touchpoint/engine/api/routes/sandbox/index';
 import { createTestDatabase } from '../harness/database';
 import { repoRoot } from '../harness/paths';
 
@@ -29,7 +30,12 @@ export interface BuilderServer {
   close: () => Promise<void>;
 }
 
-export async function startBuilderServer(): Promise<BuilderServer> {
+export interface BuilderServerOptions {
+  /** Loopback mail / SMS servers whose received messages the API lists, as `npm start` wires them. */
+  sandbox?: SandboxRoutesOptions;
+}
+
+export async function startBuilderServer(options: BuilderServerOptions = {}): Promise<BuilderServer> {
   const builderDir = path.join(repoRoot, 'builder');
   // Each server builds into its own folder: test files run in parallel and must not share dist/.
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'touchpoint-builder-'));
@@ -50,6 +56,7 @@ export async function startBuilderServer(): Promise<BuilderServer> {
   );
   const adminKey = 'builder-test-key';
   const app = await buildApp({ db: database.db, config: { adminKey } });
+  if (options.sandbox) await app.register(sandboxRoutes, options.sandbox);
   await app.register(fastifyStatic, { root: outDir, prefix: '/' });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {

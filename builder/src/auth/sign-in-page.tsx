@@ -1,0 +1,72 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { LocaleSwitch } from '../app/header';
+import { useT } from '../i18n/i18n';
+import { useAuthStore } from './auth-store';
+import './sign-in.css';
+
+type Attempt = { status: 'idle' } | { status: 'checking' } | { status: 'failed'; message: string };
+
+/** Shown while the builder has no API key the server accepts: paste one to go on. */
+export function SignInPage() {
+  const t = useT();
+  const wasRejected = useAuthStore((state) => state.wasRejected);
+  const signIn = useAuthStore((state) => state.signIn);
+  const [apiKey, setApiKey] = useState('');
+  const [attempt, setAttempt] = useState<Attempt>({ status: 'idle' });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const key = apiKey.trim();
+    if (!key) return;
+    setAttempt({ status: 'checking' });
+    api.checkApiKey(key).then(
+      (verdict) =>
+        verdict === 'accepted'
+          ? signIn(key)
+          : setAttempt({ status: 'failed', message: t('signIn.rejected') }),
+      (error: unknown) =>
+        setAttempt({
+          status: 'failed',
+          message: t('common.serverUnavailable', {
+            message: error instanceof Error ? error.message : String(error),
+          }),
+        }),
+    );
+  };
+
+  const problem = attempt.status === 'failed' ? attempt.message : wasRejected ? t('signIn.expired') : null;
+  return (
+    <div className="sign-in">
+      <header className="app-header">
+        <span className="app-logo">◆ {t('app.name')}</span>
+        <span className="spacer" />
+        <LocaleSwitch />
+      </header>
+      <form className="sign-in-card" onSubmit={submit} data-testid="sign-in">
+        <h1>{t('signIn.title')}</h1>
+        <p className="muted">{t('signIn.hint')}</p>
+        <label className="field">
+          <span>{t('signIn.keyLabel')}</span>
+          <input
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+            value={apiKey}
+            onChange={(event) => setApiKey(event.target.value)}
+            data-testid="api-key"
+          />
+        </label>
+        {problem && (
+          <p className="error-box" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={!apiKey.trim() || attempt.status === 'checking'}>
+          {attempt.status === 'checking' ? t('signIn.checking') : t('signIn.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}
