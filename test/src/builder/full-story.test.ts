@@ -70,6 +70,7 @@ describe('the escalation journey, from an empty canvas to a received email', () 
       trackingSecret: 'builder-story-tracking-secret',
       api: true,
       worker: true,
+      sandbox: { mailbox, smsInbox },
       temporal: { connection: env.connection, client: env.client, nativeConnection: env.nativeConnection },
       deliveryPolicy: DeliveryPolicy.parse({}),
     });
@@ -157,5 +158,11 @@ describe('the escalation journey, from an empty canvas to a received email', () 
       .poll(() => page.locator('[data-testid="step-entry-1"] .step-stats').textContent(), { timeout: 15_000 })
       .toContain('▶ 1');
     await page.screenshot({ path: screenshotPath('builder-15-story-running') });
+
+    // The newcomer's view: what the journey sent, in the product itself.
+    await page.getByRole('link', { name: 'Sent messages' }).click();
+    await page.getByTestId('mail-preview').getByRole('heading', { name: 'Time to restock, Olga?' }).waitFor();
+    await page.frameLocator('[data-testid="mail-html"]').getByText('Your usual order is due soon.').waitFor();
+    await page.screenshot({ path: screenshotPath('builder-24-story-sent-mail') });
   });
 });
