@@ -119,18 +119,33 @@ function printTable(rows: BenchRow[]): void {
 
 const teardown = await setupServers(undefined as never);
 const rows: BenchRow[] = [];
+const failed: string[] = [];
 try {
   for (const [name, run] of Object.entries(benchmarks)) {
     if (only.length > 0 && !only.includes(name)) continue;
     process.stderr.write(`[bench] ${name}…\n`);
     const started = performance.now();
-    rows.push(...(await run()));
-    process.stderr.write(`[bench] ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    try {
+      rows.push(...(await run()));
+      process.stderr.write(
+        `[bench] ${name} done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      );
+    } catch (error) {
+      // One broken benchmark must not hide the others' numbers.
+      failed.push(name);
+      process.stderr.write(
+        `[bench] ${name} FAILED: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
+    }
   }
 } finally {
   await teardown();
 }
 printTable(rows);
+if (failed.length > 0) {
+  process.stderr.write(`[bench] failed: ${failed.join(', ')}\n`);
+  process.exitCode = 1;
+}
 const outDir = path.join(artifactsDir, 'bench');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(
