@@ -5,7 +5,10 @@ import proto from '@temporalio/proto';
 
 const HistoryMessage = proto.temporal.api.history.v1.History;
 
-/** Where the committed histories live (one `<scenario>.<run>.json` per workflow run). */
+/**
+ * Where the committed histories live: one folder per generation of workflow code
+ * (`01-regular-bookkeeping`, …), one `<scenario>.<run>.json` per workflow run inside.
+ */
 export const HISTORIES_DIR = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));
 
 // Plain protobuf object form (enum names, 64-bit ids as strings, bytes as base64), through the
@@ -19,9 +22,10 @@ export async function writeHistoryFile(path: string, history: History): Promise<
   await writeFile(path, `${JSON.stringify(json, null, 1)}\n`);
 }
 
-/** Every committed history, decoded for `Worker.runReplayHistories`. */
+/** Every committed history of every generation, decoded for `Worker.runReplayHistories`. */
 export async function readHistoryFiles(): Promise<{ workflowId: string; history: History }[]> {
-  const files = (await readdir(HISTORIES_DIR)).filter((file) => file.endsWith('.json')).sort();
+  const entries = await readdir(HISTORIES_DIR, { recursive: true });
+  const files = entries.filter((file) => file.endsWith('.json')).sort();
   return Promise.all(
     files.map(async (file) => ({
       workflowId: file.replace(/\.json$/, ''),

@@ -1,8 +1,9 @@
-// Records the committed replay fixtures: `npx tsx test/src/engine/record-histories.ts [scenario…]`
-// (only the named scenarios when names are given; their earlier files are replaced, others kept).
-// Runs every history scenario on the time-skipping server with a real worker (PGlite in memory,
-// loopback SMTP/SMS) and writes one JSON file per workflow run to test/fixtures/histories/.
-// Re-record only on purpose: the point of the files is that they were made by *older* workflow code.
+// Records the committed replay fixtures:
+//   npx tsx test/src/engine/record-histories.ts <generation> [scenario…]
+// Runs the scenarios (all, or the named ones) on the time-skipping server with a real worker (PGlite
+// in memory, loopback SMTP/SMS) and writes one JSON file per workflow run to
+// test/fixtures/histories/<generation>/. Start a new generation folder (`03-…`) whenever workflow code
+// changes its commands, and never re-record an old one: its point is that older code made it.
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { startEngineFixture } from './engine-fixture';
@@ -10,14 +11,15 @@ import { fetchRunHistories } from './history-chain';
 import { HISTORIES_DIR, writeHistoryFile } from './history-files';
 import { HISTORY_SCENARIOS } from './history-scenarios';
 
-async function recordHistories(names: readonly string[]): Promise<void> {
+async function recordHistories(generation: string, names: readonly string[]): Promise<void> {
+  const dir = `${HISTORIES_DIR}${generation}/`;
   const scenarios = HISTORY_SCENARIOS.filter(({ name }) => names.length === 0 || names.includes(name));
   const unknown = names.filter((name) => !HISTORY_SCENARIOS.some((scenario) => scenario.name === name));
   if (unknown.length > 0) throw new Error(`Unknown scenario(s): ${unknown.join(', ')}`);
-  await mkdir(HISTORIES_DIR, { recursive: true });
-  for (const file of await readdir(HISTORIES_DIR)) {
+  await mkdir(dir, { recursive: true });
+  for (const file of await readdir(dir)) {
     const isRecorded = scenarios.some(({ name }) => file.startsWith(`${name}.`) && file.endsWith('.json'));
-    if (isRecorded) await rm(`${HISTORIES_DIR}${file}`);
+    if (isRecorded) await rm(`${dir}${file}`);
   }
   const fixture = await startEngineFixture({ database: 'pglite' });
   try {
@@ -26,7 +28,7 @@ async function recordHistories(names: readonly string[]): Promise<void> {
       const result = await handle.result();
       const runs = await fetchRunHistories(fixture.client, handle.workflowId, handle.firstExecutionRunId);
       for (const [index, history] of runs.entries()) {
-        await writeHistoryFile(`${HISTORIES_DIR}${scenario.name}.${index + 1}.json`, history);
+        await writeHistoryFile(`${dir}${scenario.name}.${index + 1}.json`, history);
       }
       console.log(`${scenario.name}: ${runs.length} run(s), ${result.status}/${result.reason}`);
     }
@@ -36,5 +38,7 @@ async function recordHistories(names: readonly string[]): Promise<void> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await recordHistories(process.argv.slice(2));
+  const [generation, ...names] = process.argv.slice(2);
+  if (!generation) throw new Error('usage: record-histories.ts <generation folder> [scenario…]');
+  await recordHistories(generation, names);
 }
