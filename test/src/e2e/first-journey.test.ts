@@ -1,25 +1,13 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { SEND_TASK_QUEUES } from '@touchpoint/activities';
-import {
-  DeliveryPolicy,
-  startSmsSandbox,
-  startSmtpSandbox,
-  type SmsSandbox,
-  type SmtpSandbox,
-} from '@touchpoint/channels';
-import { asc, enrollments, eq, nodeVisits, openDatabase, templates, type OpenDatabase } from '@touchpoint/db';
-import { loadConfig } from '@touchpoint/engine/main/config';
-import { startProduct, type RunningProduct } from '@touchpoint/engine/main/start-product';
+import { asc, enrollments, eq, nodeVisits, templates } from '@touchpoint/db';
 import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../harness/database';
-import { createTimeSkippingEnvironment } from '../harness/time-skipping';
+import { startTestProduct, type TestProduct } from '../harness/test-product';
 
 // The first slice, end to end through the real parts: a journey created and published over HTTP, an
 // event posted, the workflow run by a real worker on Temporal's time-skipping server (so "wait 2 days"
 // takes milliseconds), the email received by a real SMTP server on loopback, the SMS by a real HTTP
 // provider sandbox, and every node visit stored in PostgreSQL.
-const ADMIN_KEY = 'tp_admin_first-journey-test-key';
 const WELCOME_JOURNEY = {
   schemaVersion: 1,
   nodes: [
@@ -47,39 +35,11 @@ const WELCOME_JOURNEY = {
 };
 
 describe('a first journey, end to end', () => {
-  let testDb: TestDatabase;
-  let database: OpenDatabase;
-  let env: TestWorkflowEnvironment;
-  let mailbox: SmtpSandbox;
-  let smsInbox: SmsSandbox;
-  let product: RunningProduct;
+  let tp: TestProduct;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    database = openDatabase(testDb.url);
-    [env, mailbox, smsInbox] = await Promise.all([
-      createTimeSkippingEnvironment(),
-      startSmtpSandbox(),
-      startSmsSandbox(),
-    ]);
-    const config = loadConfig({
-      SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
-      SMS_API_URL: smsInbox.baseUrl,
-      API_PORT: '0',
-      TEMPORAL_TASK_QUEUE: `first-journey-${Date.now()}`,
-    });
-    product = await startProduct({
-      config,
-      db: database.db,
-      adminKey: ADMIN_KEY,
-      trackingSecret: 'first-journey-tracking-secret',
-      api: true,
-      worker: true,
-      temporal: { connection: env.connection, client: env.client, nativeConnection: env.nativeConnection },
-      // No quiet hours or caps: this test is about the path, not the policy, and must pass at any hour.
-      deliveryPolicy: DeliveryPolicy.parse({}),
-    });
-    await database.db.insert(templates).values([
+    tp = await startTestProduct({ name: 'first-journey' });
+    await tp.database.db.insert(templates).values([
       {
         key: 'welcome',
         channel: 'email',
@@ -99,27 +59,13 @@ describe('a first journey, end to end', () => {
   });
 
   afterAll(async () => {
-    await product?.stop();
-    await Promise.all([env?.teardown(), mailbox?.stop(), smsInbox?.stop()]);
-    await database?.close();
-    await testDb?.close();
+    await tp?.stop();
   });
 
-  async function call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown) {
-    const response = await fetch(`${product.apiUrl}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    expect(response.ok, `${method} ${path} -> ${response.status} ${text}`).toBe(true);
-    return JSON.parse(text) as Record<string, unknown>;
-  }
-
   it('emails on the event, waits two days, then texts, recording every node', async () => {
-    const journey = await call('POST', '/v1/journeys', { name: 'Welcome', definition: WELCOME_JOURNEY });
-    await call('POST', `/v1/journeys/${String(journey.id)}/publish`, {});
-    const client = await call('PUT', '/v1/clients/crm-42', {
+    const journey = await tp.call('POST', '/v1/journeys', { name: 'Welcome', definition: WELCOME_JOURNEY });
+    await tp.call('POST', `/v1/journeys/${String(journey.id)}/publish`, {});
+    const client = await tp.call('PUT', '/v1/clients/crm-42', {
       email: 'anna@example.com',
       phone: '+79161234567',
       timeZone: 'Europe/Moscow',
@@ -129,36 +75,36 @@ describe('a first journey, end to end', () => {
         sms: { status: 'granted', updatedAt: new Date().toISOString() },
       },
     });
-    await call('POST', '/v1/events', {
+    await tp.call('POST', '/v1/events', {
       idempotencyKey: 'signup-crm-42',
       clientId: 'crm-42',
       type: 'signed_up',
       occurredAt: new Date().toISOString(),
     });
 
-    await mailbox.waitForCount(1, 30_000);
-    const [mail] = mailbox.listMessages();
+    await tp.mailbox.waitForCount(1, 30_000);
+    const [mail] = tp.mailbox.listMessages();
     expect(mail?.to).toEqual(['anna@example.com']);
     expect(mail?.subject).toBe('Welcome, Anna');
-    expect(smsInbox.listMessages()).toHaveLength(0);
+    expect(tp.smsInbox.listMessages()).toHaveLength(0);
 
     // Awaiting the result lets the time-skipping server jump over the two-day wait.
     const workflowId = journeyWorkflowId(String(journey.id), String(client.id), null);
-    await env.client.workflow.getHandle(workflowId).result();
-    const [sms] = smsInbox.listMessages();
+    await tp.env.client.workflow.getHandle(workflowId).result();
+    const [sms] = tp.smsInbox.listMessages();
     expect(sms?.to).toBe('+79161234567');
     expect(sms?.body).toBe('Still thinking? Reply with questions.');
-    expect(mailbox.listMessages()).toHaveLength(1);
+    expect(tp.mailbox.listMessages()).toHaveLength(1);
 
     // Each send ran on its channel's own queue, where the channel's rate limit applies.
-    const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
+    const history = await tp.env.client.workflow.getHandle(workflowId).fetchHistory();
     const sendQueues = (history.events ?? [])
       .map((event) => event.activityTaskScheduledEventAttributes)
       .filter((scheduled) => scheduled?.activityType?.name === 'sendMessage')
       .map((scheduled) => scheduled?.taskQueue?.name);
     expect(sendQueues).toEqual([SEND_TASK_QUEUES.email, SEND_TASK_QUEUES.sms]);
 
-    const visits = await database.db
+    const visits = await tp.database.db
       .select({ nodeId: nodeVisits.nodeId, outcome: nodeVisits.outcome })
       .from(nodeVisits)
       .innerJoin(enrollments, eq(enrollments.id, nodeVisits.enrollmentId))

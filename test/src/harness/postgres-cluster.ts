@@ -79,7 +79,7 @@ async function waitUntilAcceptingQueries(url: string): Promise<void> {
       return;
     } catch (error) {
       if (Date.now() > deadline)
-        throw new Error(`PostgreSQL did not accept queries within 30 s: ${String(error)}`);
+        throw new Error(`PostgreSQL did not accept queries within 30 s: ${String(error)}`, { cause: error });
       await sleep(100);
     } finally {
       await client.end().catch(() => undefined);

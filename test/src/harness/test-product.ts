@@ -1,0 +1,88 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  DeliveryPolicy,
+  startSmsSandbox,
+  startSmtpSandbox,
+  type SmsSandbox,
+  type SmtpSandbox,
+} from '@touchpoint/channels';
+import { openDatabase, type OpenDatabase } from '@touchpoint/db';
+import { loadConfig } from '@touchpoint/engine/main/config';
+import { startProduct, type RunningProduct } from '@touchpoint/engine/main/start-product';
+import { expect } from 'vitest';
+import { createTestDatabase, type TestDatabase } from './database';
+import { createTimeSkippingEnvironment } from './time-skipping';
+
+export interface TestProduct {
+  product: RunningProduct;
+  apiUrl: string;
+  adminKey: string;
+  database: OpenDatabase;
+  env: TestWorkflowEnvironment;
+  mailbox: SmtpSandbox;
+  smsInbox: SmsSandbox;
+  /** Calls the API with the admin key and fails the test, with the body, on any non-2xx answer. */
+  call<T = Record<string, unknown>>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole product as `npm start` wires it (API + worker + router + sandboxes) on a fresh database,
+ * with workflows on Temporal's time-skipping server so journeys that wait days finish in a test. No
+ * quiet hours or caps unless a test asks: such tests are about paths, and must pass at any hour.
+ */
+export async function startTestProduct(
+  options: { name: string; deliveryPolicy?: DeliveryPolicy } = { name: 'product' },
+): Promise<TestProduct> {
+  const adminKey = `tp_admin_${options.name}-test-key`;
+  const testDb: TestDatabase = await createTestDatabase();
+  const database = openDatabase(testDb.url);
+  const [env, mailbox, smsInbox] = await Promise.all([
+    createTimeSkippingEnvironment(),
+    startSmtpSandbox(),
+    startSmsSandbox(),
+  ]);
+  const config = loadConfig({
+    SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+    SMS_API_URL: smsInbox.baseUrl,
+    API_PORT: '0',
+    TEMPORAL_TASK_QUEUE: `${options.name}-${Date.now()}`,
+  });
+  const product = await startProduct({
+    config,
+    db: database.db,
+    adminKey,
+    trackingSecret: `${options.name}-tracking-secret`,
+    api: true,
+    worker: true,
+    sandbox: { mailbox, smsInbox },
+    temporal: { connection: env.connection, client: env.client, nativeConnection: env.nativeConnection },
+    deliveryPolicy: options.deliveryPolicy ?? DeliveryPolicy.parse({}),
+  });
+  const apiUrl = product.apiUrl ?? '';
+  return {
+    product,
+    apiUrl,
+    adminKey,
+    database,
+    env,
+    mailbox,
+    smsInbox,
+    async call<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+      const response = await fetch(`${apiUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      expect(response.ok, `${method} ${path} -> ${response.status} ${text}`).toBe(true);
+      return JSON.parse(text) as T;
+    },
+    async stop() {
+      await product.stop();
+      await Promise.all([env.teardown(), mailbox.stop(), smsInbox.stop()]);
+      await database.close();
+      await testDb.close();
+    },
+  };
+}
