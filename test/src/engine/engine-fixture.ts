@@ -22,7 +22,7 @@ import type { StartJourney } from '@touchpoint/engine/temporal/start-journey';
 import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
 import type { z } from 'zod';
 import { createSandboxAdapters, seedClient, seedTemplates, TRACKING } from '../channels/send-fixtures';
-import { createTestDatabase, withAdmin } from '../harness/database';
+import { createTestDatabase } from '../harness/database';
 import { createTimeSkippingEnvironment } from '../harness/time-skipping';
 
 export const DAY_MS = 86_400_000;
@@ -92,29 +92,9 @@ async function openFixtureDatabase(
     db: opened.db,
     async close() {
       await opened.close();
-      await waitForBackendsToExit(new URL(database.url).pathname.slice(1));
       await database.close();
     },
   };
-}
-
-/**
- * The pool's `end()` resolves before its sessions have left the server; dropping the database
- * `WITH (FORCE)` then kills one mid-goodbye, which surfaces as an uncaught 57P01 in the test run.
- */
-async function waitForBackendsToExit(name: string): Promise<void> {
-  const adminUrl = process.env.TOUCHPOINT_PG_ADMIN_URL;
-  if (!adminUrl) return;
-  await withAdmin(adminUrl, async (admin) => {
-    for (let attempt = 0; attempt < 50; attempt += 1) {
-      const { rows } = await admin.query<{ n: number }>(
-        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
-        [name],
-      );
-      if ((rows[0]?.n ?? 0) === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  });
 }
 
 export interface EngineFixtureOptions {

@@ -28,10 +28,26 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     close: () =>
-      withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(
-        () => undefined,
-      ),
+      withAdmin(adminUrl, async (client) => {
+        await waitForSessionsToLeave(client, name);
+        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      }),
   };
+}
+
+/**
+ * A pool's `end()` resolves before its sessions have left the server; dropping the database
+ * `WITH (FORCE)` would then kill one mid-goodbye, an uncaught 57P01 in the test run. Waits up to 1 s.
+ */
+async function waitForSessionsToLeave(admin: pg.Client, database: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const { rows } = await admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1',
+      [database],
+    );
+    if ((rows[0]?.n ?? 0) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export async function withAdmin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
