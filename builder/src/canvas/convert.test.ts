@@ -38,4 +38,16 @@ describe('canvas <-> draft conversion', () => {
     const moved = { ...canvas, nodes: canvas.nodes.map((n) => ({ ...n, position: { x: 10.4, y: 19.6 } })) };
     expect(canvasToDraft(moved)).toEqual({ ...draft, layout: { s: { x: 10, y: 20 } } });
   });
+
+  it('loads and keeps a half-filled goal and settings (validation reports them, loading does not fail)', () => {
+    const half = {
+      schemaVersion: 1,
+      nodes: [],
+      edges: [],
+      goal: { event: { type: '', filters: [{ property: '', op: 'eq' }] } },
+      settings: { reentry: 'afterExit', timezoneFallback: '' },
+    };
+    const draft = JourneyDraft.parse(half);
+    expect(canvasToDraft(draftToCanvas(draft))).toEqual({ ...half, layout: {} });
+  });
 });

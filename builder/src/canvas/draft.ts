@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  JourneyEdge,
-  JourneyGoal,
-  JourneyLayout,
-  JourneySettings,
-  NODE_KINDS,
-} from '@touchpoint/engine/language';
+import { JourneyEdge, JourneyLayout, NODE_KINDS } from '@touchpoint/engine/language';
+import type { JourneyGoal, JourneySettings } from '@touchpoint/engine/language';
 
 /**
  * A journey as it is being drawn: the definition's envelope, but node configs not yet validated
@@ -20,12 +15,18 @@ export const DraftNode = z.object({
 });
 export type DraftNode = z.infer<typeof DraftNode>;
 
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Goal and settings keep the language's shape but, like node configs, are checked only by
+ * `validateJourney` (and the form): a goal whose event type is still being typed must save and load.
+ */
 export const JourneyDraft = z.object({
   schemaVersion: z.literal(1),
   nodes: z.array(DraftNode),
   edges: z.array(JourneyEdge),
-  goal: JourneyGoal.optional(),
-  settings: JourneySettings.optional(),
+  goal: z.custom<z.input<typeof JourneyGoal>>(isObject).optional(),
+  settings: z.custom<z.input<typeof JourneySettings>>(isObject).optional(),
   layout: JourneyLayout.optional(),
 });
 export type JourneyDraft = z.infer<typeof JourneyDraft>;

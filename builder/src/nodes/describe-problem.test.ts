@@ -31,4 +31,31 @@ describe('describeProblem', () => {
       'Exit "next" leads nowhere: connect it to a next step',
     ]);
   });
+
+  it('speaks of steps, not nodes, for journey-wide and catalog problems', () => {
+    const [missing] = validateJourney({ schemaVersion: 1, nodes: [], edges: [] });
+    expect(missing && describeProblem(missing, en)).toBe(
+      'Add an Entry step: it decides who joins the journey',
+    );
+    const catalogProblem = {
+      nodeId: 's',
+      code: 'unknownTemplate' as const,
+      message: 'Node "s" (send): Template "remind" is not in the catalog',
+    };
+    expect(describeProblem(catalogProblem, en)).toBe(
+      'There is no message template "remind": pick one from the list',
+    );
+  });
+
+  it('asks to finish a half-filled goal instead of quoting the schema', () => {
+    const problems = validateJourney({
+      schemaVersion: 1,
+      nodes: [{ id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } }],
+      edges: [],
+      goal: { event: { type: '', filters: [] } },
+    });
+    expect(problems.map((problem) => describeProblem(problem, en))).toContain(
+      'Finish the journey goal: choose the client action and fill in every condition',
+    );
+  });
 });

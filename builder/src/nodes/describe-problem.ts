@@ -35,6 +35,11 @@ function portLabel(port: string, t: Translate): string {
   return fixed ? t(`port.${fixed}`) : (port.split(':')[1] ?? port);
 }
 
+/** The missing catalog entry a problem names (`… Template "remind" is not in the catalog`). */
+function catalogName(message: string): string {
+  return /"([^"]*)" is not in the catalog/.exec(message)?.[1] ?? '';
+}
+
 /**
  * A problem in the marketer's words for the step it is shown on; the language's own message (for
  * engineers) stays available as the tooltip. Codes without a friendlier text keep their message.
@@ -57,6 +62,31 @@ export function describeProblem(problem: JourneyProblem, t: Translate): string {
       return t('problem.weightsNotHundred');
     case 'rungsOutOfOrder':
       return t('problem.rungsOutOfOrder');
+    case 'invalidDefinition':
+      // While the journey's goal or settings are half filled in, the whole definition is refused.
+      if (problem.message.includes(' goal.')) return t('problem.goalIncomplete');
+      if (problem.message.includes(' settings.')) return t('problem.settingsInvalid');
+      return problem.message;
+    case 'missingEntry':
+      return t('problem.missingEntry');
+    case 'multipleEntries':
+      return t('problem.multipleEntries');
+    case 'edgeIntoEntry':
+      return t('problem.edgeIntoEntry');
+    case 'cycleWithoutWait':
+      return t('problem.cycleWithoutWait');
+    case 'emptyUpdate':
+      return t('problem.emptyUpdate');
+    case 'unknownEvent':
+    case 'unknownTemplate':
+    case 'unknownOffer':
+    case 'unknownSegment':
+    case 'unknownJourney':
+      return t(`problem.${problem.code}`, { name: catalogName(problem.message) });
+    case 'invalidEntryWindow':
+      return t('problem.invalidEntryWindow');
+    case 'invalidTimeZone':
+      return t('problem.invalidTimeZone');
     default:
       return problem.message;
   }

@@ -8,6 +8,7 @@ import { useEditor, useEditorStore } from '../canvas/editor-context';
 import { JourneyCanvas } from '../canvas/journey-canvas';
 import { Palette } from '../canvas/palette';
 import { SHORTCUTS, useShortcuts } from '../canvas/shortcuts';
+import { JourneySettingsForm } from '../forms/journey-settings-form';
 import { StepForm } from '../forms/step-form';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { describeProblem } from '../nodes/describe-problem';
@@ -146,7 +147,10 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
               <StepForm key={selected.id} node={selected} />
             </>
           ) : (
-            <ProblemList />
+            <>
+              <ProblemList />
+              <JourneySettingsForm />
+            </>
           )}
         </aside>
       </div>

@@ -126,4 +126,51 @@ describe('editing tools', () => {
     await page.screenshot({ path: screenshotPath('builder-12-editor-ru') });
     await page.getByRole('button', { name: 'EN' }).click();
   });
+
+  it('sets the journey goal and who can join, checked by the language schemas and saved with the draft', async () => {
+    await page.goto(`${server.url}/#/journeys`);
+    await page.getByTestId('new-journey').click();
+    const settings = page.getByTestId('journey-settings');
+    await settings.waitFor();
+    const problems = page.locator('.problem-list');
+
+    await settings.getByTestId('add-goal').click();
+    await settings.getByTestId('goal-event-type').fill('');
+    await problems.getByText('Finish the journey goal').waitFor();
+    expect(await settings.getByTestId('goal-event-type').locator('xpath=..').getAttribute('class')).toContain(
+      'invalid',
+    );
+    await settings.getByTestId('goal-event-type').fill('booking.completed');
+    await settings.getByRole('button', { name: '+ Add a condition' }).click();
+    await settings.getByLabel('Property').fill('total');
+    await settings.getByLabel('Comparison').selectOption({ label: 'at least' });
+    await settings.getByLabel('Value').fill('100');
+    await settings.getByLabel('Within').fill('14');
+    await expect.poll(() => problems.getByText('Finish the journey goal').count()).toBe(0);
+
+    await settings.getByLabel('A client can join').selectOption({ label: 'again after leaving' });
+    await settings.getByTestId('entry-from').fill('2026-12-10T09:00');
+    await settings.getByTestId('entry-until').fill('2026-12-01T09:00');
+    await problems.getByText('swap the dates').waitFor();
+    await settings.getByTestId('entry-until').fill('2026-12-31T18:00');
+    await expect.poll(() => problems.getByText('swap the dates').count()).toBe(0);
+    await settings.getByTestId('timezone-fallback').fill('Europe/Moscow');
+    await page.screenshot({ path: screenshotPath('builder-25-journey-settings') });
+    await page.getByText('All changes saved').waitFor();
+
+    const journeyId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+    const response = await fetch(`${server.url}/v1/journeys/${encodeURIComponent(journeyId)}`, {
+      headers: { authorization: `Bearer ${server.adminKey}` },
+    });
+    const { draft } = (await response.json()) as { draft: { goal: unknown; settings: { reentry: string } } };
+    expect(draft.goal).toEqual({
+      event: { type: 'booking.completed', filters: [{ property: 'total', op: 'gte', value: 100 }] },
+      window: { amount: 14, unit: 'days' },
+    });
+    expect(draft.settings).toMatchObject({ reentry: 'afterExit', timezoneFallback: 'Europe/Moscow' });
+
+    await page.reload();
+    expect(await settings.getByLabel('Value').inputValue()).toBe('100');
+    expect(await settings.getByTestId('entry-until').inputValue()).toBe('2026-12-31T18:00');
+  });
 });
