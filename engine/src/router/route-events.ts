@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@te
 import type { Database, EventRow, Executor } from '@touchpoint/db';
 import { and, asc, enrollments, eq, events, inArray, isNull, sql } from '@touchpoint/db';
 import { isWithinEntryWindow, matchesEvent, type ChannelKind } from '../language';
-import { enrollOnEvent, signalClientEvent } from '../temporal';
+import { enrollOnEvent, signalClientEvents } from '../temporal';
 import type { ClientEvent } from '../temporal';
 import { loadRoutableJourneys } from './journey-index';
 import type { RoutableJourney } from './journey-index';
@@ -23,6 +23,7 @@ export interface EventRouterDeps {
 export interface RoutingReport {
   routed: number;
   enrollmentsStarted: number;
+  /** Events delivered to running enrollments (batched, up to 100 per signal). */
   signalsSent: number;
 }
 
@@ -57,6 +58,7 @@ async function routeOne(
   journeys: readonly RoutableJourney[],
   active: readonly ActiveEnrollment[],
   report: RoutingReport,
+  outbox: Map<string, ClientEvent[]>,
 ): Promise<void> {
   const clientEvent = toClientEvent(event);
   const now = deps.now?.() ?? Date.now();
@@ -85,8 +87,25 @@ async function routeOne(
     const journey = versions.get(`${enrollment.journeyId}:${enrollment.journeyVersion}`);
     // Enrollments on an older version still get events they may wait for; unknown versions get all.
     if (journey !== undefined && !journey.awaitedEventTypes.has(event.type)) continue;
-    if (await ignoreFinished(signalClientEvent(deps.temporal, enrollment.workflowId, clientEvent))) {
-      report.signalsSent += 1;
+    const queued = outbox.get(enrollment.workflowId) ?? [];
+    queued.push(clientEvent);
+    outbox.set(enrollment.workflowId, queued);
+  }
+}
+
+/**
+ * Delivers a pass's events to running enrollments, in order, up to 100 per signal: one client's burst
+ * as one signal per event would make the server force-fail the workflow task (see
+ * `signalClientEvents`).
+ */
+async function flushOutbox(
+  deps: EventRouterDeps,
+  outbox: Map<string, ClientEvent[]>,
+  report: RoutingReport,
+): Promise<void> {
+  for (const [workflowId, queued] of outbox) {
+    if (await ignoreFinished(signalClientEvents(deps.temporal, workflowId, queued))) {
+      report.signalsSent += queued.length;
     }
   }
 }
@@ -127,7 +146,9 @@ async function routeLocked(
       .for('update', { skipLocked: true });
     if (batch.length === 0) return;
     const active = await loadActiveEnrollments(tx, [...new Set(batch.map((e) => e.clientId))]);
-    for (const event of batch) await routeOne(deps, event, journeys, active, report);
+    const outbox = new Map<string, ClientEvent[]>();
+    for (const event of batch) await routeOne(deps, event, journeys, active, report, outbox);
+    await flushOutbox(deps, outbox, report);
     await tx
       .update(events)
       .set({ routedAt: sql`now()` })
