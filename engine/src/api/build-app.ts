@@ -81,7 +81,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(eventRoutes, shared);
   await app.register(purchaseRoutes, shared);
   await app.register(clientRoutes, { db: options.db });
-  await app.register(journeyRoutes, { db: options.db });
+  await app.register(journeyRoutes, {
+    db: options.db,
+    temporal: options.temporal,
+    taskQueue: options.config.journeyTaskQueue ?? 'journeys',
+  });
   await app.register(productRoutes, { db: options.db });
   await app.register(offerRoutes, { db: options.db });
   await app.register(templateRoutes, { db: options.db });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { validateJourney } from '../../../language';
 import { ApiError, ApiErrorBody } from '../../api-error';
 import { loadCatalog, loadJourney } from './load-journey';
+import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
 
 const JourneyParams = z.object({ id: z.uuid() });
 const Problem = z.object({ nodeId: z.string().nullable(), code: z.string(), message: z.string() });
@@ -43,7 +44,8 @@ const LIFECYCLE = {
 const auth = (scope: 'journeys:read' | 'journeys:write') => ({ scope });
 
 /** Journeys: drafts CRUD, validate, publish (immutable numbered versions), pause / resume / archive. */
-export const journeyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+export const journeyRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async (app, options) => {
+  const { db } = options;
   const errors = { '4xx': ApiErrorBody };
   app.post(
     '/v1/journeys',
@@ -125,7 +127,11 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         response: { 201: JourneyVersionResponse, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await publishJourney(db, request.params.id)),
+    async (request, reply) => {
+      const version = await publishJourney(db, request.params.id);
+      await syncScheduleOf(options, request.params.id);
+      return reply.code(201).send(version);
+    },
   );
   for (const [action, rule] of Object.entries(LIFECYCLE)) {
     app.post(
@@ -144,6 +150,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
           .set({ status: rule.to, updatedAt: new Date() })
           .where(eq(journeys.id, journey.id))
           .returning();
+        await syncScheduleOf(options, journey.id);
         return row!;
       },
     );
