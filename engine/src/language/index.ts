@@ -17,3 +17,4 @@ export { parseDefinition } from './parse-definition';
 export type { ParsedDefinition } from './parse-definition';
 export * from './examples';
 export * from './plan-migration';
+export * from './entry-events';

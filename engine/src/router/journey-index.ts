@@ -1,6 +1,6 @@
 import type { Database } from '@touchpoint/db';
 import { and, eq, isNotNull, journeys, journeyVersions } from '@touchpoint/db';
-import { JourneyDefinition } from '../language';
+import { entryEventMatcher, JourneyDefinition } from '../language';
 import type { EventMatcher, ReentryPolicy } from '../language';
 
 /** What the router needs to know about one live journey version. */
@@ -9,7 +9,7 @@ export interface RoutableJourney {
   version: number;
   definition: JourneyDefinition;
   reentry: ReentryPolicy;
-  /** Set when the journey starts on an event. */
+  /** Set when the journey starts on an event (segment changes are events too). */
   entry: EventMatcher | null;
   /**
    * Event types a running enrollment can react to (goal, wait-for-event exits, purchases that move a
@@ -57,7 +57,7 @@ export async function loadRoutableJourneys(db: Database): Promise<RoutableJourne
       version: row.version,
       definition,
       reentry: definition.settings.reentry,
-      entry: trigger?.kind === 'event' ? trigger.event : null,
+      entry: trigger ? entryEventMatcher(trigger) : null,
       awaitedEventTypes: collectAwaitedEventTypes(definition),
     };
   });

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { ScheduleNotFoundError } from '@temporalio/client';
 import type { Database } from '@touchpoint/db';
 import { desc, eq, journeyVersions } from '@touchpoint/db';
+import { JourneyDefinition } from '../../../language';
 import { journeyScheduleId, syncJourneySchedule } from '../../../temporal';
 import { loadJourney } from './load-journey';
 
@@ -20,6 +21,16 @@ export interface ScheduleDeps {
 export async function syncScheduleOf(deps: ScheduleDeps, journeyId: string): Promise<void> {
   if (!deps.temporal) return;
   const journey = await loadJourney(deps.db, journeyId);
+  // The latest two versions tell whether a schedule exists or must go; most journeys never had one,
+  // and then Temporal is not asked at all.
+  const [latest, previous] = await deps.db
+    .select({ definition: journeyVersions.definition })
+    .from(journeyVersions)
+    .where(eq(journeyVersions.journeyId, journeyId))
+    .orderBy(desc(journeyVersions.number))
+    .limit(2);
+  if (!latest || ![latest, previous].some((version) => version && entersOnSchedule(version.definition)))
+    return;
   if (journey.status === 'archived') {
     await deps.temporal.schedule
       .getHandle(journeyScheduleId(journeyId))
@@ -29,13 +40,6 @@ export async function syncScheduleOf(deps: ScheduleDeps, journeyId: string): Pro
       });
     return;
   }
-  const [latest] = await deps.db
-    .select({ definition: journeyVersions.definition })
-    .from(journeyVersions)
-    .where(eq(journeyVersions.journeyId, journeyId))
-    .orderBy(desc(journeyVersions.number))
-    .limit(1);
-  if (!latest) return;
   await syncJourneySchedule({
     client: deps.temporal,
     journeyId,
@@ -43,4 +47,10 @@ export async function syncScheduleOf(deps: ScheduleDeps, journeyId: string): Pro
     taskQueue: deps.taskQueue,
     isPaused: journey.status === 'paused',
   });
+}
+
+function entersOnSchedule(definition: unknown): boolean {
+  const parsed = JourneyDefinition.safeParse(definition);
+  const entry = parsed.success ? parsed.data.nodes.find((node) => node.kind === 'entry') : undefined;
+  return entry?.kind === 'entry' && entry.config.trigger.kind === 'schedule';
 }
