@@ -140,6 +140,11 @@ export const TimelineEntry = z.object({
   outcome: z.string().nullable().default(null),
   channel: z.string().nullable().default(null),
   temporalUiUrl: z.string().nullable().default(null),
+  /** Message, call task or enrollment status (`sent`, `open`, `completed`…). */
+  status: z.string().nullable().default(null),
+  journeyVersion: z.number().int().nullable().default(null),
+  /** Purchases: the amount. */
+  value: z.number().nullable().default(null),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 

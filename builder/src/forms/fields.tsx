@@ -1,5 +1,7 @@
 import { CHANNEL_KINDS } from '@touchpoint/engine/language';
 import type { CatalogItem } from '../api/schemas';
+import { useT } from '../i18n/i18n';
+import { formatChannel } from '../nodes/read-config';
 
 /** A labelled text input with an optional catalog as suggestions (a picker that still allows typing). */
 export function TextField({
@@ -103,6 +105,7 @@ export function ChannelPicker({
   value: unknown;
   onChange: (v: string[]) => void;
 }) {
+  const t = useT();
   const chosen = Array.isArray(value) ? value.map(String) : [];
   return (
     <fieldset className="field channel-picker">
@@ -116,7 +119,7 @@ export function ChannelPicker({
               onChange(event.target.checked ? [...chosen, channel] : chosen.filter((c) => c !== channel))
             }
           />
-          {channel}
+          {formatChannel(channel, t)}
           {chosen.includes(channel) && <sup>{chosen.indexOf(channel) + 1}</sup>}
         </label>
       ))}

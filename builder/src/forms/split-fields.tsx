@@ -33,7 +33,7 @@ export function RandomSplitFields({ f }: { f: FieldContext }) {
       {variants.map((variant, index) => (
         <div className="field-row" key={`${String(variant.id)}-${index}`}>
           <TextField
-            label={String(variant.id ?? '')}
+            label={f.t('field.variantName', { id: String(variant.id ?? '').toUpperCase() })}
             value={String(variant.name ?? '')}
             onChange={(v) => f.set(['variants', index, 'name'], v || undefined)}
           />
@@ -88,7 +88,7 @@ export function ConditionSplitFields({ f }: { f: FieldContext }) {
       {branches.map((branch, index) => (
         <div className="field-row" key={`${String(branch.id)}-${index}`}>
           <TextField
-            label={String(branch.id ?? '')}
+            label={f.t('field.branchName', { n: index + 1 })}
             value={String(branch.name ?? '')}
             onChange={(v) => f.set(['branches', index, 'name'], v || undefined)}
           />
@@ -125,12 +125,29 @@ export function EventExitsFields({ f }: { f: FieldContext }) {
     <fieldset className="field item-list">
       <legend>{f.t('field.exits')}</legend>
       {exits.map((exit, index) => (
-        <div className="field-row" key={`${String(exit.id)}-${index}`}>
-          <TextField
-            label={String(exit.id ?? '')}
-            value={String(exit.name ?? '')}
-            onChange={(v) => f.set(['exits', index, 'name'], v || undefined)}
-          />
+        <div className="exit-card" key={`${String(exit.id)}-${index}`}>
+          <div className="field-row">
+            <TextField
+              label={f.t('field.exitName', { n: index + 1 })}
+              value={String(exit.name ?? '')}
+              onChange={(v) => f.set(['exits', index, 'name'], v || undefined)}
+            />
+            {exits.length > 1 && (
+              <button
+                type="button"
+                className="remove"
+                aria-label={f.t('form.remove')}
+                onClick={() =>
+                  f.set(
+                    ['exits'],
+                    exits.filter((_, at) => at !== index),
+                  )
+                }
+              >
+                ×
+              </button>
+            )}
+          </div>
           <TextField
             label={f.t('field.eventType')}
             value={f.text(['exits', index, 'event', 'type'])}
@@ -139,20 +156,6 @@ export function EventExitsFields({ f }: { f: FieldContext }) {
             onChange={(v) => f.set(['exits', index, 'event', 'type'], v)}
             isInvalid={f.isInvalid(`exits.${index}.event.type`)}
           />
-          {exits.length > 1 && (
-            <button
-              type="button"
-              className="remove"
-              onClick={() =>
-                f.set(
-                  ['exits'],
-                  exits.filter((_, at) => at !== index),
-                )
-              }
-            >
-              ×
-            </button>
-          )}
         </div>
       ))}
       <button type="button" onClick={add}>

@@ -34,3 +34,19 @@ export function formatDuration(
 export function formatList(value: unknown, separator = ' → '): string {
   return Array.isArray(value) ? value.map(String).join(separator) : '';
 }
+
+const CHANNEL_KEYS = {
+  email: 'channel.email',
+  sms: 'channel.sms',
+  call: 'channel.call',
+  webhook: 'channel.webhook',
+} as const;
+
+/** A channel in the interface language (`Email`, `Письмо`); an unknown channel as written. */
+export function formatChannel(
+  channel: string,
+  t: (key: (typeof CHANNEL_KEYS)[keyof typeof CHANNEL_KEYS]) => string,
+): string {
+  const key = CHANNEL_KEYS[channel as keyof typeof CHANNEL_KEYS];
+  return key ? t(key) : channel;
+}

@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useMemo, type CSSProperties, type ReactNode } from 'react';
 import { useEditor } from '../canvas/editor-context';
 import { INPUT_HANDLE, type StepNode } from '../canvas/convert';
 import { useT, type MessageKey } from '../i18n/i18n';
@@ -12,6 +12,13 @@ function PortLabel({ data, port }: { data: StepNode['data']; port: string }) {
   const item = portItem(data, port);
   if (item) return <>{item.name ?? item.id}</>;
   return <>{t(`port.${port}` as MessageKey)}</>;
+}
+
+/** Steps with many exits grow wider so every exit keeps a readable label and its own handle. */
+const PORT_WIDTH = 68;
+function widthFor(portCount: number, color: string): CSSProperties {
+  if (portCount <= 3) return { borderTopColor: color };
+  return { borderTopColor: color, minWidth: portCount * PORT_WIDTH, maxWidth: 'none' };
 }
 
 /**
@@ -36,7 +43,7 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
     .filter(Boolean)
     .join(' ');
   return (
-    <div className={className} style={{ borderTopColor: look.color }} data-testid={`step-${id}`}>
+    <div className={className} style={widthFor(ports.length, look.color)} data-testid={`step-${id}`}>
       {data.kind !== 'entry' && <Handle type="target" position={Position.Top} id={INPUT_HANDLE} />}
       <div className="step-kind" style={{ color: look.color }}>
         <span aria-hidden>{look.icon}</span> {t(`node.${data.kind}`)}

@@ -4,6 +4,7 @@ import { formatRoute } from '../app/routes';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { ApiView } from './api-view';
 import { ClientCardView } from './client-card-view';
+import { describeTimelineEntry } from './describe-timeline-entry';
 
 /** Everything that happened to one client, newest first, each with the step that caused it. */
 export function ClientTimelinePage({ clientId }: { clientId: string }) {
@@ -25,24 +26,21 @@ export function ClientTimelinePage({ clientId }: { clientId: string }) {
                 .map((entry, index) => (
                   <li key={`${entry.at}-${index}`} className={`timeline-${entry.kind}`}>
                     <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(locale)}</time>
-                    <strong>{entry.title}</strong>
+                    <strong title={entry.title}>{describeTimelineEntry(entry, t, locale)}</strong>
                     {entry.reason && (
                       <span className="muted">
                         {' '}
                         {t('timeline.why')} {entry.reason}
                       </span>
                     )}
-                    {entry.outcome && <span className="badge">{entry.outcome}</span>}
-                    {entry.channel && <span className="badge">{entry.channel}</span>}
                     {entry.journeyId && (
                       <a href={formatRoute({ page: 'editor', journeyId: entry.journeyId })}>
-                        {entry.journeyId}
-                        {entry.nodeId ? ` / ${entry.nodeId}` : ''}
+                        {t('timeline.openJourney')}
                       </a>
                     )}
                     {entry.temporalUiUrl && (
                       <a href={entry.temporalUiUrl} target="_blank" rel="noreferrer">
-                        Temporal
+                        {t('timeline.engineLog')}
                       </a>
                     )}
                   </li>

@@ -83,17 +83,19 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
           type="button"
           onClick={() => store.getState().undo()}
           disabled={!canUndo}
-          title={SHORTCUTS.undo}
+          title={`${t('editor.undo')} (${SHORTCUTS.undo})`}
+          aria-label={t('editor.undo')}
         >
-          ↶ {t('editor.undo')}
+          ↶
         </button>
         <button
           type="button"
           onClick={() => store.getState().redo()}
           disabled={!canRedo}
-          title={SHORTCUTS.redo}
+          title={`${t('editor.redo')} (${SHORTCUTS.redo})`}
+          aria-label={t('editor.redo')}
         >
-          ↷ {t('editor.redo')}
+          ↷
         </button>
         <button type="button" onClick={layout} title={SHORTCUTS.layout}>
           ⇶ {t('editor.autoLayout')}

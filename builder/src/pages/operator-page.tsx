@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { CALL_OUTCOMES, type CallOutcome, type CallTask } from '../api/schemas';
 import { useApi } from '../api/use-api';
-import { formatRoute } from '../app/routes';
 import { useT } from '../i18n/i18n';
 import { ApiView } from './api-view';
+import { CallTaskContext, CallTaskOffer } from './call-task-details';
 import { ClientCardView } from './client-card-view';
 
 /** The call-center operator's page: the queue on the left, the chosen call on the right. */
@@ -63,39 +63,24 @@ function CallTaskView({ task, onDone }: { task: CallTask; onDone: () => void }) 
         setError(failure instanceof Error ? failure.message : String(failure)),
       );
   };
-  const offer = Object.entries(task.payload.offer);
   return (
     <section className="operator-task">
       <ClientCardView clientId={task.client.id} />
       <h3>{t('operator.context')}</h3>
-      <p>
-        {task.journeyId ? (
-          <a href={formatRoute({ page: 'editor', journeyId: task.journeyId })}>
-            {task.journeyId}
-            {task.journeyVersion !== null ? ` v${task.journeyVersion}` : ''}
-            {task.nodeId ? ` / ${task.nodeId}` : ''}
-          </a>
-        ) : (
-          (task.nodeId ?? '—')
-        )}
-      </p>
+      <CallTaskContext task={task} />
       <h3>{t('operator.script')}</h3>
       <p className="script">{task.payload.script}</p>
-      {offer.length > 0 && (
+      {Object.keys(task.payload.offer).length > 0 && (
         <>
           <h3>{t('operator.offer')}</h3>
-          <dl className="kv">
-            {offer.map(([key, value]) => (
-              <div key={key}>
-                <dt>{key}</dt>
-                <dd>{typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>
-              </div>
-            ))}
-          </dl>
+          <CallTaskOffer offer={task.payload.offer} />
         </>
       )}
       <h3>{t('operator.outcome')}</h3>
-      <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={2} />
+      <label className="field">
+        <span>{t('operator.note')}</span>
+        <textarea value={note} onChange={(event) => setNote(event.target.value)} rows={2} />
+      </label>
       <div className="outcome-buttons">
         {CALL_OUTCOMES.map((outcome) => (
           <button key={outcome} type="button" onClick={() => record(outcome)}>

@@ -1,3 +1,4 @@
+import { localizeDefinition } from '../templates/localize-template';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { JOURNEY_TEMPLATES } from '../templates';
 import { LadderAxis } from '../forms/ladder-axis';
@@ -35,9 +36,10 @@ export function TemplatesPage() {
                 type="button"
                 className="primary"
                 onClick={() =>
-                  void createAndOpenJourney(template.name[locale], template.definition).catch(
-                    (error: unknown) => window.alert(String(error)),
-                  )
+                  void createAndOpenJourney(
+                    template.name[locale],
+                    localizeDefinition(template.definition, locale),
+                  ).catch((error: unknown) => window.alert(String(error)))
                 }
               >
                 {t('templates.use')}

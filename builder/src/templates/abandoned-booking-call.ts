@@ -1,5 +1,5 @@
 import type { CallOutcome } from '../api/schemas';
-import { edge, layoutRows, type JourneyTemplate } from './template';
+import { edge, type JourneyTemplate } from './template';
 
 /**
  * A wait for the outcome an operator records on the call task `callNodeId` created. The server
@@ -74,11 +74,11 @@ export const abandonedBookingCall: JourneyTemplate = {
         config: {
           exits: callOutcomeExits('call', {
             booking: 'Booked',
-            meetingBooked: 'Meeting booked',
+            meetingBooked: 'Meeting',
             noAnswer: 'No answer',
-            callBack: 'Call back later',
-            reached: 'Talked, no booking',
-            refused: 'Not interested',
+            callBack: 'Call back',
+            reached: 'Talked',
+            refused: 'Refused',
           }),
           timeout: { amount: 7, unit: 'days' },
         },
@@ -107,11 +107,11 @@ export const abandonedBookingCall: JourneyTemplate = {
         config: {
           exits: callOutcomeExits('call-again', {
             booking: 'Booked',
-            meetingBooked: 'Meeting booked',
+            meetingBooked: 'Meeting',
             noAnswer: 'No answer',
-            callBack: 'Call back later',
-            reached: 'Talked, no booking',
-            refused: 'Not interested',
+            callBack: 'Call back',
+            reached: 'Talked',
+            refused: 'Refused',
           }),
           timeout: { amount: 7, unit: 'days' },
         },
@@ -152,17 +152,19 @@ export const abandonedBookingCall: JourneyTemplate = {
       window: { amount: 14, unit: 'days' },
     },
     settings: { reentry: 'concurrent', entryWindow: {}, timezoneFallback: 'Europe/Moscow' },
-    layout: layoutRows([
-      ['entry'],
-      ['pause'],
-      ['reminder'],
-      ['booked'],
-      ['call'],
-      ['outcome'],
-      ['retry-later'],
-      ['call-again'],
-      ['outcome-again'],
-      ['won', 'lost'],
-    ]),
+    // Two columns: the first call on the left, the second attempt on the right, the ends below both.
+    layout: {
+      entry: { x: 0, y: 0 },
+      pause: { x: 0, y: 150 },
+      reminder: { x: 0, y: 300 },
+      booked: { x: 0, y: 450 },
+      call: { x: 0, y: 600 },
+      outcome: { x: -128, y: 750 },
+      'retry-later': { x: 520, y: 750 },
+      'call-again': { x: 520, y: 900 },
+      'outcome-again': { x: 392, y: 1050 },
+      won: { x: 0, y: 1250 },
+      lost: { x: 520, y: 1250 },
+    },
   },
 };
