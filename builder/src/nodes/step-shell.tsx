@@ -48,7 +48,10 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
       <div className="step-kind" style={{ color: look.color }}>
         <span aria-hidden>{look.icon}</span> {t(`node.${data.kind}`)}
       </div>
-      <div className="step-name">{data.name ?? id}</div>
+      {/* A step not named yet goes by its kind: ids like "send-2" are for the machine. */}
+      <div className="step-name" title={id}>
+        {data.name ?? t(`node.${data.kind}`)}
+      </div>
       <div className="step-summary">{summary}</div>
       {problems.length > 0 && (
         <ul className="step-problems" role="alert">

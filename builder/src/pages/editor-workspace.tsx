@@ -175,6 +175,12 @@ function ProblemList() {
   const t = useT();
   const problems = useEditor((state) => state.problems);
   const store = useEditorStore();
+  const nodes = useEditor((state) => state.nodes);
+  // Problems name the step as the canvas shows it: its name, or its kind while it has none.
+  const stepLabel = (nodeId: string) => {
+    const node = nodes.find((candidate) => candidate.id === nodeId);
+    return node ? (node.data.name ?? t(`node.${node.data.kind}`)) : nodeId;
+  };
   const select = (nodeId: string | null) => {
     if (nodeId === null) return;
     store
@@ -191,7 +197,7 @@ function ProblemList() {
           {problems.map((problem, index) => (
             <li key={index}>
               <button type="button" onClick={() => select(problem.nodeId)}>
-                ⚠ {problem.nodeId ? `${problem.nodeId}: ` : ''}
+                ⚠ {problem.nodeId ? `${stepLabel(problem.nodeId)}: ` : ''}
                 {describeProblem(problem, t)}
               </button>
             </li>

@@ -50,3 +50,26 @@ export async function publishVersion(page: Page, version: number): Promise<void>
   await page.getByText(`Version ${version} is live`).waitFor({ timeout: 10_000 });
   await page.getByRole('button', { name: 'Close' }).click();
 }
+
+/**
+ * Waits until the canvas stops moving (auto-layout and zoom-to-fit animate): the viewport transform
+ * and every step's position read the same on two checks 150 ms apart.
+ */
+export async function waitForCanvasToSettle(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as { lastCanvasLook?: string }).lastCanvasLook = undefined;
+  });
+  await page.waitForFunction(
+    () => {
+      const look = [...document.querySelectorAll<HTMLElement>('.react-flow__viewport, .react-flow__node')]
+        .map((element) => element.style.transform)
+        .join('|');
+      const memory = window as { lastCanvasLook?: string };
+      const isStill = memory.lastCanvasLook === look;
+      memory.lastCanvasLook = look;
+      return isStill;
+    },
+    undefined,
+    { polling: 150, timeout: 5_000 },
+  );
+}

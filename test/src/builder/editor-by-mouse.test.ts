@@ -6,6 +6,7 @@ import {
   dragFromPalette as dragFromPaletteTo,
   drawEscalationJourney,
   publishVersion,
+  waitForCanvasToSettle,
 } from './canvas-driver';
 import { launchChromium, screenshotPath } from './chromium';
 
@@ -74,7 +75,7 @@ describe('the builder in Chromium', () => {
 
     await publishVersion(page, 1);
     await page.getByRole('button', { name: 'Tidy up' }).click();
-    await page.waitForTimeout(500);
+    await waitForCanvasToSettle(page);
     await page.screenshot({ path: screenshotPath('builder-07-ladder-published') });
   });
 

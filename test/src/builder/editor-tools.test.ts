@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startBuilderServer, type BuilderServer } from './builder-server';
-import { publishVersion } from './canvas-driver';
+import { publishVersion, waitForCanvasToSettle } from './canvas-driver';
 import { launchChromium, screenshotPath } from './chromium';
 
 let server: BuilderServer;
@@ -122,7 +122,7 @@ describe('editing tools', () => {
     await page.getByRole('button', { name: 'RU' }).click();
     await page.getByText('Шаги', { exact: true }).waitFor();
     await page.keyboard.press('Shift+L');
-    await page.waitForTimeout(600);
+    await waitForCanvasToSettle(page);
     await page.screenshot({ path: screenshotPath('builder-12-editor-ru') });
     await page.getByRole('button', { name: 'EN' }).click();
   });
