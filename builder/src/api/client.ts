@@ -16,6 +16,7 @@ import {
   OfferItem,
   SandboxMail,
   SandboxSms,
+  EventTypeSummary,
   type CallOutcome,
 } from './schemas';
 
@@ -107,6 +108,11 @@ export const api = {
   listOffers: () =>
     request(listOf(OfferItem), endpoints.offerCatalog()).then((items) =>
       items.map((offer): CatalogItem => ({ id: offer.key, name: offer.name })),
+    ),
+  /** Event types received so far, most frequent first. */
+  listEventTypes: () =>
+    request(listOf(EventTypeSummary), endpoints.eventTypes()).then((items) =>
+      [...items].sort((a, b) => b.count - a.count),
     ),
   /** Templates by key: one entry per key, whatever channels it has variants for. */
   listMessageTemplates: () =>

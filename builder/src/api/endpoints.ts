@@ -15,6 +15,7 @@ export const endpoints = {
   journeyVersions: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/versions`,
   journeyStats: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/stats`,
   offerCatalog: () => '/v1/offers',
+  eventTypes: () => '/v1/event-types',
   messageTemplates: () => '/v1/templates',
   callTasks: () => '/v1/call-tasks',
   callTaskComplete: (taskId: string) => `/v1/call-tasks/${enc(taskId)}/complete`,

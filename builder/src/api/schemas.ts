@@ -182,3 +182,7 @@ export const SandboxSms = z.object({
   receivedAt: z.string(),
 });
 export type SandboxSms = z.infer<typeof SandboxSms>;
+
+/** An event type the server has received, with how often (`GET /v1/event-types`). */
+export const EventTypeSummary = z.object({ type: z.string(), count: z.number().int() });
+export type EventTypeSummary = z.infer<typeof EventTypeSummary>;

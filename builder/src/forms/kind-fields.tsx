@@ -1,7 +1,8 @@
-import { DURATION_UNITS, type NodeKind } from '@touchpoint/engine/language';
+import { DURATION_UNITS, type NodeKind, type PropertyFilter } from '@touchpoint/engine/language';
 import { readPath } from '../nodes/read-config';
 import type { FieldContext } from './field-context';
 import { ChannelPicker, NumberField, SelectField, TextField } from './fields';
+import { EventFiltersField } from './event-filters-field';
 import { LadderEditor } from './ladder-editor';
 import {
   ConditionSplitFields,
@@ -58,6 +59,21 @@ export function DurationFields({
   );
 }
 
+/** Conditions on the entering event ("only orders of at least 100"). */
+function TriggerFilters({ f }: { f: FieldContext }) {
+  const filters = readPath(f.config, 'trigger.event.filters');
+  const invalidRows = new Set(
+    f.issues.flatMap((issue) => /^trigger\.event\.filters\.(\d+)/.exec(issue.path)?.[1] ?? []).map(Number),
+  );
+  return (
+    <EventFiltersField
+      filters={Array.isArray(filters) ? (filters as PropertyFilter[]) : []}
+      invalidRows={invalidRows}
+      onChange={(next) => f.set(['trigger', 'event', 'filters'], next)}
+    />
+  );
+}
+
 function EntryFields({ f }: { f: FieldContext }) {
   const kind = (f.text(['trigger', 'kind']) || 'manual') as (typeof TRIGGER_KINDS)[number];
   return (
@@ -79,6 +95,7 @@ function EntryFields({ f }: { f: FieldContext }) {
           isInvalid={f.isInvalid('trigger.event.type')}
         />
       )}
+      {kind === 'event' && <TriggerFilters f={f} />}
       {(kind === 'segment' || kind === 'schedule') && (
         <TextField
           label={f.t('field.segment')}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startBuilderServer, type BuilderServer } from './builder-server';
-import { publishVersion, waitForCanvasToSettle } from './canvas-driver';
+import { dragFromPalette, publishVersion, waitForCanvasToSettle } from './canvas-driver';
 import { launchChromium, screenshotPath } from './chromium';
 
 let server: BuilderServer;
@@ -172,5 +172,34 @@ describe('editing tools', () => {
     await page.reload();
     expect(await settings.getByLabel('Value').inputValue()).toBe('100');
     expect(await settings.getByTestId('entry-until').inputValue()).toBe('2026-12-31T18:00');
+
+    // The entering event takes conditions the same way.
+    await dragFromPalette(page, 'entry', 380, 120);
+    await page.locator('[data-testid="step-entry-1"] .step-name').click();
+    const form = page.getByTestId('step-form');
+    await form.getByTestId('field-event-type').fill('order.placed');
+    await form.getByRole('button', { name: '+ Add a condition' }).click();
+    await form.getByLabel('Property').fill('channel');
+    await form.getByLabel('Comparison').selectOption({ label: 'is one of' });
+    await form.getByLabel('Value').fill('web, app');
+    await page.getByText('All changes saved').waitFor();
+    await expect
+      .poll(async () => {
+        const saved = (await (
+          await fetch(`${server.url}/v1/journeys/${encodeURIComponent(journeyId)}`, {
+            headers: { authorization: `Bearer ${server.adminKey}` },
+          })
+        ).json()) as { draft: { nodes: { config: unknown }[] } };
+        return saved.draft.nodes[0]?.config;
+      })
+      .toEqual({
+        trigger: {
+          kind: 'event',
+          event: {
+            type: 'order.placed',
+            filters: [{ property: 'channel', op: 'in', value: ['web', 'app'] }],
+          },
+        },
+      });
   });
 });
