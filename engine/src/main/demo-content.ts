@@ -1,6 +1,54 @@
 import type { NewOfferRow, NewTemplateRow } from '@touchpoint/db';
 import { SEED_004_JOURNEY } from '../language';
 
+/** Why the catalog holds what it does: every journey in the builder's gallery publishes as is. */
+const GALLERY_TEMPLATES: NewTemplateRow[] = [
+  email(
+    'win-back-email',
+    'Win-back',
+    'We miss you, {{ client.firstName | default: "friend" }}',
+    '<p>Here is {{ offer.percent | default: 10 }}% off your next order.</p>',
+  ),
+  sms('win-back-sms', 'Win-back SMS', 'Come back: {{ offer.percent | default: 10 }}% off your next order.'),
+  email(
+    'win-back-sms',
+    'Win-back SMS (email fallback)',
+    'A little gift to come back',
+    '<p>{{ offer.percent | default: 10 }}% off your next order.</p>',
+  ),
+  email('welcome-nudge', 'Welcome nudge', 'Did you see what is new?', '<p>New arrivals picked for you.</p>'),
+  email(
+    'first-order',
+    'First-order offer',
+    'Your first order, on us',
+    '<p>Free delivery or {{ offer.percent | default: 10 }}% off: your choice.</p>',
+  ),
+  email(
+    'booking-reminder',
+    'Booking reminder',
+    'Your booking is waiting',
+    '<p>Finish your booking before it expires.</p>',
+  ),
+  sms('booking-reminder', 'Booking reminder SMS', 'Your booking is waiting: finish it before it expires.'),
+  call(
+    'booking-call-script',
+    'Abandoned booking call',
+    'Offer help finishing the booking and mention the gift that comes with it.',
+  ),
+  email(
+    'vip-offer',
+    'VIP offer',
+    'For our best clients',
+    '<p>An offer we make only to clients like you.</p>',
+  ),
+  sms('vip-offer-sms', 'VIP offer SMS', 'An offer for our best clients is in your inbox.'),
+  call(
+    'vip-call-script',
+    'VIP call',
+    'Thank the client for years of orders and present the VIP offer personally.',
+  ),
+];
+
 /** Templates the demo journeys send (Liquid over client, offer and journey variables). */
 export const DEMO_TEMPLATES: NewTemplateRow[] = [
   {
@@ -56,11 +104,24 @@ export const DEMO_TEMPLATES: NewTemplateRow[] = [
     format: 'text',
     body: 'Greet the client, ask how they liked their last CDs, offer {{ offer.percent }}% off the next order.',
   },
+  ...GALLERY_TEMPLATES,
 ];
 
 export const DEMO_OFFERS: NewOfferRow[] = [
   { key: 'discount', name: 'Come-back discount', kind: 'percentDiscount', value: 10 },
+  { key: 'free-delivery', name: 'Free delivery', kind: 'freeShipping' },
+  { key: 'booking-gift', name: 'Gift with the booking', kind: 'gift' },
 ];
+
+function email(key: string, name: string, subject: string, body: string): NewTemplateRow {
+  return { key, channel: 'email', name, format: 'html', subject, body };
+}
+function sms(key: string, name: string, body: string): NewTemplateRow {
+  return { key, channel: 'sms', name, format: 'text', body };
+}
+function call(key: string, name: string, body: string): NewTemplateRow {
+  return { key, channel: 'call', name, format: 'text', body };
+}
 
 /** Journeys the demo publishes: a welcome series on sign-up and seed 004's smart-trigger win-back. */
 export const DEMO_JOURNEYS = [

@@ -1,5 +1,5 @@
 import type { Database, JourneyRow } from '@touchpoint/db';
-import { eq, journeys, templates } from '@touchpoint/db';
+import { eq, journeys, offers, templates } from '@touchpoint/db';
 import type { JourneyCatalog } from '../../../language';
 import { ApiError } from '../../api-error';
 
@@ -10,14 +10,19 @@ export async function loadJourney(db: Database, id: string): Promise<JourneyRow>
   return row;
 }
 
-/** What exists outside a journey, for the validator's "unknown template / journey" checks. */
+/**
+ * What exists outside a journey, for the validator's "unknown template / offer / journey" checks.
+ * Event types are left unchecked on purpose: a journey may wait for an event no integration has sent yet.
+ */
 export async function loadCatalog(db: Database): Promise<JourneyCatalog> {
-  const [journeyRows, templateRows] = await Promise.all([
+  const [journeyRows, templateRows, offerRows] = await Promise.all([
     db.select({ id: journeys.id }).from(journeys),
     db.select({ id: templates.id, key: templates.key }).from(templates),
+    db.select({ id: offers.id, key: offers.key }).from(offers),
   ]);
   return {
     journeyIds: journeyRows.map((row) => row.id),
     templateIds: [...new Set(templateRows.flatMap((row) => [row.id, row.key]))],
+    offerIds: offerRows.flatMap((row) => [row.id, row.key]),
   };
 }
