@@ -39,7 +39,9 @@ async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit
   const body: unknown = text ? JSON.parse(text) : null;
   // A key the server no longer accepts (revoked, or the server restarted with a new one): ask for
   // another instead of showing every page's error box. A key changed meanwhile is left alone.
-  if (response.status === 401 && useAuthStore.getState().apiKey === apiKey) useAuthStore.getState().reject();
+  const auth = useAuthStore.getState();
+  if (response.status === 401 && auth.apiKey === apiKey) auth.reject();
+  if (response.ok && apiKey !== null && !auth.hasWorked) auth.markWorking();
   if (!response.ok) {
     const message =
       typeof body === 'object' && body !== null && 'message' in body

@@ -33,11 +33,13 @@ function renderPage(route: Route) {
 export function App() {
   const route = useRoute();
   const apiKey = useAuthStore((state) => state.apiKey);
-  if (apiKey === null) return <SignInPage />;
+  const hasWorked = useAuthStore((state) => state.hasWorked);
+  if (apiKey === null && !hasWorked) return <SignInPage />;
   return (
     <div className="app">
       <Header route={route} />
       <main className="app-main">{renderPage(route)}</main>
+      {apiKey === null && <SignInPage isOverPage />}
     </div>
   );
 }

@@ -9,6 +9,12 @@ interface AuthState {
   apiKey: string | null;
   /** True when the server answered 401 to the key we had: the sign-in screen says why. */
   wasRejected: boolean;
+  /**
+   * True once the server accepted a call in this visit. A key refused after that (the server
+   * restarted with a new one) asks for a key over the page, keeping unsaved work underneath.
+   */
+  hasWorked: boolean;
+  markWorking: () => void;
   signIn: (apiKey: string) => void;
   signOut: () => void;
   /** The server refused the key: forget it so a reload does not try it again. */
@@ -30,13 +36,15 @@ function storeKey(apiKey: string | null): void {
 export const useAuthStore = create<AuthState>((set) => ({
   apiKey: readStoredKey(),
   wasRejected: false,
+  hasWorked: false,
+  markWorking: () => set({ hasWorked: true }),
   signIn: (apiKey) => {
     storeKey(apiKey);
     set({ apiKey, wasRejected: false });
   },
   signOut: () => {
     storeKey(null);
-    set({ apiKey: null, wasRejected: false });
+    set({ apiKey: null, wasRejected: false, hasWorked: false });
   },
   reject: () => {
     storeKey(null);

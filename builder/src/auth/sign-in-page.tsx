@@ -7,8 +7,11 @@ import './sign-in.css';
 
 type Attempt = { status: 'idle' } | { status: 'checking' } | { status: 'failed'; message: string };
 
-/** Shown while the builder has no API key the server accepts: paste one to go on. */
-export function SignInPage() {
+/**
+ * Shown while the builder has no API key the server accepts: paste one to go on. Over the page
+ * (`isOverPage`) when a key stopped working mid-visit, so the work underneath is not lost.
+ */
+export function SignInPage({ isOverPage = false }: { isOverPage?: boolean }) {
   const t = useT();
   const wasRejected = useAuthStore((state) => state.wasRejected);
   const signIn = useAuthStore((state) => state.signIn);
@@ -36,6 +39,39 @@ export function SignInPage() {
   };
 
   const problem = attempt.status === 'failed' ? attempt.message : wasRejected ? t('signIn.expired') : null;
+  const card = (
+    <form className="sign-in-card" onSubmit={submit} data-testid="sign-in">
+      <h1>{t('signIn.title')}</h1>
+      <p className="muted">{t('signIn.hint')}</p>
+      <label className="field">
+        <span>{t('signIn.keyLabel')}</span>
+        <input
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          value={apiKey}
+          onChange={(event) => setApiKey(event.target.value)}
+          data-testid="api-key"
+        />
+      </label>
+      {problem && (
+        <p className="error-box" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={!apiKey.trim() || attempt.status === 'checking'}>
+        {attempt.status === 'checking' ? t('signIn.checking') : t('signIn.submit')}
+      </button>
+    </form>
+  );
+  if (isOverPage) {
+    return (
+      <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-label={t('signIn.title')}>
+        {card}
+      </div>
+    );
+  }
   return (
     <div className="sign-in">
       <header className="app-header">
@@ -43,30 +79,7 @@ export function SignInPage() {
         <span className="spacer" />
         <LocaleSwitch />
       </header>
-      <form className="sign-in-card" onSubmit={submit} data-testid="sign-in">
-        <h1>{t('signIn.title')}</h1>
-        <p className="muted">{t('signIn.hint')}</p>
-        <label className="field">
-          <span>{t('signIn.keyLabel')}</span>
-          <input
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            autoFocus
-            value={apiKey}
-            onChange={(event) => setApiKey(event.target.value)}
-            data-testid="api-key"
-          />
-        </label>
-        {problem && (
-          <p className="error-box" role="alert">
-            {problem}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={!apiKey.trim() || attempt.status === 'checking'}>
-          {attempt.status === 'checking' ? t('signIn.checking') : t('signIn.submit')}
-        </button>
-      </form>
+      {card}
     </div>
   );
 }

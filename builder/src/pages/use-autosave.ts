@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
+import { useAuthStore } from '../auth/auth-store';
 import { canvasToDraft } from '../canvas/convert';
 import type { EditorStore } from '../canvas/editor-store';
 
@@ -44,8 +45,13 @@ export function useAutosave(store: EditorStore, journeyId: string, name: string)
       lastRevision = next.revision;
       schedule();
     });
+    // A save refused for a stale key is tried again once the marketer signs in again.
+    const unsubscribeAuth = useAuthStore.subscribe((auth, previous) => {
+      if (previous.apiKey === null && auth.apiKey !== null) schedule();
+    });
     return () => {
       unsubscribe();
+      unsubscribeAuth();
       clearTimeout(timer);
     };
   }, [store, journeyId]);

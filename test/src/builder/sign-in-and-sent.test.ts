@@ -11,6 +11,7 @@ import {
   type SmsSandbox,
   type SmtpSandbox,
 } from '@touchpoint/channels';
+import { apiKeys, createApiKey, eq } from '@touchpoint/db';
 import { startBuilderServer, type BuilderServer } from './builder-server';
 import { launchChromium, screenshotPath } from './chromium';
 
@@ -129,6 +130,32 @@ describe('signing in', () => {
     await page.getByRole('button', { name: 'RU' }).click();
     await page.getByRole('heading', { name: 'Вход в Touchpoint' }).waitFor();
     await page.screenshot({ path: screenshotPath('builder-20-sign-in-ru') });
+  });
+});
+
+describe('a key revoked mid-visit', () => {
+  it('asks over the page, keeps the unsaved edit and saves it once signed in again', async () => {
+    const { key, row } = await createApiKey(server.db, { name: 'marketer', scopes: ['admin'] });
+    const page = await newPage({ apiKey: key });
+    await page.goto(`${server.url}/#/journeys`);
+    await page.getByTestId('new-journey').click();
+    await page.getByTestId('canvas').waitFor();
+    const journeyId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+
+    await server.db.update(apiKeys).set({ revokedAt: new Date() }).where(eq(apiKeys.id, row.id));
+    await page.getByLabel('Journey name').fill('Kept across signing in');
+    const dialog = page.getByRole('dialog', { name: 'Sign in to Touchpoint' });
+    await dialog.getByText('The server no longer accepts the saved key').waitFor();
+    expect(await page.getByLabel('Journey name').inputValue()).toBe('Kept across signing in');
+    await page.screenshot({ path: screenshotPath('builder-26-sign-in-over-page') });
+
+    await dialog.getByTestId('api-key').fill(server.adminKey);
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('All changes saved').waitFor();
+    const response = await fetch(`${server.url}/v1/journeys/${encodeURIComponent(journeyId)}`, {
+      headers: { authorization: `Bearer ${server.adminKey}` },
+    });
+    expect(((await response.json()) as { name: string }).name).toBe('Kept across signing in');
   });
 });
 
