@@ -1,4 +1,5 @@
 import { DURATION_UNITS, type NodeKind, type PropertyFilter } from '@touchpoint/engine/language';
+import { EXIT_REASONS } from '../nodes/exit-reasons';
 import { readPath } from '../nodes/read-config';
 import type { FieldContext } from './field-context';
 import { ChannelPicker, NumberField, SelectField, TextField } from './fields';
@@ -214,6 +215,7 @@ export function KindFields({ kind, f }: { kind: NodeKind; f: FieldContext }) {
         <TextField
           label={f.t('field.reason')}
           value={f.text(['reason'])}
+          options={EXIT_REASONS.map((reason) => ({ id: reason, name: f.t(`exitReason.${reason}`) }))}
           onChange={(v) => f.set(['reason'], v)}
         />
       );

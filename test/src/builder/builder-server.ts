@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { openDatabase, templates, type Database } from '@touchpoint/db';
+import { offers, openDatabase, templates, type Database } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import { sandboxRoutes, type SandboxRoutesOptions } from '@touchpoint/engine/api/routes/sandbox/index';
 import { createTestDatabase } from '../harness/database';
@@ -20,6 +20,13 @@ export const STORY_TEMPLATES = [
   'first-order',
   'win-back-sms',
 ] as const;
+
+/** Offers the gallery templates and the ladder's discount refer to (publishing checks them). */
+export const STORY_OFFERS = [
+  { key: 'discount', name: 'Come-back discount', kind: 'percentDiscount' as const, value: 10 },
+  { key: 'free-delivery', name: 'Free delivery', kind: 'freeShipping' as const },
+  { key: 'booking-gift', name: 'Gift with the booking', kind: 'gift' as const },
+];
 
 /** The real API on a fresh database, serving the freshly built builder from the same origin. */
 export interface BuilderServer {
@@ -54,6 +61,7 @@ export async function startBuilderServer(options: BuilderServerOptions = {}): Pr
       body: `{{ client.name }}: ${key}`,
     })),
   );
+  await database.db.insert(offers).values(STORY_OFFERS);
   const adminKey = 'builder-test-key';
   const app = await buildApp({ db: database.db, config: { adminKey } });
   if (options.sandbox) await app.register(sandboxRoutes, options.sandbox);

@@ -10,12 +10,13 @@ import {
   type SmsSandbox,
   type SmtpSandbox,
 } from '@touchpoint/channels';
-import { openDatabase, templates, type OpenDatabase } from '@touchpoint/db';
+import { offers, openDatabase, templates, type OpenDatabase } from '@touchpoint/db';
 import { loadConfig } from '@touchpoint/engine/main/config';
 import { startProduct, type RunningProduct } from '@touchpoint/engine/main/start-product';
 import { createTestDatabase, type TestDatabase } from '../harness/database';
 import { repoRoot } from '../harness/paths';
 import { createTimeSkippingEnvironment } from '../harness/time-skipping';
+import { STORY_OFFERS } from './builder-server';
 import { drawEscalationJourney, publishVersion } from './canvas-driver';
 import { launchChromium, screenshotPath } from './chromium';
 
@@ -98,6 +99,8 @@ describe('the escalation journey, from an empty canvas to a received email', () 
         body: '10% off today only.',
       },
     ]);
+    // The ladder's third rung offers a discount; publishing checks offers against the catalog.
+    await database.db.insert(offers).values(STORY_OFFERS);
     const granted = { status: 'granted', updatedAt: new Date().toISOString() };
     await call('PUT', '/v1/clients/olga', {
       email: 'olga@example.com',
