@@ -94,7 +94,7 @@ function printUrls(apiUrl: string, temporalUiUrl: string, adminKey: string): voi
   const lines = [
     '',
     'Touchpoint is running:',
-    `  builder      ${apiUrl}/`,
+    `  builder      ${apiUrl}/#/?key=${encodeURIComponent(adminKey)}   (signs you in)`,
     `  API docs     ${apiUrl}/docs`,
     `  Temporal UI  ${temporalUiUrl}`,
     `  admin key    ${adminKey}   (Authorization: Bearer …)`,

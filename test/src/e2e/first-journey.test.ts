@@ -83,6 +83,10 @@ describe('a first journey, end to end', () => {
     });
 
     await tp.mailbox.waitForCount(1, 30_000);
+    // The product shows what it sent, to those holding a key: mail carries unsubscribe links.
+    const shown = await tp.call<{ items: { subject: string }[] }>('GET', '/v1/sandbox/mail');
+    expect(shown.items.map((item) => item.subject)).toEqual(['Welcome, Anna']);
+    expect((await fetch(`${tp.apiUrl}/v1/sandbox/mail`)).status).toBe(401);
     const [mail] = tp.mailbox.listMessages();
     expect(mail?.to).toEqual(['anna@example.com']);
     expect(mail?.subject).toBe('Welcome, Anna');

@@ -29,11 +29,15 @@ function pick<T extends { receivedAt: string }>(
  * `GET /v1/sandbox/mail[/:id]` and `GET /v1/sandbox/sms[/:id]`: what the journeys sent to the
  * loopback SMTP server and SMS provider, so the product UI can show it in the demo.
  */
+/** Sandboxed mail holds tracking and unsubscribe links: reading it takes a key, like any client data. */
+const READ = { scope: 'clients:read' as const };
+
 export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (app, options) => {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   routes.get(
     '/v1/sandbox/mail',
     {
+      config: READ,
       schema: {
         tags: ['sandbox'],
         querystring: ListQuery,
@@ -50,7 +54,10 @@ export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (ap
   );
   routes.get(
     '/v1/sandbox/mail/:id',
-    { schema: { tags: ['sandbox'], params: IdParams, response: { 200: SandboxMail, 404: NotFound } } },
+    {
+      config: READ,
+      schema: { tags: ['sandbox'], params: IdParams, response: { 200: SandboxMail, 404: NotFound } },
+    },
     async (request, reply) => {
       const mail = options.mailbox.getMessage(request.params.id);
       return (
@@ -61,6 +68,7 @@ export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (ap
   routes.get(
     '/v1/sandbox/sms',
     {
+      config: READ,
       schema: {
         tags: ['sandbox'],
         querystring: ListQuery,
@@ -77,7 +85,10 @@ export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (ap
   );
   routes.get(
     '/v1/sandbox/sms/:id',
-    { schema: { tags: ['sandbox'], params: IdParams, response: { 200: SandboxSms, 404: NotFound } } },
+    {
+      config: READ,
+      schema: { tags: ['sandbox'], params: IdParams, response: { 200: SandboxSms, 404: NotFound } },
+    },
     async (request, reply) => {
       const sms = options.smsInbox.getMessage(request.params.id);
       return (
