@@ -18,6 +18,8 @@ export const journeyVersions = pgTable(
     number: integer('number').notNull(),
     definition: jsonb('definition').$type<StoredJourneyDefinition>().notNull(),
     note: text('note'),
+    /** The publisher's change summary ("what changed and why"), shown in the version history. */
+    summary: text('summary'),
     publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },

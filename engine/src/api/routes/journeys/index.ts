@@ -28,10 +28,24 @@ export const JourneyResponse = z.object({
   updatedAt: z.date(),
 });
 
+/**
+ * What a publish may carry. The whole body is optional: clients that publish with no body (or `{}`) keep
+ * working and the version simply has no summary.
+ */
+export const PublishBody = z
+  .strictObject({
+    /** The publisher's "what changed and why", shown in the version history. */
+    summary: z.string().max(2000).optional(),
+  })
+  // Fastify hands a request without a body to the schema as null.
+  .nullish();
+
 export const JourneyVersionResponse = z.object({
   journeyId: z.string(),
   number: z.number().int(),
   definition: z.record(z.string(), z.unknown()),
+  /** The change summary given at publish; null when none (or only whitespace) was given. */
+  summary: z.string().nullable(),
   createdAt: z.date(),
 });
 
@@ -124,11 +138,12 @@ export const journeyRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async (app, op
       schema: {
         tags: ['journeys'],
         params: JourneyParams,
+        body: PublishBody,
         response: { 201: JourneyVersionResponse, ...errors },
       },
     },
     async (request, reply) => {
-      const version = await publishJourney(db, request.params.id);
+      const version = await publishJourney(db, request.params.id, request.body?.summary);
       await syncScheduleOf(options, request.params.id);
       return reply.code(201).send(version);
     },
@@ -181,7 +196,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async (app, op
  * Publishes the draft as the next version number, if it validates. The version row is insert-only; the
  * unique (journey, number) index turns two concurrent publishes into one success and one conflict.
  */
-async function publishJourney(db: Database, journeyId: string) {
+async function publishJourney(db: Database, journeyId: string, summary: string | undefined) {
   const journey = await loadJourney(db, journeyId);
   if (journey.status === 'archived')
     throw new ApiError('conflict', 'an archived journey cannot be published');
@@ -196,7 +211,7 @@ async function publishJourney(db: Database, journeyId: string) {
       .where(eq(journeyVersions.journeyId, journeyId));
     const [version] = await tx
       .insert(journeyVersions)
-      .values({ journeyId, number: next, definition: journey.draft })
+      .values({ journeyId, number: next, definition: journey.draft, summary: summary?.trim() || null })
       .returning();
     await tx
       .update(journeys)
