@@ -98,9 +98,13 @@ export const api = {
   /** Checks the saved draft against the server's catalogs (save first). */
   validateJourney: (journeyId: string) =>
     request(ValidateResult, endpoints.journeyValidate(journeyId), send('POST')),
-  /** Publishes the saved draft; the change summary is not stored by the server yet. */
-  publishJourney: (journeyId: string) =>
-    request(PublishResult, endpoints.journeyPublish(journeyId), send('POST')),
+  /** Publishes the saved draft with its change summary (a blank summary is left out). */
+  publishJourney: (journeyId: string, summary: string) =>
+    request(
+      PublishResult,
+      endpoints.journeyPublish(journeyId),
+      send('POST', summary.trim() ? { summary: summary.trim() } : {}),
+    ),
   pauseJourney: (journeyId: string) => request(Ok, endpoints.journeyPause(journeyId), send('POST')),
   resumeJourney: (journeyId: string) => request(Ok, endpoints.journeyResume(journeyId), send('POST')),
   listVersions: (journeyId: string) => request(listOf(JourneyVersion), endpoints.journeyVersions(journeyId)),

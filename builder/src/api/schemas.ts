@@ -31,15 +31,19 @@ export type Problem = z.infer<typeof Problem>;
 export const ValidateResult = z.object({ problems: z.array(Problem) });
 export type ValidateResult = z.infer<typeof ValidateResult>;
 
-export const PublishResult = z.object({ number: z.number().int() });
+export const PublishResult = z.object({ number: z.number().int(), summary: z.string().nullable() });
 export type PublishResult = z.infer<typeof PublishResult>;
+
+/** Longest change summary the server stores with a version (its publish body limit). */
+export const MAX_SUMMARY_LENGTH = 2000;
 
 /** A published, immutable version (the server returns each with its definition). */
 export const JourneyVersion = z.object({
   number: z.number().int(),
   createdAt: z.string(),
   definition: z.unknown(),
-  summary: z.string().default(''),
+  /** The change summary given at publish; null when none was given. */
+  summary: z.string().nullable(),
 });
 export type JourneyVersion = z.infer<typeof JourneyVersion>;
 

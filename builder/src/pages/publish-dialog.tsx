@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JourneyProblem } from '@touchpoint/engine/language';
 import { api } from '../api/client';
-import type { Problem } from '../api/schemas';
+import { MAX_SUMMARY_LENGTH, type Problem } from '../api/schemas';
 import { canvasToDraft } from '../canvas/convert';
 import { diffDrafts, summarizeDiff } from '../canvas/diff';
 import { JourneyDraft } from '../canvas/draft';
@@ -48,7 +48,8 @@ export function PublishDialog({
         const found = versions.find((version) => version.number === latest);
         const previous = JourneyDraft.safeParse(found?.definition);
         const before = previous.success ? previous.data : { ...draft, nodes: [], edges: [] };
-        setSummary(summarizeDiff(diffDrafts(before, draft), names));
+        // A very large diff could outgrow what the server stores; the marketer sees the cut and can edit.
+        setSummary(summarizeDiff(diffDrafts(before, draft), names).slice(0, MAX_SUMMARY_LENGTH));
       },
       () => undefined,
     );
@@ -65,7 +66,7 @@ export function PublishDialog({
       setProblems(checked.problems);
       store.getState().showServerProblems(checked.problems as JourneyProblem[]);
       if (checked.problems.length > 0) return setState({ status: 'idle' });
-      const { number: version } = await api.publishJourney(journeyId);
+      const { number: version } = await api.publishJourney(journeyId, summary);
       setState({ status: 'done', version });
       onPublished(version);
     } catch (error) {
@@ -79,7 +80,12 @@ export function PublishDialog({
         <h2>{t('editor.publishTitle')}</h2>
         <label className="field">
           <span>{t('editor.publishSummary')}</span>
-          <textarea rows={4} value={summary} onChange={(event) => setSummary(event.target.value)} />
+          <textarea
+            rows={4}
+            maxLength={MAX_SUMMARY_LENGTH}
+            value={summary}
+            onChange={(event) => setSummary(event.target.value)}
+          />
         </label>
         {problems.length > 0 && (
           <ul className="form-issues" role="alert">

@@ -56,7 +56,7 @@ export function VersionsPanel({ journeyId, onClose }: { journeyId: string; onClo
                 <span className="muted">
                   {t('versions.publishedAt', { date: new Date(version.createdAt).toLocaleString(locale) })}
                 </span>
-                <p>{version.summary}</p>
+                {version.summary !== null && <p className="version-summary">{version.summary}</p>}
                 <label className="pick">
                   <input
                     type="checkbox"

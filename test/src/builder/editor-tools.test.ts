@@ -72,6 +72,8 @@ describe('editing tools', () => {
 
   it('publishes, then compares the edited draft with version 1 on the canvas', async () => {
     await page.getByRole('button', { name: 'Publish' }).click();
+    // The proposed change summary is editable; what the marketer writes is what history shows.
+    await page.getByLabel('What changed').fill('First cut of the welcome series');
     await page.getByRole('button', { name: /Publish version 1/ }).click();
     await page.getByText('Version 1 is live').waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Close' }).click();
@@ -81,6 +83,9 @@ describe('editing tools', () => {
     await page.locator('.side-panel').getByLabel('Step name').fill('Warm welcome');
     await page.locator('.palette-item[data-kind="wait"]').click();
     await page.getByRole('button', { name: 'Versions' }).click();
+    await page
+      .locator('.versions .version-summary', { hasText: 'First cut of the welcome series' })
+      .waitFor();
     await page.locator('.versions').getByRole('button', { name: 'Compare' }).first().click();
     await expect.poll(() => page.locator('.step.diff-changed').count()).toBe(1);
     expect(await page.locator('.step.diff-added').count()).toBe(1);
