@@ -42,7 +42,9 @@ function initialState(plan: JourneyPlan): JourneyRunState {
   const now = Date.now();
   return {
     enrollmentId: '',
-    enrolledAt: now,
+    // The execution's start, not this task's clock: a first workflow task that fails (a signal arrived
+    // meanwhile) runs again later, and the enrollment must keep the same identity for beginEnrollment.
+    enrolledAt: workflowInfo().startTime.getTime(),
     cursor: {
       nodeId: plan.entryNodeId,
       visitSeq: 0,

@@ -1,0 +1,174 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
+import { createActivities } from '@touchpoint/activities';
+import { DeliveryPolicy } from '@touchpoint/channels';
+import { enrollments, eq, events, isNull, openDatabase } from '@touchpoint/db';
+import type { OpenDatabase } from '@touchpoint/db';
+import { createEventRouter, startRoutingSweeper } from '@touchpoint/engine/router/index';
+import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
+import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRACKING } from '../channels/send-fixtures';
+import { createTestDatabase } from '../harness/database';
+import type { TestDatabase } from '../harness/database';
+import { repoRoot } from '../harness/paths';
+
+const EVENT_COUNT = 50;
+/** Deliveries the child makes before its routing freezes: the kill lands after a partial delivery. */
+const DELIVERIES_BEFORE_FREEZE = 7;
+const CHILD_SCRIPT = fileURLToPath(new URL('./fixtures/ingest-then-die.ts', import.meta.url));
+
+type ChildLine =
+  | { stage: 'stored'; journeyId: string; status: number; accepted: number }
+  | { stage: 'frozen'; delivered: number };
+
+let testDatabase: TestDatabase;
+let database: OpenDatabase;
+let connection: Connection;
+let child: ChildProcess | null = null;
+beforeAll(async () => {
+  testDatabase = await createTestDatabase();
+  database = openDatabase(testDatabase.url);
+  connection = await Connection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
+});
+afterAll(async () => {
+  if (child !== null && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await connection.close();
+  await database.close();
+  await testDatabase.close();
+});
+
+/** Runs the child until both its lines are out (or it dies first, or 20 s pass), then SIGKILLs it. */
+async function ingestThenKill(taskQueue: string): Promise<{ lines: ChildLine[]; signal: string | null }> {
+  const spawned = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATABASE_URL: testDatabase.url,
+      TEMPORAL_ADDRESS: process.env['TEMPORAL_ADDRESS'],
+      TASK_QUEUE: taskQueue,
+      EVENT_COUNT: String(EVENT_COUNT),
+      DELIVERIES_BEFORE_FREEZE: String(DELIVERIES_BEFORE_FREEZE),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = spawned;
+  let stderr = '';
+  spawned.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<string | null>((resolve) =>
+    spawned.once('exit', (_code, signal) => resolve(signal)),
+  );
+  const lines: ChildLine[] = [];
+  const bothLines = new Promise<void>((resolve) => {
+    createInterface({ input: spawned.stdout }).on('line', (line) => {
+      lines.push(JSON.parse(line) as ChildLine);
+      if (lines.length === 2) resolve();
+    });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 20_000)));
+  await Promise.race([bothLines, exited, deadline]);
+  clearTimeout(timer);
+  if (lines.length < 2) {
+    spawned.kill('SIGKILL');
+    throw new Error(`child stopped short of freezing: ${JSON.stringify(lines)}\n${stderr}`);
+  }
+  spawned.kill('SIGKILL');
+  return { lines, signal: await exited };
+}
+
+async function startWorker(taskQueue: string): Promise<{ stop(): Promise<void> }> {
+  const native = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
+  const activities = createActivities({
+    db: database.db,
+    adapters: {},
+    policy: DeliveryPolicy.parse({}),
+    tracking: TRACKING,
+  });
+  const worker: Worker = await createJourneyWorker({ connection: native, taskQueue, activities });
+  const running = worker.run();
+  return {
+    async stop() {
+      worker.shutdown();
+      await running;
+      await native.close();
+    },
+  };
+}
+
+/** Polls `check` every 50 ms until it holds, for at most `timeoutMs`. */
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const unrouted = () => database.db.select({ id: events.id }).from(events).where(isNull(events.routedAt));
+
+describe('a killed process between store and route', () => {
+  it('loses no event: the sweep of another process enrolls every client exactly once', async () => {
+    const taskQueue = `killed-${randomUUID()}`;
+    const { lines, signal } = await ingestThenKill(taskQueue);
+    const stored = lines.find((l) => l.stage === 'stored');
+    expect(stored).toMatchObject({ status: 202, accepted: EVENT_COUNT });
+    expect(lines.find((l) => l.stage === 'frozen')).toEqual({
+      stage: 'frozen',
+      delivered: DELIVERIES_BEFORE_FREEZE,
+    });
+    expect(signal).toBe('SIGKILL');
+    const journeyId = stored?.stage === 'stored' ? stored.journeyId : '';
+
+    // The ack meant durable: every event is stored, and the dead process's routing never committed.
+    expect(await database.db.select().from(events)).toHaveLength(EVENT_COUNT);
+    expect(await unrouted()).toHaveLength(EVENT_COUNT);
+
+    const worker = await startWorker(taskQueue);
+    const temporal = new Client({ connection });
+    const sweeper = startRoutingSweeper({
+      router: createEventRouter({ db: database.db, temporal, taskQueue }),
+      intervalMs: 50,
+      batchSize: 20,
+    });
+    try {
+      await waitUntil(async () => (await unrouted()).length === 0, 20_000);
+      await waitUntil(
+        async () =>
+          (await database.db.select({ id: enrollments.id }).from(enrollments)).length >= EVENT_COUNT,
+        20_000,
+      );
+    } finally {
+      await sweeper.stop();
+    }
+
+    const clientIds = [
+      ...new Set(
+        (await database.db.select({ clientId: events.clientId }).from(events)).map((e) => e.clientId),
+      ),
+    ];
+    expect(clientIds).toHaveLength(EVENT_COUNT);
+    for (const clientId of clientIds) {
+      const description = await temporal.workflow
+        .getHandle(journeyWorkflowId(journeyId, clientId))
+        .describe();
+      expect(description.type).toBe('journeyWorkflow');
+      expect(description.taskQueue).toBe(taskQueue);
+    }
+    await worker.stop();
+    const rows = await database.db
+      .select({ clientId: enrollments.clientId, workflowId: enrollments.workflowId })
+      .from(enrollments)
+      .where(eq(enrollments.journeyId, journeyId));
+    expect(rows).toHaveLength(EVENT_COUNT);
+    expect(new Set(rows.map((r) => r.workflowId))).toEqual(
+      new Set(clientIds.map((clientId) => journeyWorkflowId(journeyId, clientId))),
+    );
+  }, 60_000);
+});
