@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { enrollments, nodeVisits, transitions, upsertClients, type Database } from '@touchpoint/db';
+import { JOURNEY_TEMPLATES } from '@touchpoint/builder';
 import { startBuilderServer, type BuilderServer } from './builder-server';
 import { launchChromium, screenshotPath } from './chromium';
 
@@ -22,61 +23,8 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return (await response.json()) as T;
 }
 
-const edge = (source: string, sourcePort: string, target: string) => ({
-  id: `${source}.${sourcePort.replace(':', '-')}`,
-  source,
-  sourcePort,
-  target,
-});
-
-/** The gallery's smart-trigger win-back, drawn top to bottom (test/ does not import the builder package). */
-const WIN_BACK = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'segment', segment: 'overdue', on: 'enter' } } },
-    {
-      id: 'email',
-      kind: 'send',
-      name: 'We miss you',
-      config: { channels: ['email'], templateId: 'win-back-email' },
-    },
-    {
-      id: 'wait-buy',
-      kind: 'waitForEvent',
-      name: 'Bought within a week?',
-      config: {
-        exits: [{ id: 'bought', name: 'Bought', event: { type: 'purchase', filters: [] } }],
-        timeout: { amount: 7, unit: 'days' },
-      },
-    },
-    {
-      id: 'sms',
-      kind: 'send',
-      name: 'Bigger discount',
-      config: { channels: ['sms'], templateId: 'win-back-sms' },
-    },
-    { id: 'won', kind: 'exit', name: 'Won back', config: { reason: 'converted' } },
-    { id: 'done', kind: 'exit', name: 'Finished', config: { reason: 'completed' } },
-  ],
-  edges: [
-    edge('entry', 'out', 'email'),
-    edge('email', 'sent', 'wait-buy'),
-    edge('email', 'unreachable', 'done'),
-    edge('wait-buy', 'event:bought', 'won'),
-    edge('wait-buy', 'timeout', 'sms'),
-    edge('sms', 'sent', 'done'),
-    edge('sms', 'unreachable', 'done'),
-  ],
-  goal: { name: 'Purchase', event: { type: 'purchase', filters: [] } },
-  layout: {
-    entry: { x: 0, y: 0 },
-    email: { x: 0, y: 170 },
-    'wait-buy': { x: 0, y: 340 },
-    won: { x: -160, y: 510 },
-    sms: { x: 160, y: 510 },
-    done: { x: 0, y: 680 },
-  },
-};
+/** The gallery's smart-trigger win-back, as a marketer would open it. */
+const WIN_BACK = JOURNEY_TEMPLATES.find((template) => template.id === 'smart-trigger-win-back')!.definition;
 
 /** One client's way through the smart-trigger win-back: node ids with the port each left by. */
 type Path = [nodeId: string, port: string | null][];
