@@ -9,6 +9,16 @@ import type { TestDatabase } from '../harness/database';
 export const ADMIN_KEY = 'test-admin-key';
 export const ADMIN = { authorization: `Bearer ${ADMIN_KEY}` };
 
+/** The smallest event-entry journey: a `signup` event enrolls the client, who leaves at once. */
+export const SIGNUP_JOURNEY = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: 'signup' } } } },
+    { id: 'done', kind: 'exit', config: { reason: 'completed' } },
+  ],
+  edges: [{ id: 'e1', source: 'entry', sourcePort: 'out', target: 'done' }],
+};
+
 /** A fresh migrated database plus the app on it, for one test file. */
 export interface ApiFixture {
   app: FastifyInstance;

@@ -3,17 +3,8 @@ import { events, isNull } from '@touchpoint/db';
 import { createEventRouter, startRoutingSweeper } from '@touchpoint/engine/router/index';
 import type { RoutingReport } from '@touchpoint/engine/router/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, createApiFixture } from './api-fixture';
+import { ADMIN, createApiFixture, SIGNUP_JOURNEY } from './api-fixture';
 import type { ApiFixture } from './api-fixture';
-
-const SIGNUP_JOURNEY = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: 'signup' } } } },
-    { id: 'done', kind: 'exit', config: { reason: 'completed' } },
-  ],
-  edges: [{ id: 'e1', source: 'entry', sourcePort: 'out', target: 'done' }],
-};
 
 let fixture: ApiFixture;
 let connection: Connection;

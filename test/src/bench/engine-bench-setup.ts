@@ -3,19 +3,13 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Worker } from '@temporalio/worker';
 import { createJourneyActivities } from '@touchpoint/activities';
-import {
-  clients,
-  journeys,
-  journeyVersions,
-  migrateDatabase,
-  openDatabase,
-  openPgliteDatabase,
-} from '@touchpoint/db';
+import { clients, migrateDatabase, openDatabase, openPgliteDatabase } from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
 import type { JourneyDefinition } from '@touchpoint/engine/language';
 import { startTemporalDevServer } from '@touchpoint/engine/main/temporal-dev-server';
 import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
 import type { z } from 'zod';
+import { insertPublishedJourney } from '../harness/published-journey';
 
 /** Everything the engine benchmark runs on: its own dev server, a database and one journey worker. */
 export interface BenchEnvironment {
@@ -80,21 +74,7 @@ export async function startBenchEnvironment(maxCachedWorkflows: number): Promise
       }
       return ids;
     },
-    async createJourney(definition) {
-      const [row] = await db
-        .insert(journeys)
-        .values({
-          name: `bench ${randomUUID()}`,
-          draft: definition as never,
-          status: 'active',
-          currentVersion: 1,
-        })
-        .returning();
-      await db
-        .insert(journeyVersions)
-        .values({ journeyId: row!.id, number: 1, definition: definition as never });
-      return row!.id;
-    },
+    createJourney: (definition) => insertPublishedJourney(db, definition, `bench ${randomUUID()}`),
     async close() {
       worker.shutdown();
       await running;

@@ -5,14 +5,7 @@ import type { Worker } from '@temporalio/worker';
 import { createActivities } from '@touchpoint/activities';
 import { DeliveryPolicy, startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
 import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels';
-import {
-  clientFacts,
-  journeys,
-  journeyVersions,
-  migrateDatabase,
-  openDatabase,
-  openPgliteDatabase,
-} from '@touchpoint/db';
+import { clientFacts, migrateDatabase, openDatabase, openPgliteDatabase } from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
 import type { JourneyDefinition } from '@touchpoint/engine/language';
 import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
@@ -23,6 +16,7 @@ import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
 import type { z } from 'zod';
 import { createSandboxAdapters, seedClient, seedTemplates, TRACKING } from '../channels/send-fixtures';
 import { createTestDatabase } from '../harness/database';
+import { insertPublishedJourney } from '../harness/published-journey';
 import { createTimeSkippingEnvironment } from '../harness/time-skipping';
 
 export const DAY_MS = 86_400_000;
@@ -133,21 +127,7 @@ export async function startEngineFixture(options: EngineFixtureOptions = {}): Pr
     taskQueue,
     smtp,
     sms,
-    async createJourney(definition) {
-      const [row] = await db
-        .insert(journeys)
-        .values({
-          name: `journey ${randomUUID()}`,
-          draft: definition as never,
-          status: 'active',
-          currentVersion: 1,
-        })
-        .returning();
-      await db
-        .insert(journeyVersions)
-        .values({ journeyId: row!.id, number: 1, definition: definition as never });
-      return row!.id;
-    },
+    createJourney: (definition) => insertPublishedJourney(db, definition),
     async createClient(options = {}) {
       const client = await seedClient(db, { attributes: options.attributes ?? {} });
       if (options.expectedNextPurchaseAt) {
