@@ -10,6 +10,7 @@ import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
 import type { z } from 'zod';
 import { startBenchEnvironment } from './engine-bench-setup';
 import type { BenchEnvironment } from './engine-bench-setup';
+import { edge, entry } from '../engine/journey-parts';
 
 /** One measured line; `ratio` = value / baseline when a same-run baseline exists. */
 export interface BenchRow {
@@ -40,13 +41,6 @@ export interface EngineBenchmarkOptions {
 }
 
 type Definition = z.input<typeof JourneyDefinition>;
-const entry = { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } } as const;
-const edge = (source: string, sourcePort: string, target: string) => ({
-  id: `${source}-${sourcePort}`,
-  source,
-  sourcePort,
-  target,
-});
 
 /** entry -> condition split -> random split -> exit: 3 transitions, each a recorded visit. */
 const SPLIT_JOURNEY: Definition = {

@@ -8,6 +8,7 @@ import type { journeyWorkflow } from '@touchpoint/engine/workflows/journey-workf
 import type { z } from 'zod';
 import { DAY_MS } from './engine-fixture';
 import type { EngineFixture } from './engine-fixture';
+import { edge, entry, exit } from './journey-parts';
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,14 +22,6 @@ export interface HistoryScenario {
   run(fixture: EngineFixture): Promise<Handle>;
 }
 
-const entry = { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } } as const;
-const exit = (id: string) => ({ id, kind: 'exit', config: { reason: id } }) as const;
-const edge = (source: string, sourcePort: string, target: string) => ({
-  id: `${source}-${sourcePort}`,
-  source,
-  sourcePort,
-  target,
-});
 const event = (eventId: string, type: string, extra: { nodeId?: string } = {}) => ({
   eventId,
   type,

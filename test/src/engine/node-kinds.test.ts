@@ -6,6 +6,7 @@ import { signalClientEvent } from '@touchpoint/engine/temporal/enroll-client';
 import { getCurrentNodeQuery } from '@touchpoint/engine/workflows/signals';
 import { DAY_MS, startEngineFixture } from './engine-fixture';
 import type { EngineFixture } from './engine-fixture';
+import { edge, entry, exit } from './journey-parts';
 
 let fixture: EngineFixture;
 beforeAll(async () => {
@@ -13,15 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await fixture?.close();
-});
-
-const entry = { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } } as const;
-const exit = (id: string) => ({ id, kind: 'exit', config: { reason: id } }) as const;
-const edge = (source: string, sourcePort: string, target: string) => ({
-  id: `${source}-${sourcePort}`,
-  source,
-  sourcePort,
-  target,
 });
 
 async function run(definition: Record<string, unknown>, options: { clientId?: string } = {}) {
