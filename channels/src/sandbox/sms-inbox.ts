@@ -1,15 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import type { PlannedReceipt } from './receipt-plans';
 import type { SandboxSms, SmsSandboxOptions } from './sms-sandbox';
-import type { SandboxVerdictFn } from './sandbox-verdict';
+import type { SandboxDeliveryFn, SandboxVerdictFn } from './sandbox-verdict';
 
 /** What the endpoint handlers need from the sandbox. */
 export interface SmsInbox {
   options: SmsSandboxOptions;
   verdict: SandboxVerdictFn;
+  /** What becomes of an accepted message: the receipts it gets. */
+  delivery: SandboxDeliveryFn;
   store(
     sms: Omit<SandboxSms, 'id' | 'receivedAt' | 'segments' | 'encoding' | 'providerId'>,
     providerId: string,
   ): SandboxSms;
+  /** Posts these receipts for `sms` in the background, after the answer to the send. */
+  scheduleReceipts(sms: SandboxSms, planned: PlannedReceipt[]): void;
 }
 
 /** A provider-looking id: Twilio `SM` + 32 hex, otherwise `NNNNNN-NNNNNNN` like SMS.ru. */

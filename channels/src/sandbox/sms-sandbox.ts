@@ -4,11 +4,25 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { countSmsSegments } from '../sms/segments';
 import { parseForm, readBody } from './read-body';
-import { decideByRecipient, type SandboxVerdictFn } from './sandbox-verdict';
+import {
+  createReceiptDispatcher,
+  DEFAULT_RECEIPT_SETTINGS,
+  type ReceiptSettings,
+  type SandboxReceipt,
+} from './receipt-dispatcher';
+import {
+  decideByRecipient,
+  decideDeliveryByRecipient,
+  type SandboxDeliveryFn,
+  type SandboxVerdictFn,
+} from './sandbox-verdict';
 import type { SmsInbox } from './sms-inbox';
 import { waitFor } from './wait-for';
 import { handleSmsRu } from './smsru-endpoint';
 import { handleTwilio } from './twilio-endpoint';
+
+export { DEFAULT_RECEIPT_SETTINGS, SandboxReceipt, type ReceiptSettings } from './receipt-dispatcher';
+export { signTwilioCallback } from './receipt-plans';
 
 /** One SMS the sandbox provider accepted. */
 export const SandboxSms = z.object({
@@ -33,6 +47,16 @@ export interface SmsSandboxOptions {
   twilio?: { accountSid: string; authToken: string };
   /** The api_id the SMS.ru endpoint requires; any is accepted when absent. */
   smsRuApiId?: string;
+  /**
+   * Where SMS.ru-style status callbacks go: SMS.ru takes it from the account settings, not from the
+   * send request. Without it SMS.ru sends get no receipts. (Twilio sends name their own
+   * `StatusCallback`; without one they get none either, as with Twilio.)
+   */
+  smsRuCallbackUrl?: string;
+  /** What becomes of accepted messages (default: `decideDeliveryByRecipient`). */
+  delivery?: SandboxDeliveryFn;
+  /** Receipt timing and retries (default: `DEFAULT_RECEIPT_SETTINGS`, about 100 ms per receipt). */
+  receipts?: Partial<ReceiptSettings>;
 }
 
 /** A running HTTP server emulating the Twilio and SMS.ru send endpoints. */
@@ -42,7 +66,13 @@ export interface SmsSandbox {
   listMessages(): SandboxSms[];
   getMessage(id: string): SandboxSms | undefined;
   waitForCount(count: number, timeoutMs?: number): Promise<void>;
+  /** Delivery receipts posted so far (and those given up on), oldest first. */
+  listReceipts(): SandboxReceipt[];
+  /** Resolves once at least `count` receipts were posted or given up on. */
+  waitForReceiptCount(count: number, timeoutMs?: number): Promise<void>;
+  /** Forgets messages and receipts (receipts still pending are posted and kept). */
   clear(): void;
+  /** Cancels receipts not yet posted, then closes the server. */
   stop(): Promise<void>;
 }
 
@@ -50,9 +80,12 @@ export interface SmsSandbox {
 export async function startSmsSandbox(options: SmsSandboxOptions = {}): Promise<SmsSandbox> {
   const messages: SandboxSms[] = [];
   const waiters = new Set<() => void>();
+  const receipts = createReceiptDispatcher({ ...DEFAULT_RECEIPT_SETTINGS, ...options.receipts });
   const inbox: SmsInbox = {
     options,
     verdict: options.verdict ?? decideByRecipient,
+    delivery: options.delivery ?? decideDeliveryByRecipient,
+    scheduleReceipts: (sms, planned) => receipts.schedule(sms, planned),
     store(sms, providerId) {
       const { segments, encoding } = countSmsSegments(sms.body);
       const stored = {
@@ -83,12 +116,19 @@ export async function startSmsSandbox(options: SmsSandboxOptions = {}): Promise<
     listMessages: () => [...messages],
     getMessage: (id) => messages.find((sms) => sms.id === id),
     waitForCount: (count, timeoutMs = 30_000) => waitFor(() => messages.length >= count, waiters, timeoutMs),
-    clear: () => void messages.splice(0),
-    stop: () =>
-      new Promise<void>((resolve) => {
+    listReceipts: () => receipts.list(),
+    waitForReceiptCount: (count, timeoutMs = 30_000) => receipts.waitForCount(count, timeoutMs),
+    clear: () => {
+      messages.splice(0);
+      receipts.clear();
+    },
+    stop: async () => {
+      await receipts.stop();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { planSmsRuReceipts } from './receipt-plans';
 import { generateProviderId, type SmsInbox } from './sms-inbox';
 
 function reply(response: http.ServerResponse, body: object) {
@@ -43,5 +44,9 @@ function sendOne(inbox: SmsInbox, number: string, form: Record<string, string>) 
     { provider: 'smsru', to: `+${number}`, from: form.from ?? null, body: form.msg ?? '' },
     generateProviderId('smsru'),
   );
+  const callbackUrl = inbox.options.smsRuCallbackUrl;
+  if (callbackUrl) {
+    inbox.scheduleReceipts(stored, planSmsRuReceipts(stored, inbox.delivery(stored.to), callbackUrl));
+  }
   return { status: 'OK', status_code: 100, sms_id: stored.providerId };
 }

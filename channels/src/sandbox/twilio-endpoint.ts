@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { planTwilioReceipts } from './receipt-plans';
 import { generateProviderId, type SmsInbox } from './sms-inbox';
 
 function reply(
@@ -44,6 +45,10 @@ export function handleTwilio(
   if (!/^\+[1-9]\d{6,14}$/.test(to))
     return twilioError(response, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);
   if (!form.Body) return twilioError(response, 400, 21602, 'Message body is required.');
+  const statusCallback = form.StatusCallback;
+  if (statusCallback !== undefined && !URL.canParse(statusCallback)) {
+    return twilioError(response, 400, 21609, `Invalid StatusCallback url: ${statusCallback}`);
+  }
   const verdict = inbox.verdict(to);
   if (verdict === 'reject')
     return twilioError(response, 400, 21614, `'To' number ${to} is not a valid mobile number`);
@@ -53,6 +58,12 @@ export function handleTwilio(
     { provider: 'twilio', to, from: form.From ?? form.MessagingServiceSid ?? null, body: form.Body },
     generateProviderId('twilio'),
   );
+  if (statusCallback !== undefined) {
+    // Twilio signs with the account's auth token: the configured one, else the one the request used.
+    const authToken = expected?.authToken ?? basicAuthPassword(authorization);
+    const target = { url: statusCallback, accountSid, authToken };
+    inbox.scheduleReceipts(stored, planTwilioReceipts(stored, inbox.delivery(to), target));
+  }
   reply(response, 201, {
     sid: stored.providerId,
     account_sid: accountSid,
@@ -64,4 +75,10 @@ export function handleTwilio(
     date_created: new Date(stored.receivedAt).toUTCString(),
     uri: `/2010-04-01/Accounts/${accountSid}/Messages/${stored.providerId}.json`,
   });
+}
+
+function basicAuthPassword(authorization: string | undefined): string {
+  const encoded = /^Basic\s+(.+)$/i.exec(authorization ?? '')?.[1] ?? '';
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  return decoded.slice(decoded.indexOf(':') + 1);
 }
