@@ -2,6 +2,9 @@ import type { ChannelKind } from './channel-kind';
 import type { OutboundMessage } from './outbound-message';
 import type { SendOutcome } from './send-outcome';
 
+/** The provider's answer to "did you accept this message?" (see `ChannelAdapter.findAccepted`). */
+export type AcceptedLookup = { accepted: true; providerId: string } | { accepted: false };
+
 /**
  * One provider behind one interface. Every adapter passes the shared contract suite
  * (`src/contract/`): sent on success, rejected for permanent refusals, retry for transient faults,
@@ -13,6 +16,14 @@ export interface ChannelAdapter<M extends OutboundMessage = OutboundMessage> {
   /** A short provider name for logs and the outbox (`smtp`, `twilio`, `smsru`, `webhook`). */
   readonly provider: string;
   send(message: M): Promise<SendOutcome>;
+  /**
+   * Asks the provider whether it already accepted the message sent under this idempotency key.
+   * Only adapters whose provider can answer have it. The outbox asks before resending a send whose
+   * outcome was lost (worker killed between the provider's "accepted" and the outbox's "sent"), so
+   * that window costs a question instead of a duplicate. Throws when the provider cannot be asked:
+   * the caller must not guess.
+   */
+  findAccepted?(messageId: string): Promise<AcceptedLookup>;
   /** Releases pooled connections. */
   close(): Promise<void>;
 }

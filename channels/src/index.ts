@@ -10,6 +10,7 @@ export * from './templates/html-to-text';
 export * from './email/smtp-adapter';
 export * from './email/classify-smtp-error';
 export * from './email/message-id';
+export * from './email/mail-api-lookup';
 export * from './email/tracking';
 export * from './email/tracking-token';
 export * from './sms/segments';

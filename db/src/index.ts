@@ -10,3 +10,4 @@ export * from './ingest/upsert-clients';
 export * from './ingest/store-events';
 export * from './ingest/store-purchases';
 export * from './queries/api-keys';
+export * from './queries/exclusive-lease';

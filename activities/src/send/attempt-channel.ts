@@ -4,12 +4,14 @@ import type { ClientRow, MessageContent, MessageRow } from '@touchpoint/db';
 import { createCallTask } from '../call-center/call-tasks';
 import { contactPointOf } from './load-recipient';
 import { claimOutboxRow, DELIVERED_STATUSES, outboxKey, recordStatus } from './outbox';
+import { settleInterruptedAttempt } from './settle-interrupted-attempt';
 import { buildVariables, findTemplate, renderForChannel } from './render-for-channel';
 import type { SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';
 
 /**
- * One channel's attempt: outbox row first (queued), then the provider, then the result. Returns the
+ * One channel's attempt: outbox row first (queued), `sending` while the provider has it, then the
+ * result. The caller holds the visit's lease, so no other attempt runs at the same time. Returns the
  * `sent` result, or null after a permanent refusal (row `bounced`, caller falls back); throws on
  * transient faults so Temporal retries.
  */
@@ -28,6 +30,16 @@ export async function attemptChannel(
   }
   const key = outboxKey(input.idempotencyKey, channel);
   const to = contactPointOf(client, channel) ?? '';
+  const rendered = await renderForChannel(template, buildVariables(client, input), {
+    messageId: key,
+    to,
+    tracking: deps.tracking,
+  });
+  const content: MessageContent = {
+    to,
+    ...(input.offer ? { offer: input.offer } : {}),
+    ...contentOf(rendered),
+  };
   const row = await claimOutboxRow(
     deps.db,
     {
@@ -45,24 +57,11 @@ export async function attemptChannel(
   );
   if ((DELIVERED_STATUSES as readonly string[]).includes(row.status))
     return { status: 'sent', channel, messageId: row.id };
-  if (row.statusTimeline.length > 1 || row.statusTimeline[0]?.status !== 'queued') {
-    // An earlier attempt got this far and stopped (crash, timeout): the provider may have the
-    // message. Email re-sends under the same Message-ID, which receiving mailboxes collapse.
-    await recordStatus(deps.db, row.id, 'queued', {
-      detail: 'resuming an interrupted attempt',
-      at: deps.now(),
-    });
-  }
-  const rendered = await renderForChannel(template, buildVariables(client, input), {
-    messageId: key,
-    to,
-    tracking: deps.tracking,
-  });
-  const content: MessageContent = {
-    to,
-    ...(input.offer ? { offer: input.offer } : {}),
-    ...contentOf(rendered),
-  };
+  const settled = await settleInterruptedAttempt(deps, row, channel, content);
+  if (settled) return settled;
+  // From here until the answer is recorded the outcome lives only at the provider: a crash in
+  // between leaves `sending`, which the next attempt settles by asking the provider.
+  await recordStatus(deps.db, row.id, 'sending', { detail: providerOf(deps, channel), at: deps.now() });
   const outcome =
     rendered.channel === 'call'
       ? await pushCallTask(deps, client, input, row, key, to, rendered.script)
@@ -96,6 +95,10 @@ export async function attemptChannel(
       throw new Error(`unknown send outcome ${JSON.stringify(unhandled)}`);
     }
   }
+}
+
+function providerOf(deps: SendActivityDeps, channel: ChannelKind): string {
+  return deps.adapters[channel]?.provider ?? (channel === 'call' ? 'call-center queue' : channel);
 }
 
 function contentOf(

@@ -3,6 +3,7 @@ import type { CreateCallTaskInput } from '../call-center/call-task-contract';
 import type { SendActivityDeps } from './send-activity-deps';
 import { SendMessageInput, type SendMessageResult } from './send-message-contract';
 import { sendMessage } from './send-message';
+import { withVisitLease } from './with-visit-lease';
 
 /**
  * The channel activities, bound to their dependencies (`createActivities(deps)` style). The engine
@@ -12,8 +13,10 @@ export function createSendActivities(deps: Omit<SendActivityDeps, 'now'> & { now
   const bound: SendActivityDeps = { ...deps, now: deps.now ?? (() => new Date()) };
   return {
     /** Sends one node visit's message exactly once; see `SendMessageResult`. */
-    sendMessage: (input: SendMessageInput): Promise<SendMessageResult> =>
-      sendMessage(bound, SendMessageInput.parse(input)),
+    sendMessage: (input: SendMessageInput): Promise<SendMessageResult> => {
+      const parsed = SendMessageInput.parse(input);
+      return withVisitLease(bound.db, parsed.idempotencyKey, (db) => sendMessage({ ...bound, db }, parsed));
+    },
     /** Creates (once per node visit) a call-center task. */
     createCallTask: (input: CreateCallTaskInput): Promise<{ taskId: string; messageId: string | null }> =>
       createCallTask(bound.db, input),

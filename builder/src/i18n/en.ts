@@ -247,6 +247,7 @@ export const en = {
   'channel.call': 'Call',
   'channel.webhook': 'Webhook',
   'messageStatus.queued': 'waiting to be sent',
+  'messageStatus.sending': 'being handed to the provider',
   'messageStatus.sent': 'sent',
   'messageStatus.delivered': 'delivered',
   'messageStatus.opened': 'opened',

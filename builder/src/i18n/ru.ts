@@ -247,6 +247,7 @@ export const ru: Record<MessageKey, string> = {
   'channel.call': 'Звонок',
   'channel.webhook': 'Вебхук',
   'messageStatus.queued': 'ждёт отправки',
+  'messageStatus.sending': 'передаётся провайдеру',
   'messageStatus.sent': 'отправлено',
   'messageStatus.delivered': 'доставлено',
   'messageStatus.opened': 'открыто',

@@ -6,6 +6,7 @@ type Translate = (key: MessageKey, values?: Record<string, string | number>) => 
 
 const MESSAGE_STATUSES = [
   'queued',
+  'sending',
   'sent',
   'delivered',
   'opened',

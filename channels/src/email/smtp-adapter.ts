@@ -3,6 +3,7 @@ import type { ChannelAdapter } from '../channel-adapter';
 import type { EmailMessage } from '../outbound-message';
 import type { SendOutcome } from '../send-outcome';
 import { classifySmtpError } from './classify-smtp-error';
+import { createMailApiLookup } from './mail-api-lookup';
 import { formatMessageId } from './message-id';
 
 /** SMTP relay settings. */
@@ -19,6 +20,11 @@ export interface SmtpAdapterConfig {
   messageIdDomain: string;
   /** Pooled connections kept open to the relay. */
   maxConnections?: number;
+  /**
+   * Base URL of the relay's Mailpit-compatible HTTP API. When set, a send interrupted after the relay
+   * may have accepted it is looked up there before it is sent again; when unset, it is sent again.
+   */
+  apiUrl?: string;
 }
 
 /** Header carrying the raw idempotency key, for sandboxes and bounce processing. */
@@ -36,9 +42,11 @@ export function createSmtpAdapter(config: SmtpAdapterConfig): ChannelAdapter<Ema
     maxConnections: config.maxConnections ?? 5,
     maxMessages: Infinity,
   });
+  const findAccepted = config.apiUrl ? createMailApiLookup(config.apiUrl, config.messageIdDomain) : undefined;
   return {
     channel: 'email',
     provider: 'smtp',
+    ...(findAccepted ? { findAccepted } : {}),
     async send(message: EmailMessage): Promise<SendOutcome> {
       try {
         const info = await transport.sendMail({

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import { z } from 'zod';
+import { startMailSearchApi } from './mail-search-api';
 import { decideByRecipient, type SandboxVerdictFn } from './sandbox-verdict';
 import { waitFor } from './wait-for';
 
@@ -29,6 +30,8 @@ export interface SmtpSandboxOptions {
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;
+  /** Port of the Mailpit-compatible search API; 0 (default) picks a free port. */
+  apiPort?: number;
   /** Also writes each message as `<id>.eml` here. */
   directory?: string;
   verdict?: SandboxVerdictFn;
@@ -38,6 +41,8 @@ export interface SmtpSandboxOptions {
 export interface SmtpSandbox {
   host: string;
   port: number;
+  /** Base URL of the Mailpit-compatible search API (the SMTP adapter's `apiUrl`). */
+  apiUrl: string;
   listMessages(): SandboxMail[];
   getMessage(id: string): SandboxMail | undefined;
   /** Resolves once at least `count` messages have arrived. */
@@ -84,14 +89,19 @@ export async function startSmtpSandbox(options: SmtpSandboxOptions = {}): Promis
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.server.address() as AddressInfo;
+  const api = await startMailSearchApi(() => messages, address.address, options.apiPort);
   return {
     host: address.address,
     port: address.port,
+    apiUrl: api.url,
     listMessages: () => [...messages],
     getMessage: (id) => messages.find((mail) => mail.id === id),
     waitForCount: (count, timeoutMs = 30_000) => waitFor(() => messages.length >= count, waiters, timeoutMs),
     clear: () => void messages.splice(0),
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: async () => {
+      await api.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

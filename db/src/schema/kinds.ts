@@ -28,6 +28,8 @@ export type EnrollmentSource = z.infer<typeof EnrollmentSource>;
 /** Outbox states of a message; every change is appended to the message's status timeline. */
 export const MESSAGE_STATUSES = [
   'queued',
+  // Handed to the provider, its answer not yet recorded: after a crash, ask the provider before resending.
+  'sending',
   'sent',
   'delivered',
   'opened',

@@ -31,6 +31,7 @@ export function createChannelAdapters(config: AppConfig): SendActivityDeps['adap
       : {}),
     from: config.MAIL_FROM,
     messageIdDomain: new URL(config.PUBLIC_URL).hostname,
+    ...(config.SMTP_API_URL ? { apiUrl: config.SMTP_API_URL } : {}),
   });
   return { email, sms: createSmsAdapter(config) };
 }

@@ -29,6 +29,11 @@ export const AppConfig = z.object({
   /** HMAC secret for tracking-link tokens and webhook signatures. */
   TRACKING_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.string().url().default('smtp://127.0.0.1:2525'),
+  /**
+   * Mailpit-compatible HTTP API of the mail relay. With it, a send cut short after the relay may have
+   * accepted it is looked up before it is sent again (exactly once); without it, it is sent again.
+   */
+  SMTP_API_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Touchpoint <journeys@touchpoint.local>'),
   SMS_PROVIDER: z.enum(['twilio', 'smsru']).default('twilio'),
   /** Base URL of the SMS provider's API (the providers' public URLs in production). */

@@ -77,6 +77,7 @@ async function startSandboxes(env: NodeJS.ProcessEnv) {
     () => smsInbox.stop(),
   );
   env.SMTP_URL = `smtp://127.0.0.1:${mailbox.port}`;
+  env.SMTP_API_URL = mailbox.apiUrl;
   env.SMS_API_URL = smsInbox.baseUrl;
   return { mailbox, smsInbox };
 }

@@ -84,6 +84,7 @@ export function createSandboxAdapters(smtp: SmtpSandbox, sms: SmsSandbox) {
       from: 'Touchpoint <news@touchpoint.test>',
       messageIdDomain: 'touchpoint.test',
       maxConnections: 10,
+      apiUrl: smtp.apiUrl,
     }),
     sms: createTwilioAdapter({
       accountSid: 'ACtest',

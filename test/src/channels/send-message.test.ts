@@ -74,7 +74,7 @@ describe('sendMessage', () => {
       .select()
       .from(messages)
       .where(eq(messages.idempotencyKey, outboxKey('wf-a:1:send-1', 'email')));
-    expect(row!.statusTimeline.map((entry) => entry.status)).toEqual(['queued', 'sent']);
+    expect(row!.statusTimeline.map((entry) => entry.status)).toEqual(['queued', 'sending', 'sent']);
     expect(row!.providerMessageId).toBe(received[0]!.messageId);
   });
 
@@ -181,8 +181,9 @@ describe('sendMessage', () => {
       .where(eq(messages.idempotencyKey, outboxKey('wf-t:1:send-1', 'email')));
     expect(row!.statusTimeline.map((entry) => entry.detail ?? entry.status)).toEqual([
       'queued',
+      'smtp',
       expect.stringMatching(/^transient: smtp 451/),
-      'resuming an interrupted attempt',
+      'smtp',
       'email',
     ]);
   });

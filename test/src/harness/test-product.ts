@@ -8,10 +8,25 @@ import {
 } from '@touchpoint/channels';
 import { openDatabase, type OpenDatabase } from '@touchpoint/db';
 import { loadConfig } from '@touchpoint/engine/main/config';
+import { findFreePort } from '@touchpoint/engine/main/ports';
 import { startProduct, type RunningProduct } from '@touchpoint/engine/main/start-product';
 import { expect } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './database';
 import { createTimeSkippingEnvironment } from './time-skipping';
+
+/** What a test can change about the product it starts. */
+export interface TestProductOptions {
+  name: string;
+  deliveryPolicy?: DeliveryPolicy;
+  /**
+   * The SMS sandbox posts delivery receipts to this product's API, as the providers would: the API
+   * gets a known port and PUBLIC_URL (Twilio's StatusCallback) and the sandbox the SMS.ru callback
+   * URL. Off by default: the sandbox then posts none, and SMS stay `sent`.
+   */
+  smsReceipts?: boolean;
+  /** More environment for the configuration (e.g. `SMS_PROVIDER`, `TWILIO_AUTH_TOKEN`). */
+  env?: Record<string, string>;
+}
 
 export interface TestProduct {
   product: RunningProduct;
@@ -32,21 +47,28 @@ export interface TestProduct {
  * quiet hours or caps unless a test asks: such tests are about paths, and must pass at any hour.
  */
 export async function startTestProduct(
-  options: { name: string; deliveryPolicy?: DeliveryPolicy } = { name: 'product' },
+  options: TestProductOptions = { name: 'product' },
 ): Promise<TestProduct> {
   const adminKey = `tp_admin_${options.name}-test-key`;
   const testDb: TestDatabase = await createTestDatabase();
   const database = openDatabase(testDb.url);
+  const apiPort = options.smsReceipts ? await findFreePort() : 0;
+  const publicUrl = `http://127.0.0.1:${apiPort}`;
   const [env, mailbox, smsInbox] = await Promise.all([
     createTimeSkippingEnvironment(),
     startSmtpSandbox(),
-    startSmsSandbox(),
+    startSmsSandbox(
+      options.smsReceipts ? { smsRuCallbackUrl: `${publicUrl}/v1/receipts/smsru` } : { receipts: false },
+    ),
   ]);
   const config = loadConfig({
     SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+    SMTP_API_URL: mailbox.apiUrl,
     SMS_API_URL: smsInbox.baseUrl,
-    API_PORT: '0',
+    API_PORT: String(apiPort),
+    ...(options.smsReceipts ? { PUBLIC_URL: publicUrl } : {}),
     TEMPORAL_TASK_QUEUE: `${options.name}-${Date.now()}`,
+    ...options.env,
   });
   const product = await startProduct({
     config,

@@ -21,6 +21,7 @@ async function runWorker(): Promise<void> {
     from: 'Touchpoint <news@touchpoint.test>',
     messageIdDomain: 'touchpoint.test',
     maxConnections: 10,
+    apiUrl: env('SMTP_API_URL'),
   });
   const activities = createSendActivities({
     db,

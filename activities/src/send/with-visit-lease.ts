@@ -1,0 +1,24 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { LeaseBusyError, withExclusiveLease, type Database } from '@touchpoint/db';
+
+/**
+ * Runs one node visit's send while holding that visit's lease, so two attempts of the same send
+ * (a retry that started while a slow attempt was still talking to the provider) never overlap; the
+ * later one retries after the earlier one has recorded its answer or died.
+ */
+export async function withVisitLease<T>(
+  db: Database,
+  idempotencyKey: string,
+  send: (leased: Database) => Promise<T>,
+): Promise<T> {
+  try {
+    return await withExclusiveLease(db, `send:${idempotencyKey}`, send);
+  } catch (error) {
+    if (!(error instanceof LeaseBusyError)) throw error;
+    throw ApplicationFailure.create({
+      type: 'SendInProgress',
+      message: `${error.message}; retrying once it has finished`,
+      nextRetryDelay: '1 second',
+    });
+  }
+}

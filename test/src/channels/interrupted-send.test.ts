@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  createSmtpAdapter,
+  startSmsSandbox,
+  startSmtpSandbox,
+  type ChannelAdapter,
+  type EmailMessage,
+  type SmsSandbox,
+  type SmtpSandbox,
+} from '@touchpoint/channels';
+import { messages, openDatabase, type Database } from '@touchpoint/db';
+import { createSendActivities, outboxKey, type SendMessageInput } from '@touchpoint/activities/send/index';
+import { eq } from 'drizzle-orm';
+import { createTestDatabase, type TestDatabase } from '../harness/database';
+import {
+  createSandboxAdapters,
+  seedClient,
+  seedTemplates,
+  TEMPLATE_KEY,
+  TEST_POLICY,
+  TRACKING,
+} from './send-fixtures';
+
+// A worker that dies mid-send is simulated by an attempt that throws at the point of death: after the
+// real relay accepted the mail (its answer never recorded), or before the mail left. The retry then
+// runs with the ordinary adapter, as a fresh worker would.
+
+let testDb: TestDatabase;
+let db: Database;
+let closeDb: () => Promise<void>;
+let smtp: SmtpSandbox;
+let sms: SmsSandbox;
+let adapters: ReturnType<typeof createSandboxAdapters>;
+const now = new Date('2025-03-10T09:00:00Z');
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  ({ db, close: closeDb } = openDatabase(testDb.url));
+  [smtp, sms] = await Promise.all([startSmtpSandbox(), startSmsSandbox()]);
+  adapters = createSandboxAdapters(smtp, sms);
+  await seedTemplates(db);
+});
+
+afterAll(async () => {
+  await adapters.email.close();
+  await Promise.all([smtp.stop(), sms.stop()]);
+  await closeDb();
+  await testDb.close();
+});
+
+const activitiesWith = (email: ChannelAdapter<EmailMessage>) =>
+  createSendActivities({
+    db,
+    adapters: { ...adapters, email },
+    policy: TEST_POLICY,
+    tracking: TRACKING,
+    now: () => now,
+  });
+const input = (clientId: string, key: string): SendMessageInput => ({
+  idempotencyKey: key,
+  nodeId: 'send-1',
+  clientId,
+  channels: ['email'],
+  templateId: TEMPLATE_KEY,
+  quietHours: 'skip',
+});
+const copiesOf = (key: string) =>
+  smtp.listMessages().filter((mail) => mail.idempotencyKey === outboxKey(key, 'email'));
+
+/** The real adapter, but the worker "dies" right after (or right before) the relay's answer. */
+function dyingAdapter(moment: 'afterAccepted' | 'beforeSending'): ChannelAdapter<EmailMessage> {
+  return {
+    ...adapters.email,
+    async send(message) {
+      if (moment === 'afterAccepted') await adapters.email.send(message);
+      throw new Error(`worker killed ${moment}`);
+    },
+  };
+}
+
+async function timelineOf(key: string): Promise<string[]> {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(eq(messages.idempotencyKey, outboxKey(key, 'email')));
+  return row!.statusTimeline.map((entry) => `${entry.status}${entry.detail ? `: ${entry.detail}` : ''}`);
+}
+
+describe('a send interrupted while the provider had it', () => {
+  it('is confirmed by the relay and not sent again when the relay had accepted it', async () => {
+    const client = await seedClient(db);
+    const key = 'wf-int-a:1:send-1';
+    await expect(
+      activitiesWith(dyingAdapter('afterAccepted')).sendMessage(input(client.id, key)),
+    ).rejects.toThrow('worker killed afterAccepted');
+    expect(copiesOf(key)).toHaveLength(1);
+    const retried = await activitiesWith(adapters.email).sendMessage(input(client.id, key));
+    expect(retried).toMatchObject({ status: 'sent', channel: 'email' });
+    expect(copiesOf(key)).toHaveLength(1);
+    expect(await timelineOf(key)).toEqual([
+      'queued',
+      'sending: smtp',
+      'sent: email; confirmed by smtp after an interrupted attempt',
+    ]);
+  });
+
+  it('is sent exactly once when the attempt died before the relay accepted it', async () => {
+    const client = await seedClient(db);
+    const key = 'wf-int-b:1:send-1';
+    await expect(
+      activitiesWith(dyingAdapter('beforeSending')).sendMessage(input(client.id, key)),
+    ).rejects.toThrow();
+    expect(copiesOf(key)).toHaveLength(0);
+    expect(await activitiesWith(adapters.email).sendMessage(input(client.id, key))).toMatchObject({
+      status: 'sent',
+    });
+    expect(copiesOf(key)).toHaveLength(1);
+    expect(await timelineOf(key)).toEqual([
+      'queued',
+      'sending: smtp',
+      'queued: an interrupted attempt never reached smtp; sending again',
+      'sending: smtp',
+      'sent: email',
+    ]);
+  });
+
+  it('is sent again, and says so, when the relay cannot be asked', async () => {
+    const client = await seedClient(db);
+    const key = 'wf-int-c:1:send-1';
+    const blind = createSmtpAdapter({
+      host: smtp.host,
+      port: smtp.port,
+      ignoreTls: true,
+      from: 'Touchpoint <news@touchpoint.test>',
+      messageIdDomain: 'touchpoint.test',
+    });
+    try {
+      await expect(
+        activitiesWith(dyingAdapter('afterAccepted')).sendMessage(input(client.id, key)),
+      ).rejects.toThrow();
+      expect(await activitiesWith(blind).sendMessage(input(client.id, key))).toMatchObject({
+        status: 'sent',
+      });
+      // Same Message-ID twice: at least once is the best a relay without an API allows.
+      expect(copiesOf(key)).toHaveLength(2);
+      expect((await timelineOf(key))[2]).toMatch(/cannot be asked whether it accepted it; sending again/);
+    } finally {
+      await blind.close();
+    }
+  });
+
+  it('waits, sending nothing, while the relay cannot be asked', async () => {
+    const client = await seedClient(db);
+    const key = 'wf-int-d:1:send-1';
+    await expect(
+      activitiesWith(dyingAdapter('beforeSending')).sendMessage(input(client.id, key)),
+    ).rejects.toThrow();
+    const unreachableApi = createSmtpAdapter({
+      host: smtp.host,
+      port: smtp.port,
+      ignoreTls: true,
+      from: 'Touchpoint <news@touchpoint.test>',
+      messageIdDomain: 'touchpoint.test',
+      apiUrl: 'http://127.0.0.1:9', // discard port: nothing listens
+    });
+    try {
+      const attempt = activitiesWith(unreachableApi).sendMessage(input(client.id, key));
+      await expect(attempt).rejects.toBeInstanceOf(ApplicationFailure);
+      await expect(attempt).rejects.toMatchObject({ type: 'ProviderLookupFailed', nonRetryable: false });
+      expect(copiesOf(key)).toHaveLength(0);
+      expect((await timelineOf(key)).at(-1)).toBe('sending: smtp');
+    } finally {
+      await unreachableApi.close();
+    }
+  });
+
+  it('never overlaps two attempts of one send: the second retries while the first holds the visit', async () => {
+    const client = await seedClient(db);
+    const key = 'wf-int-e:1:send-1';
+    let letGo!: () => void;
+    const gate = new Promise<void>((resolve) => (letGo = resolve));
+    const slow: ChannelAdapter<EmailMessage> = {
+      ...adapters.email,
+      async send(message) {
+        await gate;
+        return adapters.email.send(message);
+      },
+    };
+    const first = activitiesWith(slow).sendMessage(input(client.id, key));
+    await expect.poll(async () => (await timelineOf(key).catch(() => [])).at(-1)).toBe('sending: smtp');
+    const second = activitiesWith(adapters.email).sendMessage(input(client.id, key));
+    await expect(second).rejects.toMatchObject({ type: 'SendInProgress', nonRetryable: false });
+    letGo();
+    expect(await first).toMatchObject({ status: 'sent' });
+    expect(await activitiesWith(adapters.email).sendMessage(input(client.id, key))).toEqual(await first);
+    expect(copiesOf(key)).toHaveLength(1);
+  });
+});
