@@ -33,7 +33,8 @@ function longestCapHours(deps: SendActivityDeps): number {
 /**
  * The `sendMessage` activity: policy decision, then the first channel that gets through. Permanent
  * refusals mark the row `bounced` (which flags that address) and fall back to the next channel;
- * transient faults throw so Temporal retries with backoff. Every outcome lands in the outbox.
+ * transient faults throw so Temporal retries with backoff. Every outcome lands in the outbox, except
+ * `handOff`: with `queueChannel` set, a send due on another channel is left to that channel's queue.
  */
 export async function sendMessage(
   deps: SendActivityDeps,
@@ -97,6 +98,10 @@ export async function sendMessage(
         );
         return { status: 'unreachable', reason: decision.detail };
       case 'send': {
+        // Another channel's send belongs on that channel's queue, under its rate limit: hand over
+        // before touching the outbox, so the row is claimed by the activity that really sends.
+        if (input.queueChannel && decision.channel !== input.queueChannel)
+          return { status: 'handOff', channel: decision.channel };
         const result = await attemptChannel(deps, client, input, decision.channel);
         if (result) return result;
         break;

@@ -79,10 +79,9 @@ export class RunContext {
     return patched(LOCAL_BOOKKEEPING_PATCH) ? localJourneyActivities : journeyActivities;
   }
 
-  /** The send activities on the task queue of the first channel tried. */
-  sendActivities(channels: readonly ChannelKind[]): SendActivities {
-    const first = channels[0] ?? 'email';
-    const taskQueue = this.input.sendTaskQueues?.[first] ?? workflowInfo().taskQueue;
+  /** The send activities on `channel`'s task queue (the workflow's own queue when none is configured). */
+  sendActivitiesOn(channel: ChannelKind): SendActivities {
+    const taskQueue = this.input.sendTaskQueues?.[channel] ?? workflowInfo().taskQueue;
     return proxyActivities<SendActivities>({
       taskQueue,
       startToCloseTimeout: '2 minutes',

@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/workflow';
 import type { SendNode, StartJourneyNode, UpdateClientNode } from '../../language';
 import type { RunContext } from '../run-context';
 import { INTERRUPTED, viaPort } from './outcome';
@@ -5,26 +6,30 @@ import type { NodeOutcome } from './outcome';
 
 /**
  * Sends once per visit: the idempotency key is `<workflowId>:<visitSeq>:<nodeId>`, so a retry, a
- * replay or a resume after continue-as-new lands on the same outbox row. A deferral (quiet hours)
- * sleeps and asks again with the same key; skipped and unreachable both leave by `unreachable`.
+ * replay or a resume after continue-as-new lands on the same outbox row. Each call runs on the queue
+ * of the channel it may send on (`queueChannel`): when the decision lands on another channel the
+ * activity hands off and the visit moves to that channel's queue, at most one hop per channel. A
+ * deferral (quiet hours) sleeps and asks the same queue again; skipped and unreachable both leave by
+ * `unreachable`.
  */
 export async function runSend(node: SendNode & { origin: string }, ctx: RunContext): Promise<NodeOutcome> {
   const { channels, templateId, offer, quietHours } = node.config;
-  const cursor = ctx.state.cursor;
-  const send = ctx.sendActivities(channels).sendMessage;
+  const request = {
+    idempotencyKey: `${ctx.workflowId}:${ctx.state.cursor.visitSeq}:${node.id}`,
+    enrollmentId: ctx.state.enrollmentId,
+    journeyId: ctx.input.journeyId,
+    journeyVersion: ctx.input.journeyVersion,
+    nodeId: node.id,
+    clientId: ctx.input.clientId,
+    channels,
+    templateId,
+    ...(offer ? { offer: { offerId: offer.offerId, ...offer.params } } : {}),
+    quietHours,
+  };
+  let queueChannel = channels[0] ?? 'email';
+  let hops = 0;
   for (;;) {
-    const result = await send({
-      idempotencyKey: `${ctx.workflowId}:${cursor.visitSeq}:${node.id}`,
-      enrollmentId: ctx.state.enrollmentId,
-      journeyId: ctx.input.journeyId,
-      journeyVersion: ctx.input.journeyVersion,
-      nodeId: node.id,
-      clientId: ctx.input.clientId,
-      channels,
-      templateId,
-      ...(offer ? { offer: { offerId: offer.offerId, ...offer.params } } : {}),
-      quietHours,
-    });
+    const result = await ctx.sendActivitiesOn(queueChannel).sendMessage({ ...request, queueChannel });
     switch (result.status) {
       case 'sent':
         ctx.rememberMessage(node.origin, result.messageId);
@@ -35,14 +40,29 @@ export async function runSend(node: SendNode & { origin: string }, ctx: RunConte
       case 'deferred': {
         const waited = await ctx.waitUntil(Date.parse(result.until));
         if (waited === 'interrupted') return INTERRUPTED;
+        hops = 0;
         continue;
       }
+      case 'handOff':
+        hops += 1;
+        if (hops > channels.length) throw handOffLoop(request.idempotencyKey, channels, result.channel);
+        queueChannel = result.channel;
+        continue;
       default: {
         const unhandled: never = result;
         throw new Error(`Unhandled send result ${JSON.stringify(unhandled)}`);
       }
     }
   }
+}
+
+/** The channels' queues kept passing the visit around: fail the run rather than loop. */
+function handOffLoop(key: string, channels: readonly string[], next: string): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(
+    `send ${key}: handed off ${channels.length + 1} times across [${channels.join(', ')}] ` +
+      `(next: ${next}); the delivery decision keeps changing channel`,
+    'SendHandOffLoop',
+  );
 }
 
 /** Sets attributes and tags on the client. */

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { createActivities, SEND_TASK_QUEUES } from '@touchpoint/activities';
+import {
+  DeliveryPolicy,
+  startSmsSandbox,
+  startSmtpSandbox,
+  type SmsSandbox,
+  type SmtpSandbox,
+} from '@touchpoint/channels';
+import { messages, openDatabase, type OpenDatabase } from '@touchpoint/db';
+import { startWorkers, type RunningWorkers } from '@touchpoint/engine/main/run-workers';
+import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
+import { createStartJourney } from '@touchpoint/engine/temporal/start-journey';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandboxAdapters, seedClient, seedTemplates, TRACKING } from '../channels/send-fixtures';
+import { createTestDatabase, type TestDatabase } from '../harness/database';
+import { insertPublishedJourney } from '../harness/published-journey';
+import { createTimeSkippingEnvironment } from '../harness/time-skipping';
+
+const DAY_MS = 86_400_000;
+const TEMPLATE = 'deferral-fallback';
+
+// Quiet hours on SMS only, email consent withdrawn, fallback email -> SMS, `defer` mode: the email
+// queue decides "SMS, but not before 09:00", sleeps, asks again on the same queue, and only then
+// hands the send over to the SMS queue. The activities' clock is the test's (quiet hours must not
+// depend on when the suite runs); the workflow's timer runs on the time-skipping server.
+const DEFERRING_JOURNEY = {
+  schemaVersion: 1,
+  nodes: [
+    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } },
+    {
+      id: 'notify',
+      kind: 'send',
+      config: { channels: ['email', 'sms'], templateId: TEMPLATE, quietHours: 'defer' },
+    },
+    { id: 'done', kind: 'exit', config: { reason: 'completed' } },
+    { id: 'not-reachable', kind: 'exit', config: { reason: 'notReachable' } },
+  ],
+  edges: [
+    { id: 'e1', source: 'entry', sourcePort: 'out', target: 'notify' },
+    { id: 'e2', source: 'notify', sourcePort: 'sent', target: 'done' },
+    { id: 'e3', source: 'notify', sourcePort: 'unreachable', target: 'not-reachable' },
+  ],
+  settings: {},
+  layout: {},
+};
+
+describe('a deferred fallback send', () => {
+  let testDb: TestDatabase;
+  let database: OpenDatabase;
+  let env: TestWorkflowEnvironment;
+  let smtp: SmtpSandbox;
+  let sms: SmsSandbox;
+  let workers: RunningWorkers;
+  const taskQueue = `deferral-${randomUUID()}`;
+  // 23:00 UTC the day after tomorrow: inside quiet hours, and later than the test server's clock so
+  // the workflow's sleep until 09:00 is a real timer the server can skip.
+  const quietNight = new Date(Math.floor(Date.now() / DAY_MS + 2) * DAY_MS + 23 * 3_600_000);
+  let clock = quietNight;
+
+  beforeAll(async () => {
+    testDb = await createTestDatabase();
+    database = openDatabase(testDb.url);
+    [env, smtp, sms] = await Promise.all([
+      createTimeSkippingEnvironment(),
+      startSmtpSandbox(),
+      startSmsSandbox(),
+    ]);
+    await seedTemplates(database.db, TEMPLATE);
+    const activities = createActivities({
+      db: database.db,
+      startJourney: createStartJourney({
+        db: database.db,
+        client: env.client,
+        taskQueue,
+        useSearchAttributes: false,
+      }),
+      adapters: createSandboxAdapters(smtp, sms),
+      policy: DeliveryPolicy.parse({ quietHours: { start: '21:00', end: '09:00', channels: ['sms'] } }),
+      tracking: TRACKING,
+      now: () => clock,
+    });
+    workers = await startWorkers({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      activities,
+    });
+  });
+
+  afterAll(async () => {
+    await workers?.shutdown();
+    await env?.teardown();
+    await Promise.all([smtp?.stop(), sms?.stop()]);
+    await database?.close();
+    await testDb?.close();
+  });
+
+  it('waits on the queue that deferred, then sends the SMS from the SMS queue', async () => {
+    const at = new Date().toISOString();
+    const client = await seedClient(database.db, {
+      timeZone: 'UTC',
+      consent: { email: { status: 'denied', updatedAt: at }, sms: { status: 'granted', updatedAt: at } },
+    });
+    const journeyId = await insertPublishedJourney(database.db, DEFERRING_JOURNEY);
+    const handle = await enrollClient(env.client, {
+      journeyId,
+      journeyVersion: 1,
+      clientId: client.id,
+      definition: DEFERRING_JOURNEY,
+      reentry: 'once',
+      source: 'manual',
+      taskQueue,
+      sendTaskQueues: SEND_TASK_QUEUES,
+      useSearchAttributes: false,
+    });
+
+    // Polling the database (not the workflow) leaves the server's clock alone while the run sleeps.
+    const statuses = async () =>
+      (await database.db.select({ status: messages.status }).from(messages)).map((row) => row.status);
+    await expect.poll(statuses, { timeout: 30_000 }).toEqual(['deferred']);
+    expect(sms.listMessages()).toHaveLength(0);
+
+    clock = new Date(quietNight.getTime() + 10 * 3_600_000 + 60_000);
+    await handle.result();
+
+    expect(sms.listMessages().map((message) => message.to)).toEqual(['+79991234567']);
+    expect(smtp.listMessages()).toHaveLength(0);
+    expect(await statuses()).toEqual(['sent']);
+    const history = await handle.fetchHistory();
+    const sendQueues = (history.events ?? [])
+      .map((event) => event.activityTaskScheduledEventAttributes)
+      .filter((scheduled) => scheduled?.activityType?.name === 'sendMessage')
+      .map((scheduled) => scheduled?.taskQueue?.name);
+    expect(sendQueues).toEqual([SEND_TASK_QUEUES.email, SEND_TASK_QUEUES.email, SEND_TASK_QUEUES.sms]);
+  });
+});
