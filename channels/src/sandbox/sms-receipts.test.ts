@@ -158,6 +158,27 @@ describe('sms sandbox delivery receipts', () => {
     expect(sandbox.listReceipts().find((receipt) => receipt.attempts === 2)).toBeDefined();
   });
 
+  it('sends no receipts when told not to, even with a StatusCallback', async () => {
+    const target = await receiver();
+    const sandbox = await start({ receipts: false, smsRuCallbackUrl: `${target.url}/dlr` });
+    await twilio(sandbox, `${target.url}/dlr`).send({
+      channel: 'sms',
+      messageId: 'm-0',
+      to: '+79161234567',
+      body: 'x',
+    });
+    await createSmsRuAdapter({ apiId: 'sandbox', baseUrl: sandbox.baseUrl }).send({
+      channel: 'sms',
+      messageId: 'm-00',
+      to: '+79161234567',
+      body: 'x',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sandbox.listMessages()).toHaveLength(2);
+    expect(sandbox.listReceipts()).toEqual([]);
+    expect(target.received).toEqual([]);
+  });
+
   it('sends no SMS.ru receipts without a callback URL and no Twilio receipts without a StatusCallback', async () => {
     const sandbox = await start();
     await createSmsRuAdapter({ apiId: 'sandbox', baseUrl: sandbox.baseUrl }).send({

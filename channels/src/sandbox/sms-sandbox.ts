@@ -55,8 +55,11 @@ export interface SmsSandboxOptions {
   smsRuCallbackUrl?: string;
   /** What becomes of accepted messages (default: `decideDeliveryByRecipient`). */
   delivery?: SandboxDeliveryFn;
-  /** Receipt timing and retries (default: `DEFAULT_RECEIPT_SETTINGS`, about 100 ms per receipt). */
-  receipts?: Partial<ReceiptSettings>;
+  /**
+   * Receipt timing and retries (default: `DEFAULT_RECEIPT_SETTINGS`, about 100 ms per receipt);
+   * `false` sends none, for tests that post receipts by hand or look at a message before any arrives.
+   */
+  receipts?: Partial<ReceiptSettings> | false;
 }
 
 /** A running HTTP server emulating the Twilio and SMS.ru send endpoints. */
@@ -80,12 +83,14 @@ export interface SmsSandbox {
 export async function startSmsSandbox(options: SmsSandboxOptions = {}): Promise<SmsSandbox> {
   const messages: SandboxSms[] = [];
   const waiters = new Set<() => void>();
-  const receipts = createReceiptDispatcher({ ...DEFAULT_RECEIPT_SETTINGS, ...options.receipts });
+  const receipts = createReceiptDispatcher({ ...DEFAULT_RECEIPT_SETTINGS, ...(options.receipts || {}) });
   const inbox: SmsInbox = {
     options,
     verdict: options.verdict ?? decideByRecipient,
     delivery: options.delivery ?? decideDeliveryByRecipient,
-    scheduleReceipts: (sms, planned) => receipts.schedule(sms, planned),
+    scheduleReceipts: (sms, planned) => {
+      if (options.receipts !== false) receipts.schedule(sms, planned);
+    },
     store(sms, providerId) {
       const { segments, encoding } = countSmsSegments(sms.body);
       const stored = {
