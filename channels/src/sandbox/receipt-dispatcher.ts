@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import type { PlannedReceipt } from './receipt-plans';
@@ -65,6 +66,8 @@ export function createReceiptDispatcher(settings: ReceiptSettings): ReceiptDispa
   const waiters = new Set<() => void>();
   const pending = new Set<Promise<void>>();
   const stopping = new AbortController();
+  // Every pending receipt listens for stop(); hundreds at once are expected, not a leak.
+  setMaxListeners(0, stopping.signal);
 
   async function postInOrder(message: Message, planned: PlannedReceipt[]): Promise<void> {
     for (const receipt of planned) {
