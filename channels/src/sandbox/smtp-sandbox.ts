@@ -35,6 +35,12 @@ export interface SmtpSandboxOptions {
   /** Also writes each message as `<id>.eml` here. */
   directory?: string;
   verdict?: SandboxVerdictFn;
+  /**
+   * Holds the "250 accepted" answer this long after the message is stored, like a relay that
+   * fsyncs and scans before answering. Tests use it to widen the window in which the relay has a
+   * message its sender has not yet heard about.
+   */
+  replyDelayMs?: number;
 }
 
 /** A running loopback SMTP server. */
@@ -77,7 +83,8 @@ export async function startSmtpSandbox(options: SmtpSandboxOptions = {}): Promis
           (mail) => {
             messages.push(mail);
             for (const wake of waiters) wake();
-            callback();
+            if (options.replyDelayMs) setTimeout(callback, options.replyDelayMs);
+            else callback();
           },
           (error: Error) => callback(error),
         );

@@ -71,7 +71,9 @@ async function startSandboxes(env: NodeJS.ProcessEnv) {
   step(`starting the sandbox SMTP server (127.0.0.1:${SANDBOX_SMTP_PORT}) and SMS provider`);
   await assertPortFree(SANDBOX_SMTP_PORT, 'the sandbox SMTP server');
   const mailbox = await startSmtpSandbox({ port: SANDBOX_SMTP_PORT, directory: path.join(dataDir, 'mail') });
-  const smsInbox = await startSmsSandbox();
+  // Twilio receipts go to the StatusCallback the adapter sends; SMS.ru's is an account setting.
+  const receiptsBase = loadConfig(env).PUBLIC_URL.replace(/\/+$/, '');
+  const smsInbox = await startSmsSandbox({ smsRuCallbackUrl: `${receiptsBase}/v1/receipts/smsru` });
   stoppers.push(
     () => mailbox.stop(),
     () => smsInbox.stop(),

@@ -28,7 +28,9 @@ const queues = {
 beforeAll(async () => {
   testDb = await createTestDatabase();
   ({ db, close: closeDb } = openDatabase(testDb.url));
-  smtp = await startSmtpSandbox();
+  // The relay answers 20 ms after storing, so the kill lands while it holds mail the worker has not
+  // heard back about: the window in which a naive retry would send twice.
+  smtp = await startSmtpSandbox({ replyDelayMs: 20 });
   connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
   await seedTemplates(db);
 });
@@ -133,8 +135,8 @@ describe('a worker killed with SIGKILL in the middle of a send', () => {
       expect(received).toHaveLength(CLIENTS);
       expect(new Set(received.map((mail) => mail.idempotencyKey)).size).toBe(CLIENTS);
       expect(new Set(received.flatMap((mail) => mail.to)).size).toBe(CLIENTS);
-      // The kill really caught sends in the provider's hands (otherwise this test proves nothing).
-      expect(interrupted.confirmed + interrupted.resent).toBeGreaterThan(0);
+      // The kill really caught mail the relay had accepted unbeknown to the worker (else this proves nothing).
+      expect(interrupted.confirmed).toBeGreaterThan(0);
       const sent = await db.select({ id: messages.id }).from(messages).where(eq(messages.status, 'sent'));
       expect(sent).toHaveLength(CLIENTS);
     },
