@@ -57,8 +57,3 @@ export const SEND_TASK_QUEUES = {
   call: 'call-sends',
   webhook: 'webhook-sends',
 } as const satisfies Record<ChannelKind, string>;
-
-/** The queue for a send whose first channel is `channel`. */
-export function sendTaskQueueFor(channels: readonly ChannelKind[]): string {
-  return SEND_TASK_QUEUES[channels[0] ?? 'email'];
-}

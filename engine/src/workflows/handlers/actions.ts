@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/workflow';
 import type { SendNode, StartJourneyNode, UpdateClientNode } from '../../language';
 import type { RunContext } from '../run-context';
 import { INTERRUPTED, viaPort } from './outcome';
@@ -45,7 +44,7 @@ export async function runSend(node: SendNode & { origin: string }, ctx: RunConte
       }
       case 'handOff':
         hops += 1;
-        if (hops > channels.length) throw handOffLoop(request.idempotencyKey, channels, result.channel);
+        if (hops > channels.length) return viaPort('unreachable', handOffLoopReason(channels));
         queueChannel = result.channel;
         continue;
       default: {
@@ -56,13 +55,12 @@ export async function runSend(node: SendNode & { origin: string }, ctx: RunConte
   }
 }
 
-/** The channels' queues kept passing the visit around: fail the run rather than loop. */
-function handOffLoop(key: string, channels: readonly string[], next: string): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(
-    `send ${key}: handed off ${channels.length + 1} times across [${channels.join(', ')}] ` +
-      `(next: ${next}); the delivery decision keeps changing channel`,
-    'SendHandOffLoop',
-  );
+/**
+ * The channels' queues kept passing the visit back (a decision that flips with the clock): the
+ * client leaves by `unreachable` with the reason rather than loop or fail the whole run.
+ */
+function handOffLoopReason(channels: readonly string[]): string {
+  return `handed off ${channels.length + 1} times across [${channels.join(', ')}]: the delivery decision keeps changing channel`;
 }
 
 /** Sets attributes and tags on the client. */
