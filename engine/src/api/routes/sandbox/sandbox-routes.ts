@@ -1,12 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { SandboxMail, SandboxSms, type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels';
+import { SandboxMail, type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels';
 import { z } from 'zod';
+import { SandboxSmsWithReceipts, withReceiptsFrom } from './sms-receipts';
 
 /** The demo's loopback servers, read-only from here. */
 export interface SandboxRoutesOptions {
   mailbox: Pick<SmtpSandbox, 'listMessages' | 'getMessage'>;
-  smsInbox: Pick<SmsSandbox, 'listMessages' | 'getMessage'>;
+  /** `listReceipts` gives each listed SMS its delivery receipts. */
+  smsInbox: Pick<SmsSandbox, 'listMessages' | 'getMessage' | 'listReceipts'>;
 }
 
 const ListQuery = z.object({
@@ -25,13 +27,14 @@ function pick<T extends { receivedAt: string }>(
   return items.filter(matches).reverse().slice(0, limit);
 }
 
-/**
- * `GET /v1/sandbox/mail[/:id]` and `GET /v1/sandbox/sms[/:id]`: what the journeys sent to the
- * loopback SMTP server and SMS provider, so the product UI can show it in the demo.
- */
 /** Sandboxed mail holds tracking and unsubscribe links: reading it takes a key, like any client data. */
 const READ = { scope: 'clients:read' as const };
 
+/**
+ * `GET /v1/sandbox/mail[/:id]` and `GET /v1/sandbox/sms[/:id]`: what the journeys sent to the
+ * loopback SMTP server and SMS provider (each SMS with its delivery receipts), so the product UI can
+ * show it in the demo.
+ */
 export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (app, options) => {
   const routes = app.withTypeProvider<ZodTypeProvider>();
   routes.get(
@@ -72,7 +75,7 @@ export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (ap
       schema: {
         tags: ['sandbox'],
         querystring: ListQuery,
-        response: { 200: z.object({ items: z.array(SandboxSms) }) },
+        response: { 200: z.object({ items: z.array(SandboxSmsWithReceipts) }) },
       },
     },
     async (request) => ({
@@ -80,20 +83,25 @@ export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (ap
         options.smsInbox.listMessages(),
         (sms) => !request.query.to || sms.to === request.query.to,
         request.query.limit,
-      ),
+      ).map(withReceiptsFrom(options.smsInbox.listReceipts())),
     }),
   );
   routes.get(
     '/v1/sandbox/sms/:id',
     {
       config: READ,
-      schema: { tags: ['sandbox'], params: IdParams, response: { 200: SandboxSms, 404: NotFound } },
+      schema: {
+        tags: ['sandbox'],
+        params: IdParams,
+        response: { 200: SandboxSmsWithReceipts, 404: NotFound },
+      },
     },
     async (request, reply) => {
       const sms = options.smsInbox.getMessage(request.params.id);
-      return (
-        sms ?? reply.code(404).send({ code: 'not_found', message: `no sandbox sms ${request.params.id}` })
-      );
+      if (!sms) {
+        return reply.code(404).send({ code: 'not_found', message: `no sandbox sms ${request.params.id}` });
+      }
+      return withReceiptsFrom(options.smsInbox.listReceipts())(sms);
     },
   );
 };
