@@ -175,7 +175,25 @@ export const SandboxMail = z.object({
 });
 export type SandboxMail = z.infer<typeof SandboxMail>;
 
-/** A text the demo's loopback SMS provider received (`GET /v1/sandbox/sms`). */
+/** Why the operator could not deliver a text (set on `failed` receipts only). */
+export const SMS_FAILURE_REASONS = ['unknownNumber', 'unreachable', 'refused'] as const;
+export type SmsFailureReason = (typeof SMS_FAILURE_REASONS)[number];
+
+/** One delivery receipt the operator posted about a sandbox text, as the receipt webhooks read it. */
+export const SandboxSmsReceipt = z.object({
+  /** The provider's own word or code (`delivered`, `103`…). */
+  status: z.string(),
+  state: z.enum(['pending', 'delivered', 'failed']),
+  reason: z.enum(SMS_FAILURE_REASONS).nullable(),
+  /** The status with the provider's error code, e.g. `undelivered (30005)`. */
+  detail: z.string(),
+  /** `failed`: Touchpoint's receipt webhook refused the post, so the outbox did not learn of it. */
+  outcome: z.enum(['posted', 'failed']),
+  postedAt: z.string(),
+});
+export type SandboxSmsReceipt = z.infer<typeof SandboxSmsReceipt>;
+
+/** A text the demo's loopback SMS provider received (`GET /v1/sandbox/sms`), with its receipts. */
 export const SandboxSms = z.object({
   id: z.string(),
   provider: z.string(),
@@ -184,6 +202,8 @@ export const SandboxSms = z.object({
   segments: z.number().int(),
   encoding: z.string(),
   receivedAt: z.string(),
+  /** Oldest first. */
+  receipts: z.array(SandboxSmsReceipt),
 });
 export type SandboxSms = z.infer<typeof SandboxSms>;
 

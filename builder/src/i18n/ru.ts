@@ -292,6 +292,16 @@ export const ru: Record<MessageKey, string> = {
   'sandbox.col.provider': 'Шлюз',
   'sandbox.gsm7': 'Латиница: до 160 символов в части',
   'sandbox.ucs2': 'Кириллица или эмодзи: до 70 символов в части',
+  'sandbox.col.delivery': 'Доставка',
+  'sandbox.delivery.waiting': 'Ждём отчёт оператора',
+  'sandbox.delivery.onItsWay': 'В пути к телефону',
+  'sandbox.delivery.delivered': 'Доставлено',
+  'sandbox.delivery.unknownNumber': 'Не доставлено: номер не существует',
+  'sandbox.delivery.unreachable': 'Не доставлено: телефон выключен или вне сети',
+  'sandbox.delivery.refused': 'Не доставлено: оператор отклонил',
+  'sandbox.delivery.history': 'Отчёты оператора',
+  'sandbox.delivery.none': 'Оператор ещё не прислал отчёт об этом SMS.',
+  'sandbox.delivery.notAccepted': 'Touchpoint не принял этот отчёт',
 
   'goal.title': 'Цель цепочки',
   'goal.hint':

@@ -4,6 +4,7 @@ import type { SandboxMail, SandboxSms } from '../api/schemas';
 import { usePolled } from '../api/use-polled';
 import { useT } from '../i18n/i18n';
 import { ApiView } from '../pages/api-view';
+import { DeliveryBadge } from './delivery-badge';
 import { MailPreview } from './mail-preview';
 import { useFormatTime } from './use-format-time';
 import './sandbox.css';
@@ -113,6 +114,7 @@ function SmsInbox({ sms }: { sms: SandboxSms[] }) {
           <th>{t('sandbox.col.text')}</th>
           <th>{t('sandbox.col.segments')}</th>
           <th>{t('sandbox.col.provider')}</th>
+          <th>{t('sandbox.col.delivery')}</th>
         </tr>
       </thead>
       <tbody>
@@ -125,6 +127,9 @@ function SmsInbox({ sms }: { sms: SandboxSms[] }) {
               {message.segments}
             </td>
             <td className="nowrap">{PROVIDER_NAMES[message.provider] ?? message.provider}</td>
+            <td className="nowrap">
+              <DeliveryBadge receipts={message.receipts} />
+            </td>
           </tr>
         ))}
       </tbody>

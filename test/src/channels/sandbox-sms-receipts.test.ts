@@ -11,6 +11,7 @@ import {
   type SmsSandbox,
   type SmtpSandbox,
 } from '@touchpoint/channels';
+import { registerSwagger } from '@touchpoint/engine/api/plugins/swagger';
 import { sandboxRoutes } from '@touchpoint/engine/api/routes/sandbox/index';
 
 // `GET /v1/sandbox/sms` carries each text's delivery receipts, as the sandbox really posted them to
@@ -56,6 +57,7 @@ beforeAll(async () => {
   ]);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  await registerSwagger(app);
   await app.register(sandboxRoutes, { mailbox: smtp, smsInbox: sms });
   const twilioTo = (path: string) =>
     createTwilioAdapter({
@@ -128,5 +130,13 @@ describe('sandbox SMS with their receipts', () => {
       ['sent', 'failed'],
       ['delivered', 'failed'],
     ]);
+  });
+
+  it('documents the receipts in the OpenAPI document', async () => {
+    const document = (await app.inject({ url: '/docs/json' })).json<{
+      paths: Record<string, { get: { responses: Record<string, { content: Record<string, unknown> }> } }>;
+    }>();
+    const body = JSON.stringify(document.paths['/v1/sandbox/sms/{id}']?.get.responses['200']);
+    for (const field of ['receipts', 'postedAt', 'unknownNumber', 'outcome']) expect(body).toContain(field);
   });
 });
