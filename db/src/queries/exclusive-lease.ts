@@ -38,6 +38,10 @@ async function withAdvisoryLock<T>(
   work: (leased: Database) => Promise<T>,
 ): Promise<T> {
   const connection = await pool.connect();
+  // A session that dies while held (server restart, terminated backend) emits 'error' on the client;
+  // unheard, it would crash the worker. The next query on it fails and says why, which is enough.
+  const ignoreDeadSession = () => undefined;
+  connection.on('error', ignoreDeadSession);
   try {
     const { rows } = await connection.query<{ locked: boolean }>(
       'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
@@ -45,6 +49,7 @@ async function withAdvisoryLock<T>(
     );
     if (!rows[0]?.locked) throw new LeaseBusyError(key);
   } catch (error) {
+    connection.off('error', ignoreDeadSession);
     connection.release(error instanceof LeaseBusyError ? undefined : asError(error));
     throw error;
   }
@@ -57,6 +62,8 @@ async function withAdvisoryLock<T>(
     } catch (error) {
       // Destroying the connection frees the lock as surely as unlocking it.
       connection.release(asError(error));
+    } finally {
+      connection.off('error', ignoreDeadSession);
     }
   }
 }
