@@ -79,7 +79,7 @@ describe('delivery receipts on the Sent page', () => {
       '+15551230001': 'Delivered',
       '+15551230404': 'Not delivered: unknown number',
       '+15551230408': 'Not delivered: phone off or out of reach',
-      '+79161230001': "Waiting for the operator's receipt",
+      '+79161230001': "Waiting for the carrier's receipt",
     });
 
     const unknownRow = page.getByTestId('sms-table').locator('tbody tr', { hasText: '+15551230404' });

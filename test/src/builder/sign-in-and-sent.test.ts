@@ -198,7 +198,7 @@ describe('sent messages', () => {
     expect(oldest.slice(1, 5)).toEqual(['+15551234567', 'Your order ships today.', '1', 'Twilio']);
     // Sent without a StatusCallback / callback URL: the operator has nowhere to report to.
     expect(await rows.nth(0).getByTestId('delivery-badge').textContent()).toBe(
-      "Waiting for the operator's receipt",
+      "Waiting for the carrier's receipt",
     );
     await page.screenshot({ path: screenshotPath('builder-22-sent-sms') });
 
