@@ -42,8 +42,8 @@ describe('an exclusive lease', () => {
 
   it("is freed the moment its holder's session dies, with no timeout to wait out", async () => {
     const doomed = openDatabase(testDb.url);
-    let died!: () => void;
-    const death = new Promise<void>((resolve) => (died = resolve));
+    let died!: (pid: number) => void;
+    const death = new Promise<number>((resolve) => (died = resolve));
     let finish!: () => void;
     const afterTakeover = new Promise<void>((resolve) => (finish = resolve));
     const holder = withExclusiveLease(doomed.db, 'visit-3', async (leased) => {
@@ -53,11 +53,20 @@ describe('an exclusive lease', () => {
       const [row] = result.rows;
       // What SIGKILL does to a worker's connections, seen from the server: the session ends.
       await workerB.db.execute(sql`SELECT pg_terminate_backend(${row!.pid})`);
-      died();
+      died(row!.pid);
       await afterTakeover;
       return 'holder carried on';
     });
-    await death;
+    const pid = await death;
+    // Terminating only signals the backend; once its session is gone, its locks must be too.
+    await expect
+      .poll(async () => {
+        const alive = (await workerB.db.execute(
+          sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}`,
+        )) as { rows: { n: number }[] };
+        return alive.rows[0]!.n;
+      })
+      .toBe(0);
     expect(await withExclusiveLease(workerB.db, 'visit-3', async () => 'taken over')).toBe('taken over');
     finish();
     // The holder's own process survives its session's death (the dead client's error is handled).
