@@ -60,6 +60,8 @@ export interface SmsSandboxOptions {
    * `false` sends none, for tests that post receipts by hand or look at a message before any arrives.
    */
   receipts?: Partial<ReceiptSettings> | false;
+  /** Answers each request this much later, like a provider under load. */
+  responseDelayMs?: number;
 }
 
 /** A running HTTP server emulating the Twilio and SMS.ru send endpoints. */
@@ -107,9 +109,12 @@ export async function startSmsSandbox(options: SmsSandboxOptions = {}): Promise<
     },
   };
   const server = http.createServer((request, response) => {
-    route(inbox, request, response).catch((error: Error) => {
-      response.writeHead(500, { 'content-type': 'text/plain' }).end(error.message);
-    });
+    const answer = () =>
+      route(inbox, request, response).catch((error: Error) => {
+        response.writeHead(500, { 'content-type': 'text/plain' }).end(error.message);
+      });
+    if (options.responseDelayMs) setTimeout(() => void answer(), options.responseDelayMs);
+    else void answer();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,6 +1,7 @@
 import { migrateDatabase, openDatabase } from '@touchpoint/db';
 import pino from 'pino';
 import { loadConfig } from './config';
+import { WORKER_DB_CONNECTIONS } from './run-workers';
 import { startProduct } from './start-product';
 
 /**
@@ -14,7 +15,9 @@ export async function runEntrypoint(role: 'api' | 'worker'): Promise<void> {
     throw new Error('TOUCHPOINT_ADMIN_KEY and TRACKING_SECRET are required');
   }
   const logger = pino({ name: `touchpoint-${role}` });
-  const database = openDatabase(config.DATABASE_URL);
+  const database = openDatabase(config.DATABASE_URL, {
+    maxConnections: role === 'worker' ? WORKER_DB_CONNECTIONS : 10,
+  });
   if (role === 'api') await migrateDatabase(database.db);
   const product = await startProduct({
     config,

@@ -9,6 +9,17 @@ import { createJourneyWorker } from '../worker/create-worker';
  */
 export const CHANNEL_RATE_LIMITS: Record<ChannelKind, number> = { email: 50, sms: 10, call: 5, webhook: 20 };
 
+/**
+ * Sends in flight per channel worker. Each holds one database connection for as long as its
+ * provider has the message (the visit's lease, see `withVisitLease`), so a slow provider could
+ * otherwise take every connection of the pool and stall the other channels and the journeys.
+ */
+export const CHANNEL_CONCURRENCY: Record<ChannelKind, number> = { email: 10, sms: 10, call: 5, webhook: 10 };
+
+/** Connections a worker process needs: one per send in flight, plus the journeys' bookkeeping. */
+export const WORKER_DB_CONNECTIONS =
+  Object.values(CHANNEL_CONCURRENCY).reduce((sum, slots) => sum + slots, 0) + 15;
+
 export interface RunningWorkers {
   /** Settles when every worker has stopped; rejects if one fails. */
   done: Promise<void>;
@@ -20,6 +31,8 @@ export interface StartWorkersOptions {
   namespace: string;
   taskQueue: string;
   activities: Activities;
+  /** The per-channel send queues (default `SEND_TASK_QUEUES`); tests sharing a server pass their own. */
+  sendTaskQueues?: Record<ChannelKind, string>;
 }
 
 /** Starts the journey worker plus one send-only worker per channel queue. */
@@ -36,14 +49,16 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       activities: options.activities,
     }),
     ...(await Promise.all(
-      (Object.entries(SEND_TASK_QUEUES) as [ChannelKind, string][]).map(([channel, taskQueue]) =>
-        Worker.create({
-          connection: options.connection,
-          namespace: options.namespace,
-          taskQueue,
-          activities: sendActivities,
-          maxTaskQueueActivitiesPerSecond: CHANNEL_RATE_LIMITS[channel],
-        }),
+      (Object.entries(options.sendTaskQueues ?? SEND_TASK_QUEUES) as [ChannelKind, string][]).map(
+        ([channel, taskQueue]) =>
+          Worker.create({
+            connection: options.connection,
+            namespace: options.namespace,
+            taskQueue,
+            activities: sendActivities,
+            maxTaskQueueActivitiesPerSecond: CHANNEL_RATE_LIMITS[channel],
+            maxConcurrentActivityTaskExecutions: CHANNEL_CONCURRENCY[channel],
+          }),
       ),
     )),
   ];

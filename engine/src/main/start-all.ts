@@ -6,6 +6,7 @@ import path from 'node:path';
 import { startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
 import { migrateDatabase, openDatabase, openPgliteDatabase, type OpenDatabase } from '@touchpoint/db';
 import { loadConfig, type AppConfig } from './config';
+import { WORKER_DB_CONNECTIONS } from './run-workers';
 import { seedDemoData } from './demo-data';
 import { dataDir } from './paths';
 import { assertPortFree } from './ports';
@@ -87,7 +88,8 @@ async function startSandboxes(env: NodeJS.ProcessEnv) {
 async function openConfiguredDatabase(config: AppConfig): Promise<OpenDatabase> {
   if (config.DATABASE_URL) {
     step(`using PostgreSQL at ${new URL(config.DATABASE_URL).host}`);
-    return openDatabase(config.DATABASE_URL);
+    // API, router and worker share this process, so the worker's connections plus the API's.
+    return openDatabase(config.DATABASE_URL, { maxConnections: WORKER_DB_CONNECTIONS + 10 });
   }
   step('using the embedded PGlite database in .data/pglite');
   return openPgliteDatabase(path.join(dataDir, 'pglite'));
