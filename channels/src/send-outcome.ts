@@ -11,11 +11,17 @@ export const RejectedOutcome = z.object({
   reason: z.string(),
   permanent: z.literal(true),
 });
-/** A transient fault (timeout, 4xx greylisting, rate limit, 5xx): try again, not before `after`. */
+/**
+ * A transient fault (timeout, 4xx greylisting, rate limit, 5xx): try again, not before `after`.
+ * `answerLost` says the request may have reached the provider and only its answer went missing
+ * (connection dropped or timed out mid-request): the provider may hold the message, so the outbox
+ * asks it (or records the doubt) before sending again.
+ */
 export const RetryOutcome = z.object({
   kind: z.literal('retry'),
   reason: z.string(),
   after: z.iso.datetime({ offset: true }).optional(),
+  answerLost: z.literal(true).optional(),
 });
 
 /** The result of one delivery attempt. Expected outcomes are values; adapters do not throw for them. */
@@ -35,4 +41,9 @@ export function retryLater(reason: string, afterMs?: number, now: Date = new Dat
   return afterMs === undefined
     ? { kind: 'retry', reason }
     : { kind: 'retry', reason, after: new Date(now.getTime() + afterMs).toISOString() };
+}
+
+/** The request may have been delivered, its answer was lost (see `RetryOutcome.answerLost`). */
+export function answerLost(reason: string): RetryOutcome {
+  return { kind: 'retry', reason, answerLost: true };
 }

@@ -4,7 +4,6 @@ import type { ClientRow, MessageContent, MessageRow } from '@touchpoint/db';
 import { createCallTask } from '../call-center/call-tasks';
 import { contactPointOf } from './load-recipient';
 import { claimOutboxRow, DELIVERED_STATUSES, outboxKey, recordStatus } from './outbox';
-import { settleInterruptedAttempt } from './settle-interrupted-attempt';
 import { buildVariables, findTemplate, renderForChannel } from './render-for-channel';
 import type { SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';
@@ -57,8 +56,8 @@ export async function attemptChannel(
   );
   if ((DELIVERED_STATUSES as readonly string[]).includes(row.status))
     return { status: 'sent', channel, messageId: row.id };
-  const settled = await settleInterruptedAttempt(deps, row, channel, content);
-  if (settled) return settled;
+  // A lease lost on the way (its connection dropped) may already be another attempt's: stop here.
+  if (deps.leaseLost?.aborted) throw leaseLostFailure(key);
   // From here until the answer is recorded the outcome lives only at the provider: a crash in
   // between leaves `sending`, which the next attempt settles by asking the provider.
   await recordStatus(deps.db, row.id, 'sending', { detail: providerOf(deps, channel), at: deps.now() });
@@ -79,8 +78,10 @@ export async function attemptChannel(
       await recordStatus(deps.db, row.id, 'bounced', { detail: outcome.reason, content, at: deps.now() });
       return null;
     case 'retry': {
-      await recordStatus(deps.db, row.id, 'queued', {
-        detail: `transient: ${outcome.reason}`,
+      // A lost answer keeps the row `sending`: the provider may have the message, so the next
+      // attempt asks before it sends again.
+      await recordStatus(deps.db, row.id, outcome.answerLost ? 'sending' : 'queued', {
+        detail: `${outcome.answerLost ? 'no answer' : 'transient'}: ${outcome.reason}`,
         at: deps.now(),
       });
       const delay = outcome.after ? Math.max(0, Date.parse(outcome.after) - Date.now()) : undefined;
@@ -95,6 +96,13 @@ export async function attemptChannel(
       throw new Error(`unknown send outcome ${JSON.stringify(unhandled)}`);
     }
   }
+}
+
+function leaseLostFailure(key: string): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: 'SendLeaseLost',
+    message: `send ${key}: the visit's lease was lost before the provider was called; retrying`,
+  });
 }
 
 function providerOf(deps: SendActivityDeps, channel: ChannelKind): string {

@@ -15,7 +15,9 @@ export function createSendActivities(deps: Omit<SendActivityDeps, 'now'> & { now
     /** Sends one node visit's message exactly once; see `SendMessageResult`. */
     sendMessage: (input: SendMessageInput): Promise<SendMessageResult> => {
       const parsed = SendMessageInput.parse(input);
-      return withVisitLease(bound.db, parsed.idempotencyKey, (db) => sendMessage({ ...bound, db }, parsed));
+      return withVisitLease(bound.db, parsed.idempotencyKey, (db, leaseLost) =>
+        sendMessage({ ...bound, db, leaseLost }, parsed),
+      );
     },
     /** Creates (once per node visit) a call-center task. */
     createCallTask: (input: CreateCallTaskInput): Promise<{ taskId: string; messageId: string | null }> =>

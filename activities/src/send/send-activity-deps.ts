@@ -21,4 +21,6 @@ export interface SendActivityDeps {
   tracking: TrackingConfig;
   unsubscribeMailto?: string;
   now: () => Date;
+  /** Aborts when the visit's lease is lost (its connection dropped): hand nothing more to a provider. */
+  leaseLost?: AbortSignal;
 }

@@ -12,6 +12,7 @@ import {
   outboxKey,
   recordStatus,
 } from './outbox';
+import { settleInterruptedAttempts } from './settle-interrupted-attempt';
 import type { SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';
 
@@ -46,7 +47,8 @@ export async function sendMessage(
       `sendMessage: client ${input.clientId} not found`,
       'ClientNotFound',
     );
-  const settled = settledResult(await findVisitRows(deps.db, input.idempotencyKey));
+  const rows = await findVisitRows(deps.db, input.idempotencyKey);
+  const settled = settledResult(rows) ?? (await settleInterruptedAttempts(deps, rows));
   if (settled) return settled;
   // Each rejected channel flags its address, so the next decision moves on; bounded by the channel count.
   for (let round = 0; round <= input.channels.length; round += 1) {

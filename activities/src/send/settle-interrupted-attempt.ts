@@ -1,21 +1,33 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { ChannelKind } from '@touchpoint/channels';
-import type { MessageContent, MessageRow } from '@touchpoint/db';
+import type { MessageRow } from '@touchpoint/db';
 import { recordStatus } from './outbox';
 import type { SendActivityDeps } from './send-activity-deps';
 import type { SendMessageResult } from './send-message-contract';
 
 /**
- * A row still `sending` was handed to the provider by an attempt that died before recording the
- * answer (the caller holds the visit's lease, so that attempt is gone, not slow). The provider may
- * or may not have the message. When it can be asked, ask: accepted means the send is done, with no
- * second copy; otherwise the row goes back to `queued` with the reason and the caller sends again.
+ * Settles the visit's rows an earlier attempt left `sending` — handed to a provider, its answer
+ * never recorded (the attempt died, or the connection dropped before the reply) — before anything
+ * else is decided: whatever the policy says now (quiet hours began, another channel is due), the
+ * client may already have that message. Returns `sent` when a provider confirms it had accepted one;
+ * otherwise each such row goes back to `queued` with the reason, and the caller decides afresh.
+ * The caller holds the visit's lease, so those attempts are over, not slow.
  */
-export async function settleInterruptedAttempt(
+export async function settleInterruptedAttempts(
+  deps: SendActivityDeps,
+  rows: readonly MessageRow[],
+): Promise<SendMessageResult | null> {
+  for (const row of rows) {
+    const settled = await settleInterruptedAttempt(deps, row, row.channel);
+    if (settled) return settled;
+  }
+  return null;
+}
+
+async function settleInterruptedAttempt(
   deps: SendActivityDeps,
   row: MessageRow,
   channel: ChannelKind,
-  content: MessageContent,
 ): Promise<SendMessageResult | null> {
   if (row.status !== 'sending') return null;
   const adapter = deps.adapters[channel];
@@ -38,7 +50,6 @@ export async function settleInterruptedAttempt(
   if (answer.accepted) {
     await recordStatus(deps.db, row.id, 'sent', {
       providerMessageId: answer.providerId,
-      content,
       detail: `${channel}; confirmed by ${provider} after an interrupted attempt`,
       at,
     });

@@ -9,16 +9,16 @@ import { LeaseBusyError, withExclusiveLease, type Database } from '@touchpoint/d
 export async function withVisitLease<T>(
   db: Database,
   idempotencyKey: string,
-  send: (leased: Database) => Promise<T>,
+  send: (leased: Database, leaseLost: AbortSignal) => Promise<T>,
 ): Promise<T> {
   try {
     return await withExclusiveLease(db, `send:${idempotencyKey}`, send);
   } catch (error) {
     if (!(error instanceof LeaseBusyError)) throw error;
+    // The retry policy's backoff spaces the tries out, so a long send is not polled every second.
     throw ApplicationFailure.create({
       type: 'SendInProgress',
       message: `${error.message}; retrying once it has finished`,
-      nextRetryDelay: '1 second',
     });
   }
 }

@@ -65,6 +65,8 @@ export function describeChannelContract<M extends OutboundMessage>(
     it('reports an unreachable provider as retry instead of throwing', async () => {
       const outcome = await subject.offlineAdapter.send(subject.deliverable('contract-4'));
       expect(outcome.kind).toBe('retry');
+      // Nothing was listening, so nothing can have been delivered: a plain retry, not a lost answer.
+      expect(outcome).not.toHaveProperty('answerLost');
     });
 
     it('keeps concurrent sends apart: twenty sends, twenty distinct stored messages', async () => {

@@ -1,9 +1,18 @@
-import { rejectPermanently, retryLater, type RejectedOutcome, type RetryOutcome } from '../send-outcome';
+import {
+  answerLost,
+  rejectPermanently,
+  retryLater,
+  type RejectedOutcome,
+  type RetryOutcome,
+} from '../send-outcome';
 
 /** The fields nodemailer puts on its errors. */
 interface SmtpErrorLike {
   message?: string;
   code?: string;
+  /** The socket call that failed (`connect` when the relay was never reached). */
+  syscall?: string;
+  originalCode?: string;
   responseCode?: number;
   response?: string;
 }
@@ -13,7 +22,7 @@ const SOFT_5XX = new Set([552]);
 
 /**
  * Hard bounce (5xx at RCPT/DATA: unknown user, rejected domain, policy) -> permanent; greylisting,
- * throttling (4xx), network and auth faults -> retry. Auth faults are ours, not the recipient's,
+ * throttling (4xx), network and auth faults -> retry (network faults after connecting: answer lost). Auth faults are ours, not the recipient's,
  * so they must not flag the contact point.
  */
 export function classifySmtpError(error: unknown): RejectedOutcome | RetryOutcome {
@@ -24,5 +33,10 @@ export function classifySmtpError(error: unknown): RejectedOutcome | RetryOutcom
     return rejectPermanently(`smtp ${code}: ${detail}`);
   }
   if (code !== undefined) return retryLater(`smtp ${code}: ${detail}`);
-  return retryLater(`smtp ${smtp.code ?? 'error'}: ${detail}`);
+  const reason = `smtp ${smtp.code ?? 'error'}: ${detail}`;
+  // No reply at all: unless the connection never opened, the relay may have stored the message
+  // and only its "250" was lost. (nodemailer says `CONN` for any timeout, even one mid-DATA, so
+  // only a failed `connect` or a failed name lookup count as "never reached".)
+  const neverConnected = smtp.syscall === 'connect' || smtp.code === 'EDNS' || smtp.code === 'ECONNREFUSED';
+  return neverConnected ? retryLater(reason) : answerLost(reason);
 }

@@ -21,7 +21,7 @@ export function createMailApiLookup(
   const base = apiUrl.replace(/\/+$/, '');
   return async (idempotencyKey) => {
     const messageId = formatMessageId(idempotencyKey, messageIdDomain).slice(1, -1);
-    const url = `${base}/api/v1/search?limit=5&query=${encodeURIComponent(`message-id:${messageId}`)}`;
+    const url = `${base}/api/v1/search?limit=50&query=${encodeURIComponent(`message-id:${messageId}`)}`;
     const response = await fetch(url, { signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) });
     if (!response.ok) {
       throw new Error(`mail API ${base} answered ${response.status} to a Message-ID search`);

@@ -21,6 +21,11 @@ export interface SmtpAdapterConfig {
   /** Pooled connections kept open to the relay. */
   maxConnections?: number;
   /**
+   * Longest wait for the relay at any step (connect, greeting, each reply). Kept well below the send
+   * activity's timeout, so an attempt is over before Temporal could start another one.
+   */
+  timeoutMs?: number;
+  /**
    * Base URL of the relay's Mailpit-compatible HTTP API. When set, a send interrupted after the relay
    * may have accepted it is looked up there before it is sent again; when unset, it is sent again.
    */
@@ -29,6 +34,8 @@ export interface SmtpAdapterConfig {
 
 /** Header carrying the raw idempotency key, for sandboxes and bounce processing. */
 export const IDEMPOTENCY_HEADER = 'X-Touchpoint-Message-Id';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** Email over SMTP through a pooled nodemailer transport. */
 export function createSmtpAdapter(config: SmtpAdapterConfig): ChannelAdapter<EmailMessage> {
@@ -41,6 +48,9 @@ export function createSmtpAdapter(config: SmtpAdapterConfig): ChannelAdapter<Ema
     pool: true,
     maxConnections: config.maxConnections ?? 5,
     maxMessages: Infinity,
+    connectionTimeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    greetingTimeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    socketTimeout: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   });
   const findAccepted = config.apiUrl ? createMailApiLookup(config.apiUrl, config.messageIdDomain) : undefined;
   return {

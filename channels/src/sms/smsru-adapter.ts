@@ -1,6 +1,7 @@
 import type { ChannelAdapter } from '../channel-adapter';
 import { postRequest } from '../http/post-request';
 import type { SmsMessage } from '../outbound-message';
+import { classifyRequestFailure } from '../http/request-fate';
 import { rejectPermanently, retryLater, type SendOutcome } from '../send-outcome';
 
 /** SMS.ru settings. */
@@ -57,7 +58,7 @@ export function createSmsRuAdapter(config: SmsRuAdapterConfig): ChannelAdapter<S
           return retryLater(`smsru http ${response.status}`);
         return classifySmsRuResponse(response.text, to);
       } catch (error) {
-        return retryLater(`smsru request failed: ${(error as Error).message}`);
+        return classifyRequestFailure('smsru', error);
       }
     },
     async close() {},

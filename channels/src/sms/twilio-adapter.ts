@@ -1,6 +1,7 @@
 import type { ChannelAdapter } from '../channel-adapter';
 import { parseRetryAfter, postRequest, type PostResponse } from '../http/post-request';
 import type { SmsMessage } from '../outbound-message';
+import { classifyRequestFailure } from '../http/request-fate';
 import { rejectPermanently, retryLater, type SendOutcome } from '../send-outcome';
 
 /** Twilio Programmable Messaging settings. */
@@ -55,7 +56,7 @@ export function createTwilioAdapter(config: TwilioAdapterConfig): ChannelAdapter
         });
         return classifyTwilioResponse(response);
       } catch (error) {
-        return retryLater(`twilio request failed: ${(error as Error).message}`);
+        return classifyRequestFailure('twilio', error);
       }
     },
     async close() {},

@@ -1,5 +1,6 @@
 import { BlockedTargetError } from '../http/address-guard';
 import { parseRetryAfter, postRequest } from '../http/post-request';
+import { classifyRequestFailure } from '../http/request-fate';
 import { rejectPermanently, retryLater, type SendOutcome } from '../send-outcome';
 import { SIGNATURE_HEADER, signWebhookBody } from './webhook-signature';
 
@@ -47,6 +48,6 @@ export async function postSignedJson(
     return rejectPermanently(detail);
   } catch (error) {
     if (error instanceof BlockedTargetError) return rejectPermanently(error.message);
-    return retryLater(`webhook request failed: ${(error as Error).message}`);
+    return classifyRequestFailure('webhook', error);
   }
 }

@@ -1,3 +1,4 @@
+import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Database } from '../database';
@@ -11,37 +12,38 @@ export class LeaseBusyError extends Error {
   }
 }
 
-const heldInThisProcess = new Set<string>();
+/** Work done under a lease: a handle on the lease's own connection, and a signal that it was lost. */
+export type LeasedWork<T> = (leased: Database, leaseLost: AbortSignal) => Promise<T>;
+
+// PGlite is one session in this process: keys held per database instance.
+const heldInProcess = new WeakMap<object, Set<string>>();
 
 /**
- * Runs `work` while holding an exclusive lease on `key`, on a database handle bound to the lease's own
- * connection; throws `LeaseBusyError` when someone else holds it.
+ * Runs `work` while holding an exclusive lease on `key`; throws `LeaseBusyError` when someone else
+ * holds it.
  *
- * On PostgreSQL the lease is a session advisory lock: when its holder dies (SIGKILL, lost host) the
- * connection closes and the server frees the lock at once, so the lease lasts exactly as long as the
- * holder lives — no timeout to guess. `work` runs all its queries on that one connection, so a pool
- * full of lease holders can never deadlock waiting for a second connection. PGlite is a single
- * in-process session: there a set in memory gives the same exclusion.
+ * On PostgreSQL the lease is a session advisory lock on a connection of its own: when its holder
+ * dies (SIGKILL, lost host) the connection closes and the server frees the lock at once, so the lease
+ * lasts exactly as long as the holder lives — no timeout to guess. `work` runs its queries on that
+ * connection, so a pool full of lease holders cannot deadlock waiting for a second one. If the
+ * connection dies while the holder lives (server restart), the lock is gone: `leaseLost` fires, and
+ * the holder must not start anything the lease was meant to guard. PGlite is a single in-process
+ * session, so there a set in memory gives the same exclusion.
  */
-export async function withExclusiveLease<T>(
-  db: Database,
-  key: string,
-  work: (leased: Database) => Promise<T>,
-): Promise<T> {
+export async function withExclusiveLease<T>(db: Database, key: string, work: LeasedWork<T>): Promise<T> {
   const client = (db as { $client?: unknown }).$client;
-  return client instanceof pg.Pool ? withAdvisoryLock(client, key, work) : withInProcessLock(db, key, work);
+  if (client instanceof pg.Pool) return withAdvisoryLock(client, key, work);
+  if (client instanceof PGlite) return withInProcessLock(client, db, key, work);
+  throw new Error('withExclusiveLease needs a database opened by openDatabase or openPgliteDatabase');
 }
 
-async function withAdvisoryLock<T>(
-  pool: pg.Pool,
-  key: string,
-  work: (leased: Database) => Promise<T>,
-): Promise<T> {
+async function withAdvisoryLock<T>(pool: pg.Pool, key: string, work: LeasedWork<T>): Promise<T> {
   const connection = await pool.connect();
-  // A session that dies while held (server restart, terminated backend) emits 'error' on the client;
-  // unheard, it would crash the worker. The next query on it fails and says why, which is enough.
-  const ignoreDeadSession = () => undefined;
-  connection.on('error', ignoreDeadSession);
+  const lost = new AbortController();
+  // A session that dies while held emits 'error' on the client; unheard, it would crash the worker.
+  const onConnectionLost = (error?: Error) => lost.abort(error ?? new Error('lease connection ended'));
+  connection.on('error', onConnectionLost);
+  connection.on('end', onConnectionLost);
   try {
     const { rows } = await connection.query<{ locked: boolean }>(
       'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked',
@@ -49,12 +51,12 @@ async function withAdvisoryLock<T>(
     );
     if (!rows[0]?.locked) throw new LeaseBusyError(key);
   } catch (error) {
-    connection.off('error', ignoreDeadSession);
+    stopListening();
     connection.release(error instanceof LeaseBusyError ? undefined : asError(error));
     throw error;
   }
   try {
-    return await work(drizzle(connection, { schema }));
+    return await work(drizzle(connection, { schema }), lost.signal);
   } finally {
     try {
       await connection.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
@@ -63,22 +65,30 @@ async function withAdvisoryLock<T>(
       // Destroying the connection frees the lock as surely as unlocking it.
       connection.release(asError(error));
     } finally {
-      connection.off('error', ignoreDeadSession);
+      stopListening();
     }
+  }
+
+  function stopListening() {
+    connection.off('error', onConnectionLost);
+    connection.off('end', onConnectionLost);
   }
 }
 
 async function withInProcessLock<T>(
+  instance: object,
   db: Database,
   key: string,
-  work: (leased: Database) => Promise<T>,
+  work: LeasedWork<T>,
 ): Promise<T> {
-  if (heldInThisProcess.has(key)) throw new LeaseBusyError(key);
-  heldInThisProcess.add(key);
+  const held = heldInProcess.get(instance) ?? new Set<string>();
+  heldInProcess.set(instance, held);
+  if (held.has(key)) throw new LeaseBusyError(key);
+  held.add(key);
   try {
-    return await work(db);
+    return await work(db, new AbortController().signal);
   } finally {
-    heldInThisProcess.delete(key);
+    held.delete(key);
   }
 }
 

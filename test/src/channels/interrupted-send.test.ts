@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   createSmtpAdapter,
@@ -9,7 +9,7 @@ import {
   type SmsSandbox,
   type SmtpSandbox,
 } from '@touchpoint/channels';
-import { messages, openDatabase, type Database } from '@touchpoint/db';
+import { clients, messages, openDatabase, type Database } from '@touchpoint/db';
 import { createSendActivities, outboxKey, type SendMessageInput } from '@touchpoint/activities/send/index';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../harness/database';
@@ -32,7 +32,10 @@ let closeDb: () => Promise<void>;
 let smtp: SmtpSandbox;
 let sms: SmsSandbox;
 let adapters: ReturnType<typeof createSandboxAdapters>;
-const now = new Date('2025-03-10T09:00:00Z');
+// 12:00 in Moscow (the test clients' zone); quiet hours are 21:00-09:00 there.
+const NOON = new Date('2025-03-10T09:00:00Z');
+const LATE_EVENING = new Date('2025-03-10T19:00:00Z');
+let now = NOON;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -40,6 +43,10 @@ beforeAll(async () => {
   [smtp, sms] = await Promise.all([startSmtpSandbox(), startSmsSandbox()]);
   adapters = createSandboxAdapters(smtp, sms);
   await seedTemplates(db);
+});
+
+beforeEach(() => {
+  now = NOON;
 });
 
 afterAll(async () => {
@@ -57,13 +64,18 @@ const activitiesWith = (email: ChannelAdapter<EmailMessage>) =>
     tracking: TRACKING,
     now: () => now,
   });
-const input = (clientId: string, key: string): SendMessageInput => ({
+const input = (
+  clientId: string,
+  key: string,
+  overrides: Partial<SendMessageInput> = {},
+): SendMessageInput => ({
   idempotencyKey: key,
   nodeId: 'send-1',
   clientId,
   channels: ['email'],
   templateId: TEMPLATE_KEY,
   quietHours: 'skip',
+  ...overrides,
 });
 const copiesOf = (key: string) =>
   smtp.listMessages().filter((mail) => mail.idempotencyKey === outboxKey(key, 'email'));
@@ -195,5 +207,64 @@ describe('a send interrupted while the provider had it', () => {
     expect(await first).toMatchObject({ status: 'sent' });
     expect(await activitiesWith(adapters.email).sendMessage(input(client.id, key))).toEqual(await first);
     expect(copiesOf(key)).toHaveLength(1);
+  });
+  it('is confirmed, not deferred, when quiet hours began before the retry', async () => {
+    const client = await seedClient(db);
+    const key = 'wf-int-f:1:send-1';
+    const send = input(client.id, key, { quietHours: 'defer' });
+    await expect(activitiesWith(dyingAdapter('afterAccepted')).sendMessage(send)).rejects.toThrow();
+    now = LATE_EVENING;
+    expect(await activitiesWith(adapters.email).sendMessage(send)).toMatchObject({ status: 'sent' });
+    expect(copiesOf(key)).toHaveLength(1);
+    expect((await timelineOf(key)).at(-1)).toBe(
+      'sent: email; confirmed by smtp after an interrupted attempt',
+    );
+  });
+
+  it('is confirmed, and no SMS goes out, when the retry would now choose SMS', async () => {
+    const client = await seedClient(db);
+    const key = 'wf-int-g:1:send-1';
+    const send = input(client.id, key, { channels: ['email', 'sms'] });
+    await expect(activitiesWith(dyingAdapter('afterAccepted')).sendMessage(send)).rejects.toThrow();
+    const at = new Date().toISOString();
+    await db
+      .update(clients)
+      .set({ consent: { ...client.consent, email: { status: 'denied', updatedAt: at } } })
+      .where(eq(clients.id, client.id));
+    const texts = sms.listMessages().length;
+    expect(await activitiesWith(adapters.email).sendMessage(send)).toMatchObject({
+      status: 'sent',
+      channel: 'email',
+    });
+    expect(copiesOf(key)).toHaveLength(1);
+    expect(sms.listMessages()).toHaveLength(texts);
+  });
+
+  it('asks the relay, rather than resending, when the relay accepted but its answer never came', async () => {
+    const slowRelay = await startSmtpSandbox({ replyDelayMs: 1_500 });
+    const impatient = createSmtpAdapter({
+      host: slowRelay.host,
+      port: slowRelay.port,
+      ignoreTls: true,
+      from: 'Touchpoint <news@touchpoint.test>',
+      messageIdDomain: 'touchpoint.test',
+      apiUrl: slowRelay.apiUrl,
+      timeoutMs: 300,
+    });
+    try {
+      const client = await seedClient(db);
+      const key = 'wf-int-h:1:send-1';
+      const attempt = activitiesWith(impatient).sendMessage(input(client.id, key));
+      await expect(attempt).rejects.toMatchObject({ type: 'TransientSendFailure', nonRetryable: false });
+      await slowRelay.waitForCount(1);
+      expect((await timelineOf(key)).at(-1)).toMatch(/^sending: no answer: smtp /);
+      expect(await activitiesWith(impatient).sendMessage(input(client.id, key))).toMatchObject({
+        status: 'sent',
+      });
+      expect(slowRelay.listMessages()).toHaveLength(1);
+    } finally {
+      await impatient.close();
+      await slowRelay.stop();
+    }
   });
 });

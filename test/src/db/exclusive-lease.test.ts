@@ -46,7 +46,7 @@ describe('an exclusive lease', () => {
     const death = new Promise<number>((resolve) => (died = resolve));
     let finish!: () => void;
     const afterTakeover = new Promise<void>((resolve) => (finish = resolve));
-    const holder = withExclusiveLease(doomed.db, 'visit-3', async (leased) => {
+    const holder = withExclusiveLease(doomed.db, 'visit-3', async (leased, leaseLost) => {
       const result = (await leased.execute(sql`SELECT pg_backend_pid() AS pid`)) as {
         rows: { pid: number }[];
       };
@@ -55,22 +55,25 @@ describe('an exclusive lease', () => {
       await workerB.db.execute(sql`SELECT pg_terminate_backend(${row!.pid})`);
       died(row!.pid);
       await afterTakeover;
-      return 'holder carried on';
+      return leaseLost.aborted ? 'holder knows its lease is gone' : 'holder thinks it still holds';
     });
     const pid = await death;
     // Terminating only signals the backend; once its session is gone, its locks must be too.
     await expect
-      .poll(async () => {
-        const alive = (await workerB.db.execute(
-          sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}`,
-        )) as { rows: { n: number }[] };
-        return alive.rows[0]!.n;
-      })
+      .poll(
+        async () => {
+          const alive = (await workerB.db.execute(
+            sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}`,
+          )) as { rows: { n: number }[] };
+          return alive.rows[0]!.n;
+        },
+        { timeout: 10_000 },
+      )
       .toBe(0);
     expect(await withExclusiveLease(workerB.db, 'visit-3', async () => 'taken over')).toBe('taken over');
     finish();
-    // The holder's own process survives its session's death (the dead client's error is handled).
-    expect(await holder).toBe('holder carried on');
+    // The holder's process survives its session's death, and is told, so it starts no more sends.
+    expect(await holder).toBe('holder knows its lease is gone');
     await doomed.close();
   });
 

@@ -150,10 +150,11 @@ describe('a slow, rate-limited SMS provider', () => {
       );
       expect(smtp.listMessages()).toHaveLength(CLIENTS_PER_CHANNEL);
       expect(texts).toHaveLength(CLIENTS_PER_CHANNEL);
-      // Email did not wait for the slow provider: most texts were still on their way.
-      expect(textsWhenMailDone).toBeLessThan(CLIENTS_PER_CHANNEL / 2);
-      // The SMS queue kept to its limit: 30 texts at 10 a second cannot all land within one second
-      // (unthrottled, all 30 would arrive together, one provider delay after they were enrolled).
+      // Email did not wait for the slow provider: the texts were still on their way. (With the SMS
+      // worker allowed to hold every database connection, 20 of 30 texts came in first.)
+      expect(textsWhenMailDone).toBeLessThanOrEqual(5);
+      // The SMS queue kept to its limit: at 10 a second, even after a first burst of 10, the other
+      // 20 need two seconds.
       expect(CHANNEL_RATE_LIMITS.sms).toBe(10);
       expect(spreadSeconds).toBeGreaterThanOrEqual(
         (CLIENTS_PER_CHANNEL - CHANNEL_RATE_LIMITS.sms) / 10 - 0.1,

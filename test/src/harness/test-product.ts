@@ -7,6 +7,7 @@ import {
   type SmtpSandbox,
 } from '@touchpoint/channels';
 import { openDatabase, type OpenDatabase } from '@touchpoint/db';
+import { WORKER_DB_CONNECTIONS } from '@touchpoint/engine/main/run-workers';
 import { loadConfig } from '@touchpoint/engine/main/config';
 import { findFreePort } from '@touchpoint/engine/main/ports';
 import { startProduct, type RunningProduct } from '@touchpoint/engine/main/start-product';
@@ -51,7 +52,8 @@ export async function startTestProduct(
 ): Promise<TestProduct> {
   const adminKey = `tp_admin_${options.name}-test-key`;
   const testDb: TestDatabase = await createTestDatabase();
-  const database = openDatabase(testDb.url);
+  // Sized like the all-in-one product's pool: every send in flight holds a connection.
+  const database = openDatabase(testDb.url, { maxConnections: WORKER_DB_CONNECTIONS + 10 });
   const apiPort = options.smsReceipts ? await findFreePort() : 0;
   const publicUrl = `http://127.0.0.1:${apiPort}`;
   const [env, mailbox, smsInbox] = await Promise.all([
