@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createSendActivities,
   outboxKey,
@@ -8,46 +8,28 @@ import {
 import { completeCallTask, CallTaskError } from '@touchpoint/activities/call-center/index';
 import {
   parseTwilioStatusCallback,
-  startSmsSandbox,
-  startSmtpSandbox,
   verifyTrackingToken,
   type SmsSandbox,
   type SmtpSandbox,
 } from '@touchpoint/channels';
-import { callTasks, funnelActions, messages, openDatabase, type Database } from '@touchpoint/db';
+import { callTasks, funnelActions, messages, type Database } from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, type TestDatabase } from '../harness/database';
 import {
-  createSandboxAdapters,
+  useSendWorld,
+  type SendWorld,
   seedClient,
-  seedTemplates,
   TEMPLATE_KEY,
   TEST_POLICY,
   TRACKING,
 } from './send-fixtures';
 
-let testDb: TestDatabase;
 let db: Database;
-let closeDb: () => Promise<void>;
 let smtp: SmtpSandbox;
 let sms: SmsSandbox;
-let adapters: ReturnType<typeof createSandboxAdapters>;
+let adapters: SendWorld['adapters'];
 const now = () => new Date('2025-03-10T09:00:00Z');
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  ({ db, close: closeDb } = openDatabase(testDb.url));
-  [smtp, sms] = await Promise.all([startSmtpSandbox(), startSmsSandbox()]);
-  adapters = createSandboxAdapters(smtp, sms);
-  await seedTemplates(db);
-});
-
-afterAll(async () => {
-  await adapters.email.close();
-  await Promise.all([smtp.stop(), sms.stop()]);
-  await closeDb();
-  await testDb.close();
-});
+useSendWorld((world) => ({ db, smtp, sms, adapters } = world));
 
 const activities = () => createSendActivities({ db, adapters, policy: TEST_POLICY, tracking: TRACKING, now });
 const send = (clientId: string, key: string, channels: ('email' | 'sms' | 'call')[]) =>

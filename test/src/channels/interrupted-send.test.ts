@@ -1,22 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   createSmtpAdapter,
-  startSmsSandbox,
   startSmtpSandbox,
   type ChannelAdapter,
   type EmailMessage,
   type SmsSandbox,
   type SmtpSandbox,
 } from '@touchpoint/channels';
-import { clients, messages, openDatabase, type Database } from '@touchpoint/db';
+import { clients, messages, type Database } from '@touchpoint/db';
 import { createSendActivities, outboxKey, type SendMessageInput } from '@touchpoint/activities/send/index';
 import { eq } from 'drizzle-orm';
-import { createTestDatabase, type TestDatabase } from '../harness/database';
 import {
-  createSandboxAdapters,
+  useSendWorld,
+  type SendWorld,
   seedClient,
-  seedTemplates,
   TEMPLATE_KEY,
   TEST_POLICY,
   TRACKING,
@@ -26,34 +24,19 @@ import {
 // real relay accepted the mail (its answer never recorded), or before the mail left. The retry then
 // runs with the ordinary adapter, as a fresh worker would.
 
-let testDb: TestDatabase;
 let db: Database;
-let closeDb: () => Promise<void>;
 let smtp: SmtpSandbox;
 let sms: SmsSandbox;
-let adapters: ReturnType<typeof createSandboxAdapters>;
+let adapters: SendWorld['adapters'];
 // 12:00 in Moscow (the test clients' zone); quiet hours are 21:00-09:00 there.
 const NOON = new Date('2025-03-10T09:00:00Z');
 const LATE_EVENING = new Date('2025-03-10T19:00:00Z');
 let now = NOON;
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  ({ db, close: closeDb } = openDatabase(testDb.url));
-  [smtp, sms] = await Promise.all([startSmtpSandbox(), startSmsSandbox()]);
-  adapters = createSandboxAdapters(smtp, sms);
-  await seedTemplates(db);
-});
+useSendWorld((world) => ({ db, smtp, sms, adapters } = world));
 
 beforeEach(() => {
   now = NOON;
-});
-
-afterAll(async () => {
-  await adapters.email.close();
-  await Promise.all([smtp.stop(), sms.stop()]);
-  await closeDb();
-  await testDb.close();
 });
 
 const activitiesWith = (email: ChannelAdapter<EmailMessage>) =>

@@ -2,10 +2,21 @@ import {
   createSmtpAdapter,
   createTwilioAdapter,
   DeliveryPolicy,
+  startSmsSandbox,
+  startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
 } from '@touchpoint/channels';
-import { clients, templates, type ClientConsent, type Database, type NewClientRow } from '@touchpoint/db';
+import {
+  clients,
+  openDatabase,
+  templates,
+  type ClientConsent,
+  type Database,
+  type NewClientRow,
+} from '@touchpoint/db';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase } from '../harness/database';
 
 export const TEMPLATE_KEY = 'winback';
 export const TRACKING = { baseUrl: 'https://touchpoint.test', secret: 'test-secret' };
@@ -93,4 +104,36 @@ export function createSandboxAdapters(smtp: SmtpSandbox, sms: SmsSandbox) {
       baseUrl: sms.baseUrl,
     }),
   };
+}
+
+/** What a channel test file sends through: its own database and both loopback sandboxes. */
+export interface SendWorld {
+  db: Database;
+  smtp: SmtpSandbox;
+  sms: SmsSandbox;
+  adapters: ReturnType<typeof createSandboxAdapters>;
+}
+
+/**
+ * Gives the calling test file a send world — a fresh migrated database with the templates seeded,
+ * the SMTP and SMS sandboxes, adapters aimed at them — handed to `ready` in beforeAll and stopped in
+ * afterAll.
+ */
+export function useSendWorld(ready: (world: SendWorld) => void): void {
+  let stop = async () => {};
+  beforeAll(async () => {
+    const testDb = await createTestDatabase();
+    const database = openDatabase(testDb.url);
+    const [smtp, sms] = await Promise.all([startSmtpSandbox(), startSmsSandbox()]);
+    const adapters = createSandboxAdapters(smtp, sms);
+    stop = async () => {
+      await adapters.email.close();
+      await Promise.all([smtp.stop(), sms.stop()]);
+      await database.close();
+      await testDb.close();
+    };
+    await seedTemplates(database.db);
+    ready({ db: database.db, smtp, sms, adapters });
+  });
+  afterAll(() => stop());
 }
