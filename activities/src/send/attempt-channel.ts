@@ -60,7 +60,12 @@ export async function attemptChannel(
   if (deps.leaseLost?.aborted) throw leaseLostFailure(key);
   // From here until the answer is recorded the outcome lives only at the provider: a crash in
   // between leaves `sending`, which the next attempt settles by asking the provider.
-  await recordStatus(deps.db, row.id, 'sending', { detail: providerOf(deps, channel), at: deps.now() });
+  // The content goes in now: an interrupted attempt is looked up by what it handed over.
+  await recordStatus(deps.db, row.id, 'sending', {
+    detail: providerOf(deps, channel),
+    content,
+    at: deps.now(),
+  });
   const outcome =
     rendered.channel === 'call'
       ? await pushCallTask(deps, client, input, row, key, to, rendered.script)

@@ -40,7 +40,15 @@ async function settleInterruptedAttempt(
     });
     return null;
   }
-  const answer = await adapter.findAccepted(row.idempotencyKey).catch((error: unknown) => {
+  // From the first hand-over: a provider searched by content must look back to the earliest one.
+  const handedOver = row.statusTimeline.find((entry) => entry.status === 'sending')?.at;
+  const query = {
+    messageId: row.idempotencyKey,
+    to: row.content.to ?? '',
+    ...(row.content.text !== undefined ? { text: row.content.text } : {}),
+    since: handedOver ? new Date(handedOver) : row.createdAt,
+  };
+  const answer = await adapter.findAccepted(query).catch((error: unknown) => {
     // Guessing either way would send twice or lose the send: retry until the provider answers.
     throw ApplicationFailure.create({
       type: 'ProviderLookupFailed',

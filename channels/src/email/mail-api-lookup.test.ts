@@ -33,11 +33,13 @@ const send = (messageId: string) =>
     headers: {},
   });
 
+const query = (messageId: string) => ({ messageId, to: 'lookup@example.com', since: new Date(0) });
+
 describe('asking the relay whether it accepted a message', () => {
   it('finds a message the relay stored, by the idempotency key behind its Message-ID', async () => {
     const sent = await send('journey:j1:client:c1:1:send-1#email');
     expect(sent.kind).toBe('sent');
-    expect(await adapter.findAccepted!('journey:j1:client:c1:1:send-1#email')).toEqual({
+    expect(await adapter.findAccepted!(query('journey:j1:client:c1:1:send-1#email'))).toEqual({
       accepted: true,
       providerId: expect.stringMatching(/^<journey=3aj1=3aclient.*@touchpoint\.test>$/),
     });
@@ -45,7 +47,7 @@ describe('asking the relay whether it accepted a message', () => {
 
   it('does not take a key that is only a prefix of a stored one for it', async () => {
     await send('journey:j2:client:c2:10:send-1#email');
-    expect(await adapter.findAccepted!('journey:j2:client:c2:1')).toEqual({ accepted: false });
+    expect(await adapter.findAccepted!(query('journey:j2:client:c2:1'))).toEqual({ accepted: false });
   });
 
   it('answers like Mailpit, and refuses searches it does not support', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AcceptedLookup } from '../channel-adapter';
+import type { AcceptedLookup, AcceptedQuery } from '../channel-adapter';
 import { formatMessageId } from './message-id';
 
 /** The part of Mailpit's `GET /api/v1/search` answer the lookup reads. */
@@ -17,9 +17,9 @@ const LOOKUP_TIMEOUT_MS = 10_000;
 export function createMailApiLookup(
   apiUrl: string,
   messageIdDomain: string,
-): (idempotencyKey: string) => Promise<AcceptedLookup> {
+): (query: Pick<AcceptedQuery, 'messageId'>) => Promise<AcceptedLookup> {
   const base = apiUrl.replace(/\/+$/, '');
-  return async (idempotencyKey) => {
+  return async ({ messageId: idempotencyKey }) => {
     const messageId = formatMessageId(idempotencyKey, messageIdDomain).slice(1, -1);
     const url = `${base}/api/v1/search?limit=50&query=${encodeURIComponent(`message-id:${messageId}`)}`;
     const response = await fetch(url, { signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) });

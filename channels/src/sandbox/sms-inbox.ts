@@ -13,6 +13,8 @@ export interface SmsInbox {
     sms: Omit<SandboxSms, 'id' | 'receivedAt' | 'segments' | 'encoding' | 'providerId'>,
     providerId: string,
   ): SandboxSms;
+  /** Everything accepted so far, oldest first. */
+  list(): readonly SandboxSms[];
   /** Posts these receipts for `sms` in the background, after the answer to the send. */
   scheduleReceipts(sms: SandboxSms, planned: PlannedReceipt[]): void;
 }

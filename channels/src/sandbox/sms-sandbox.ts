@@ -19,7 +19,7 @@ import {
 import type { SmsInbox } from './sms-inbox';
 import { waitFor } from './wait-for';
 import { handleSmsRu } from './smsru-endpoint';
-import { handleTwilio } from './twilio-endpoint';
+import { handleTwilio, listTwilioMessages } from './twilio-endpoint';
 
 export { DEFAULT_RECEIPT_SETTINGS, SandboxReceipt, type ReceiptSettings } from './receipt-dispatcher';
 export { signTwilioCallback } from './receipt-plans';
@@ -90,6 +90,7 @@ export async function startSmsSandbox(options: SmsSandboxOptions = {}): Promise<
     options,
     verdict: options.verdict ?? decideByRecipient,
     delivery: options.delivery ?? decideDeliveryByRecipient,
+    list: () => messages,
     scheduleReceipts: (sms, planned) => {
       if (options.receipts !== false) receipts.schedule(sms, planned);
     },
@@ -148,6 +149,15 @@ async function route(inbox: SmsInbox, request: http.IncomingMessage, response: h
   const twilio = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(url.pathname);
   if (twilio && request.method === 'POST') {
     return handleTwilio(inbox, decodeURIComponent(twilio[1]!), request.headers.authorization, form, response);
+  }
+  if (twilio && request.method === 'GET') {
+    return listTwilioMessages(
+      inbox,
+      decodeURIComponent(twilio[1]!),
+      request.headers.authorization,
+      url,
+      response,
+    );
   }
   if (url.pathname === '/sms/send') return handleSmsRu(inbox, form, response);
   response

@@ -26,6 +26,46 @@ function twilioError(
   );
 }
 
+function isAuthorized(inbox: SmsInbox, accountSid: string, authorization: string | undefined): boolean {
+  const expected = inbox.options.twilio;
+  if (!expected) return true;
+  const token = `Basic ${Buffer.from(`${expected.accountSid}:${expected.authToken}`).toString('base64')}`;
+  return authorization === token && accountSid === expected.accountSid;
+}
+
+/**
+ * `GET /2010-04-01/Accounts/{sid}/Messages.json?To=…&DateSent>=YYYY-MM-DD`: the messages Twilio
+ * holds for a number, newest first, as the SMS adapter's lookup reads them.
+ */
+export function listTwilioMessages(
+  inbox: SmsInbox,
+  accountSid: string,
+  authorization: string | undefined,
+  url: URL,
+  response: http.ServerResponse,
+): void {
+  if (!isAuthorized(inbox, accountSid, authorization))
+    return twilioError(response, 401, 20003, 'Authenticate');
+  const to = url.searchParams.get('To');
+  const sentFrom = url.searchParams.get('DateSent>');
+  const messages = inbox
+    .list()
+    .filter((sms) => sms.provider === 'twilio' && (!to || sms.to === to))
+    .filter((sms) => !sentFrom || sms.receivedAt.slice(0, 10) >= sentFrom)
+    .reverse()
+    .map((sms) => ({
+      sid: sms.providerId,
+      account_sid: accountSid,
+      to: sms.to,
+      from: sms.from,
+      body: sms.body,
+      status: 'sent',
+      date_created: new Date(sms.receivedAt).toUTCString(),
+      date_sent: new Date(sms.receivedAt).toUTCString(),
+    }));
+  reply(response, 200, { messages, page: 0, page_size: messages.length });
+}
+
 /** `POST /2010-04-01/Accounts/{sid}/Messages.json`, answered the way Twilio answers. */
 export function handleTwilio(
   inbox: SmsInbox,
@@ -35,12 +75,8 @@ export function handleTwilio(
   response: http.ServerResponse,
 ): void {
   const expected = inbox.options.twilio;
-  if (expected) {
-    const token = `Basic ${Buffer.from(`${expected.accountSid}:${expected.authToken}`).toString('base64')}`;
-    if (authorization !== token || accountSid !== expected.accountSid) {
-      return twilioError(response, 401, 20003, 'Authenticate');
-    }
-  }
+  if (!isAuthorized(inbox, accountSid, authorization))
+    return twilioError(response, 401, 20003, 'Authenticate');
   const to = form.To ?? '';
   if (!/^\+[1-9]\d{6,14}$/.test(to))
     return twilioError(response, 400, 21211, `The 'To' number ${to} is not a valid phone number.`);

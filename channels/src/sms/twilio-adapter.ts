@@ -3,6 +3,7 @@ import { parseRetryAfter, postRequest, type PostResponse } from '../http/post-re
 import type { SmsMessage } from '../outbound-message';
 import { classifyRequestFailure } from '../http/request-fate';
 import { rejectPermanently, retryLater, type SendOutcome } from '../send-outcome';
+import { createTwilioLookup } from './twilio-lookup';
 
 /** Twilio Programmable Messaging settings. */
 export interface TwilioAdapterConfig {
@@ -37,6 +38,7 @@ export function createTwilioAdapter(config: TwilioAdapterConfig): ChannelAdapter
   return {
     channel: 'sms',
     provider: 'twilio',
+    findAccepted: createTwilioLookup(url, authorization),
     async send(message: SmsMessage): Promise<SendOutcome> {
       const form = new URLSearchParams({ To: message.to, Body: message.body });
       if (config.messagingServiceSid) form.set('MessagingServiceSid', config.messagingServiceSid);

@@ -250,4 +250,38 @@ describe('a send interrupted while the provider had it', () => {
       await slowRelay.stop();
     }
   });
+  it('is confirmed by Twilio, searched by number and text, when a text was accepted before the kill', async () => {
+    const client = await seedClient(db);
+    const key = 'wf-int-i:1:send-1';
+    const send = input(client.id, key, { channels: ['sms'] });
+    const dyingSms: typeof adapters.sms = {
+      ...adapters.sms,
+      async send(message) {
+        await adapters.sms.send(message);
+        throw new Error('worker killed afterAccepted');
+      },
+    };
+    const texts = () => sms.listMessages().filter((text) => text.to === client.phone).length;
+    const before = texts();
+    await expect(
+      createSendActivities({
+        db,
+        adapters: { ...adapters, sms: dyingSms },
+        policy: TEST_POLICY,
+        tracking: TRACKING,
+        now: () => now,
+      }).sendMessage(send),
+    ).rejects.toThrow('worker killed afterAccepted');
+    expect(texts()).toBe(before + 1);
+    expect(await activitiesWith(adapters.email).sendMessage(send)).toMatchObject({
+      status: 'sent',
+      channel: 'sms',
+    });
+    expect(texts()).toBe(before + 1);
+    const [row] = await db
+      .select()
+      .from(messages)
+      .where(eq(messages.idempotencyKey, outboxKey(key, 'sms')));
+    expect(row!.statusTimeline.at(-1)?.detail).toBe('sms; confirmed by twilio after an interrupted attempt');
+  });
 });
