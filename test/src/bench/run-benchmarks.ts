@@ -33,6 +33,14 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
         'raw multi-row INSERT',
         r.rawInsertEventsPerSecond,
       ),
+      row(
+        'ingest',
+        'events stored via POST /v1/events',
+        r.apiEventsPerSecond,
+        'events/s',
+        'raw COPY',
+        r.rawCopyEventsPerSecond,
+      ),
     ];
   },
   send: async () => {
