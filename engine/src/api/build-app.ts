@@ -11,6 +11,7 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { registerSwagger } from './plugins/swagger';
 import { callTaskRoutes } from './routes/call-tasks';
 import { enrollmentRoutes } from './routes/enrollments';
+import type { EnrollmentRoutesOptions } from './routes/enrollments';
 import { journeyMigrationRoutes } from './routes/journey-migration';
 import { receiptRoutes } from './routes/receipts';
 import { trackingRoutes } from './routes/tracking';
@@ -47,6 +48,8 @@ export interface ApiConfig {
   journeyTaskQueue?: string;
   /** Per-channel send queues handed to the journeys this API enrolls. */
   sendTaskQueues?: Partial<Record<ChannelKind, string>>;
+  /** How CSV enrollment jobs run (defaults: look for orphaned jobs every 5 s, 4 at once, 200 rows a chunk). */
+  enrollmentJobs?: EnrollmentRoutesOptions['jobs'];
 }
 
 /** What the app runs on. Without `router`, events are stored and left for a later sweep. */
@@ -117,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     temporal: options.temporal,
     taskQueue: options.config.journeyTaskQueue ?? 'journeys',
     ...(options.config.sendTaskQueues ? { sendTaskQueues: options.config.sendTaskQueues } : {}),
+    ...(options.config.enrollmentJobs ? { jobs: options.config.enrollmentJobs } : {}),
   });
   return app;
 }

@@ -56,13 +56,14 @@ export async function resolveClients(
 
 /**
  * Starts one client's workflow. `enrollmentKey` only matters for journeys allowing concurrent runs
- * (one key per upload or request, so a retried upload row is not a second run).
+ * (one key per upload or request, so a retried upload row is not a second run). `memo` is stored
+ * with the run (a CSV job names itself there, so a resumed job recognises the runs it started).
  */
 export async function enrollOne(
   deps: EnrollDeps,
   target: PublishedVersion,
   clientId: string,
-  options: { source: EnrollmentSource; enrollmentKey: string },
+  options: { source: EnrollmentSource; enrollmentKey: string; memo?: Record<string, unknown> },
 ): Promise<{ outcome: EnrollOutcome; workflowId: string }> {
   const reentry = target.definition.settings.reentry;
   const key = reentry === 'concurrent' ? options.enrollmentKey : null;
@@ -77,6 +78,7 @@ export async function enrollOne(
       enrollmentKey: key,
       source: options.source,
       taskQueue: deps.taskQueue,
+      ...(options.memo ? { memo: options.memo } : {}),
       ...(deps.sendTaskQueues ? { sendTaskQueues: deps.sendTaskQueues } : {}),
     });
     return { outcome: 'enrolled', workflowId };

@@ -1,16 +1,20 @@
-import type { Database, EnrollmentJobFailure, EnrollmentJobRow } from '@touchpoint/db';
-import { enrollmentJobs, eq, sql } from '@touchpoint/db';
-import type { FastifyBaseLogger } from 'fastify';
+import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Database, EnrollmentJobFailure, EnrollmentJobRow, EnrollmentJobRowInput } from '@touchpoint/db';
+import { and, enrollmentJobs, eq, getTableColumns, journeyVersions, sql } from '@touchpoint/db';
+import { JourneyDefinition } from '../../../language';
+import { journeyWorkflowId } from '../../../temporal';
 import { ApiError } from '../../api-error';
 import { enrollOne, mapWithLimit, resolveClients } from './enroll-clients';
-import type { EnrollDeps, PublishedVersion } from './enroll-clients';
-import type { CsvClientRow } from './parse-client-csv';
+import type { EnrollDeps, EnrollOutcome, PublishedVersion } from './enroll-clients';
 
 /** Rows per progress update; also how many workflow starts are requested per round trip. */
-const CHUNK = 200;
+export const DEFAULT_CHUNK_SIZE = 200;
 const CONCURRENCY = 16;
 /** Failures kept with their reasons; the counts stay exact beyond it. */
 const MAX_REPORTED_FAILURES = 1000;
+/** Memo key naming the CSV job that started a run, so a resumed job recognises its own runs. */
+export const ENROLLMENT_JOB_MEMO = 'enrollmentJob';
 
 const FAILURE_REASONS = {
   unknownClient: 'unknown client (create it with PUT /v1/clients/:id first)',
@@ -18,36 +22,100 @@ const FAILURE_REASONS = {
   duplicateRow: 'listed earlier in the file',
 } as const;
 
-export async function createEnrollmentJob(db: Database, target: PublishedVersion, total: number) {
+/** The job's progress as the API shows it: every column but the stored upload. */
+export type EnrollmentJobProgress = Omit<EnrollmentJobRow, 'rows'>;
+
+const { rows: _rows, ...progressColumns } = getTableColumns(enrollmentJobs);
+
+/** Stores a new job together with its parsed rows, so that any API process can finish it. */
+export async function createEnrollmentJob(
+  db: Database,
+  target: PublishedVersion,
+  rows: readonly EnrollmentJobRowInput[],
+): Promise<EnrollmentJobProgress> {
   const [job] = await db
     .insert(enrollmentJobs)
-    .values({ journeyId: target.journeyId, journeyVersion: target.version, total })
-    .returning();
+    .values({
+      journeyId: target.journeyId,
+      journeyVersion: target.version,
+      total: rows.length,
+      rows: [...rows],
+    })
+    .returning(progressColumns);
   return job!;
 }
 
-export async function loadEnrollmentJob(db: Database, jobId: string): Promise<EnrollmentJobRow> {
-  const [job] = await db.select().from(enrollmentJobs).where(eq(enrollmentJobs.id, jobId));
+export async function loadEnrollmentJob(db: Database, jobId: string): Promise<EnrollmentJobProgress> {
+  const [job] = await db.select(progressColumns).from(enrollmentJobs).where(eq(enrollmentJobs.id, jobId));
   if (job === undefined) throw new ApiError('not_found', `params.id: no enrollment job "${jobId}"`);
   return job;
 }
 
-async function runChunk(
-  deps: EnrollDeps,
-  target: PublishedVersion,
-  jobId: string,
-  rows: readonly (CsvClientRow & { isDuplicate: boolean })[],
-): Promise<void> {
+/** The version the job was uploaded for (kept even when the journey has published newer ones since). */
+async function loadJobVersion(db: Database, job: EnrollmentJobRow): Promise<PublishedVersion | null> {
+  const [row] = await db
+    .select({ definition: journeyVersions.definition })
+    .from(journeyVersions)
+    .where(and(eq(journeyVersions.journeyId, job.journeyId), eq(journeyVersions.number, job.journeyVersion)));
+  if (row === undefined) return null;
+  const definition = JourneyDefinition.parse(row.definition);
+  return { journeyId: job.journeyId, version: job.journeyVersion, definition };
+}
+
+/** Whether the run now holding `workflowId` was started by this job (before a crash cut it short). */
+async function isStartedByJob(temporal: Client, workflowId: string, jobId: string): Promise<boolean> {
+  try {
+    const description = await temporal.workflow.getHandle(workflowId).describe();
+    return description.memo?.[ENROLLMENT_JOB_MEMO] === jobId;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
+}
+
+type MarkedRow = EnrollmentJobRowInput & { isDuplicate: boolean };
+type RowOutcome = EnrollOutcome | 'duplicateRow';
+
+interface ChunkContext {
+  deps: EnrollDeps;
+  target: PublishedVersion;
+  jobId: string;
+  /**
+   * The chunk may have been worked on by a process that died before recording it: each row's run
+   * is looked up first, and one this job started counts as enrolled instead of being started again
+   * (a journey allowing re-entry after exit would otherwise take the client twice).
+   */
+  mayBeStarted: boolean;
+}
+
+async function enrollRow(context: ChunkContext, row: MarkedRow, clientId: string): Promise<RowOutcome> {
+  const { deps, target, jobId } = context;
+  const enrollmentKey = `csv:${jobId}`;
+  if (context.mayBeStarted) {
+    const key = target.definition.settings.reentry === 'concurrent' ? enrollmentKey : null;
+    const workflowId = journeyWorkflowId(target.journeyId, clientId, key);
+    if (await isStartedByJob(deps.temporal, workflowId, jobId)) return 'enrolled';
+  }
+  const result = await enrollOne(deps, target, clientId, {
+    source: 'csv',
+    enrollmentKey,
+    memo: { [ENROLLMENT_JOB_MEMO]: jobId },
+  });
+  return result.outcome;
+}
+
+/** Enrolls one chunk, then records its outcome and moves the job's cursor past it in one statement. */
+async function runChunk(context: ChunkContext, rows: readonly MarkedRow[]): Promise<void> {
+  const { db } = context.deps;
   const ids = await resolveClients(
-    deps.db,
+    db,
     rows.map((row) => row.clientId),
   );
-  const outcomes = await mapWithLimit(rows, CONCURRENCY, async (row) => {
+  const outcomes = await mapWithLimit(rows, CONCURRENCY, async (row): Promise<RowOutcome> => {
     const clientId = ids.get(row.clientId);
-    if (row.isDuplicate) return 'duplicateRow' as const;
-    if (clientId === undefined) return 'unknownClient' as const;
-    const result = await enrollOne(deps, target, clientId, { source: 'csv', enrollmentKey: `csv:${jobId}` });
-    return result.outcome;
+    if (row.isDuplicate) return 'duplicateRow';
+    if (clientId === undefined) return 'unknownClient';
+    return enrollRow(context, row, clientId);
   });
   const failures: EnrollmentJobFailure[] = rows.flatMap((row, i) => {
     const outcome = outcomes[i]!;
@@ -56,7 +124,7 @@ async function runChunk(
       : [{ line: row.line, clientId: row.clientId, reason: FAILURE_REASONS[outcome] }];
   });
   const enrolled = rows.length - failures.length;
-  await deps.db
+  await db
     .update(enrollmentJobs)
     .set({
       done: sql`${enrollmentJobs.done} + ${rows.length}`,
@@ -65,34 +133,59 @@ async function runChunk(
       failures: sql`(select coalesce(jsonb_agg(f), '[]'::jsonb) from (select f from jsonb_array_elements(${enrollmentJobs.failures} || ${JSON.stringify(failures)}::jsonb) f limit ${MAX_REPORTED_FAILURES}) kept)`,
       updatedAt: new Date(),
     })
-    .where(eq(enrollmentJobs.id, jobId));
+    .where(eq(enrollmentJobs.id, context.jobId));
 }
 
-/**
- * Enrolls the uploaded rows chunk by chunk, recording progress after each. Runs in the background of
- * the API process; an unexpected error (Temporal unreachable) stops the job as `failed` with the
- * cause, keeping the counts of what was already done.
- */
-export async function runEnrollmentJob(
-  deps: EnrollDeps & { log: FastifyBaseLogger },
-  target: PublishedVersion,
-  jobId: string,
-  rows: readonly CsvClientRow[],
-): Promise<void> {
+/** Marks each row whose client appeared earlier in the file (decided over the whole file, so a resume agrees). */
+function markDuplicates(rows: readonly EnrollmentJobRowInput[]): MarkedRow[] {
   const seen = new Set<string>();
-  const marked = rows.map((row) => {
+  return rows.map((row) => {
     const isDuplicate = seen.has(row.clientId);
     seen.add(row.clientId);
     return { ...row, isDuplicate };
   });
+}
+
+/** How one run of {@link continueEnrollmentJob} went. */
+export type JobRunEnd = 'completed' | 'failed' | 'stopped' | 'notRunning';
+
+/**
+ * Continues a running job from its cursor (`done`) to the end, recording progress after each chunk.
+ * The caller holds the job's lease and passes its connection as `deps.db`; `isResumed` says another
+ * process may have worked on the job (so its next chunk is checked for runs already started);
+ * `stop` (the lease was lost, or the process shuts down) ends the run after the chunk in progress,
+ * leaving the job `running` for the next process. An unexpected error (Temporal unreachable) ends
+ * the job as `failed` with the cause, keeping the counts.
+ */
+export async function continueEnrollmentJob(
+  deps: EnrollDeps,
+  jobId: string,
+  options: { isResumed: boolean; chunkSize?: number; stop: AbortSignal },
+): Promise<JobRunEnd> {
+  const [job] = await deps.db.select().from(enrollmentJobs).where(eq(enrollmentJobs.id, jobId));
+  if (job === undefined || job.status !== 'running') return 'notRunning';
+  if (job.rows.length !== job.total) {
+    await finishJob(deps.db, jobId, 'failed', 'the upload was not kept with this job; upload the file again');
+    return 'failed';
+  }
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const marked = markDuplicates(job.rows);
   try {
-    for (let start = 0; start < marked.length; start += CHUNK) {
-      await runChunk(deps, target, jobId, marked.slice(start, start + CHUNK));
+    const target = await loadJobVersion(deps.db, job);
+    if (target === null) throw new Error(`journey version ${job.journeyVersion} no longer exists`);
+    let mayBeStarted = options.isResumed;
+    for (let start = job.done; start < marked.length; start += chunkSize) {
+      // Without the lease another process may be running this job: leave it to that one.
+      if (options.stop.aborted) return 'stopped';
+      await runChunk({ deps, target, jobId, mayBeStarted }, marked.slice(start, start + chunkSize));
+      mayBeStarted = false;
     }
     await finishJob(deps.db, jobId, 'completed', null);
+    return 'completed';
   } catch (error) {
-    deps.log.error({ err: error, jobId }, 'enrollment job failed');
+    if (options.stop.aborted) return 'stopped';
     await finishJob(deps.db, jobId, 'failed', error instanceof Error ? error.message : String(error));
+    throw error;
   }
 }
 

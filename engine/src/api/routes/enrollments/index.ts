@@ -1,7 +1,7 @@
 import type { ChannelKind } from '../../../language';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { Database, EnrollmentJobRow } from '@touchpoint/db';
+import type { Database } from '@touchpoint/db';
 import { ENROLLMENT_JOB_STATUSES, EnrollmentJobFailure } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,7 +14,10 @@ import {
   resolveClients,
 } from './enroll-clients';
 import type { EnrollDeps } from './enroll-clients';
-import { createEnrollmentJob, loadEnrollmentJob, runEnrollmentJob } from './enrollment-job';
+import { createEnrollmentJob, loadEnrollmentJob } from './enrollment-job';
+import type { EnrollmentJobProgress } from './enrollment-job';
+import { createEnrollmentJobRunner } from './enrollment-job-runner';
+import type { EnrollmentJobRunnerOptions } from './enrollment-job-runner';
 import { CsvError, parseClientCsv } from './parse-client-csv';
 
 /** Dependencies of the enrollment routes; without `temporal` they answer 503. */
@@ -27,6 +30,8 @@ export interface EnrollmentRoutesOptions {
   sendTaskQueues?: Partial<Record<ChannelKind, string>>;
   /** Largest manual batch or CSV upload, in clients. */
   maxClients?: number;
+  /** How CSV jobs run: how often orphaned jobs are looked for, jobs at once, rows per chunk. */
+  jobs?: Pick<EnrollmentJobRunnerOptions, 'intervalMs' | 'maxJobs' | 'chunkSize'>;
 }
 
 const JourneyParams = z.object({ id: z.uuid() });
@@ -62,7 +67,7 @@ export const EnrollmentJobResponse = z.object({
   finishedAt: z.date().nullable(),
 });
 
-function toJobResponse(job: EnrollmentJobRow): z.infer<typeof EnrollmentJobResponse> {
+function toJobResponse(job: EnrollmentJobProgress): z.infer<typeof EnrollmentJobResponse> {
   return job;
 }
 
@@ -81,6 +86,13 @@ export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = 
       ...(options.sendTaskQueues ? { sendTaskQueues: options.sendTaskQueues } : {}),
     };
   };
+  // CSV jobs run wherever their lease is free: uploads here at once, and jobs whose process died
+  // (found when this app starts and every few seconds after) are resumed from where they stopped.
+  const jobRunner = options.temporal
+    ? createEnrollmentJobRunner({ deps: requireTemporal(), log: app.log, ...options.jobs })
+    : null;
+  app.addHook('onReady', async () => jobRunner?.start());
+  app.addHook('onClose', async () => jobRunner?.stop());
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.post(
@@ -133,12 +145,10 @@ export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = 
     async (request, reply) => {
       const rows = parseCsvBody(request.body, maxClients);
       const target = await loadPublishedVersion(db, request.params.id);
-      const deps = requireTemporal();
-      const job = await createEnrollmentJob(db, target, rows.length);
-      // Not awaited: the upload is acknowledged at once and the builder polls the job.
-      runEnrollmentJob({ ...deps, log: request.log }, target, job.id, rows).catch((error: unknown) =>
-        request.log.error({ err: error, jobId: job.id }, 'enrollment job could not record its end'),
-      );
+      requireTemporal();
+      const job = await createEnrollmentJob(db, target, rows);
+      // Runs in the background: the upload is acknowledged at once and the builder polls the job.
+      jobRunner?.runNewJob(job.id);
       return reply.code(202).header('location', `/v1/enrollment-jobs/${job.id}`).send(toJobResponse(job));
     },
   );

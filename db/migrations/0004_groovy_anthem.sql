@@ -1,0 +1,2 @@
+ALTER TABLE "enrollment_jobs" ADD COLUMN "rows" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+CREATE INDEX "enrollment_jobs_running_idx" ON "enrollment_jobs" USING btree ("created_at") WHERE "enrollment_jobs"."status" = 'running';
