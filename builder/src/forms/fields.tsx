@@ -48,17 +48,20 @@ export function NumberField({
   value,
   onChange,
   isInvalid,
+  testId,
 }: {
   label: string;
   value: number;
   onChange: (value: number) => void;
   isInvalid?: boolean;
+  testId?: string;
 }) {
   return (
     <label className={isInvalid ? 'field invalid' : 'field'}>
       <span>{label}</span>
       <input
         type="number"
+        data-testid={testId}
         value={value}
         onChange={(event) => onChange(Math.trunc(Number(event.target.value)))}
       />

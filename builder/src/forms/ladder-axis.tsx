@@ -1,5 +1,7 @@
 import { readPath } from '../nodes/read-config';
 import { useT } from '../i18n/i18n';
+import { dayToPercent, formatDayOffset, type DayRange } from './ladder-scale';
+import { useRungDrag, type RungMove } from './use-rung-drag';
 
 const DAYS_PER_UNIT: Record<string, number> = { minutes: 1 / 1440, hours: 1 / 24, days: 1, weeks: 7 };
 
@@ -28,37 +30,64 @@ export function readAxisRungs(config: unknown): AxisRung[] {
   });
 }
 
-/** Horizontal position (0..100 %) of each day value, with the checkpoint always inside the axis. */
-export function axisScale(days: readonly number[]): (day: number) => number {
-  const min = Math.min(0, ...days);
-  const max = Math.max(0, ...days);
-  const span = max - min || 1;
-  return (day) => 6 + ((day - min) / span) * 88;
-}
-
 const CHANNEL_ICONS: Record<string, string> = { email: '✉', sms: '✆', call: '☎', webhook: '⇄' };
+
+/** Whole-day tick marks for a roomy axis: every day on short ladders, every week on long ones. */
+function tickDays(range: DayRange): number[] {
+  const step = range.max - range.min > 45 ? 7 : 1;
+  const ticks: number[] = [];
+  for (let day = Math.ceil(range.min / step) * step; day <= range.max; day += step) ticks.push(day);
+  return ticks;
+}
 
 /**
  * The ladder as a marketer pictures it: one time axis, the checkpoint in the middle, reminders to
- * its left (before) and escalating pushes to its right (after).
+ * its left (before) and escalating pushes to its right (after). Given `onMoveRung`, rungs can be
+ * dragged along the axis (whole days, kept in order) or moved a day at a time with ← / →.
  */
 export function LadderAxis({
   config,
   compact = false,
   selected,
   onSelect,
+  onPreview,
+  onMoveRung,
 }: {
   config: unknown;
   compact?: boolean;
   selected?: number;
   onSelect?: (index: number) => void;
+  /** The rung being dragged and the day it would land on, or null once the drag ends. */
+  onPreview?: (move: RungMove | null) => void;
+  /** A finished drag or key press: one edit. */
+  onMoveRung?: (move: RungMove) => void;
 }) {
   const t = useT();
-  const rungs = readAxisRungs(config);
-  const x = axisScale(rungs.map((rung) => rung.days));
+  const read = readAxisRungs(config);
+  const { dragging, range, rungHandlers } = useRungDrag({
+    days: read.map((rung) => rung.days),
+    onSelect,
+    onPreview,
+    onMoveRung,
+  });
+  const rungs = read.map((rung) => (dragging?.index === rung.index ? { ...rung, days: dragging.day } : rung));
+  const x = (day: number) => dayToPercent(day, range);
+  const dayLabel = (day: number) => t('ladder.days', { days: formatDayOffset(day) });
+  const movable = onMoveRung !== undefined;
   return (
-    <div className={compact ? 'ladder-axis compact' : 'ladder-axis'} data-testid="ladder-axis">
+    <div
+      className={`ladder-axis ${compact ? 'compact' : ''} ${movable ? 'movable' : ''}`}
+      data-testid="ladder-axis"
+    >
       <div className="ladder-line" />
+      {movable &&
+        tickDays(range).map((day) => (
+          <span
+            key={day}
+            className={`ladder-tick ${day === 0 ? 'zero' : day % 7 === 0 ? 'week' : ''}`}
+            style={{ left: `${x(day)}%` }}
+          />
+        ))}
       {!compact && (
         <>
           <span className="ladder-side before" style={{ right: `${100 - x(0)}%` }}>
@@ -76,19 +105,39 @@ export function LadderAxis({
         <button
           key={`${rung.id}-${rung.index}`}
           type="button"
-          className={`ladder-rung ${rung.days < 0 ? 'before' : 'after'} ${selected === rung.index ? 'active' : ''}`}
+          className={[
+            'ladder-rung',
+            rung.days < 0 ? 'before' : 'after',
+            selected === rung.index ? 'active' : '',
+            dragging?.index === rung.index ? 'dragging' : '',
+          ].join(' ')}
           style={{ left: `${x(rung.days)}%` }}
           onClick={onSelect ? () => onSelect(rung.index) : undefined}
           tabIndex={onSelect ? 0 : -1}
-          title={`${rung.id}: ${rung.days > 0 ? '+' : ''}${rung.days} d`}
+          title={`${rung.id}: ${dayLabel(rung.days)}`}
+          data-testid={`ladder-rung-${rung.index}`}
+          {...(movable && {
+            role: 'slider',
+            'aria-label': t('ladder.rung', { index: rung.index + 1 }),
+            'aria-valuenow': rung.days,
+            'aria-valuetext': dayLabel(rung.days),
+            'aria-orientation': 'horizontal' as const,
+            ...rungHandlers(rung.index),
+          })}
         >
           <span className="ladder-rung-icon">{rung.channels.map((c) => CHANNEL_ICONS[c] ?? c).join('')}</span>
-          <span className="ladder-rung-day">
-            {rung.days > 0 ? '+' : ''}
-            {t('ladder.days', { days: Math.round(rung.days * 10) / 10 })}
-          </span>
+          <span className="ladder-rung-day">{dayLabel(rung.days)}</span>
         </button>
       ))}
+      {dragging && (
+        <output
+          className="ladder-drag-value"
+          style={{ left: `${x(dragging.day)}%` }}
+          data-testid="ladder-drag-value"
+        >
+          {dayLabel(dragging.day)}
+        </output>
+      )}
     </div>
   );
 }

@@ -6,10 +6,16 @@ import { readPath } from '../nodes/read-config';
 import { setPath } from './config-path';
 import { ChannelPicker, NumberField, SelectField, TextField } from './fields';
 import { LadderAxis } from './ladder-axis';
+import type { RungMove } from './use-rung-drag';
+
+/** The config with rung `index` moved to `day` whole days from the checkpoint. */
+export function moveRung(config: unknown, { index, day }: RungMove): unknown {
+  return setPath(config, ['rungs', index, 'offset'], { amount: day, unit: 'days' });
+}
 
 /**
- * The escalation ladder edited on its timeline: pick a rung on the axis, change when it fires
- * (days before / after the checkpoint), through which channels, with which template and discount.
+ * The escalation ladder edited on its timeline: pick a rung on the axis and drag it (or press ← / →)
+ * to change when it fires, or type the days; choose its channels, template and discount.
  */
 export function LadderEditor({
   config,
@@ -24,7 +30,10 @@ export function LadderEditor({
 }) {
   const t = useT();
   const [selected, setSelected] = useState(0);
-  const rungs = (readPath(config, 'rungs') as unknown[] | undefined) ?? [];
+  // While a rung is dragged the form shows where it would land; the edit is made on release.
+  const [preview, setPreview] = useState<RungMove | null>(null);
+  const rungs =
+    (readPath(preview ? moveRung(config, preview) : config, 'rungs') as unknown[] | undefined) ?? [];
   const index = Math.min(selected, Math.max(0, rungs.length - 1));
   const rung = rungs[index];
   const set = (path: (string | number)[], value: unknown) =>
@@ -56,7 +65,14 @@ export function LadderEditor({
 
   return (
     <div className="ladder-editor">
-      <LadderAxis config={config} selected={index} onSelect={setSelected} />
+      <LadderAxis
+        config={config}
+        selected={index}
+        onSelect={setSelected}
+        onPreview={setPreview}
+        onMoveRung={(move) => onChange(moveRung(config, move))}
+      />
+      <p className="ladder-hint">{t('ladder.moveHint')}</p>
       <div className="ladder-toolbar">
         <strong>{t('ladder.rung', { index: index + 1 })}</strong>
         <button type="button" onClick={addRung}>
@@ -73,6 +89,7 @@ export function LadderEditor({
           <div className="field-row">
             <NumberField
               label={t('field.offset')}
+              testId="rung-offset"
               value={Number(readPath(rung, 'offset.amount') ?? 0)}
               onChange={(v) => set(['offset', 'amount'], v)}
               isInvalid={isInvalid('offset.amount')}

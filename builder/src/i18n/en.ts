@@ -166,6 +166,7 @@ export const en = {
   'ladder.days': '{days} d',
   'ladder.rung': 'Step {index}',
   'ladder.addRung': 'Add a step',
+  'ladder.moveHint': 'Drag a step along the line, or select it and press ← / → (with Shift: a week)',
 
   'stats.entered': 'entered',
   'stats.waiting': 'waiting',

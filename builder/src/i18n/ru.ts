@@ -166,6 +166,7 @@ export const ru: Record<MessageKey, string> = {
   'ladder.days': '{days} дн.',
   'ladder.rung': 'Шаг {index}',
   'ladder.addRung': 'Добавить шаг',
+  'ladder.moveHint': 'Перетащите шаг по шкале или выберите его и нажимайте ← / → (с Shift — на неделю)',
 
   'stats.entered': 'вошли',
   'stats.waiting': 'ждут',
