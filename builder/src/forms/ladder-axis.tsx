@@ -1,6 +1,6 @@
 import { readPath } from '../nodes/read-config';
 import { useT } from '../i18n/i18n';
-import { dayToPercent, formatDayOffset, type DayRange } from './ladder-scale';
+import { dayToPercent, formatDayOffset, staggerRows, type DayRange } from './ladder-scale';
 import { useRungDrag, type RungMove } from './use-rung-drag';
 
 const DAYS_PER_UNIT: Record<string, number> = { minutes: 1 / 1440, hours: 1 / 24, days: 1, weeks: 7 };
@@ -74,9 +74,16 @@ export function LadderAxis({
   const x = (day: number) => dayToPercent(day, range);
   const dayLabel = (day: number) => t('ladder.days', { days: formatDayOffset(day) });
   const movable = onMoveRung !== undefined;
+  // A label is about 15 % of the side panel wide; the canvas summary stays one row.
+  const rows = movable
+    ? staggerRows(
+        rungs.map((rung) => x(rung.days)),
+        15,
+      )
+    : rungs.map(() => 0);
   return (
     <div
-      className={`ladder-axis ${compact ? 'compact' : ''} ${movable ? 'movable' : ''}`}
+      className={`ladder-axis ${compact ? 'compact' : ''} ${movable ? 'movable' : ''} ${rows.includes(1) ? 'two-rows' : ''}`}
       data-testid="ladder-axis"
     >
       <div className="ladder-line" />
@@ -110,6 +117,7 @@ export function LadderAxis({
             rung.days < 0 ? 'before' : 'after',
             selected === rung.index ? 'active' : '',
             dragging?.index === rung.index ? 'dragging' : '',
+            rows[rung.index] === 1 ? 'lower' : '',
           ].join(' ')}
           style={{ left: `${x(rung.days)}%` }}
           onClick={onSelect ? () => onSelect(rung.index) : undefined}

@@ -9,6 +9,7 @@ import {
   pixelsToDays,
   rungBounds,
   snapDay,
+  staggerRows,
 } from './ladder-scale';
 
 describe('ladder scale', () => {
@@ -77,5 +78,14 @@ describe('ladder scale', () => {
     expect(formatDayOffset(0)).toBe('0');
     expect(formatDayOffset(1 / 24)).toBe('0');
     expect(formatDayOffset(1.5)).toBe('+1.5');
+  });
+});
+
+describe('rung label rows', () => {
+  it('drops a rung that would cover its neighbour to the lower row', () => {
+    expect(staggerRows([10, 50, 90], 15)).toEqual([0, 0, 0]);
+    expect(staggerRows([10, 50, 58, 70, 90], 15)).toEqual([0, 0, 1, 0, 0]);
+    // Three within a label's width: the third covers the one it is furthest from.
+    expect(staggerRows([10, 14, 20], 15)).toEqual([0, 1, 0]);
   });
 });

@@ -89,3 +89,20 @@ export function nudgeDay(day: number, direction: -1 | 1, bounds: DayRange, step 
   const clamped = clampDay(next, bounds);
   return direction > 0 ? Math.max(day, clamped) : Math.min(day, clamped);
 }
+
+/**
+ * Which row (0 = on the line, 1 = just below) each rung label takes, so that labels of rungs a few
+ * days apart do not cover each other: a rung goes on the first row where it is at least
+ * `minGapPercent` from the last label, else on the row where it overlaps least. Positions are in
+ * axis order (rungs are sorted when valid).
+ */
+export function staggerRows(percents: readonly number[], minGapPercent: number): (0 | 1)[] {
+  const last = [-Infinity, -Infinity];
+  return percents.map((percent) => {
+    const gaps = last.map((at) => percent - at);
+    const free = gaps.findIndex((gap) => gap >= minGapPercent);
+    const row: 0 | 1 = free === 0 || (free === -1 && (gaps[0] ?? 0) >= (gaps[1] ?? 0)) ? 0 : 1;
+    last[row] = percent;
+    return row;
+  });
+}

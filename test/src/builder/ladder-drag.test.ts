@@ -113,6 +113,9 @@ describe('dragging escalation ladder rungs', () => {
     // A week later would pass the rung at +12.
     expect(await rung(1).getAttribute('aria-valuetext')).toBe('+11 d');
     expect(await offsetInput().inputValue()).toBe('11');
+    await page
+      .locator('.ladder-editor')
+      .screenshot({ path: screenshotPath('builder-30b-ladder-close-rungs') });
 
     // Typing still works and the axis follows.
     await offsetInput().fill('7');
