@@ -1,6 +1,6 @@
 import { readPath } from '../nodes/read-config';
 import { useT } from '../i18n/i18n';
-import { dayToPercent, formatDayOffset, staggerRows, type DayRange } from './ladder-scale';
+import { dayToPercent, formatDayOffset, rungBounds, staggerRows, type DayRange } from './ladder-scale';
 import { useRungDrag, type RungMove } from './use-rung-drag';
 
 const DAYS_PER_UNIT: Record<string, number> = { minutes: 1 / 1440, hours: 1 / 24, days: 1, weeks: 7 };
@@ -64,8 +64,9 @@ export function LadderAxis({
 }) {
   const t = useT();
   const read = readAxisRungs(config);
+  const days = read.map((rung) => rung.days);
   const { dragging, range, rungHandlers } = useRungDrag({
-    days: read.map((rung) => rung.days),
+    days,
     onSelect,
     onPreview,
     onMoveRung,
@@ -127,6 +128,8 @@ export function LadderAxis({
           {...(movable && {
             role: 'slider',
             'aria-label': t('ladder.rung', { index: rung.index + 1 }),
+            'aria-valuemin': Math.max(range.min, rungBounds(days, rung.index).min),
+            'aria-valuemax': Math.min(range.max, rungBounds(days, rung.index).max),
             'aria-valuenow': rung.days,
             'aria-valuetext': dayLabel(rung.days),
             'aria-orientation': 'horizontal' as const,

@@ -58,6 +58,9 @@ describe('dragging escalation ladder rungs', () => {
     await drawEscalationJourney(page, 'purchase');
     const journeyId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
     expect(await rung(1).getAttribute('aria-valuetext')).toBe('+5 d');
+    // Between its neighbours at −3 and +12.
+    expect(await rung(1).getAttribute('aria-valuemin')).toBe('-2');
+    expect(await rung(1).getAttribute('aria-valuemax')).toBe('11');
 
     const perDay = await pixelsPerDay(0, -3, 1, 5);
     const start = await centreOf(1);
