@@ -48,9 +48,11 @@ export function createEnrollmentJobRunner(options: EnrollmentJobRunnerOptions): 
   /** Starts running a job if its lease is free; resolves with whether this process took it. */
   const takeUp = (jobId: string, isResumed: boolean): Promise<boolean> => {
     let reportTaken: (taken: boolean) => void = () => {};
+    let hasRun = false;
     const taken = new Promise<boolean>((resolve) => (reportTaken = resolve));
     const run = withExclusiveLease(deps.db, leaseKey(jobId), async (leased, leaseLost) => {
       reportTaken(true);
+      hasRun = true;
       const stop = AbortSignal.any([leaseLost, stopping.signal]);
       const end = await continueEnrollmentJob({ ...deps, db: leased }, jobId, {
         isResumed,
@@ -66,8 +68,9 @@ export function createEnrollmentJobRunner(options: EnrollmentJobRunnerOptions): 
       .finally(() => {
         reportTaken(false);
         active.delete(jobId);
-        // A slot is free: a job waiting for one need not wait for the next interval.
-        if (!stopping.signal.aborted && isStarted) lookSoon(0);
+        // A slot is free: a job waiting for one need not wait for the next interval. (Only after a
+        // run: a job busy elsewhere would otherwise be retried in a tight loop.)
+        if (hasRun && !stopping.signal.aborted && isStarted) lookSoon(0);
       });
     active.set(jobId, run);
     return taken;
