@@ -337,6 +337,45 @@ export const en = {
   'settings.entry.until': 'until',
   'settings.entryWindowHint': 'Leave empty for no limit. Clients already inside carry on.',
   'settings.timezone': 'Time zone for clients whose own is unknown',
+  // server errors
+  'serverError.validation_failed':
+    'The server did not accept the data. Check what you entered and try again.',
+  'serverError.validation_failed.fields': 'The server did not accept: {fields}. Check it and try again.',
+  'serverError.malformed_json': 'The server could not read the request. Reload the page and try again.',
+  'serverError.unauthorized': 'The server does not accept your key. Sign in again.',
+  'serverError.forbidden': 'Your key is not allowed to do this. Ask an administrator for access.',
+  'serverError.not_found': 'Not found: it may have been deleted. Go back to the list and open it again.',
+  'serverError.conflict':
+    'This cannot be done in its current state (it may have been changed or archived meanwhile). Reload the page to see where it stands.',
+  'serverError.payload_too_large':
+    'Too much at once. Make it smaller (shorter texts, fewer rows) and try again.',
+  'serverError.unsupported_media_type':
+    'The server could not read the request format. Reload the page and try again.',
+  'serverError.invalid_journey':
+    'The journey has problems to fix first ({count}). They are marked on the steps.',
+  'serverError.rate_limited': 'Too many requests right now. Wait a moment and try again.',
+  'serverError.internal':
+    'Something went wrong on the server. Try again; if it repeats, tell your administrator.',
+  'serverError.unavailable': 'The server cannot do this right now. Try again in a minute.',
+  'serverError.network': 'Could not reach the server. Check your connection and try again.',
+  'serverError.unknown':
+    'The server answered with an error ({status}). Try again; if it repeats, tell your administrator.',
+  'serverError.badAnswer':
+    'The server sent an answer the builder does not understand. Reload the page and try again.',
+  'serverError.unexpected': 'Something went wrong in the builder. Reload the page and try again.',
+  'serverError.details': 'Details',
+  'serverError.pauseFailed': 'Could not pause the journey: {message}',
+  'serverError.resumeFailed': 'Could not resume the journey: {message}',
+  'serverError.publishFailed': 'Could not publish: {message}',
+  'serverError.createFailed': 'Could not create the journey: {message}',
+  'serverError.recordFailed': 'Could not record the call: {message}',
+  'serverError.statsFailed': 'Could not load the numbers: {message}',
+  'serverError.field.definition': 'the journey steps',
+  'serverError.field.id': 'the page address',
+  'serverError.field.outcome': 'the call outcome',
+  'serverError.field.period': 'the period',
+  'serverError.field.version': 'the version',
+  'serverError.field.step': 'step {n}',
 } as const;
 
 /** Every text key of the interface. */

@@ -338,4 +338,42 @@ export const ru: Record<MessageKey, string> = {
   'settings.entry.until': 'по',
   'settings.entryWindowHint': 'Пусто — без ограничений. Уже вошедшие клиенты продолжают путь.',
   'settings.timezone': 'Часовой пояс клиентов, чей пояс неизвестен',
+  // server errors
+  'serverError.validation_failed': 'Сервер не принял данные. Проверьте, что вы ввели, и попробуйте ещё раз.',
+  'serverError.validation_failed.fields': 'Сервер не принял: {fields}. Проверьте и попробуйте ещё раз.',
+  'serverError.malformed_json': 'Сервер не смог прочитать запрос. Обновите страницу и попробуйте ещё раз.',
+  'serverError.unauthorized': 'Сервер не принимает ваш ключ. Войдите заново.',
+  'serverError.forbidden': 'Вашему ключу это действие не разрешено. Попросите доступ у администратора.',
+  'serverError.not_found': 'Не найдено: возможно, это удалили. Вернитесь к списку и откройте заново.',
+  'serverError.conflict':
+    'В текущем состоянии это сделать нельзя (возможно, его изменили или отправили в архив). Обновите страницу, чтобы увидеть, что с ним сейчас.',
+  'serverError.payload_too_large':
+    'Слишком много за один раз. Уменьшите объём (короче тексты, меньше строк) и попробуйте ещё раз.',
+  'serverError.unsupported_media_type':
+    'Сервер не смог прочитать формат запроса. Обновите страницу и попробуйте ещё раз.',
+  'serverError.invalid_journey':
+    'В цепочке есть ошибки, исправьте их сначала ({count}). Они отмечены на шагах.',
+  'serverError.rate_limited': 'Сейчас слишком много запросов. Подождите немного и попробуйте ещё раз.',
+  'serverError.internal':
+    'На сервере что-то пошло не так. Попробуйте ещё раз; если повторится, сообщите администратору.',
+  'serverError.unavailable': 'Сервер сейчас не может это сделать. Попробуйте через минуту.',
+  'serverError.network': 'Не удалось связаться с сервером. Проверьте подключение и попробуйте ещё раз.',
+  'serverError.unknown':
+    'Сервер ответил ошибкой ({status}). Попробуйте ещё раз; если повторится, сообщите администратору.',
+  'serverError.badAnswer':
+    'Сервер прислал ответ, который конструктор не понимает. Обновите страницу и попробуйте ещё раз.',
+  'serverError.unexpected': 'В конструкторе что-то пошло не так. Обновите страницу и попробуйте ещё раз.',
+  'serverError.details': 'Подробности',
+  'serverError.pauseFailed': 'Не удалось приостановить цепочку: {message}',
+  'serverError.resumeFailed': 'Не удалось возобновить цепочку: {message}',
+  'serverError.publishFailed': 'Не удалось опубликовать: {message}',
+  'serverError.createFailed': 'Не удалось создать цепочку: {message}',
+  'serverError.recordFailed': 'Не удалось записать итог звонка: {message}',
+  'serverError.statsFailed': 'Не удалось загрузить цифры: {message}',
+  'serverError.field.definition': 'шаги цепочки',
+  'serverError.field.id': 'адрес страницы',
+  'serverError.field.outcome': 'итог звонка',
+  'serverError.field.period': 'период',
+  'serverError.field.version': 'версия',
+  'serverError.field.step': 'шаг {n}',
 };
