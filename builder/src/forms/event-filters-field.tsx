@@ -16,11 +16,14 @@ export function EventFiltersField({
   filters,
   onChange,
   invalidRows,
+  addLabel,
 }: {
   filters: PropertyFilter[];
   onChange: (filters: PropertyFilter[]) => void;
   /** Row indexes the schema found fault with. */
   invalidRows: ReadonlySet<number>;
+  /** The add button's text when "Add a condition" would be ambiguous next to other add buttons. */
+  addLabel?: string;
 }) {
   const t = useT();
   const update = (index: number, patch: Partial<PropertyFilter>) =>
@@ -66,7 +69,7 @@ export function EventFiltersField({
         </div>
       ))}
       <button type="button" onClick={() => onChange([...filters, { property: '', op: 'eq', value: '' }])}>
-        + {t('goal.addFilter')}
+        + {addLabel ?? t('goal.addFilter')}
       </button>
     </fieldset>
   );
@@ -79,7 +82,7 @@ const sameValue = (a: FilterValue | undefined, b: FilterValue | undefined) =>
  * The value as typed: the text stays as the marketer writes it ("1." on the way to "1.5", a
  * trailing comma in a list) while the parsed value is stored; an outside change (undo) resets it.
  */
-function FilterValueInput({
+export function FilterValueInput({
   op,
   value,
   onChange,

@@ -5,12 +5,9 @@ import type { FieldContext } from './field-context';
 import { ChannelPicker, NumberField, SelectField, TextField } from './fields';
 import { EventFiltersField } from './event-filters-field';
 import { LadderEditor } from './ladder-editor';
-import {
-  ConditionSplitFields,
-  EventExitsFields,
-  RandomSplitFields,
-  UpdateClientFields,
-} from './split-fields';
+import { EventExitsFields } from './event-exits-fields';
+import { ConditionSplitFields, RandomSplitFields } from './split-fields';
+import { UpdateClientFields } from './update-client-fields';
 
 const TRIGGER_KINDS = ['event', 'segment', 'schedule', 'manual'] as const;
 const WAIT_MODES = ['duration', 'timeOfDay', 'checkpoint'] as const;

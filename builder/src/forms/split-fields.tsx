@@ -1,16 +1,20 @@
 import { readPath } from '../nodes/read-config';
 import type { FieldContext } from './field-context';
+import { ConditionEditor } from './condition-editor';
+import { defaultPredicate } from './condition-model';
 import { NumberField, TextField } from './fields';
 
-type Item = { id?: unknown; name?: unknown; weight?: unknown };
+/** One entry of a list config (variants, branches, exits), read loosely. */
+export type Item = { id?: unknown; name?: unknown; weight?: unknown };
 
-function listAt(f: FieldContext, key: string): Item[] {
+/** The list at `key` of the config, or none. */
+export function listAt(f: FieldContext, key: string): Item[] {
   const list = readPath(f.config, key);
   return Array.isArray(list) ? (list as Item[]) : [];
 }
 
 /** The next free item id: `a`, `b`, `c`… for variants; `branch-2`… for branches. */
-function nextId(items: Item[], make: (n: number) => string): string {
+export function nextId(items: Item[], make: (n: number) => string): string {
   const taken = new Set(items.map((item) => String(item.id)));
   for (let n = 0; ; n += 1) if (!taken.has(make(n))) return make(n);
 }
@@ -65,12 +69,18 @@ export function RandomSplitFields({ f }: { f: FieldContext }) {
   );
 }
 
+/** Rows of the schema that a branch's condition row path points at: `branches.0.condition.predicates.2…`. */
+function invalidRowsOf(f: FieldContext, index: number): Set<number> {
+  const pattern = new RegExp(`^branches\\.${index}\\.condition\\.predicates\\.(\\d+)`);
+  return new Set(f.issues.flatMap((issue) => pattern.exec(issue.path)?.[1] ?? []).map(Number));
+}
+
 /**
- * Branches in order (the first whose condition holds wins; everyone else takes "else"). Names are
- * edited here, each branch's condition in the JSON below — conditions have six predicate kinds.
+ * Branches in order (the first whose condition holds wins; everyone else takes "else"), each with its
+ * name and the tests a client must pass to take it.
  */
 export function ConditionSplitFields({ f }: { f: FieldContext }) {
-  const branches = listAt(f, 'branches');
+  const branches = listAt(f, 'branches') as (Item & { condition?: unknown })[];
   const add = () =>
     f.set(
       ['branches'],
@@ -78,7 +88,7 @@ export function ConditionSplitFields({ f }: { f: FieldContext }) {
         ...branches,
         {
           id: nextId(branches, (n) => `branch-${n + 1}`),
-          condition: { match: 'all', predicates: [{ kind: 'segment', segment: '', isMember: true }] },
+          condition: { match: 'all', predicates: [defaultPredicate('segment')] },
         },
       ],
     );
@@ -86,109 +96,40 @@ export function ConditionSplitFields({ f }: { f: FieldContext }) {
     <fieldset className="field item-list">
       <legend>{f.t('field.branches')}</legend>
       {branches.map((branch, index) => (
-        <div className="field-row" key={`${String(branch.id)}-${index}`}>
-          <TextField
-            label={f.t('field.branchName', { n: index + 1 })}
-            value={String(branch.name ?? '')}
-            onChange={(v) => f.set(['branches', index, 'name'], v || undefined)}
-          />
-          <button
-            type="button"
-            className="remove"
-            onClick={() =>
-              f.set(
-                ['branches'],
-                branches.filter((_, at) => at !== index),
-              )
-            }
-          >
-            ×
-          </button>
-        </div>
-      ))}
-      <button type="button" onClick={add}>
-        + {f.t('form.add')}
-      </button>
-    </fieldset>
-  );
-}
-
-/** The actions a wait listens for, each its own exit (first match wins); the timeout is the last exit. */
-export function EventExitsFields({ f }: { f: FieldContext }) {
-  const exits = listAt(f, 'exits');
-  const add = () =>
-    f.set(
-      ['exits'],
-      [...exits, { id: nextId(exits, (n) => `exit-${n + 1}`), event: { type: '', filters: [] } }],
-    );
-  return (
-    <fieldset className="field item-list">
-      <legend>{f.t('field.exits')}</legend>
-      {exits.map((exit, index) => (
-        <div className="exit-card" key={`${String(exit.id)}-${index}`}>
+        <div className="branch-card" key={`${String(branch.id)}-${index}`} data-testid={`branch-${index}`}>
           <div className="field-row">
             <TextField
-              label={f.t('field.exitName', { n: index + 1 })}
-              value={String(exit.name ?? '')}
-              onChange={(v) => f.set(['exits', index, 'name'], v || undefined)}
+              label={f.t('field.branchName', { n: index + 1 })}
+              value={String(branch.name ?? '')}
+              onChange={(v) => f.set(['branches', index, 'name'], v || undefined)}
             />
-            {exits.length > 1 && (
-              <button
-                type="button"
-                className="remove"
-                aria-label={f.t('form.remove')}
-                onClick={() =>
-                  f.set(
-                    ['exits'],
-                    exits.filter((_, at) => at !== index),
-                  )
-                }
-              >
-                ×
-              </button>
-            )}
+            <button
+              type="button"
+              className="remove"
+              aria-label={f.t('form.remove')}
+              onClick={() =>
+                f.set(
+                  ['branches'],
+                  branches.filter((_, at) => at !== index),
+                )
+              }
+            >
+              ×
+            </button>
           </div>
-          <TextField
-            label={f.t('field.eventType')}
-            value={f.text(['exits', index, 'event', 'type'])}
-            options={f.catalogs.events}
-            testId={`exit-event-${index}`}
-            onChange={(v) => f.set(['exits', index, 'event', 'type'], v)}
-            isInvalid={f.isInvalid(`exits.${index}.event.type`)}
+          <span className="small muted">{f.t('cond.title')}</span>
+          <ConditionEditor
+            value={branch.condition}
+            events={f.catalogs.events}
+            invalidRows={invalidRowsOf(f, index)}
+            onChange={(condition) => f.set(['branches', index, 'condition'], condition)}
           />
         </div>
       ))}
+      <p className="muted small">{f.t('cond.elseHint')}</p>
       <button type="button" onClick={add}>
         + {f.t('form.add')}
       </button>
     </fieldset>
-  );
-}
-
-const splitTags = (value: string) =>
-  value
-    .split(',')
-    .map((tag) => tag.trim())
-    .filter(Boolean);
-
-/** Tags to add and remove, comma separated; attributes to set are edited as JSON. */
-export function UpdateClientFields({ f }: { f: FieldContext }) {
-  const join = (key: string) => {
-    const list = readPath(f.config, key);
-    return Array.isArray(list) ? list.join(', ') : '';
-  };
-  return (
-    <>
-      <TextField
-        label={f.t('field.addTags')}
-        value={join('addTags')}
-        onChange={(v) => f.set(['addTags'], splitTags(v))}
-      />
-      <TextField
-        label={f.t('field.removeTags')}
-        value={join('removeTags')}
-        onChange={(v) => f.set(['removeTags'], splitTags(v))}
-      />
-    </>
   );
 }
