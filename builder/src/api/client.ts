@@ -35,8 +35,7 @@ export class ApiError extends Error {
 async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit): Promise<T> {
   const apiKey = useAuthStore.getState().apiKey;
   const response = await fetchWithKey(path, apiKey, init);
-  const text = await response.text();
-  const body: unknown = text ? JSON.parse(text) : null;
+  const body = await readBody(response);
   // A key the server no longer accepts (revoked, or the server restarted with a new one): ask for
   // another instead of showing every page's error box. A key changed meanwhile is left alone.
   const auth = useAuthStore.getState();
@@ -50,6 +49,18 @@ async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit
     throw new ApiError(response.status, message, body);
   }
   return schema.parse(body);
+}
+
+/** The answer's JSON; a body that is not JSON (a proxy's error page) is kept as its text. */
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    if (response.ok) throw error;
+    return text;
+  }
 }
 
 async function fetchWithKey(path: string, apiKey: string | null, init?: RequestInit): Promise<Response> {
@@ -74,7 +85,7 @@ async function checkApiKey(apiKey: string): Promise<'accepted' | 'rejected'> {
   const response = await fetchWithKey(endpoints.journeys(), apiKey);
   if (response.ok) return 'accepted';
   if (response.status === 401 || response.status === 403) return 'rejected';
-  throw new ApiError(response.status, `${response.status} ${response.statusText}`);
+  throw new ApiError(response.status, `${response.status} ${response.statusText}`, await readBody(response));
 }
 
 /** The server wraps lists as `{ items }`. */

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 
 /** The state of one API read as a page sees it. */
 export type ApiState<T> =
-  { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
+  { status: 'loading' } | { status: 'error'; error: unknown } | { status: 'ready'; data: T };
 
 /**
  * Runs `load` on mount and whenever `key` changes; `reload` runs it again. Each answer is tagged
@@ -27,7 +27,7 @@ export function useApi<T>(load: () => Promise<T>, key: string): [ApiState<T>, ()
         isCurrent &&
         setAnswer({
           request,
-          state: { status: 'error', message: error instanceof Error ? error.message : String(error) },
+          state: { status: 'error', error },
         }),
     );
     return () => {

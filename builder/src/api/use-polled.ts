@@ -22,9 +22,7 @@ export function usePolled<T>(load: () => Promise<T>, intervalMs: number): ApiSta
         .current()
         .then(
           (data) => isMounted && setState({ status: 'ready', data }),
-          (error: unknown) =>
-            isMounted &&
-            setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+          (error: unknown) => isMounted && setState({ status: 'error', error }),
         )
         .finally(() => {
           if (isMounted) timer = setTimeout(tick, intervalMs);

@@ -2,10 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
 import { LocaleSwitch } from '../app/header';
 import { useT } from '../i18n/i18n';
+import { ServerError } from '../pages/server-error';
 import { useAuthStore } from './auth-store';
 import './sign-in.css';
 
-type Attempt = { status: 'idle' } | { status: 'checking' } | { status: 'failed'; message: string };
+type Attempt =
+  { status: 'idle' } | { status: 'checking' } | { status: 'rejected' } | { status: 'failed'; error: unknown };
 
 /**
  * Shown while the builder has no API key the server accepts: paste one to go on. Over the page
@@ -24,21 +26,13 @@ export function SignInPage({ isOverPage = false }: { isOverPage?: boolean }) {
     if (!key) return;
     setAttempt({ status: 'checking' });
     api.checkApiKey(key).then(
-      (verdict) =>
-        verdict === 'accepted'
-          ? signIn(key)
-          : setAttempt({ status: 'failed', message: t('signIn.rejected') }),
-      (error: unknown) =>
-        setAttempt({
-          status: 'failed',
-          message: t('common.serverUnavailable', {
-            message: error instanceof Error ? error.message : String(error),
-          }),
-        }),
+      (verdict) => (verdict === 'accepted' ? signIn(key) : setAttempt({ status: 'rejected' })),
+      (error: unknown) => setAttempt({ status: 'failed', error }),
     );
   };
 
-  const problem = attempt.status === 'failed' ? attempt.message : wasRejected ? t('signIn.expired') : null;
+  const problem =
+    attempt.status === 'rejected' ? t('signIn.rejected') : wasRejected ? t('signIn.expired') : null;
   const card = (
     <form className="sign-in-card" onSubmit={submit} data-testid="sign-in">
       <h1>{t('signIn.title')}</h1>
@@ -55,10 +49,14 @@ export function SignInPage({ isOverPage = false }: { isOverPage?: boolean }) {
           data-testid="api-key"
         />
       </label>
-      {problem && (
-        <p className="error-box" role="alert">
-          {problem}
-        </p>
+      {attempt.status === 'failed' ? (
+        <ServerError error={attempt.error} />
+      ) : (
+        problem && (
+          <p className="error-box" role="alert">
+            {problem}
+          </p>
+        )
       )}
       <button type="submit" className="primary" disabled={!apiKey.trim() || attempt.status === 'checking'}>
         {attempt.status === 'checking' ? t('signIn.checking') : t('signIn.submit')}

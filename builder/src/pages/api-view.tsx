@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ApiState } from '../api/use-api';
 import { useT } from '../i18n/i18n';
+import { ServerError } from './server-error';
 
 /** Renders loading / error (with retry) / data for one API read, the same way on every page. */
 export function ApiView<T>({
@@ -16,12 +17,11 @@ export function ApiView<T>({
   if (state.status === 'loading') return <p className="muted">{t('common.loading')}</p>;
   if (state.status === 'error') {
     return (
-      <div className="error-box" role="alert">
-        <p>{t('common.serverUnavailable', { message: state.message })}</p>
+      <ServerError error={state.error}>
         <button type="button" onClick={reload}>
           {t('common.retry')}
         </button>
-      </div>
+      </ServerError>
     );
   }
   return <>{children(state.data)}</>;

@@ -7,8 +7,8 @@ import { JourneyDraft } from '../canvas/draft';
 import { EditorContext } from '../canvas/editor-context';
 import { createEditorStore } from '../canvas/editor-store';
 import type { JourneyDetail } from '../api/schemas';
-import { useT } from '../i18n/i18n';
 import { ApiView } from './api-view';
+import { ServerError } from './server-error';
 import { EditorWorkspace } from './editor-workspace';
 
 /** Loads one journey and opens it in the editor. */
@@ -22,18 +22,13 @@ export function EditorPage({ journeyId }: { journeyId: string }) {
 }
 
 function LoadedEditor({ detail }: { detail: JourneyDetail }) {
-  const t = useT();
   const parsed = useMemo(() => JourneyDraft.safeParse(detail.draft), [detail.draft]);
   const store = useMemo(
     () => (parsed.success ? createEditorStore(draftToCanvas(parsed.data)) : null),
     [parsed],
   );
   if (!store) {
-    return (
-      <p className="error-box" role="alert">
-        {t('common.serverUnavailable', { message: parsed.error?.message ?? '' })}
-      </p>
-    );
+    return <ServerError error={parsed.error} />;
   }
   return (
     <EditorContext.Provider value={store}>

@@ -13,6 +13,7 @@ import { StepForm } from '../forms/step-form';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { describeProblem } from '../nodes/describe-problem';
 import { PublishDialog } from './publish-dialog';
+import { ServerError, useDescribeError } from './server-error';
 import { StatsBar } from './stats-bar';
 import { useAutosave, type SaveState } from './use-autosave';
 import { VersionsPanel } from './versions-panel';
@@ -33,6 +34,8 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
   const [status, setStatus] = useState(detail.status);
   const [liveVersion, setLiveVersion] = useState(detail.currentVersion);
   const [panel, setPanel] = useState<'none' | 'publish' | 'versions' | 'stats'>('none');
+  const [lifecycleError, setLifecycleError] = useState<{ error: unknown; wasPaused: boolean } | null>(null);
+  const describeError = useDescribeError();
   const save = useAutosave(store, detail.id, name);
   const problems = useEditor((state) => state.problems);
   const nodes = useEditor((state) => state.nodes);
@@ -62,10 +65,12 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
     store.getState().addStep(kind, centre);
   };
   const togglePause = () => {
-    const next = status === 'paused' ? api.resumeJourney(detail.id) : api.pauseJourney(detail.id);
+    const wasPaused = status === 'paused';
+    const next = wasPaused ? api.resumeJourney(detail.id) : api.pauseJourney(detail.id);
+    setLifecycleError(null);
     next.then(
-      () => setStatus(status === 'paused' ? 'active' : 'paused'),
-      (error: unknown) => window.alert(String(error)),
+      () => setStatus(wasPaused ? 'active' : 'paused'),
+      (error: unknown) => setLifecycleError({ error, wasPaused }),
     );
   };
 
@@ -104,8 +109,13 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
           ⤢ {t('editor.fit')}
         </button>
         <span className="spacer" />
-        <span className={`save-state save-${save.status}`}>
-          {t(SAVE_LABELS[save.status], { message: save.status === 'failed' ? save.message : '' })}
+        <span
+          className={`save-state save-${save.status}`}
+          title={save.status === 'failed' ? (describeError(save.error).detail ?? undefined) : undefined}
+        >
+          {t(SAVE_LABELS[save.status], {
+            message: save.status === 'failed' ? describeError(save.error).text : '',
+          })}
         </span>
         <span
           className={problems.length ? 'problem-count bad' : 'problem-count good'}
@@ -134,6 +144,16 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
           {t('editor.publish')}
         </button>
       </div>
+      {lifecycleError && (
+        <ServerError
+          error={lifecycleError.error}
+          wrap={(text) =>
+            t(lifecycleError.wasPaused ? 'serverError.resumeFailed' : 'serverError.pauseFailed', {
+              message: text,
+            })
+          }
+        />
+      )}
       {panel === 'stats' && (
         <StatsBar journeyId={detail.id} key={liveVersion ?? 0} currentVersion={liveVersion} />
       )}

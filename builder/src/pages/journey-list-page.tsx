@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
 import { formatRoute } from '../app/routes';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { ApiView } from './api-view';
 import { createAndOpenJourney } from './create-journey';
+import { ServerError } from './server-error';
 
 /** Clients in and conversion of one journey (all versions), read from its stats. */
 function JourneyTotalsCells({ journeyId, locale }: { journeyId: string; locale: string }) {
@@ -28,8 +30,9 @@ export function JourneyListPage() {
   const t = useT();
   const locale = useLocaleStore((state) => state.locale);
   const [journeys, reload] = useApi(() => api.listJourneys(), 'journeys');
+  const [createError, setCreateError] = useState<{ failure: unknown } | null>(null);
   const create = () =>
-    createAndOpenJourney(t('journeys.newName')).catch((error: unknown) => window.alert(String(error)));
+    createAndOpenJourney(t('journeys.newName')).catch((failure: unknown) => setCreateError({ failure }));
   return (
     <div className="list-page">
       <div className="page-head">
@@ -41,6 +44,12 @@ export function JourneyListPage() {
           + {t('journeys.new')}
         </button>
       </div>
+      {createError && (
+        <ServerError
+          error={createError.failure}
+          wrap={(text) => t('serverError.createFailed', { message: text })}
+        />
+      )}
       <ApiView state={journeys} reload={reload}>
         {(list) =>
           list.length === 0 ? (

@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n';
 import { ApiView } from './api-view';
 import { CallTaskContext, CallTaskOffer } from './call-task-details';
 import { ClientCardView } from './client-card-view';
+import { ServerError } from './server-error';
 
 /** The call-center operator's page: the queue on the left, the chosen call on the right. */
 export function OperatorPage() {
@@ -55,13 +56,9 @@ export function OperatorPage() {
 function CallTaskView({ task, onDone }: { task: CallTask; onDone: () => void }) {
   const t = useT();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ failure: unknown } | null>(null);
   const record = (outcome: CallOutcome) => {
-    api
-      .completeCallTask(task.id, outcome, note)
-      .then(onDone, (failure: unknown) =>
-        setError(failure instanceof Error ? failure.message : String(failure)),
-      );
+    api.completeCallTask(task.id, outcome, note).then(onDone, (failure: unknown) => setError({ failure }));
   };
   return (
     <section className="operator-task">
@@ -89,9 +86,10 @@ function CallTaskView({ task, onDone }: { task: CallTask; onDone: () => void }) 
         ))}
       </div>
       {error && (
-        <p className="error-box" role="alert">
-          {error}
-        </p>
+        <ServerError
+          error={error.failure}
+          wrap={(text) => t('serverError.recordFailed', { message: text })}
+        />
       )}
     </section>
   );

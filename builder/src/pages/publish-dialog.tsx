@@ -1,12 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { JourneyProblem } from '@touchpoint/engine/language';
-import { api } from '../api/client';
-import { MAX_SUMMARY_LENGTH, type Problem } from '../api/schemas';
+import { z } from 'zod';
+import { api, ApiError } from '../api/client';
+import { MAX_SUMMARY_LENGTH, Problem } from '../api/schemas';
 import { canvasToDraft } from '../canvas/convert';
 import { diffDrafts, summarizeDiff } from '../canvas/diff';
 import { JourneyDraft } from '../canvas/draft';
 import { useEditorStore } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
+import { describeProblem } from '../nodes/describe-problem';
+import { ServerError } from './server-error';
+
+/** The problems a refused publish (`invalid_journey`) lists, if the failure is one. */
+function problemsOf(error: unknown): Problem[] {
+  if (!(error instanceof ApiError)) return [];
+  const parsed = z.object({ problems: z.array(Problem) }).safeParse(error.body);
+  return parsed.success ? parsed.data.problems : [];
+}
 
 /**
  * Publishing: a change summary against the last published version (editable), then save, a
@@ -31,7 +41,7 @@ export function PublishDialog({
   const [state, setState] = useState<
     | { status: 'idle' | 'working' }
     | { status: 'done'; version: number }
-    | { status: 'failed'; message: string }
+    | { status: 'failed'; error: unknown }
   >({ status: 'idle' });
 
   useEffect(() => {
@@ -70,7 +80,11 @@ export function PublishDialog({
       setState({ status: 'done', version });
       onPublished(version);
     } catch (error) {
-      setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      // The draft can change between the check and the publish: show what the server refused.
+      const refused = problemsOf(error);
+      setProblems(refused);
+      if (refused.length > 0) store.getState().showServerProblems(refused as JourneyProblem[]);
+      setState({ status: 'failed', error });
     }
   };
 
@@ -90,14 +104,17 @@ export function PublishDialog({
         {problems.length > 0 && (
           <ul className="form-issues" role="alert">
             {problems.map((problem, index) => (
-              <li key={index}>⚠ {problem.message}</li>
+              <li key={index} title={problem.message}>
+                ⚠ {describeProblem(problem as JourneyProblem, t)}
+              </li>
             ))}
           </ul>
         )}
         {state.status === 'failed' && (
-          <p className="error-box" role="alert">
-            {state.message}
-          </p>
+          <ServerError
+            error={state.error}
+            wrap={(text) => t('serverError.publishFailed', { message: text })}
+          />
         )}
         {state.status === 'done' ? (
           <p className="success" role="status">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useEditorStore } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
+import { ServerError } from './server-error';
 
 const PERIODS = ['7d', '30d', 'all'] as const;
 type Period = (typeof PERIODS)[number];
@@ -23,7 +24,7 @@ export function StatsBar({
   const store = useEditorStore();
   const [version, setVersion] = useState<number | null>(currentVersion);
   const [period, setPeriod] = useState<Period>('30d');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ failure: unknown } | null>(null);
 
   useEffect(() => {
     let isCurrent = true;
@@ -33,8 +34,7 @@ export function StatsBar({
         setError(null);
         store.getState().setStats(stats);
       },
-      (failure: unknown) =>
-        isCurrent && setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => isCurrent && setError({ failure }),
     );
     return () => {
       isCurrent = false;
@@ -66,7 +66,13 @@ export function StatsBar({
       <span className="muted">
         ▶ {t('stats.entered')} · ◔ {t('stats.waiting')} · ✉ {t('stats.sent')} · ★ {t('stats.converted')}
       </span>
-      {error && <span className="error-box">{t('common.serverUnavailable', { message: error })}</span>}
+      {error && (
+        <ServerError
+          error={error.failure}
+          isInline
+          wrap={(text) => t('serverError.statsFailed', { message: text })}
+        />
+      )}
     </div>
   );
 }

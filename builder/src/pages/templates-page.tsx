@@ -1,17 +1,26 @@
+import { useState } from 'react';
 import { localizeDefinition } from '../templates/localize-template';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { JOURNEY_TEMPLATES } from '../templates';
 import { LadderAxis } from '../forms/ladder-axis';
 import { NODE_LOOKS } from '../nodes/looks';
 import { createAndOpenJourney } from './create-journey';
+import { ServerError } from './server-error';
 
 /** Ready journeys from the seeds' practice; using one creates a draft from it and opens the editor. */
 export function TemplatesPage() {
   const t = useT();
   const locale = useLocaleStore((state) => state.locale);
+  const [createError, setCreateError] = useState<{ failure: unknown } | null>(null);
   return (
     <div className="templates-page">
       <h1>{t('templates.title')}</h1>
+      {createError && (
+        <ServerError
+          error={createError.failure}
+          wrap={(text) => t('serverError.createFailed', { message: text })}
+        />
+      )}
       <div className="template-grid">
         {JOURNEY_TEMPLATES.map((template) => {
           const ladder = template.definition.nodes.find((node) => node.kind === 'escalationLadder');
@@ -39,7 +48,7 @@ export function TemplatesPage() {
                   void createAndOpenJourney(
                     template.name[locale],
                     localizeDefinition(template.definition, locale),
-                  ).catch((error: unknown) => window.alert(String(error)))
+                  ).catch((failure: unknown) => setCreateError({ failure }))
                 }
               >
                 {t('templates.use')}

@@ -6,7 +6,7 @@ import type { EditorStore } from '../canvas/editor-store';
 
 /** Where the draft stands against the server. */
 export type SaveState =
-  { status: 'saved' } | { status: 'saving' } | { status: 'dirty' } | { status: 'failed'; message: string };
+  { status: 'saved' } | { status: 'saving' } | { status: 'dirty' } | { status: 'failed'; error: unknown };
 
 const DEBOUNCE_MS = 700;
 
@@ -28,8 +28,7 @@ export function useAutosave(store: EditorStore, journeyId: string, name: string)
       setState({ status: 'saving' });
       api.saveDraft(journeyId, nameRef.current, canvasToDraft(store.getState())).then(
         () => setState(edits === savedEdits ? { status: 'saved' } : { status: 'dirty' }),
-        (error: unknown) =>
-          setState({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => setState({ status: 'failed', error }),
       );
     };
     const schedule = () => {
