@@ -128,7 +128,7 @@ export function ConditionSplitFields({ f }: { f: FieldContext }) {
       ))}
       <p className="muted small">{f.t('cond.elseHint')}</p>
       <button type="button" onClick={add}>
-        + {f.t('form.add')}
+        + {f.t('cond.addBranch')}
       </button>
     </fieldset>
   );

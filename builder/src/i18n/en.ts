@@ -378,7 +378,7 @@ export const en = {
   'serverError.field.step': 'step {n}',
   // step forms without JSON
   'cond.title': 'Clients take this branch when',
-  'cond.elseHint': 'Branches are checked from the top; clients who fit none go the “else” way.',
+  'cond.elseHint': 'Branches are checked from the top; clients who fit none go the “everyone else” way.',
   'cond.match': 'How the checks combine',
   'cond.match.all': 'all of these are true',
   'cond.match.any': 'at least one of these is true',
@@ -389,6 +389,7 @@ export const en = {
   'cond.kind.engagement': 'Recent actions',
   'cond.kind.spend': 'Amount spent on purchases',
   'cond.kind.checkpointDistance': 'Days since a key date',
+  'cond.addBranch': 'Add a branch',
   'cond.add': 'Add a check',
   'cond.attribute': 'Client field',
   'cond.attributeHint': 'field, e.g. city',
