@@ -74,6 +74,10 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
     );
   };
 
+  // The toolbar may shorten this label; its title keeps the whole of it (and the server's words).
+  const saveFailure = save.status === 'failed' ? describeError(save.error) : null;
+  const saveLabel = t(SAVE_LABELS[save.status], { message: saveFailure?.text ?? '' });
+
   return (
     <div className="editor">
       <div className="editor-toolbar">
@@ -111,11 +115,9 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
         <span className="spacer" />
         <span
           className={`save-state save-${save.status}`}
-          title={save.status === 'failed' ? (describeError(save.error).detail ?? undefined) : undefined}
+          title={[saveLabel, saveFailure?.detail].filter(Boolean).join('\n')}
         >
-          {t(SAVE_LABELS[save.status], {
-            message: save.status === 'failed' ? describeError(save.error).text : '',
-          })}
+          {saveLabel}
         </span>
         <span
           className={problems.length ? 'problem-count bad' : 'problem-count good'}

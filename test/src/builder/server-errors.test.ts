@@ -102,7 +102,7 @@ describe('server errors in Russian', () => {
     await saveState
       .getByText('Не удалось сохранить: Сервер не принял: Название цепочки. Проверьте и попробуйте ещё раз.')
       .waitFor();
-    expect(await saveState.getAttribute('title')).toMatch(/^body\.name: .* \(request /);
+    expect(await saveState.getAttribute('title')).toMatch(/\nbody\.name: .* \(request /);
     await page.screenshot({ path: screenshotPath('builder-42-error-name-too-long-ru') });
   });
 
