@@ -19,6 +19,11 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = DeliveryPolicy.parse({
   quietHours: { start: '22:00', end: '08:00' },
 });
 
+/** Where a provider posts delivery receipts to the API published at `publicUrl`. */
+export function receiptUrl(publicUrl: string, provider: 'twilio' | 'smsru'): string {
+  return `${publicUrl.replace(/\/+$/, '')}/v1/receipts/${provider}`;
+}
+
 /** Builds the channel adapters the configuration names. */
 export function createChannelAdapters(config: AppConfig): SendActivityDeps['adapters'] {
   const smtp = new URL(config.SMTP_URL);
@@ -37,7 +42,7 @@ export function createChannelAdapters(config: AppConfig): SendActivityDeps['adap
 }
 
 function createSmsAdapter(config: AppConfig): ChannelAdapter<SmsMessage> {
-  const statusCallbackUrl = `${config.PUBLIC_URL.replace(/\/+$/, '')}/v1/receipts/twilio`;
+  const statusCallbackUrl = receiptUrl(config.PUBLIC_URL, 'twilio');
   switch (config.SMS_PROVIDER) {
     case 'twilio':
       return createTwilioAdapter({

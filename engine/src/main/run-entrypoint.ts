@@ -1,7 +1,7 @@
 import { migrateDatabase, openDatabase } from '@touchpoint/db';
 import pino from 'pino';
 import { loadConfig } from './config';
-import { WORKER_DB_CONNECTIONS } from './run-workers';
+import { dbConnectionsFor } from './db-pool';
 import { startProduct } from './start-product';
 
 /**
@@ -16,7 +16,7 @@ export async function runEntrypoint(role: 'api' | 'worker'): Promise<void> {
   }
   const logger = pino({ name: `touchpoint-${role}` });
   const database = openDatabase(config.DATABASE_URL, {
-    maxConnections: role === 'worker' ? WORKER_DB_CONNECTIONS : 10,
+    maxConnections: dbConnectionsFor({ api: role === 'api', worker: role === 'worker' }),
   });
   if (role === 'api') await migrateDatabase(database.db);
   const product = await startProduct({

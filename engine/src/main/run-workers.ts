@@ -16,10 +16,6 @@ export const CHANNEL_RATE_LIMITS: Record<ChannelKind, number> = { email: 50, sms
  */
 export const CHANNEL_CONCURRENCY: Record<ChannelKind, number> = { email: 10, sms: 10, call: 5, webhook: 10 };
 
-/** Connections a worker process needs: one per send in flight, plus the journeys' bookkeeping. */
-export const WORKER_DB_CONNECTIONS =
-  Object.values(CHANNEL_CONCURRENCY).reduce((sum, slots) => sum + slots, 0) + 15;
-
 export interface RunningWorkers {
   /** Settles when every worker has stopped; rejects if one fails. */
   done: Promise<void>;

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
 import { migrateDatabase, openDatabase, openPgliteDatabase, type OpenDatabase } from '@touchpoint/db';
 import { loadConfig, type AppConfig } from './config';
-import { WORKER_DB_CONNECTIONS } from './run-workers';
+import { receiptUrl } from './channel-adapters';
+import { dbConnectionsFor } from './db-pool';
 import { seedDemoData } from './demo-data';
 import { dataDir } from './paths';
 import { assertPortFree } from './ports';
@@ -73,8 +74,9 @@ async function startSandboxes(env: NodeJS.ProcessEnv) {
   await assertPortFree(SANDBOX_SMTP_PORT, 'the sandbox SMTP server');
   const mailbox = await startSmtpSandbox({ port: SANDBOX_SMTP_PORT, directory: path.join(dataDir, 'mail') });
   // Twilio receipts go to the StatusCallback the adapter sends; SMS.ru's is an account setting.
-  const receiptsBase = loadConfig(env).PUBLIC_URL.replace(/\/+$/, '');
-  const smsInbox = await startSmsSandbox({ smsRuCallbackUrl: `${receiptsBase}/v1/receipts/smsru` });
+  const smsInbox = await startSmsSandbox({
+    smsRuCallbackUrl: receiptUrl(loadConfig(env).PUBLIC_URL, 'smsru'),
+  });
   stoppers.push(
     () => mailbox.stop(),
     () => smsInbox.stop(),
@@ -88,8 +90,9 @@ async function startSandboxes(env: NodeJS.ProcessEnv) {
 async function openConfiguredDatabase(config: AppConfig): Promise<OpenDatabase> {
   if (config.DATABASE_URL) {
     step(`using PostgreSQL at ${new URL(config.DATABASE_URL).host}`);
-    // API, router and worker share this process, so the worker's connections plus the API's.
-    return openDatabase(config.DATABASE_URL, { maxConnections: WORKER_DB_CONNECTIONS + 10 });
+    return openDatabase(config.DATABASE_URL, {
+      maxConnections: dbConnectionsFor({ api: true, worker: true }),
+    });
   }
   step('using the embedded PGlite database in .data/pglite');
   return openPgliteDatabase(path.join(dataDir, 'pglite'));

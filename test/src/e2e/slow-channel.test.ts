@@ -11,12 +11,8 @@ import {
   type SmtpSandbox,
 } from '@touchpoint/channels';
 import { openDatabase, type OpenDatabase } from '@touchpoint/db';
-import {
-  CHANNEL_RATE_LIMITS,
-  startWorkers,
-  WORKER_DB_CONNECTIONS,
-  type RunningWorkers,
-} from '@touchpoint/engine/main/run-workers';
+import { WORKER_DB_CONNECTIONS } from '@touchpoint/engine/main/db-pool';
+import { CHANNEL_RATE_LIMITS, startWorkers, type RunningWorkers } from '@touchpoint/engine/main/run-workers';
 import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
 import { createStartJourney } from '@touchpoint/engine/temporal/start-journey';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -7,7 +7,8 @@ import {
   type SmtpSandbox,
 } from '@touchpoint/channels';
 import { openDatabase, type OpenDatabase } from '@touchpoint/db';
-import { WORKER_DB_CONNECTIONS } from '@touchpoint/engine/main/run-workers';
+import { receiptUrl } from '@touchpoint/engine/main/channel-adapters';
+import { dbConnectionsFor } from '@touchpoint/engine/main/db-pool';
 import { loadConfig } from '@touchpoint/engine/main/config';
 import { findFreePort } from '@touchpoint/engine/main/ports';
 import { startProduct, type RunningProduct } from '@touchpoint/engine/main/start-product';
@@ -53,14 +54,16 @@ export async function startTestProduct(
   const adminKey = `tp_admin_${options.name}-test-key`;
   const testDb: TestDatabase = await createTestDatabase();
   // Sized like the all-in-one product's pool: every send in flight holds a connection.
-  const database = openDatabase(testDb.url, { maxConnections: WORKER_DB_CONNECTIONS + 10 });
+  const database = openDatabase(testDb.url, {
+    maxConnections: dbConnectionsFor({ api: true, worker: true }),
+  });
   const apiPort = options.smsReceipts ? await findFreePort() : 0;
   const publicUrl = `http://127.0.0.1:${apiPort}`;
   const [env, mailbox, smsInbox] = await Promise.all([
     createTimeSkippingEnvironment(),
     startSmtpSandbox(),
     startSmsSandbox(
-      options.smsReceipts ? { smsRuCallbackUrl: `${publicUrl}/v1/receipts/smsru` } : { receipts: false },
+      options.smsReceipts ? { smsRuCallbackUrl: receiptUrl(publicUrl, 'smsru') } : { receipts: false },
     ),
   ]);
   const config = loadConfig({
