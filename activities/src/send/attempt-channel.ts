@@ -5,7 +5,7 @@ import { createCallTask } from '../call-center/call-tasks';
 import { contactPointOf } from './load-recipient';
 import { claimOutboxRow, DELIVERED_STATUSES, outboxKey, recordStatus } from './outbox';
 import { buildVariables, findTemplate, renderForChannel } from './render-for-channel';
-import type { SendActivityDeps } from './send-activity-deps';
+import { providerOf, type SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';
 
 /**
@@ -108,10 +108,6 @@ function leaseLostFailure(key: string): ApplicationFailure {
     type: 'SendLeaseLost',
     message: `send ${key}: the visit's lease was lost before the provider was called; retrying`,
   });
-}
-
-function providerOf(deps: SendActivityDeps, channel: ChannelKind): string {
-  return deps.adapters[channel]?.provider ?? (channel === 'call' ? 'call-center queue' : channel);
 }
 
 function contentOf(

@@ -24,3 +24,8 @@ export interface SendActivityDeps {
   /** Aborts when the visit's lease is lost (its connection dropped): hand nothing more to a provider. */
   leaseLost?: AbortSignal;
 }
+
+/** The provider's name for the outbox timeline: the adapter's, or what stands in for one. */
+export function providerOf(deps: SendActivityDeps, channel: ChannelKind): string {
+  return deps.adapters[channel]?.provider ?? (channel === 'call' ? 'call-center queue' : channel);
+}

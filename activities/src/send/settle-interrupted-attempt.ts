@@ -1,8 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { ChannelKind } from '@touchpoint/channels';
 import type { MessageRow } from '@touchpoint/db';
 import { recordStatus } from './outbox';
-import type { SendActivityDeps } from './send-activity-deps';
+import { providerOf, type SendActivityDeps } from './send-activity-deps';
 import type { SendMessageResult } from './send-message-contract';
 
 /**
@@ -18,7 +17,7 @@ export async function settleInterruptedAttempts(
   rows: readonly MessageRow[],
 ): Promise<SendMessageResult | null> {
   for (const row of rows) {
-    const settled = await settleInterruptedAttempt(deps, row, row.channel);
+    const settled = await settleInterruptedAttempt(deps, row);
     if (settled) return settled;
   }
   return null;
@@ -27,11 +26,11 @@ export async function settleInterruptedAttempts(
 async function settleInterruptedAttempt(
   deps: SendActivityDeps,
   row: MessageRow,
-  channel: ChannelKind,
 ): Promise<SendMessageResult | null> {
   if (row.status !== 'sending') return null;
+  const { channel } = row;
   const adapter = deps.adapters[channel];
-  const provider = adapter?.provider ?? channel;
+  const provider = providerOf(deps, channel);
   const at = deps.now();
   if (!adapter?.findAccepted) {
     await recordStatus(deps.db, row.id, 'queued', {
