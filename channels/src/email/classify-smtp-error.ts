@@ -12,7 +12,6 @@ interface SmtpErrorLike {
   code?: string;
   /** The socket call that failed (`connect` when the relay was never reached). */
   syscall?: string;
-  originalCode?: string;
   responseCode?: number;
   response?: string;
 }
@@ -22,8 +21,8 @@ const SOFT_5XX = new Set([552]);
 
 /**
  * Hard bounce (5xx at RCPT/DATA: unknown user, rejected domain, policy) -> permanent; greylisting,
- * throttling (4xx), network and auth faults -> retry (network faults after connecting: answer lost). Auth faults are ours, not the recipient's,
- * so they must not flag the contact point.
+ * throttling (4xx), network and auth faults -> retry, and a network fault after connecting is an
+ * answer lost. Auth faults are ours, not the recipient's, so they must not flag the contact point.
  */
 export function classifySmtpError(error: unknown): RejectedOutcome | RetryOutcome {
   const smtp = (error ?? {}) as SmtpErrorLike;

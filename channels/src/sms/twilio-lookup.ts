@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AcceptedLookup, AcceptedQuery } from '../channel-adapter';
+import { getJson } from '../http/get-json';
 
 /** The part of Twilio's `GET …/Messages.json` answer the lookup reads. */
 const MessageList = z.object({
@@ -8,7 +9,6 @@ const MessageList = z.object({
   ),
 });
 
-const LOOKUP_TIMEOUT_MS = 10_000;
 // Clocks of this host and Twilio's differ a little; a message created this much before the attempt
 // began still counts as its own.
 const CLOCK_SKEW_MS = 60_000;
@@ -31,12 +31,14 @@ export function createTwilioLookup(
       'DateSent>': from.toISOString().slice(0, 10),
       PageSize: '100',
     });
-    const response = await fetch(`${messagesUrl}?${params}`, {
-      headers: { authorization, accept: 'application/json' },
-      signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS),
-    });
-    if (!response.ok) throw new Error(`twilio answered ${response.status} to a message search`);
-    const { messages } = MessageList.parse(await response.json());
+    const { messages } = await getJson(
+      `${messagesUrl}?${params}`,
+      MessageList,
+      'twilio, searched for messages,',
+      {
+        authorization,
+      },
+    );
     const found = messages.find(
       (message) =>
         message.to === to && message.body === text && Date.parse(message.date_created) >= from.getTime(),
