@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -18,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRACKING } from '../channels/send-fixtures';
 import { createTestDatabase } from '../harness/database';
 import type { TestDatabase } from '../harness/database';
-import { repoRoot } from '../harness/paths';
+import { killFrozenChildren, runChildUntilFrozen, waitUntil } from '../harness/frozen-child';
 
 const CLIENT_COUNT = 300;
 const CHUNK_SIZE = 40;
@@ -35,54 +32,27 @@ type ChildLine =
 let testDatabase: TestDatabase;
 let database: OpenDatabase;
 let connection: Connection;
-let child: ChildProcess | null = null;
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
   database = openDatabase(testDatabase.url);
   connection = await Connection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
 });
 afterAll(async () => {
-  if (child !== null && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killFrozenChildren();
   await connection.close();
   await database.close();
   await testDatabase.close();
 });
 
 /** Runs the child until its upload is accepted and its starts froze (or 20 s pass), then SIGKILLs it. */
-async function uploadThenKill(taskQueue: string): Promise<{ lines: ChildLine[]; signal: string | null }> {
-  const spawned = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: testDatabase.url,
-      TASK_QUEUE: taskQueue,
-      CLIENT_COUNT: String(CLIENT_COUNT),
-      CHUNK_SIZE: String(CHUNK_SIZE),
-      STARTS_BEFORE_FREEZE: String(STARTS_BEFORE_FREEZE),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function uploadThenKill(taskQueue: string): Promise<{ lines: ChildLine[]; signal: string | null }> {
+  return runChildUntilFrozen<ChildLine>(CHILD_SCRIPT, {
+    DATABASE_URL: testDatabase.url,
+    TASK_QUEUE: taskQueue,
+    CLIENT_COUNT: String(CLIENT_COUNT),
+    CHUNK_SIZE: String(CHUNK_SIZE),
+    STARTS_BEFORE_FREEZE: String(STARTS_BEFORE_FREEZE),
   });
-  child = spawned;
-  let stderr = '';
-  spawned.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<string | null>((resolve) =>
-    spawned.once('exit', (_code, signal) => resolve(signal)),
-  );
-  const lines: ChildLine[] = [];
-  const bothLines = new Promise<void>((resolve) => {
-    createInterface({ input: spawned.stdout }).on('line', (line) => {
-      lines.push(JSON.parse(line) as ChildLine);
-      if (lines.length === 2) resolve();
-    });
-  });
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 20_000)));
-  await Promise.race([bothLines, exited, deadline]);
-  clearTimeout(timer);
-  spawned.kill('SIGKILL');
-  if (lines.length < 2)
-    throw new Error(`child stopped short of freezing: ${JSON.stringify(lines)}\n${stderr}`);
-  return { lines, signal: await exited };
 }
 
 async function startJourneyWorker(native: NativeConnection, taskQueue: string) {
@@ -100,15 +70,6 @@ async function startJourneyWorker(native: NativeConnection, taskQueue: string) {
       await running;
     },
   };
-}
-
-/** Polls `check` every 50 ms until it holds, for at most `timeoutMs`. */
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const loadJob = async (jobId: string) =>

@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
@@ -17,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRACKING } from '../channels/send-fixtures';
 import { createTestDatabase } from '../harness/database';
 import type { TestDatabase } from '../harness/database';
-import { repoRoot } from '../harness/paths';
+import { killFrozenChildren, runChildUntilFrozen, waitUntil } from '../harness/frozen-child';
 
 const EVENT_COUNT = 50;
 /** Deliveries the child makes before its routing freezes: the kill lands after a partial delivery. */
@@ -31,56 +28,27 @@ type ChildLine =
 let testDatabase: TestDatabase;
 let database: OpenDatabase;
 let connection: Connection;
-let child: ChildProcess | null = null;
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
   database = openDatabase(testDatabase.url);
   connection = await Connection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
 });
 afterAll(async () => {
-  if (child !== null && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killFrozenChildren();
   await connection.close();
   await database.close();
   await testDatabase.close();
 });
 
 /** Runs the child until both its lines are out (or it dies first, or 20 s pass), then SIGKILLs it. */
-async function ingestThenKill(taskQueue: string): Promise<{ lines: ChildLine[]; signal: string | null }> {
-  const spawned = spawn(process.execPath, ['--import', 'tsx', CHILD_SCRIPT], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: testDatabase.url,
-      TEMPORAL_ADDRESS: process.env['TEMPORAL_ADDRESS'],
-      TASK_QUEUE: taskQueue,
-      EVENT_COUNT: String(EVENT_COUNT),
-      DELIVERIES_BEFORE_FREEZE: String(DELIVERIES_BEFORE_FREEZE),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function ingestThenKill(taskQueue: string): Promise<{ lines: ChildLine[]; signal: string | null }> {
+  return runChildUntilFrozen<ChildLine>(CHILD_SCRIPT, {
+    DATABASE_URL: testDatabase.url,
+    TEMPORAL_ADDRESS: process.env['TEMPORAL_ADDRESS'],
+    TASK_QUEUE: taskQueue,
+    EVENT_COUNT: String(EVENT_COUNT),
+    DELIVERIES_BEFORE_FREEZE: String(DELIVERIES_BEFORE_FREEZE),
   });
-  child = spawned;
-  let stderr = '';
-  spawned.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<string | null>((resolve) =>
-    spawned.once('exit', (_code, signal) => resolve(signal)),
-  );
-  const lines: ChildLine[] = [];
-  const bothLines = new Promise<void>((resolve) => {
-    createInterface({ input: spawned.stdout }).on('line', (line) => {
-      lines.push(JSON.parse(line) as ChildLine);
-      if (lines.length === 2) resolve();
-    });
-  });
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 20_000)));
-  await Promise.race([bothLines, exited, deadline]);
-  clearTimeout(timer);
-  if (lines.length < 2) {
-    spawned.kill('SIGKILL');
-    throw new Error(`child stopped short of freezing: ${JSON.stringify(lines)}\n${stderr}`);
-  }
-  spawned.kill('SIGKILL');
-  return { lines, signal: await exited };
 }
 
 async function startWorker(taskQueue: string): Promise<{ stop(): Promise<void> }> {
@@ -100,15 +68,6 @@ async function startWorker(taskQueue: string): Promise<{ stop(): Promise<void> }
       await native.close();
     },
   };
-}
-
-/** Polls `check` every 50 ms until it holds, for at most `timeoutMs`. */
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const unrouted = () => database.db.select({ id: events.id }).from(events).where(isNull(events.routedAt));
