@@ -14,6 +14,7 @@ import {
 } from './condition-model';
 import { FilterValueInput } from './event-filters-field';
 import './condition-editor.css';
+import { RemoveButton, withoutIndex } from './fields';
 
 type Row = Record<string, unknown>;
 type RowProps = { row: Row; update: (patch: Row) => void; events: CatalogItem[] };
@@ -78,15 +79,10 @@ export function ConditionEditor({
                 </option>
               ))}
             </select>
-            <button
-              type="button"
-              className="remove"
-              aria-label={t('form.remove')}
+            <RemoveButton
               disabled={condition.predicates.length === 1}
-              onClick={() => setRows(condition.predicates.filter((_, at) => at !== index))}
-            >
-              ×
-            </button>
+              onClick={() => setRows(withoutIndex(condition.predicates, index))}
+            />
           </div>
           <PredicateInputs row={row} update={(patch) => update(index, patch)} events={events} />
         </div>

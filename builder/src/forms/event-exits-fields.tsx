@@ -4,7 +4,7 @@ import type { StepNode } from '../canvas/convert';
 import { readPath } from '../nodes/read-config';
 import { EventFiltersField } from './event-filters-field';
 import type { FieldContext } from './field-context';
-import { TextField } from './fields';
+import { TextField, RemoveButton, withoutIndex } from './fields';
 import { listAt, nextId } from './split-fields';
 
 /** How an exit's action is tied to an earlier step, as the scope picker offers it. */
@@ -91,19 +91,7 @@ export function EventExitsFields({ f }: { f: FieldContext }) {
               onChange={(v) => f.set(['exits', index, 'name'], v || undefined)}
             />
             {exits.length > 1 && (
-              <button
-                type="button"
-                className="remove"
-                aria-label={f.t('form.remove')}
-                onClick={() =>
-                  f.set(
-                    ['exits'],
-                    exits.filter((_, at) => at !== index),
-                  )
-                }
-              >
-                ×
-              </button>
+              <RemoveButton onClick={() => f.set(['exits'], withoutIndex(exits, index))} />
             )}
           </div>
           <TextField

@@ -7,6 +7,7 @@ import {
 } from '@touchpoint/engine/language';
 import { useT } from '../i18n/i18n';
 import { formatFilterValue, parseFilterValue } from './filter-value';
+import { RemoveButton, withoutIndex } from './fields';
 
 /**
  * Conditions on the event's properties ("total ≥ 100"), all of which must hold. Each row is a
@@ -58,14 +59,7 @@ export function EventFiltersField({
             value={filter.value}
             onChange={(value) => update(index, { value })}
           />
-          <button
-            type="button"
-            className="remove"
-            aria-label={t('form.remove')}
-            onClick={() => onChange(filters.filter((_, at) => at !== index))}
-          >
-            ×
-          </button>
+          <RemoveButton onClick={() => onChange(withoutIndex(filters, index))} />
         </div>
       ))}
       <button type="button" onClick={() => onChange([...filters, { property: '', op: 'eq', value: '' }])}>

@@ -129,3 +129,24 @@ export function ChannelPicker({
     </fieldset>
   );
 }
+
+/** The "×" that removes one row of a list; named "Remove" for assistive technology. */
+export function RemoveButton({ onClick, disabled }: { onClick: () => void; disabled?: boolean }) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="remove"
+      aria-label={t('form.remove')}
+      disabled={disabled}
+      onClick={onClick}
+    >
+      ×
+    </button>
+  );
+}
+
+/** `list` without its item at `index`. */
+export function withoutIndex<T>(list: readonly T[], index: number): T[] {
+  return list.filter((_, at) => at !== index);
+}

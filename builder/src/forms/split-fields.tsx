@@ -2,7 +2,7 @@ import { readPath } from '../nodes/read-config';
 import type { FieldContext } from './field-context';
 import { ConditionEditor } from './condition-editor';
 import { defaultPredicate } from './condition-model';
-import { NumberField, TextField } from './fields';
+import { NumberField, TextField, RemoveButton, withoutIndex } from './fields';
 
 /** One entry of a list config (variants, branches, exits), read loosely. */
 export type Item = { id?: unknown; name?: unknown; weight?: unknown };
@@ -47,18 +47,7 @@ export function RandomSplitFields({ f }: { f: FieldContext }) {
             onChange={(v) => f.set(['variants', index, 'weight'], v)}
             isInvalid={total !== 100}
           />
-          <button
-            type="button"
-            className="remove"
-            onClick={() =>
-              f.set(
-                ['variants'],
-                variants.filter((_, at) => at !== index),
-              )
-            }
-          >
-            ×
-          </button>
+          <RemoveButton onClick={() => f.set(['variants'], withoutIndex(variants, index))} />
         </div>
       ))}
       <p className={total === 100 ? 'muted' : 'error-text'}>Σ {total}%</p>
@@ -103,19 +92,7 @@ export function ConditionSplitFields({ f }: { f: FieldContext }) {
               value={String(branch.name ?? '')}
               onChange={(v) => f.set(['branches', index, 'name'], v || undefined)}
             />
-            <button
-              type="button"
-              className="remove"
-              aria-label={f.t('form.remove')}
-              onClick={() =>
-                f.set(
-                  ['branches'],
-                  branches.filter((_, at) => at !== index),
-                )
-              }
-            >
-              ×
-            </button>
+            <RemoveButton onClick={() => f.set(['branches'], withoutIndex(branches, index))} />
           </div>
           <span className="small muted">{f.t('cond.title')}</span>
           <ConditionEditor

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { readPath } from '../nodes/read-config';
 import type { FieldContext } from './field-context';
 import { attributesToRows, rowsToAttributes, type AttributeRow } from './update-client-model';
+import { RemoveButton, withoutIndex } from './fields';
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -38,14 +39,7 @@ function AttributeRows({ f }: { f: FieldContext }) {
             value={row.value}
             onChange={(event) => edit(index, { value: event.target.value })}
           />
-          <button
-            type="button"
-            className="remove"
-            aria-label={f.t('form.remove')}
-            onClick={() => change(rows.filter((_, at) => at !== index))}
-          >
-            ×
-          </button>
+          <RemoveButton onClick={() => change(withoutIndex(rows, index))} />
         </div>
       ))}
       <button type="button" onClick={() => change([...rows, { key: '', value: '' }])}>
