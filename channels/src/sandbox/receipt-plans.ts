@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { signTwilioCallback } from '../sms/delivery-receipt';
 import type { SandboxDeliveryOutcome } from './sandbox-verdict';
 import type { SandboxSms } from './sms-sandbox';
 
@@ -38,17 +38,6 @@ function twilioFinal(outcome: SandboxDeliveryOutcome): { MessageStatus: string; 
       throw new Error(`sms sandbox: unknown delivery outcome ${String(unknown)}`);
     }
   }
-}
-
-/** `X-Twilio-Signature`: base64 HMAC-SHA1 of the URL followed by every parameter name and value, sorted by name. */
-export function signTwilioCallback(authToken: string, url: string, form: Record<string, string>): string {
-  const data =
-    url +
-    Object.keys(form)
-      .sort()
-      .map((key) => key + form[key])
-      .join('');
-  return createHmac('sha1', authToken).update(data).digest('base64');
 }
 
 /** `sent`, then `delivered` or `undelivered` with an error code: the StatusCallback posts Twilio makes. */

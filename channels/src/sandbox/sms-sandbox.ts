@@ -22,7 +22,6 @@ import { handleSmsRu } from './smsru-endpoint';
 import { handleTwilio, listTwilioMessages } from './twilio-endpoint';
 
 export { DEFAULT_RECEIPT_SETTINGS, SandboxReceipt, type ReceiptSettings } from './receipt-dispatcher';
-export { signTwilioCallback } from './receipt-plans';
 
 /** One SMS the sandbox provider accepted. */
 export const SandboxSms = z.object({

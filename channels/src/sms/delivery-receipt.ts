@@ -42,6 +42,17 @@ export function parseTwilioStatusCallback(form: Record<string, string>): Deliver
   };
 }
 
+/** `X-Twilio-Signature`: base64 HMAC-SHA1 of the URL followed by every parameter name and value, sorted by name. */
+export function signTwilioCallback(authToken: string, url: string, form: Record<string, string>): string {
+  const data =
+    url +
+    Object.keys(form)
+      .sort()
+      .map((key) => key + form[key])
+      .join('');
+  return createHmac('sha1', authToken).update(data).digest('base64');
+}
+
 /**
  * Twilio's `X-Twilio-Signature`: base64 HMAC-SHA1 over the full callback URL followed by every
  * POST parameter name and value, sorted by name.
@@ -52,13 +63,7 @@ export function isValidTwilioSignature(
   form: Record<string, string>,
   signature: string,
 ) {
-  const data =
-    url +
-    Object.keys(form)
-      .sort()
-      .map((key) => key + form[key])
-      .join('');
-  const expected = Buffer.from(createHmac('sha1', authToken).update(data).digest('base64'));
+  const expected = Buffer.from(signTwilioCallback(authToken, url, form));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
