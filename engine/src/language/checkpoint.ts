@@ -2,6 +2,12 @@ import { z } from 'zod';
 import type { Offset } from './duration';
 import { durationToMs } from './duration';
 
+/**
+ * The event type every purchase is recorded as (the same string as db's `PURCHASE_EVENT_TYPE`; the
+ * language imports nothing of ours). The expected next purchase is computed from these.
+ */
+export const PURCHASE_EVENT_TYPE = 'purchase';
+
 /** What a client's checkpoint date is read from. */
 export const CHECKPOINT_SOURCES = ['attribute', 'expectedNextPurchase'] as const;
 
@@ -19,7 +25,7 @@ export const CheckpointRef = z.discriminatedUnion('source', [
   }),
   z.object({
     source: z.literal('expectedNextPurchase'),
-    movedBy: z.array(z.string().min(1)).default(['purchase']),
+    movedBy: z.array(z.string().min(1)).default([PURCHASE_EVENT_TYPE]),
   }),
 ]);
 export type CheckpointRef = z.infer<typeof CheckpointRef>;

@@ -51,16 +51,26 @@ export const PROBLEM_CODES = {
   invalidTimeZone: 'invalidTimeZone',
   /** The entry window ends before it starts. */
   invalidEntryWindow: 'invalidEntryWindow',
+  /**
+   * Warning: every goal event also enrolls the client anew (`concurrent` re-entry, no end to the entry
+   * window), and the event that enrolls a client never counts as its goal, so no enrollment can convert.
+   */
+  goalOnlyByEntryEvent: 'goalOnlyByEntryEvent',
 } as const;
 
 /** One of {@link PROBLEM_CODES}. */
 export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
+
+/** How much a problem matters: an error refuses publishing, a warning is shown and publishes. */
+export type ProblemSeverity = 'error' | 'warning';
 
 /** One problem found in a journey; `nodeId` is null for journey-wide problems. */
 export interface JourneyProblem {
   nodeId: string | null;
   code: ProblemCode;
   message: string;
+  /** Absent for errors (everything `validateJourney` returns); `warning` from `findJourneyWarnings`. */
+  severity?: ProblemSeverity;
 }
 
 /**

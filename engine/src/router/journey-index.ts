@@ -1,6 +1,6 @@
 import type { Database } from '@touchpoint/db';
-import { and, eq, isNotNull, journeys, journeyVersions } from '@touchpoint/db';
-import { entryEventMatcher, JourneyDefinition } from '../language';
+import { and, eq, isNotNull, journeys, journeyVersions, or } from '@touchpoint/db';
+import { awaitedEventTypes, journeyEntryMatcher, JourneyDefinition } from '../language';
 import type { EventMatcher, ReentryPolicy } from '../language';
 
 /** What the router needs to know about one live journey version. */
@@ -12,53 +12,73 @@ export interface RoutableJourney {
   /** Set when the journey starts on an event (segment changes are events too). */
   entry: EventMatcher | null;
   /**
-   * Event types a running enrollment can react to (goal, wait-for-event exits, purchases that move a
-   * checkpoint). Only enrollments whose version lists the event's type are signalled, so a click storm
-   * does not wake every sleeping workflow.
+   * Event types a running enrollment can react to (the language's `awaitedEventTypes`). Only
+   * enrollments whose version lists the event's type are signalled, so a click storm does not wake
+   * every sleeping workflow.
    */
   awaitedEventTypes: ReadonlySet<string>;
 }
 
-/** Event type that moves purchase-based checkpoints (expected next purchase) and so re-times waits. */
-const PURCHASE_EVENT_TYPE = 'purchase';
+const versionKey = (journeyId: string, version: number) => `${journeyId}:${version}`;
 
-function collectAwaitedEventTypes(definition: JourneyDefinition): Set<string> {
-  const types = new Set<string>();
-  if (definition.goal !== undefined) types.add(definition.goal.event.type);
-  for (const node of definition.nodes) {
-    if (node.kind === 'waitForEvent') for (const exit of node.config.exits) types.add(exit.event.type);
-    if (node.kind === 'escalationLadder') types.add(PURCHASE_EVENT_TYPE);
-    if (node.kind === 'wait' && node.config.mode === 'checkpoint') types.add(PURCHASE_EVENT_TYPE);
-  }
-  return types;
+/**
+ * Parsed versions per database, keyed by (journey, version). Versions are immutable once published,
+ * so an entry never goes stale; entries whose version stopped being current are dropped on each load,
+ * which keeps the cache as small as the set of live journeys.
+ */
+const parsedVersions = new WeakMap<Database, Map<string, RoutableJourney>>();
+
+function toRoutableJourney(journeyId: string, version: number, stored: unknown): RoutableJourney {
+  // Versions were validated before publishing; parsing again applies defaults and guards old rows.
+  const definition = JourneyDefinition.parse(stored);
+  return {
+    journeyId,
+    version,
+    definition,
+    reentry: definition.settings.reentry,
+    entry: journeyEntryMatcher(definition),
+    awaitedEventTypes: awaitedEventTypes(definition),
+  };
 }
 
-/** Loads the current version of every active journey (status `active`, published). */
-export async function loadRoutableJourneys(db: Database): Promise<RoutableJourney[]> {
-  const rows = await db
+async function loadDefinitions(db: Database, live: readonly { journeyId: string; version: number }[]) {
+  if (live.length === 0) return [];
+  return db
     .select({
-      journeyId: journeys.id,
+      journeyId: journeyVersions.journeyId,
       version: journeyVersions.number,
       definition: journeyVersions.definition,
     })
+    .from(journeyVersions)
+    .where(
+      or(
+        ...live.map((row) =>
+          and(eq(journeyVersions.journeyId, row.journeyId), eq(journeyVersions.number, row.version)),
+        ),
+      ),
+    );
+}
+
+/**
+ * The current version of every active journey (status `active`, published). Reads only the list of
+ * (journey, version) pairs on each call; a definition is read and parsed once per version.
+ */
+export async function loadRoutableJourneys(db: Database): Promise<RoutableJourney[]> {
+  const live = await db
+    .select({ journeyId: journeys.id, version: journeys.currentVersion })
     .from(journeys)
-    .innerJoin(
-      journeyVersions,
-      and(eq(journeyVersions.journeyId, journeys.id), eq(journeyVersions.number, journeys.currentVersion)),
-    )
-    .where(and(eq(journeys.status, 'active'), isNotNull(journeys.currentVersion)));
-  return rows.map((row) => {
-    // Versions were validated before publishing; parsing again applies defaults and guards old rows.
-    const definition = JourneyDefinition.parse(row.definition);
-    const entryNode = definition.nodes.find((node) => node.kind === 'entry');
-    const trigger = entryNode?.kind === 'entry' ? entryNode.config.trigger : null;
-    return {
-      journeyId: row.journeyId,
-      version: row.version,
-      definition,
-      reentry: definition.settings.reentry,
-      entry: trigger ? entryEventMatcher(trigger) : null,
-      awaitedEventTypes: collectAwaitedEventTypes(definition),
-    };
-  });
+    .where(and(eq(journeys.status, 'active'), isNotNull(journeys.currentVersion)))
+    .then((rows) => rows.map((row) => ({ journeyId: row.journeyId, version: row.version ?? 0 })));
+  const cached = parsedVersions.get(db) ?? new Map<string, RoutableJourney>();
+  parsedVersions.set(db, cached);
+  const missing = live.filter((row) => !cached.has(versionKey(row.journeyId, row.version)));
+  for (const row of await loadDefinitions(db, missing)) {
+    cached.set(
+      versionKey(row.journeyId, row.version),
+      toRoutableJourney(row.journeyId, row.version, row.definition),
+    );
+  }
+  const wanted = new Set(live.map((row) => versionKey(row.journeyId, row.version)));
+  for (const key of cached.keys()) if (!wanted.has(key)) cached.delete(key);
+  return live.flatMap((row) => cached.get(versionKey(row.journeyId, row.version)) ?? []);
 }

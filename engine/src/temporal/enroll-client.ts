@@ -32,6 +32,8 @@ export interface EnrollClientInput {
   historyLimit?: number;
   /** Stored with the workflow (e.g. which request started it, for idempotent journey-to-journey starts). */
   memo?: Record<string, unknown>;
+  /** The event that enrolls the client (set by `enrollOnEvent`); it never counts as the goal. */
+  entryEventId?: string;
 }
 
 /**
@@ -53,6 +55,7 @@ function startOptions(input: EnrollClientInput) {
       definition: input.definition,
       enrollmentKey: key,
       source: input.source,
+      ...(input.entryEventId ? { entryEventId: input.entryEventId } : {}),
       ...(input.sendTaskQueues ? { sendTaskQueues: input.sendTaskQueues } : {}),
       ...(input.historyLimit ? { historyLimit: input.historyLimit } : {}),
       ...(input.useSearchAttributes === false ? { useSearchAttributes: false } : {}),
@@ -96,7 +99,11 @@ export async function enrollOnEvent(
   input: EnrollClientInput,
   event: ClientEvent,
 ): Promise<WorkflowHandle<typeof journeyWorkflow>> {
-  const options = startOptions({ ...input, enrollmentKey: input.enrollmentKey ?? event.eventId });
+  const options = startOptions({
+    ...input,
+    enrollmentKey: input.enrollmentKey ?? event.eventId,
+    entryEventId: event.eventId,
+  });
   // Signal-with-start delivers to a running workflow instead of failing, so conflict policy is implied.
   const { workflowIdConflictPolicy: _ignored, ...signalOptions } = options;
   return client.workflow.signalWithStart<typeof journeyWorkflow, [ClientEvent]>(JOURNEY_WORKFLOW_TYPE, {

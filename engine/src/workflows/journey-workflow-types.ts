@@ -57,6 +57,11 @@ export interface JourneyWorkflowInput {
   definition: unknown;
   enrollmentKey: string | null;
   source: EnrollmentSource;
+  /**
+   * The event that enrolled the client (event entry only). It never counts as the goal: the goal
+   * window starts after entry, so a journey entered on a purchase converts on the next purchase.
+   */
+  entryEventId?: string;
   /** Task queue per channel for sends (the channel workers'); defaults to the journey's own queue. */
   sendTaskQueues?: Partial<Record<ChannelKind, string>>;
   /** History length after which the run continues as new (default 5,000 events). */

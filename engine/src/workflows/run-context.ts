@@ -44,6 +44,12 @@ const localJourneyActivities = proxyLocalActivities<JourneyActivities>(BOOKKEEPI
  */
 export const LOCAL_BOOKKEEPING_PATCH = 'local-bookkeeping';
 
+/**
+ * The enrolling event no longer counts as the goal. Only runs that know their entry event (started
+ * since `entryEventId` exists) reach the patch, so every older history replays as it ran.
+ */
+export const GOAL_AFTER_ENTRY_PATCH = 'goal-after-entry';
+
 /** Why the client must leave the journey now. */
 export interface ExitRequest {
   status: 'completed' | 'exited';
@@ -109,10 +115,12 @@ export class RunContext {
     return entry;
   }
 
-  /** Raises the goal exit when the event reaches the journey goal within its window. */
+  /** Raises the goal exit when the event reaches the journey goal within its window (after entry). */
   checkGoal(event: InboxEvent, now: number): void {
     const goal = this.plan.definition.goal;
     if (!goal || this.exitRequest || !matchesEvent(goal.event, event)) return;
+    // By id, not type: a journey entered on a purchase with the goal "purchase" converts on the next one.
+    if (event.eventId === this.input.entryEventId && patched(GOAL_AFTER_ENTRY_PATCH)) return;
     const windowMs = goal.window ? durationToMs(goal.window) : Infinity;
     if (now - this.state.enrolledAt <= windowMs)
       this.exitRequest = { status: 'completed', reason: 'converted' };

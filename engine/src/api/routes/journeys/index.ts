@@ -2,13 +2,18 @@ import type { Database } from '@touchpoint/db';
 import { and, desc, eq, journeys, journeyVersions, sql } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { validateJourney } from '../../../language';
+import { findJourneyWarnings, validateJourney } from '../../../language';
 import { ApiError, ApiErrorBody } from '../../api-error';
 import { loadCatalog, loadJourney } from './load-journey';
 import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
 
 const JourneyParams = z.object({ id: z.uuid() });
-const Problem = z.object({ nodeId: z.string().nullable(), code: z.string(), message: z.string() });
+const Problem = z.object({
+  nodeId: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']).optional(),
+});
 
 /** A draft as written by the builder; the definition is checked with `validate`, not on save. */
 export const JourneyDraftBody = z.strictObject({
@@ -123,12 +128,16 @@ export const journeyRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async (app, op
       schema: {
         tags: ['journeys'],
         params: JourneyParams,
-        response: { 200: z.object({ problems: z.array(Problem) }), ...errors },
+        // Problems refuse publishing; warnings (a goal no enrollment can reach) do not.
+        response: { 200: z.object({ problems: z.array(Problem), warnings: z.array(Problem) }), ...errors },
       },
     },
     async (request) => {
       const journey = await loadJourney(db, request.params.id);
-      return { problems: validateJourney(journey.draft, await loadCatalog(db)) };
+      return {
+        problems: validateJourney(journey.draft, await loadCatalog(db)),
+        warnings: findJourneyWarnings(journey.draft),
+      };
     },
   );
   app.post(
