@@ -159,6 +159,10 @@ export const en = {
   'problem.unknownOffer': 'There is no offer "{name}": pick one from the list',
   'problem.unknownSegment': 'There is no segment "{name}"',
   'problem.unknownJourney': 'There is no journey "{name}"',
+  'problem.missingTemplateVariant':
+    'Template "{name}" has no {channel} version: add one, or take the channel off this step',
+  'problem.channelNotConfigured':
+    '{channel} is not set up on this server: take it off this step, or ask an administrator to set it up',
 
   'ladder.checkpoint': 'Checkpoint',
   'ladder.before': 'before',

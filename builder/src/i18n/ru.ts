@@ -159,6 +159,10 @@ export const ru: Record<MessageKey, string> = {
   'problem.unknownOffer': 'Предложения «{name}» нет: выберите из списка',
   'problem.unknownSegment': 'Сегмента «{name}» нет',
   'problem.unknownJourney': 'Цепочки «{name}» нет',
+  'problem.missingTemplateVariant':
+    'У шаблона «{name}» нет версии для канала «{channel}»: добавьте её или уберите канал из шага',
+  'problem.channelNotConfigured':
+    'Канал «{channel}» не настроен на этом сервере: уберите его из шага или попросите администратора настроить',
 
   'ladder.checkpoint': 'Контрольная точка',
   'ladder.before': 'до',

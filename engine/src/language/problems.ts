@@ -1,3 +1,5 @@
+import type { ChannelKind } from './node-kinds';
+
 /**
  * Stable codes of journey problems. The builder shows each on its node; the API returns them on
  * publish. Codes never change meaning; new ones are added at the end.
@@ -51,6 +53,10 @@ export const PROBLEM_CODES = {
   invalidTimeZone: 'invalidTimeZone',
   /** The entry window ends before it starts. */
   invalidEntryWindow: 'invalidEntryWindow',
+  /** A send (or rung) may go out on a channel its template has no variant for. */
+  missingTemplateVariant: 'missingTemplateVariant',
+  /** A send (or rung) names a channel this deployment has not configured. */
+  channelNotConfigured: 'channelNotConfigured',
 } as const;
 
 /** One of {@link PROBLEM_CODES}. */
@@ -70,6 +76,10 @@ export interface JourneyProblem {
 export interface JourneyCatalog {
   eventTypes?: readonly string[];
   templateIds?: readonly string[];
+  /** The channels each template (by id and by key) has a variant for. */
+  templateChannels?: Readonly<Record<string, readonly ChannelKind[]>>;
+  /** The channels this deployment can send on. */
+  channels?: readonly ChannelKind[];
   offerIds?: readonly string[];
   segments?: readonly string[];
   journeyIds?: readonly string[];

@@ -1,6 +1,7 @@
 import type { JourneyDefinition } from './definition';
 import { durationToMs } from './duration';
 import type { EventMatcher } from './filters';
+import type { ChannelKind } from './node-kinds';
 import type { JourneyNode, Offer } from './nodes';
 import { PROBLEM_CODES } from './problems';
 import type { JourneyCatalog, JourneyProblem, ProblemCode } from './problems';
@@ -24,6 +25,29 @@ function checkCatalogItem(
   report: Report,
 ): void {
   if (list !== undefined && !list.includes(value)) report(code, `${what} "${value}" is not in the catalog`);
+}
+
+/**
+ * Every channel a send may fall back to must be configured and have a variant of its template: the
+ * channel is chosen at send time, so a gap on any of them fails the client's run then.
+ */
+function checkChannels(
+  send: { channels: readonly ChannelKind[]; templateId: string },
+  catalog: JourneyCatalog,
+  report: Report,
+): void {
+  for (const channel of send.channels) {
+    if (catalog.channels !== undefined && !catalog.channels.includes(channel)) {
+      report(PROBLEM_CODES.channelNotConfigured, `Channel "${channel}" is not configured on this deployment`);
+    }
+    const variants = catalog.templateChannels?.[send.templateId];
+    if (variants !== undefined && !variants.includes(channel)) {
+      report(
+        PROBLEM_CODES.missingTemplateVariant,
+        `Template "${send.templateId}" has no ${channel} variant (it has: ${variants.join(', ') || 'none'})`,
+      );
+    }
+  }
 }
 
 function checkEvent(event: EventMatcher, catalog: JourneyCatalog, report: Report): void {
@@ -65,6 +89,7 @@ function checkLadder(
       );
     }
     checkCatalogItem(catalog.templateIds, rung.templateId, PROBLEM_CODES.unknownTemplate, 'Template', report);
+    checkChannels(rung, catalog, (code, message) => report(code, `Rung "${rung.id}": ${message}`));
     checkOffer(rung.offer, catalog, report);
   });
 }
@@ -114,6 +139,7 @@ function checkNode(
         'Template',
         report,
       );
+      checkChannels(node.config, catalog, report);
       return checkOffer(node.config.offer, catalog, report);
     case 'escalationLadder':
       return checkLadder(node, catalog, report);
