@@ -28,6 +28,8 @@ export const ru: Record<MessageKey, string> = {
   'journeys.col.version': 'Версия',
   'journeys.col.enrolled': 'Клиентов',
   'journeys.col.conversion': 'Конверсия',
+  'journeys.col.failed': 'Ошибки',
+  'journeys.col.failed.hint': 'Клиенты, чей путь остановила ошибка (причина — в истории клиента)',
   'journeys.empty': 'Цепочек пока нет. Нарисуйте с нуля или начните с шаблона.',
 
   'status.draft': 'Черновик',
@@ -176,6 +178,7 @@ export const ru: Record<MessageKey, string> = {
   'stats.waiting': 'ждут',
   'stats.sent': 'отправлено',
   'stats.converted': 'конверсия',
+  'stats.failed': 'остановлены ошибкой',
   'stats.version': 'Версия',
   'stats.period': 'Период',
   'stats.period.7d': 'Последние 7 дней',
