@@ -57,6 +57,8 @@ export const PROBLEM_CODES = {
   missingTemplateVariant: 'missingTemplateVariant',
   /** A send (or rung) names a channel this deployment has not configured. */
   channelNotConfigured: 'channelNotConfigured',
+  /** A send (or rung) waits for a call outcome but never calls (no `call` among its channels). */
+  callOutcomeWithoutCall: 'callOutcomeWithoutCall',
 } as const;
 
 /** One of {@link PROBLEM_CODES}. */

@@ -2,7 +2,7 @@ import type { JourneyDefinition } from './definition';
 import { durationToMs } from './duration';
 import type { EventMatcher } from './filters';
 import type { ChannelKind } from './node-kinds';
-import type { JourneyNode, Offer } from './nodes';
+import type { CallOutcomeWait, JourneyNode, Offer } from './nodes';
 import { PROBLEM_CODES } from './problems';
 import type { JourneyCatalog, JourneyProblem, ProblemCode } from './problems';
 import { isValidTimeZone } from './time-of-day';
@@ -50,6 +50,24 @@ function checkChannels(
   }
 }
 
+/** A call wait needs a call to wait for, and names each outcome exit once. */
+function checkCallOutcome(
+  send: { channels: readonly ChannelKind[]; callOutcome?: CallOutcomeWait | undefined },
+  report: Report,
+): void {
+  if (!send.callOutcome) return;
+  if (!send.channels.includes('call'))
+    report(
+      PROBLEM_CODES.callOutcomeWithoutCall,
+      'Waits for a call outcome but never calls: add the call channel',
+    );
+  const exits = send.callOutcome.exits;
+  for (const [index, outcome] of exits.entries()) {
+    if (exits.indexOf(outcome) !== index)
+      report(PROBLEM_CODES.duplicateItemId, `Call outcome exit "${outcome}" is listed twice`);
+  }
+}
+
 function checkEvent(event: EventMatcher, catalog: JourneyCatalog, report: Report): void {
   checkCatalogItem(catalog.eventTypes, event.type, PROBLEM_CODES.unknownEvent, 'Event type', report);
 }
@@ -89,7 +107,9 @@ function checkLadder(
       );
     }
     checkCatalogItem(catalog.templateIds, rung.templateId, PROBLEM_CODES.unknownTemplate, 'Template', report);
-    checkChannels(rung, catalog, (code, message) => report(code, `Rung "${rung.id}": ${message}`));
+    const reportRung: Report = (code, message) => report(code, `Rung "${rung.id}": ${message}`);
+    checkChannels(rung, catalog, reportRung);
+    checkCallOutcome(rung, reportRung);
     checkOffer(rung.offer, catalog, report);
   });
 }
@@ -140,6 +160,7 @@ function checkNode(
         report,
       );
       checkChannels(node.config, catalog, report);
+      checkCallOutcome(node.config, report);
       return checkOffer(node.config.offer, catalog, report);
     case 'escalationLadder':
       return checkLadder(node, catalog, report);

@@ -53,6 +53,12 @@ export function originOf(stepId: string): string {
 
 const isCompiledStep = (stepId: string) => stepId.includes('/');
 
+/** The ladder port a rung step's exit is drawn as: a call outcome `call:<rungId>:<outcome>`, else `done`. */
+function drawnLadderPort(stepId: string, port: string): string {
+  if (!port.startsWith('call:')) return 'done';
+  return `call:${stepId.split('/')[1] ?? ''}:${port.slice('call:'.length)}`;
+}
+
 /**
  * Rolls per-step counts up to the nodes and edges the marketer drew. A ladder is entered when a client
  * crosses into one of its steps from outside (moving between rungs is not a new entry); its waiting,
@@ -77,7 +83,7 @@ export function rollUpStats(raw: RawStats, shapes: DrawnShapes) {
     const to = originOf(t.toNodeId);
     if (from === to) continue;
     if (isCompiledStep(t.toNodeId)) at(to).entered += t.n;
-    const port = isCompiledStep(t.fromNodeId) ? 'done' : t.port;
+    const port = isCompiledStep(t.fromNodeId) ? drawnLadderPort(t.fromNodeId, t.port) : t.port;
     const edgeId = t.edgeId ?? shapes.edgeIds.get(`${t.version}|${from}|${port}|${to}`);
     if (edgeId !== undefined) edges[edgeId] = (edges[edgeId] ?? 0) + t.n;
   }
