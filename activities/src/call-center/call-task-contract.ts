@@ -70,6 +70,8 @@ export interface CallOutcomeEvent {
   occurredAt: string;
   properties: { taskId: string; outcome: CallOutcome; note?: string };
   nodeId?: string;
+  /** The outbox row of the send that created the task. */
+  messageId?: string;
 }
 
 /** Result of `completeCallTask`: the signal target and payload, and the funnel action recorded. */

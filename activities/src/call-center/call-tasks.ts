@@ -129,6 +129,8 @@ export async function completeCallTask(
         occurredAt: occurredAt.toISOString(),
         properties: { taskId: task.id, outcome: input.outcome, ...(input.note ? { note: input.note } : {}) },
         ...(task.nodeId ? { nodeId: task.nodeId } : {}),
+        // The call's outbox row: the waiting step matches its own call by it (a loop's earlier call differs).
+        ...(task.messageId ? { messageId: task.messageId } : {}),
       },
     };
   });

@@ -1,5 +1,5 @@
-import { and, eq, ne } from 'drizzle-orm';
-import { enrollments, nodeVisits, transitions } from '@touchpoint/db';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { enrollments, messages, nodeVisits, transitions } from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
 import type {
   BeginEnrollmentInput,
@@ -84,18 +84,46 @@ export async function recordNodeVisit(db: Database, input: RecordNodeVisitInput)
     .onConflictDoNothing();
 }
 
-/** Marks the enrollment finished and closes its last visit; a repeat leaves the first outcome in place. */
+/**
+ * Marks the enrollment finished and closes its last visit; a repeat leaves the first outcome in place.
+ * A failed run's visit is closed with outcome `failed` (the stats count failures per node by it; the
+ * reason is on the enrollment) and its messages are settled: see {@link settleMessagesOfFailedRun}.
+ */
 export async function finishEnrollment(db: Database, input: FinishEnrollmentInput): Promise<void> {
   const at = new Date(input.at);
   await db
     .update(enrollments)
     .set({ status: input.status, exitReason: input.reason, exitedAt: at, updatedAt: new Date() })
     .where(and(eq(enrollments.id, input.enrollmentId), ne(enrollments.status, input.status)));
+  if (input.status === 'failed') await settleMessagesOfFailedRun(db, input.enrollmentId, input.reason, at);
   if (input.lastVisitSeq === null) return;
   await db
     .update(nodeVisits)
-    .set({ leftAt: at, outcome: input.reason })
+    .set({ leftAt: at, outcome: input.status === 'failed' ? 'failed' : input.reason })
     .where(and(eq(nodeVisits.enrollmentId, input.enrollmentId), eq(nodeVisits.visitSeq, input.lastVisitSeq)));
+}
+
+/**
+ * A run that failed for good sends nothing more, so a message it left `queued` or `sending` would
+ * wait forever. Those become `failed`, the run's reason in their timeline. `sending` is safe to
+ * settle here: a send whose provider answer was lost is retried without limit (it never fails the
+ * run), so a row still `sending` at a failure was never accepted by a provider (e.g. no adapter).
+ */
+async function settleMessagesOfFailedRun(
+  db: Database,
+  enrollmentId: string,
+  reason: string,
+  at: Date,
+): Promise<void> {
+  const entry = { status: 'failed', at: at.toISOString(), detail: `the journey run failed: ${reason}` };
+  await db
+    .update(messages)
+    .set({
+      status: 'failed',
+      statusTimeline: sql`${messages.statusTimeline} || ${JSON.stringify([entry])}::jsonb`,
+      updatedAt: at,
+    })
+    .where(and(eq(messages.enrollmentId, enrollmentId), inArray(messages.status, ['queued', 'sending'])));
 }
 
 /**

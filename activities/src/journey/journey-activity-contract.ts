@@ -39,13 +39,16 @@ export const RecordNodeVisitInput = z.object({
 });
 export type RecordNodeVisitInput = z.infer<typeof RecordNodeVisitInput>;
 
-/** How an enrollment ended: `completed` (exit node or converted) or `exited` (cancelled, checkpoint passed…). */
+/**
+ * How an enrollment ended: `completed` (exit node or converted), `exited` (cancelled, checkpoint
+ * passed…) or `failed` (the run failed for good; `reason` is `<failure type>: <message>`).
+ */
 export const FinishEnrollmentInput = z.object({
   enrollmentId: z.uuid(),
-  status: z.enum(['completed', 'exited']),
+  status: z.enum(['completed', 'exited', 'failed']),
   reason: z.string().min(1),
   at: z.iso.datetime({ offset: true }),
-  /** The visit the client was on, closed with `reason` as its outcome. */
+  /** The visit the client was on, closed with `reason` as its outcome (`failed` for a failed run). */
   lastVisitSeq: z.number().int().nonnegative().nullable(),
 });
 export type FinishEnrollmentInput = z.infer<typeof FinishEnrollmentInput>;

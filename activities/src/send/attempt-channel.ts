@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { TemplateRenderError } from '@touchpoint/channels';
 import type { ChannelKind, OutboundMessage, SendOutcome } from '@touchpoint/channels';
 import type { ClientRow, MessageContent, MessageRow } from '@touchpoint/db';
 import { createCallTask } from '../call-center/call-tasks';
@@ -29,16 +30,6 @@ export async function attemptChannel(
   }
   const key = outboxKey(input.idempotencyKey, channel);
   const to = contactPointOf(client, channel) ?? '';
-  const rendered = await renderForChannel(template, buildVariables(client, input), {
-    messageId: key,
-    to,
-    tracking: deps.tracking,
-  });
-  const content: MessageContent = {
-    to,
-    ...(input.offer ? { offer: input.offer } : {}),
-    ...contentOf(rendered),
-  };
   const row = await claimOutboxRow(
     deps.db,
     {
@@ -56,6 +47,16 @@ export async function attemptChannel(
   );
   if ((DELIVERED_STATUSES as readonly string[]).includes(row.status))
     return { status: 'sent', channel, messageId: row.id };
+  const rendered = await renderForChannel(template, buildVariables(client, input), {
+    messageId: key,
+    to,
+    tracking: deps.tracking,
+  }).catch((error: unknown) => failRender(deps, row, error));
+  const content: MessageContent = {
+    to,
+    ...(input.offer ? { offer: input.offer } : {}),
+    ...contentOf(rendered),
+  };
   // A lease lost on the way (its connection dropped) may already be another attempt's: stop here.
   if (deps.leaseLost?.aborted) throw leaseLostFailure(key);
   // From here until the answer is recorded the outcome lives only at the provider: a crash in
@@ -101,6 +102,17 @@ export async function attemptChannel(
       throw new Error(`unknown send outcome ${JSON.stringify(unhandled)}`);
     }
   }
+}
+
+/**
+ * A template that does not render for this client renders the same way on every retry: the message
+ * is `failed` with the renderer's words and the run fails for good (its enrollment ends `failed`)
+ * instead of retrying forever.
+ */
+async function failRender(deps: SendActivityDeps, row: MessageRow, error: unknown): Promise<never> {
+  if (!(error instanceof TemplateRenderError || error instanceof SyntaxError)) throw error;
+  await recordStatus(deps.db, row.id, 'failed', { detail: error.message, at: deps.now() });
+  throw ApplicationFailure.nonRetryable(`sendMessage: ${error.message}`, 'TemplateRenderFailed');
 }
 
 function leaseLostFailure(key: string): ApplicationFailure {

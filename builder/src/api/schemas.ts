@@ -52,6 +52,8 @@ export const NodeStats = z.object({
   waiting: z.number().int(),
   sent: z.number().int(),
   converted: z.number().int(),
+  /** Runs that failed for good on this step (older servers do not send it). */
+  failed: z.number().int().default(0),
 });
 export type NodeStats = z.infer<typeof NodeStats>;
 
@@ -60,6 +62,8 @@ export const JourneyTotals = z.object({
   enrolled: z.number().int(),
   active: z.number().int(),
   converted: z.number().int(),
+  /** Enrollments whose run failed for good (older servers do not send it). */
+  failed: z.number().int().default(0),
   holdout: z.number().int(),
 });
 export type JourneyTotals = z.infer<typeof JourneyTotals>;

@@ -29,6 +29,8 @@ export const en = {
   'journeys.col.version': 'Version',
   'journeys.col.enrolled': 'Clients in',
   'journeys.col.conversion': 'Conversion',
+  'journeys.col.failed': 'Failed',
+  'journeys.col.failed.hint': 'Clients whose run stopped on an error (the reason is on their timeline)',
   'journeys.empty': 'No journeys yet. Draw one from scratch or start from a template.',
 
   'status.draft': 'Draft',
@@ -159,6 +161,10 @@ export const en = {
   'problem.unknownOffer': 'There is no offer "{name}": pick one from the list',
   'problem.unknownSegment': 'There is no segment "{name}"',
   'problem.unknownJourney': 'There is no journey "{name}"',
+  'problem.missingTemplateVariant':
+    'Template "{name}" has no {channel} version: add one, or take the channel off this step',
+  'problem.channelNotConfigured':
+    '{channel} is not set up on this server: take it off this step, or ask an administrator to set it up',
 
   'ladder.checkpoint': 'Checkpoint',
   'ladder.before': 'before',
@@ -172,6 +178,7 @@ export const en = {
   'stats.waiting': 'waiting',
   'stats.sent': 'sent',
   'stats.converted': 'converted',
+  'stats.failed': 'stopped by an error',
   'stats.version': 'Version',
   'stats.period': 'Period',
   'stats.period.7d': 'Last 7 days',

@@ -28,6 +28,8 @@ export const ru: Record<MessageKey, string> = {
   'journeys.col.version': 'Версия',
   'journeys.col.enrolled': 'Клиентов',
   'journeys.col.conversion': 'Конверсия',
+  'journeys.col.failed': 'Ошибки',
+  'journeys.col.failed.hint': 'Клиенты, чей путь остановила ошибка (причина — в истории клиента)',
   'journeys.empty': 'Цепочек пока нет. Нарисуйте с нуля или начните с шаблона.',
 
   'status.draft': 'Черновик',
@@ -159,6 +161,10 @@ export const ru: Record<MessageKey, string> = {
   'problem.unknownOffer': 'Предложения «{name}» нет: выберите из списка',
   'problem.unknownSegment': 'Сегмента «{name}» нет',
   'problem.unknownJourney': 'Цепочки «{name}» нет',
+  'problem.missingTemplateVariant':
+    'У шаблона «{name}» нет версии для канала «{channel}»: добавьте её или уберите канал из шага',
+  'problem.channelNotConfigured':
+    'Канал «{channel}» не настроен на этом сервере: уберите его из шага или попросите администратора настроить',
 
   'ladder.checkpoint': 'Контрольная точка',
   'ladder.before': 'до',
@@ -172,6 +178,7 @@ export const ru: Record<MessageKey, string> = {
   'stats.waiting': 'ждут',
   'stats.sent': 'отправлено',
   'stats.converted': 'конверсия',
+  'stats.failed': 'остановлены ошибкой',
   'stats.version': 'Версия',
   'stats.period': 'Период',
   'stats.period.7d': 'Последние 7 дней',

@@ -47,6 +47,33 @@ describe('describeProblem', () => {
     );
   });
 
+  it('names the channel a send cannot use here, in the words of the marketer', () => {
+    const problems = validateJourney(
+      {
+        schemaVersion: 1,
+        nodes: [
+          { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } },
+          { id: 's', kind: 'send', config: { channels: ['email', 'webhook'], templateId: 'remind' } },
+        ],
+        edges: [],
+      },
+      { channels: ['email', 'sms', 'call'], templateChannels: { remind: ['email'] } },
+    );
+    const onSend = problems.filter(
+      (problem) => problem.code === 'channelNotConfigured' || problem.code === 'missingTemplateVariant',
+    );
+    expect(onSend.map((problem) => describeProblem(problem, en))).toEqual([
+      'Webhook is not set up on this server: take it off this step, or ask an administrator to set it up',
+      'Template "remind" has no Webhook version: add one, or take the channel off this step',
+    ]);
+    expect(
+      onSend.map((problem) => describeProblem(problem, (key, values) => translate('ru', key, values))),
+    ).toEqual([
+      'Канал «Вебхук» не настроен на этом сервере: уберите его из шага или попросите администратора настроить',
+      'У шаблона «remind» нет версии для канала «Вебхук»: добавьте её или уберите канал из шага',
+    ]);
+  });
+
   it('asks to finish a half-filled goal instead of quoting the schema', () => {
     const problems = validateJourney({
       schemaVersion: 1,

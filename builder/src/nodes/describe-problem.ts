@@ -40,6 +40,20 @@ function catalogName(message: string): string {
   return /"([^"]*)" is not in the catalog/.exec(message)?.[1] ?? '';
 }
 
+const CHANNELS = ['email', 'sms', 'call', 'webhook'] as const;
+
+/** A channel the deployment lacks, or one the send's template has no version for. */
+function describeChannelProblem(problem: JourneyProblem, t: Translate): string {
+  const named = /(?:Channel "|no )(\w+)(?:" is| variant)/.exec(problem.message)?.[1];
+  const channel = CHANNELS.find((kind) => kind === named);
+  if (!channel) return problem.message;
+  const values = {
+    channel: t(`channel.${channel}`),
+    name: /Template "([^"]*)"/.exec(problem.message)?.[1] ?? '',
+  };
+  return t(`problem.${problem.code as 'missingTemplateVariant' | 'channelNotConfigured'}`, values);
+}
+
 /**
  * A problem in the marketer's words for the step it is shown on; the language's own message (for
  * engineers) stays available as the tooltip. Codes without a friendlier text keep their message.
@@ -83,6 +97,9 @@ export function describeProblem(problem: JourneyProblem, t: Translate): string {
     case 'unknownSegment':
     case 'unknownJourney':
       return t(`problem.${problem.code}`, { name: catalogName(problem.message) });
+    case 'missingTemplateVariant':
+    case 'channelNotConfigured':
+      return describeChannelProblem(problem, t);
     case 'invalidEntryWindow':
       return t('problem.invalidEntryWindow');
     case 'invalidTimeZone':

@@ -69,6 +69,11 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
           <span title={t('stats.waiting')}>◔ {stats.waiting}</span>
           <span title={t('stats.sent')}>✉ {stats.sent}</span>
           <span title={t('stats.converted')}>★ {stats.converted}</span>
+          {stats.failed > 0 && (
+            <span className="step-stats-failed" title={t('stats.failed')}>
+              ✖ {stats.failed}
+            </span>
+          )}
         </div>
       )}
       {ports.length > 0 && (

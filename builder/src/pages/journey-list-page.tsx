@@ -7,25 +7,28 @@ import { ApiView } from './api-view';
 import { createAndOpenJourney } from './create-journey';
 import { ServerError } from './server-error';
 
-/** Clients in and conversion of one journey (all versions), read from its stats. */
+/** Clients in, conversion and failed runs of one journey (all versions), read from its stats. */
 function JourneyTotalsCells({ journeyId, locale }: { journeyId: string; locale: string }) {
   const [stats] = useApi(() => api.getStats(journeyId, {}), journeyId);
   if (stats.status !== 'ready')
     return (
-      <td colSpan={2} className="muted">
+      <td colSpan={3} className="muted">
         …
       </td>
     );
-  const { enrolled, converted } = stats.data.totals;
+  const { enrolled, converted, failed } = stats.data.totals;
   return (
     <>
       <td>{enrolled.toLocaleString(locale)}</td>
       <td>{enrolled === 0 ? '—' : `${((converted / enrolled) * 100).toFixed(1)}%`}</td>
+      <td className={failed > 0 ? 'failed-count' : 'muted'} data-testid="journey-failed">
+        {failed.toLocaleString(locale)}
+      </td>
     </>
   );
 }
 
-/** All journeys with their status, live version, clients in and conversion. */
+/** All journeys with their status, live version, clients in, conversion and failed runs. */
 export function JourneyListPage() {
   const t = useT();
   const locale = useLocaleStore((state) => state.locale);
@@ -63,6 +66,7 @@ export function JourneyListPage() {
                   <th>{t('journeys.col.version')}</th>
                   <th>{t('journeys.col.enrolled')}</th>
                   <th>{t('journeys.col.conversion')}</th>
+                  <th title={t('journeys.col.failed.hint')}>{t('journeys.col.failed')}</th>
                 </tr>
               </thead>
               <tbody>

@@ -46,6 +46,11 @@ export interface ApiConfig {
   publicUrl?: string;
   /** Task queue of the journey workflows, for manual and CSV enrollment (default `journeys`). */
   journeyTaskQueue?: string;
+  /**
+   * The channels this deployment sends on (`configuredChannels`); publish refuses a send on any other.
+   * Unset: channels are not checked.
+   */
+  channels?: readonly ChannelKind[];
   /** Per-channel send queues handed to the journeys this API enrolls. */
   sendTaskQueues?: Partial<Record<ChannelKind, string>>;
   /** How CSV enrollment jobs run (defaults: look for orphaned jobs every 5 s, 4 at once, 200 rows a chunk). */
@@ -88,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: options.db,
     temporal: options.temporal,
     taskQueue: options.config.journeyTaskQueue ?? 'journeys',
+    channels: options.config.channels,
   });
   await app.register(productRoutes, { db: options.db });
   await app.register(offerRoutes, { db: options.db });

@@ -1,6 +1,14 @@
 import type { JourneyDefinition } from './definition';
 import type { Offset } from './duration';
-import type { EscalationLadderNode, JourneyNode, SendNode, WaitNode } from './nodes';
+import { DEFAULT_CALL_TIMEOUT } from './nodes';
+import type {
+  CallOutcomeWait,
+  EscalationLadderNode,
+  JourneyNode,
+  LadderRung,
+  SendNode,
+  WaitNode,
+} from './nodes';
 import { parseDefinition } from './parse-definition';
 import type { JourneyCatalog, JourneyProblem } from './problems';
 import { validateJourney } from './validate';
@@ -37,7 +45,18 @@ function rungStepIds(ladderId: string, rungId: string): { wait: string; send: st
   return { wait: `${ladderId}/${rungId}/wait`, send: `${ladderId}/${rungId}/send` };
 }
 
-function expandLadder(ladder: EscalationLadderNode, doneTarget: string, plan: JourneyPlan): string {
+/** A rung's call wait: a rung that may call always waits for the outcome (before, it left at once). */
+function rungCallWait(rung: LadderRung): CallOutcomeWait | undefined {
+  if (rung.callOutcome) return rung.callOutcome;
+  return rung.channels.includes('call') ? { timeout: DEFAULT_CALL_TIMEOUT, exits: [] } : undefined;
+}
+
+function expandLadder(
+  ladder: EscalationLadderNode,
+  targetOf: (port: string) => string | undefined,
+  plan: JourneyPlan,
+): string {
+  const doneTarget = targetOf('done') as string;
   const { rungs, checkpoint, pastCheckpoint, quietHours } = ladder.config;
   let following = doneTarget;
   // Built back to front so each rung knows the id of the step after it.
@@ -52,16 +71,27 @@ function expandLadder(ladder: EscalationLadderNode, doneTarget: string, plan: Jo
       config: { mode: 'checkpoint', checkpoint, offset: rung.offset, pastCheckpoint },
       ...(nextOffset ? { nextOffset } : {}),
     };
+    const callOutcome = rungCallWait(rung);
     const send: SendNode = {
       id: ids.send,
       kind: 'send',
       name: ladder.name,
-      config: { channels: rung.channels, templateId: rung.templateId, offer: rung.offer, quietHours },
+      config: {
+        channels: rung.channels,
+        templateId: rung.templateId,
+        offer: rung.offer,
+        quietHours,
+        ...(callOutcome ? { callOutcome } : {}),
+      },
     };
     plan.nodes[ids.wait] = { ...wait, origin: ladder.id };
     plan.nodes[ids.send] = { ...send, origin: ladder.id };
     plan.next[ids.wait] = { out: ids.send, skipped: following };
-    plan.next[ids.send] = { sent: following, unreachable: following };
+    const outcomePorts = (callOutcome?.exits ?? []).map((outcome) => [
+      `call:${outcome}`,
+      targetOf(`call:${rung.id}:${outcome}`) as string,
+    ]);
+    plan.next[ids.send] = { sent: following, unreachable: following, ...Object.fromEntries(outcomePorts) };
     following = ids.wait;
   }
   return following;
@@ -77,7 +107,10 @@ function buildPlan(definition: JourneyDefinition): JourneyPlan {
   const ladderStart = new Map<string, string>();
   for (const node of definition.nodes) {
     if (node.kind === 'escalationLadder') {
-      ladderStart.set(node.id, expandLadder(node, targetOf(node.id, 'done') as string, plan));
+      ladderStart.set(
+        node.id,
+        expandLadder(node, (port) => targetOf(node.id, port), plan),
+      );
     }
   }
   for (const node of definition.nodes) {

@@ -3,7 +3,7 @@ import { CheckpointRef, PastCheckpointPolicy } from './checkpoint';
 import { Condition } from './conditions';
 import { Duration, Offset } from './duration';
 import { EventMatcher } from './filters';
-import { CHANNEL_KINDS } from './node-kinds';
+import { CALL_OUTCOMES, CHANNEL_KINDS } from './node-kinds';
 
 /** Node, edge, branch, variant, exit and rung ids: stable, URL-safe, never containing `/` (kept for compiled ids). */
 export const StableId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, _ . -');
@@ -77,13 +77,34 @@ export const SplitVariant = z.object({
   weight: z.number().int().min(0).max(100),
 });
 
-/** One rung of an escalation ladder: a send timed at checkpoint + offset (negative = before it). */
+/** How long a call step waits for an outcome when the marketer sets none. */
+export const DEFAULT_CALL_TIMEOUT = { amount: 3, unit: 'days' } as const;
+
+/**
+ * How a step that created a call task waits for the operator's outcome: up to `timeout` from the
+ * client's arrival at the step. Each outcome in `exits` leaves by its own port `call:<outcome>` (on a
+ * ladder, `call:<rungId>:<outcome>`); any other outcome, or none in time, leaves as before (`sent`,
+ * or on to the ladder's next rung).
+ */
+export const CallOutcomeWait = z.object({
+  timeout: Duration.refine((duration) => duration.amount > 0, 'a call timeout must be longer than 0').default(
+    DEFAULT_CALL_TIMEOUT,
+  ),
+  exits: z.array(z.enum(CALL_OUTCOMES)).default([]),
+});
+export type CallOutcomeWait = z.infer<typeof CallOutcomeWait>;
+
+/**
+ * One rung of an escalation ladder: a send timed at checkpoint + offset (negative = before it). A rung
+ * that calls always waits for the call's outcome (`callOutcome`, default timeout when unset).
+ */
 export const LadderRung = z.object({
   id: StableId,
   offset: Offset,
   channels: ChannelList,
   templateId: z.string().min(1),
   offer: Offer.optional(),
+  callOutcome: CallOutcomeWait.optional(),
 });
 export type LadderRung = z.infer<typeof LadderRung>;
 
@@ -118,6 +139,8 @@ export const SendNode = z.object({
     templateId: z.string().min(1),
     offer: Offer.optional(),
     quietHours: QuietHoursPolicy.default('defer'),
+    /** Set: a call this send makes waits for its outcome (see CallOutcomeWait). */
+    callOutcome: CallOutcomeWait.optional(),
   }),
 });
 export const EscalationLadderNode = z.object({

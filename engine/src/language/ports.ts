@@ -3,8 +3,9 @@ import type { JourneyNode } from './nodes';
 /**
  * Output ports of a node, in display order. entry/wait/updateClient/startJourney: `out`;
  * waitForEvent: `event:<exitId>` per exit plus `timeout`; conditionSplit: `branch:<branchId>` per
- * branch plus `else`; randomSplit: `variant:<variantId>`; send: `sent`, `unreachable`;
- * escalationLadder: `done`; exit: none.
+ * branch plus `else`; randomSplit: `variant:<variantId>`; send: `sent`, `unreachable`, plus
+ * `call:<outcome>` per call outcome exit; escalationLadder: `done`, plus `call:<rungId>:<outcome>` per
+ * call outcome exit of a rung; exit: none.
  */
 export function outputPortsOf(node: JourneyNode): string[] {
   switch (node.kind) {
@@ -20,9 +21,18 @@ export function outputPortsOf(node: JourneyNode): string[] {
     case 'randomSplit':
       return node.config.variants.map((variant) => `variant:${variant.id}`);
     case 'send':
-      return ['sent', 'unreachable'];
+      return [
+        'sent',
+        'unreachable',
+        ...(node.config.callOutcome?.exits ?? []).map((outcome) => `call:${outcome}`),
+      ];
     case 'escalationLadder':
-      return ['done'];
+      return [
+        'done',
+        ...node.config.rungs.flatMap((rung) =>
+          (rung.callOutcome?.exits ?? []).map((outcome) => `call:${rung.id}:${outcome}`),
+        ),
+      ];
     case 'exit':
       return [];
     default: {

@@ -1,3 +1,5 @@
+import type { ChannelKind } from './node-kinds';
+
 /**
  * Stable codes of journey problems. The builder shows each on its node; the API returns them on
  * publish. Codes never change meaning; new ones are added at the end.
@@ -56,6 +58,12 @@ export const PROBLEM_CODES = {
    * window), and the event that enrolls a client never counts as its goal, so no enrollment can convert.
    */
   goalOnlyByEntryEvent: 'goalOnlyByEntryEvent',
+  /** A send (or rung) may go out on a channel its template has no variant for. */
+  missingTemplateVariant: 'missingTemplateVariant',
+  /** A send (or rung) names a channel this deployment has not configured. */
+  channelNotConfigured: 'channelNotConfigured',
+  /** A send (or rung) waits for a call outcome but never calls (no `call` among its channels). */
+  callOutcomeWithoutCall: 'callOutcomeWithoutCall',
 } as const;
 
 /** One of {@link PROBLEM_CODES}. */
@@ -80,6 +88,10 @@ export interface JourneyProblem {
 export interface JourneyCatalog {
   eventTypes?: readonly string[];
   templateIds?: readonly string[];
+  /** The channels each template (by id and by key) has a variant for. */
+  templateChannels?: Readonly<Record<string, readonly ChannelKind[]>>;
+  /** The channels this deployment can send on. */
+  channels?: readonly ChannelKind[];
   offerIds?: readonly string[];
   segments?: readonly string[];
   journeyIds?: readonly string[];

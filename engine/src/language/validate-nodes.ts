@@ -1,7 +1,8 @@
 import type { JourneyDefinition } from './definition';
 import { durationToMs } from './duration';
 import type { EventMatcher } from './filters';
-import type { JourneyNode, Offer } from './nodes';
+import type { ChannelKind } from './node-kinds';
+import type { CallOutcomeWait, JourneyNode, Offer } from './nodes';
 import { PROBLEM_CODES } from './problems';
 import type { JourneyCatalog, JourneyProblem, ProblemCode } from './problems';
 import { isValidTimeZone } from './time-of-day';
@@ -24,6 +25,47 @@ function checkCatalogItem(
   report: Report,
 ): void {
   if (list !== undefined && !list.includes(value)) report(code, `${what} "${value}" is not in the catalog`);
+}
+
+/**
+ * Every channel a send may fall back to must be configured and have a variant of its template: the
+ * channel is chosen at send time, so a gap on any of them fails the client's run then.
+ */
+function checkChannels(
+  send: { channels: readonly ChannelKind[]; templateId: string },
+  catalog: JourneyCatalog,
+  report: Report,
+): void {
+  for (const channel of send.channels) {
+    if (catalog.channels !== undefined && !catalog.channels.includes(channel)) {
+      report(PROBLEM_CODES.channelNotConfigured, `Channel "${channel}" is not configured on this deployment`);
+    }
+    const variants = catalog.templateChannels?.[send.templateId];
+    if (variants !== undefined && !variants.includes(channel)) {
+      report(
+        PROBLEM_CODES.missingTemplateVariant,
+        `Template "${send.templateId}" has no ${channel} variant (it has: ${variants.join(', ') || 'none'})`,
+      );
+    }
+  }
+}
+
+/** A call wait needs a call to wait for, and names each outcome exit once. */
+function checkCallOutcome(
+  send: { channels: readonly ChannelKind[]; callOutcome?: CallOutcomeWait | undefined },
+  report: Report,
+): void {
+  if (!send.callOutcome) return;
+  if (!send.channels.includes('call'))
+    report(
+      PROBLEM_CODES.callOutcomeWithoutCall,
+      'Waits for a call outcome but never calls: add the call channel',
+    );
+  const exits = send.callOutcome.exits;
+  for (const [index, outcome] of exits.entries()) {
+    if (exits.indexOf(outcome) !== index)
+      report(PROBLEM_CODES.duplicateItemId, `Call outcome exit "${outcome}" is listed twice`);
+  }
 }
 
 function checkEvent(event: EventMatcher, catalog: JourneyCatalog, report: Report): void {
@@ -65,6 +107,9 @@ function checkLadder(
       );
     }
     checkCatalogItem(catalog.templateIds, rung.templateId, PROBLEM_CODES.unknownTemplate, 'Template', report);
+    const reportRung: Report = (code, message) => report(code, `Rung "${rung.id}": ${message}`);
+    checkChannels(rung, catalog, reportRung);
+    checkCallOutcome(rung, reportRung);
     checkOffer(rung.offer, catalog, report);
   });
 }
@@ -114,6 +159,8 @@ function checkNode(
         'Template',
         report,
       );
+      checkChannels(node.config, catalog, report);
+      checkCallOutcome(node.config, report);
       return checkOffer(node.config.offer, catalog, report);
     case 'escalationLadder':
       return checkLadder(node, catalog, report);

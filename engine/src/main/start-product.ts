@@ -7,11 +7,13 @@ import type { DeliveryPolicy, SmsSandbox, SmtpSandbox } from '@touchpoint/channe
 import type { Database } from '@touchpoint/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../api/build-app';
+import type { ChannelKind } from '../language';
 import { sandboxRoutes } from '../api/routes/sandbox';
 import { createEventRouter, startRoutingSweeper, type EventRouter, type RoutingSweeper } from '../router';
 import { createStartJourney, registerSearchAttributes } from '../temporal';
 import { createChannelAdapters, DEFAULT_DELIVERY_POLICY } from './channel-adapters';
 import type { AppConfig } from './config';
+import { configuredChannels } from './configured-channels';
 import { builderDistDir } from './paths';
 import { startWorkers, type RunningWorkers } from './run-workers';
 
@@ -60,7 +62,8 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
   );
 
   let workers: RunningWorkers | null = null;
-  const adapters = options.worker ? createChannelAdapters(config) : {};
+  // Built in an API-only process too, to tell publish which channels exist: adapters connect lazily.
+  const adapters = createChannelAdapters(config);
   if (options.worker) {
     const nativeConnection = options.temporal?.nativeConnection ?? (await connections!.nativeConnection());
     const activities = createActivities({
@@ -93,7 +96,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       sendTaskQueues: SEND_TASK_QUEUES,
     });
-    app = await buildProductApp(options, temporal, router);
+    app = await buildProductApp(options, temporal, router, configuredChannels(adapters));
     apiUrl = await app.listen({ host: config.API_HOST, port: config.API_PORT });
     // Events stored while Temporal was unreachable, or by a process that died before routing them.
     sweeper = startRoutingSweeper({
@@ -141,6 +144,7 @@ async function buildProductApp(
   options: StartProductOptions,
   temporal: Client,
   router: EventRouter,
+  channels: readonly ChannelKind[],
 ): Promise<FastifyInstance> {
   const { config, db } = options;
   const app = await buildApp({
@@ -154,6 +158,7 @@ async function buildProductApp(
       publicUrl: config.PUBLIC_URL,
       journeyTaskQueue: config.TEMPORAL_TASK_QUEUE,
       sendTaskQueues: SEND_TASK_QUEUES,
+      channels,
       ...(config.TWILIO_AUTH_TOKEN ? { twilioAuthToken: config.TWILIO_AUTH_TOKEN } : {}),
     },
     logger: options.logger ?? false,

@@ -3,6 +3,7 @@ import {
   CancellationScope,
   continueAsNew,
   isCancellation,
+  patched,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -13,6 +14,7 @@ import { runNode } from './handlers/run-node';
 import type { JourneyRunState, JourneyWorkflowInput, JourneyWorkflowResult } from './journey-workflow-types';
 import { acceptMigration, prepareMigration } from './migration';
 import { RunContext } from './run-context';
+import { describeRunFailure, FAILED_ENROLLMENT_PATCH, failureReason } from './run-failure';
 import type { ExitRequest } from './run-context';
 import { NODE_ID_ATTRIBUTE } from './search-attributes';
 import {
@@ -162,7 +164,8 @@ async function runLoop(ctx: RunContext): Promise<JourneyWorkflowResult> {
 /**
  * One client's run through one journey version: compiles the definition snapshot, then walks the
  * plan node by node, recording every visit. Client events arrive by `clientEventSignal`; the goal
- * exits the client as converted at any node; cancellation is an exit with reason `cancelled`. Long
+ * exits the client as converted at any node; cancellation is an exit with reason `cancelled`, a failure
+ * for good finishes the enrollment as `failed` (see {@link finishFailed}). Long
  * runs continue as new carrying their state, so history stays bounded however many events arrive.
  */
 export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyWorkflowResult> {
@@ -184,7 +187,27 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     }
     return await runLoop(ctx);
   } catch (error) {
-    if (!isCancellation(error) || !ctx.state.enrollmentId) throw error;
-    return CancellationScope.nonCancellable(() => finish(ctx, { status: 'exited', reason: 'cancelled' }));
+    if (!ctx.state.enrollmentId) throw error;
+    if (isCancellation(error))
+      return CancellationScope.nonCancellable(() => finish(ctx, { status: 'exited', reason: 'cancelled' }));
+    await finishFailed(ctx, error);
+    throw error;
   }
+}
+
+/**
+ * Records a run that fails for good (a non-retryable activity failure, an invalid plan) as `failed`
+ * with its reason, so the enrollment stops counting as active. The workflow still fails afterwards:
+ * Temporal keeps the full failure, the enrollment row the short reason.
+ */
+async function finishFailed(ctx: RunContext, error: unknown): Promise<void> {
+  const failure = describeRunFailure(error);
+  if (!failure || !patched(FAILED_ENROLLMENT_PATCH)) return;
+  await ctx.activities.finishEnrollment({
+    enrollmentId: ctx.state.enrollmentId,
+    status: 'failed',
+    reason: failureReason(failure),
+    at: new Date().toISOString(),
+    lastVisitSeq: ctx.state.cursor.isRecorded ? ctx.state.cursor.visitSeq : null,
+  });
 }

@@ -140,6 +140,12 @@ const LONG_WAIT_V2: Definition = {
   edges: [edge('entry', 'out', 'nap'), edge('nap', 'out', 'tag'), edge('tag', 'out', 'done')],
 };
 
+function withoutTemplate(node: Definition['nodes'][number]): Definition['nodes'][number] {
+  return node.kind === 'send'
+    ? { ...node, config: { ...node.config, templateId: 'no-such-template' } }
+    : node;
+}
+
 export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
   {
     name: 'seed-004-converted-day-74',
@@ -211,6 +217,11 @@ export const HISTORY_SCENARIOS: readonly HistoryScenario[] = [
       });
       return handle;
     },
+  },
+  {
+    // No such template: the send fails for good and the enrollment is finished as `failed`.
+    name: 'send-failed-template-missing',
+    run: (fixture) => start(fixture, { ...SEND_AND_REACT, nodes: SEND_AND_REACT.nodes.map(withoutTemplate) }),
   },
   {
     name: 'cancelled-during-wait',

@@ -25,7 +25,10 @@ async function recordHistories(generation: string, names: readonly string[]): Pr
   try {
     for (const scenario of scenarios) {
       const handle = await scenario.run(fixture);
-      const result = await handle.result();
+      // A scenario may end in a failed run on purpose; its history is recorded all the same.
+      const result = await handle
+        .result()
+        .catch((error: unknown) => ({ status: 'failed', reason: (error as Error).message }));
       const runs = await fetchRunHistories(fixture.client, handle.workflowId, handle.firstExecutionRunId);
       for (const [index, history] of runs.entries()) {
         await writeHistoryFile(`${dir}${scenario.name}.${index + 1}.json`, history);

@@ -1,5 +1,6 @@
 import type { SendNode, StartJourneyNode, UpdateClientNode } from '../../language';
 import type { RunContext } from '../run-context';
+import { awaitCallOutcome } from './call-outcome';
 import { INTERRUPTED, viaPort } from './outcome';
 import type { NodeOutcome } from './outcome';
 
@@ -9,7 +10,7 @@ import type { NodeOutcome } from './outcome';
  * of the channel it may send on (`queueChannel`): when the decision lands on another channel the
  * activity hands off and the visit moves to that channel's queue, at most one hop per channel. A
  * deferral (quiet hours) sleeps and asks the same queue again; skipped and unreachable both leave by
- * `unreachable`.
+ * `unreachable`. A call with a `callOutcome` wait stays until the operator's outcome or the timeout.
  */
 export async function runSend(node: SendNode & { origin: string }, ctx: RunContext): Promise<NodeOutcome> {
   const { channels, templateId, offer, quietHours } = node.config;
@@ -32,6 +33,8 @@ export async function runSend(node: SendNode & { origin: string }, ctx: RunConte
     switch (result.status) {
       case 'sent':
         ctx.rememberMessage(node.origin, result.messageId);
+        if (result.channel === 'call' && node.config.callOutcome)
+          return awaitCallOutcome(node, node.config.callOutcome, result.messageId, ctx);
         return viaPort('sent');
       case 'skipped':
       case 'unreachable':

@@ -21,10 +21,15 @@ import type { DrawnShapes, RawStats } from './roll-up-stats';
 /** The exit reason the interpreter records when a client reaches the journey goal (workflows/run-context.ts). */
 export const GOAL_EXIT_REASON = 'converted';
 
+/** The outcome a failed run's last visit is closed with (activities/src/journey/enrollment-records.ts). */
+export const FAILED_OUTCOME = 'failed';
+
 export const JourneyTotals = z.object({
   enrolled: z.number().int(),
   active: z.number().int(),
   converted: z.number().int(),
+  /** Enrollments whose run failed for good (reason on the enrollment, shown in the client timeline). */
+  failed: z.number().int(),
   holdout: z.number().int(),
 });
 
@@ -93,7 +98,7 @@ async function loadRawStats(db: Database, scope: StatsScope): Promise<RawStats> 
   const converted = and(eq(enrollments.status, 'completed'), eq(enrollments.exitReason, GOAL_EXIT_REASON));
   const origin = sql<string>`split_part(${nodeVisits.nodeId}, '/', 1)`;
   const distinctEnrollments = sql<number>`count(distinct ${nodeVisits.enrollmentId})::int`;
-  const [entered, waiting, sent, convertedSteps, convertedNodes, transitionRows] = await Promise.all([
+  const [entered, waiting, sent, convertedSteps, convertedNodes, failed, transitionRows] = await Promise.all([
     db
       .select({ nodeId: nodeVisits.nodeId, n: count() })
       .from(nodeVisits)
@@ -130,6 +135,12 @@ async function loadRawStats(db: Database, scope: StatsScope): Promise<RawStats> 
       .innerJoin(enrollments, eq(enrollments.id, nodeVisits.enrollmentId))
       .where(and(visitScope, converted, inWindow(nodeVisits.enteredAt, scope)))
       .groupBy(origin),
+    // finishEnrollment closes a failed run's last visit with outcome `failed`.
+    db
+      .select({ nodeId: nodeVisits.nodeId, n: count() })
+      .from(nodeVisits)
+      .where(and(visitScope, eq(nodeVisits.outcome, FAILED_OUTCOME), inWindow(nodeVisits.enteredAt, scope)))
+      .groupBy(nodeVisits.nodeId),
     countTransitions(db, scope),
   ]);
   const steps: Record<string, NodeCounts> = {};
@@ -142,6 +153,7 @@ async function loadRawStats(db: Database, scope: StatsScope): Promise<RawStats> 
   add(waiting, 'waiting');
   add(sent, 'sent');
   add(convertedSteps, 'converted');
+  add(failed, 'failed');
   const convertedByNode = Object.fromEntries(convertedNodes.map((row) => [row.nodeId, Number(row.n)]));
   return { steps, convertedByNode, transitions: transitionRows.map((row) => ({ ...row, n: Number(row.n) })) };
 }
@@ -180,6 +192,7 @@ async function countTotals(db: Database, scope: StatsScope) {
       enrolled: count(),
       active: sql<number>`count(*) filter (where ${enrollments.status} = 'active')::int`,
       converted: sql<number>`count(*) filter (where ${enrollments.status} = 'completed' and ${enrollments.exitReason} = ${GOAL_EXIT_REASON})::int`,
+      failed: sql<number>`count(*) filter (where ${enrollments.status} = 'failed')::int`,
       holdout: sql<number>`count(*) filter (where ${enrollments.isHoldout})::int`,
     })
     .from(enrollments)
@@ -190,11 +203,11 @@ async function countTotals(db: Database, scope: StatsScope) {
         inWindow(enrollments.enteredAt, scope),
       ),
     );
-  return row ?? { enrolled: 0, active: 0, converted: 0, holdout: 0 };
+  return row ?? { enrolled: 0, active: 0, converted: 0, failed: 0, holdout: 0 };
 }
 
 /**
- * Counts per node (entered, waiting now, sent, converted) and per edge for one journey, optionally one
+ * Counts per node (entered, waiting now, sent, converted, failed) and per edge for one journey, optionally one
  * version and a time window, rolled up from compiled steps to the drawn graph.
  */
 export async function countJourneyStats(db: Database, scope: StatsScope): Promise<JourneyStats> {

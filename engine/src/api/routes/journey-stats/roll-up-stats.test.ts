@@ -37,9 +37,9 @@ describe('rollUpStats', () => {
       },
     );
     expect(nodes).toEqual({
-      entry: { entered: 10, waiting: 0, sent: 0, converted: 0 },
-      ladder: { entered: 10, waiting: 5, sent: 7, converted: 4 },
-      end: { entered: 5, waiting: 0, sent: 0, converted: 0 },
+      entry: { entered: 10, waiting: 0, sent: 0, converted: 0, failed: 0 },
+      ladder: { entered: 10, waiting: 5, sent: 7, converted: 4, failed: 0 },
+      end: { entered: 5, waiting: 0, sent: 0, converted: 0, failed: 0 },
       unused: EMPTY_COUNTS,
     });
     expect(edges).toEqual({ e1: 10, e2: 5 });

@@ -10,6 +10,8 @@ export const NodeCounts = z.object({
   sent: z.number().int(),
   /** Enrollments that visited the node in the window and then reached the goal. */
   converted: z.number().int(),
+  /** Runs that failed for good on this node in the window (their enrollment is `failed`). */
+  failed: z.number().int(),
 });
 export type NodeCounts = z.infer<typeof NodeCounts>;
 
@@ -39,7 +41,7 @@ export interface DrawnShapes {
   edgeIds: Map<string, string>;
 }
 
-export const EMPTY_COUNTS: NodeCounts = { entered: 0, waiting: 0, sent: 0, converted: 0 };
+export const EMPTY_COUNTS: NodeCounts = { entered: 0, waiting: 0, sent: 0, converted: 0, failed: 0 };
 
 /**
  * The drawn node a step belongs to. Ladder rungs compile to steps `<ladderId>/<rungId>/wait|send` and
@@ -51,10 +53,16 @@ export function originOf(stepId: string): string {
 
 const isCompiledStep = (stepId: string) => stepId.includes('/');
 
+/** The ladder port a rung step's exit is drawn as: a call outcome `call:<rungId>:<outcome>`, else `done`. */
+function drawnLadderPort(stepId: string, port: string): string {
+  if (!port.startsWith('call:')) return 'done';
+  return `call:${stepId.split('/')[1] ?? ''}:${port.slice('call:'.length)}`;
+}
+
 /**
  * Rolls per-step counts up to the nodes and edges the marketer drew. A ladder is entered when a client
- * crosses into one of its steps from outside (moving between rungs is not a new entry); its waiting and
- * sent counts are the sums over its steps; leaving it to another node is its `done` edge.
+ * crosses into one of its steps from outside (moving between rungs is not a new entry); its waiting,
+ * sent and failed counts are the sums over its steps; leaving it to another node is its `done` edge.
  */
 export function rollUpStats(raw: RawStats, shapes: DrawnShapes) {
   const nodes: Record<string, NodeCounts> = {};
@@ -64,6 +72,7 @@ export function rollUpStats(raw: RawStats, shapes: DrawnShapes) {
     const node = at(originOf(stepId));
     node.waiting += counts.waiting;
     node.sent += counts.sent;
+    node.failed += counts.failed;
     if (!isCompiledStep(stepId)) node.entered += counts.entered;
   }
   for (const [nodeId, converted] of Object.entries(raw.convertedByNode)) at(nodeId).converted = converted;
@@ -74,7 +83,7 @@ export function rollUpStats(raw: RawStats, shapes: DrawnShapes) {
     const to = originOf(t.toNodeId);
     if (from === to) continue;
     if (isCompiledStep(t.toNodeId)) at(to).entered += t.n;
-    const port = isCompiledStep(t.fromNodeId) ? 'done' : t.port;
+    const port = isCompiledStep(t.fromNodeId) ? drawnLadderPort(t.fromNodeId, t.port) : t.port;
     const edgeId = t.edgeId ?? shapes.edgeIds.get(`${t.version}|${from}|${port}|${to}`);
     if (edgeId !== undefined) edges[edgeId] = (edges[edgeId] ?? 0) + t.n;
   }

@@ -2,9 +2,11 @@ import type { Database } from '@touchpoint/db';
 import { and, desc, eq, journeys, journeyVersions, sql } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findJourneyWarnings, validateJourney } from '../../../language';
+import type { ChannelKind } from '../../../language';
+import { findJourneyWarnings } from '../../../language';
+import { checkJourney } from '../../../journeys/check-journey';
 import { ApiError, ApiErrorBody } from '../../api-error';
-import { loadCatalog, loadJourney } from './load-journey';
+import { loadJourney } from './load-journey';
 import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
 
 const JourneyParams = z.object({ id: z.uuid() });
@@ -62,8 +64,13 @@ const LIFECYCLE = {
 
 const auth = (scope: 'journeys:read' | 'journeys:write') => ({ scope });
 
+/** What the journey routes run on; without `channels`, sends are not checked against configured channels. */
+export interface JourneyRoutesOptions extends ScheduleDeps {
+  channels?: readonly ChannelKind[] | undefined;
+}
+
 /** Journeys: drafts CRUD, validate, publish (immutable numbered versions), pause / resume / archive. */
-export const journeyRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async (app, options) => {
+export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async (app, options) => {
   const { db } = options;
   const errors = { '4xx': ApiErrorBody };
   app.post(
@@ -135,7 +142,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async (app, op
     async (request) => {
       const journey = await loadJourney(db, request.params.id);
       return {
-        problems: validateJourney(journey.draft, await loadCatalog(db)),
+        problems: await checkJourney(db, journey.draft, options.channels),
         warnings: findJourneyWarnings(journey.draft),
       };
     },
@@ -152,7 +159,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async (app, op
       },
     },
     async (request, reply) => {
-      const version = await publishJourney(db, request.params.id, request.body?.summary);
+      const version = await publishJourney(db, request.params.id, request.body?.summary, options.channels);
       await syncScheduleOf(options, request.params.id);
       return reply.code(201).send(version);
     },
@@ -205,11 +212,16 @@ export const journeyRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async (app, op
  * Publishes the draft as the next version number, if it validates. The version row is insert-only; the
  * unique (journey, number) index turns two concurrent publishes into one success and one conflict.
  */
-async function publishJourney(db: Database, journeyId: string, summary: string | undefined) {
+async function publishJourney(
+  db: Database,
+  journeyId: string,
+  summary: string | undefined,
+  channels: readonly ChannelKind[] | undefined,
+) {
   const journey = await loadJourney(db, journeyId);
   if (journey.status === 'archived')
     throw new ApiError('conflict', 'an archived journey cannot be published');
-  const problems = validateJourney(journey.draft, await loadCatalog(db));
+  const problems = await checkJourney(db, journey.draft, channels);
   if (problems.length > 0) {
     throw new ApiError('invalid_journey', `the draft has ${problems.length} problem(s)`, { problems });
   }
