@@ -18,3 +18,4 @@ export type { ParsedDefinition } from './parse-definition';
 export * from './examples';
 export * from './plan-migration';
 export * from './entry-events';
+export * from './reentry';
