@@ -12,3 +12,4 @@ export * from './ingest/store-purchases';
 export * from './queries/api-keys';
 export * from './queries/exclusive-lease';
 export * from './queries/event-routing';
+export * from './queries/exit-jobs';

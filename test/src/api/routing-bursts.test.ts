@@ -1,101 +1,27 @@
-import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
-import type { Worker } from '@temporalio/worker';
-import { createActivities } from '@touchpoint/activities';
-import { DeliveryPolicy } from '@touchpoint/channels';
-import { and, clients, enrollments, eq, events, isNull } from '@touchpoint/db';
-import { createEventRouter } from '@touchpoint/engine/router/index';
+import { and, clients, enrollments, eq } from '@touchpoint/db';
 import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
-import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRACKING } from '../channels/send-fixtures';
 import { fetchRunHistories } from '../engine/history-chain';
 import { waitUntil } from '../harness/frozen-child';
-import { ADMIN, createApiFixture, SIGNUP_JOURNEY } from './api-fixture';
-import type { ApiFixture } from './api-fixture';
+import { SIGNUP_JOURNEY } from './api-fixture';
+import { createRoutedApiFixture, sleepyJourney } from './routed-api-fixture';
+import type { RoutedApiFixture } from './routed-api-fixture';
 
 // The real dev server: it is the one that force-fails workflow tasks when signals pile up and times
 // out slow ones, which a flood of entry events used to provoke.
-let fixture: ApiFixture;
-let connection: Connection;
-let native: NativeConnection;
-let worker: Worker;
-let running: Promise<void>;
-const taskQueue = `bursts-${randomUUID()}`;
-
+let fixture: RoutedApiFixture;
 beforeAll(async () => {
-  connection = await Connection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-  const temporal = new Client({ connection });
-  fixture = await createApiFixture((db) => ({
-    router: createEventRouter({ db, temporal, taskQueue }),
-    temporal,
-  }));
-  native = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-  const activities = createActivities({
-    db: fixture.database.db,
-    adapters: {},
-    policy: DeliveryPolicy.parse({}),
-    tracking: TRACKING,
-  });
-  worker = await createJourneyWorker({ connection: native, taskQueue, activities });
-  running = worker.run();
+  fixture = await createRoutedApiFixture();
 });
 afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await native?.close();
   await fixture?.close();
-  await connection?.close();
 });
 
-async function publish(name: string, definition: unknown): Promise<string> {
-  const created = await fixture.app.inject({
-    method: 'POST',
-    url: '/v1/journeys',
-    headers: ADMIN,
-    payload: { name, definition },
-  });
-  const journeyId: string = created.json().id;
-  const published = await fixture.app.inject({
-    method: 'POST',
-    url: `/v1/journeys/${journeyId}/publish`,
-    headers: ADMIN,
-  });
-  expect(published.statusCode, published.body).toBe(201);
-  return journeyId;
-}
-
-async function postEvents(batch: Record<string, unknown>[]): Promise<void> {
-  const response = await fixture.app.inject({
-    method: 'POST',
-    url: '/v1/events',
-    headers: ADMIN,
-    payload: { events: batch },
-  });
-  expect(response.statusCode, response.body).toBe(202);
-}
-
-const unrouted = async () =>
-  (await fixture.database.db.select({ id: events.id }).from(events).where(isNull(events.routedAt))).length;
-
-/** A journey that keeps its clients for a month unless they buy. */
-function sleepyJourney(entryType: string, reentry: 'once' | 'afterExit') {
-  return {
-    schemaVersion: 1,
-    nodes: [
-      { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: entryType } } } },
-      { id: 'nap', kind: 'wait', config: { mode: 'duration', duration: { amount: 30, unit: 'days' } } },
-      { id: 'done', kind: 'exit', config: {} },
-    ],
-    edges: [
-      { id: 'a', source: 'entry', sourcePort: 'out', target: 'nap' },
-      { id: 'b', source: 'nap', sourcePort: 'out', target: 'done' },
-    ],
-    goal: { event: { type: 'purchase' } },
-    settings: { reentry },
-  };
-}
+const { publish, postEvents } = {
+  publish: (name: string, definition: unknown) => fixture.publish(name, definition),
+  postEvents: (batch: Record<string, unknown>[]) => fixture.postEvents(batch),
+};
+const unrouted = () => fixture.countUnrouted();
 
 describe('routing under bursts', () => {
   it('enrolls every client of a burst of 300 entry events for 300 clients', async () => {
@@ -137,7 +63,7 @@ describe('routing under bursts', () => {
       .select({ id: clients.id })
       .from(clients)
       .where(eq(clients.externalId, 'flooder'));
-    const temporal = new Client({ connection });
+    const { temporal } = fixture;
     for (const journeyId of [onceId, afterExitId]) {
       const workflowId = journeyWorkflowId(journeyId, client!.id);
       const description = await temporal.workflow.getHandle(workflowId).describe();

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { validateJourney } from '../../../language';
 import { ApiError, ApiErrorBody } from '../../api-error';
 import { loadCatalog, loadJourney } from './load-journey';
-import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
+import type { ScheduleDeps } from './sync-schedule';
+import { syncScheduleOf } from './sync-schedule';
 
-const JourneyParams = z.object({ id: z.uuid() });
+export const JourneyParams = z.object({ id: z.uuid() });
 const Problem = z.object({ nodeId: z.string().nullable(), code: z.string(), message: z.string() });
 
 /** A draft as written by the builder; the definition is checked with `validate`, not on save. */
@@ -49,15 +50,9 @@ export const JourneyVersionResponse = z.object({
   createdAt: z.date(),
 });
 
-const LIFECYCLE = {
-  pause: { from: ['active'], to: 'paused' },
-  resume: { from: ['paused'], to: 'active' },
-  archive: { from: ['draft', 'active', 'paused'], to: 'archived' },
-} as const;
-
 const auth = (scope: 'journeys:read' | 'journeys:write') => ({ scope });
 
-/** Journeys: drafts CRUD, validate, publish (immutable numbered versions), pause / resume / archive. */
+/** Journeys: drafts CRUD, validate, publish (immutable numbered versions); lifecycle in `lifecycle-routes`. */
 export const journeyRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async (app, options) => {
   const { db } = options;
   const errors = { '4xx': ApiErrorBody };
@@ -148,28 +143,6 @@ export const journeyRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async (app, op
       return reply.code(201).send(version);
     },
   );
-  for (const [action, rule] of Object.entries(LIFECYCLE)) {
-    app.post(
-      `/v1/journeys/:id/${action}`,
-      {
-        config: auth('journeys:write'),
-        schema: { tags: ['journeys'], params: JourneyParams, response: { 200: JourneyResponse, ...errors } },
-      },
-      async (request) => {
-        const journey = await loadJourney(db, request.params.id);
-        if (!(rule.from as readonly string[]).includes(journey.status)) {
-          throw new ApiError('conflict', `cannot ${action} a journey that is ${journey.status}`);
-        }
-        const [row] = await db
-          .update(journeys)
-          .set({ status: rule.to, updatedAt: new Date() })
-          .where(eq(journeys.id, journey.id))
-          .returning();
-        await syncScheduleOf(options, journey.id);
-        return row!;
-      },
-    );
-  }
   app.get(
     '/v1/journeys/:id/versions',
     {
