@@ -11,3 +11,5 @@ export * from './ingest/store-events';
 export * from './ingest/store-purchases';
 export * from './queries/api-keys';
 export * from './queries/exclusive-lease';
+export * from './queries/event-routing';
+export * from './queries/exit-jobs';

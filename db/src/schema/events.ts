@@ -9,10 +9,12 @@ export const EventProperties = z.record(z.string(), z.unknown());
 export type EventProperties = z.infer<typeof EventProperties>;
 
 /**
- * Append-only log of client events. Rows are never updated except `routedAt`, the marker the router sets
- * once the event has been delivered to journeys; the sweep routes every row where it is still null, which
- * makes routing replayable after a crash between store and route. `id` is an identity so the sweep can
- * walk events in arrival order.
+ * Append-only log of client events. Rows are never updated except by the router: `routedAt`, set once
+ * the event has been delivered to journeys (the sweep routes every row where it is still null, which
+ * makes routing replayable after a crash between store and route), and `routingClaimedUntil`, the
+ * short lease a routing pass takes on the rows it is delivering so that another pass leaves them alone
+ * without a transaction held open across Temporal calls. `id` is an identity so the sweep can walk
+ * events in arrival order.
  */
 export const events = pgTable(
   'events',
@@ -30,6 +32,8 @@ export const events = pgTable(
     messageId: uuid('message_id'),
     nodeId: text('node_id'),
     routedAt: moment('routed_at'),
+    /** A routing pass is delivering this event until then; past it (the pass died) any pass may take it. */
+    routingClaimedUntil: moment('routing_claimed_until'),
   },
   (t) => [
     uniqueIndex('events_idempotency_key_key').on(t.idempotencyKey),

@@ -18,3 +18,4 @@ export * from './messages';
 export * from './funnel-actions';
 export * from './call-tasks';
 export * from './enrollment-jobs';
+export * from './exit-jobs';

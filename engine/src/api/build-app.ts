@@ -23,6 +23,7 @@ import { eventRoutes } from './routes/events';
 import { journeyDiffRoutes } from './routes/journey-diff';
 import { journeyStatsRoutes } from './routes/journey-stats';
 import { journeyRoutes } from './routes/journeys';
+import { journeyLifecycleRoutes } from './routes/journeys/lifecycle-routes';
 import { offerRoutes } from './routes/offers';
 import { productRoutes } from './routes/products';
 import { purchaseRoutes } from './routes/purchases';
@@ -89,12 +90,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(eventRoutes, shared);
   await app.register(purchaseRoutes, shared);
   await app.register(clientRoutes, { db: options.db });
-  await app.register(journeyRoutes, {
+  const journeyDeps = {
     db: options.db,
     temporal: options.temporal,
     taskQueue: options.config.journeyTaskQueue ?? 'journeys',
     channels: options.config.channels,
-  });
+  };
+  await app.register(journeyRoutes, journeyDeps);
+  await app.register(journeyLifecycleRoutes, journeyDeps);
   await app.register(productRoutes, { db: options.db });
   await app.register(offerRoutes, { db: options.db });
   await app.register(templateRoutes, { db: options.db });

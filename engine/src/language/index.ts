@@ -20,3 +20,4 @@ export * from './plan-migration';
 export * from './entry-events';
 export * from './awaited-events';
 export * from './goal-rules';
+export * from './reentry';

@@ -1,12 +1,17 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import type { Database, EventRow, Executor } from '@touchpoint/db';
-import { and, asc, enrollments, eq, events, inArray, isNull, sql } from '@touchpoint/db';
-import { isWithinEntryWindow, matchesEvent, type ChannelKind } from '../language';
-import { enrollOnEvent, signalClientEvents } from '../temporal';
-import type { ClientEvent } from '../temporal';
+import type { Database } from '@touchpoint/db';
+import {
+  claimUnroutedEvents,
+  loadClientEnrollmentState,
+  markEventsRouted,
+  releaseEventClaims,
+} from '@touchpoint/db';
+import type { ChannelKind } from '../language';
+import { enrollOnEvents, mapWithLimit, signalClientEvents } from '../temporal';
 import { loadRoutableJourneys } from './journey-index';
-import type { RoutableJourney } from './journey-index';
+import { planDeliveries } from './plan-deliveries';
+import type { Delivery } from './plan-deliveries';
 
 /** What the router needs: the database, a Temporal client and the journeys' task queue. */
 export interface EventRouterDeps {
@@ -17,6 +22,13 @@ export interface EventRouterDeps {
   sendTaskQueues?: Partial<Record<ChannelKind, string>>;
   /** Clock for entry windows (tests pin it). */
   now?: () => number;
+  /** Temporal calls in flight at once per pass (default 16); calls to one workflow stay in order. */
+  concurrency?: number;
+  /**
+   * How long a pass owns the events it claimed (default 60 s). A pass that dies (killed process)
+   * holds them that long; then the sweep of any process routes them again.
+   */
+  claimLeaseMs?: number;
 }
 
 /** Counts of one routing pass. */
@@ -27,139 +39,106 @@ export interface RoutingReport {
   signalsSent: number;
 }
 
-type ActiveEnrollment = { clientId: string; journeyId: string; journeyVersion: number; workflowId: string };
+const DEFAULT_CONCURRENCY = 16;
+const DEFAULT_CLAIM_LEASE_MS = 60_000;
 
-function toClientEvent(event: EventRow): ClientEvent {
-  return {
-    eventId: String(event.id),
-    type: event.type,
-    occurredAt: event.occurredAt.toISOString(),
-    properties: event.properties,
-    ...(event.messageId !== null ? { messageId: event.messageId } : {}),
-    ...(event.nodeId !== null ? { nodeId: event.nodeId } : {}),
-  };
-}
-
-async function ignoreFinished(work: Promise<unknown>): Promise<boolean> {
+/** Runs `work`; an enrollment that re-entry forbids, or that ended meanwhile, means "nothing to deliver". */
+async function ignoreFinished(work: () => Promise<unknown>): Promise<boolean> {
   try {
-    await work;
+    await work();
     return true;
   } catch (error) {
-    // Re-entry forbids a new run, or the enrollment ended meanwhile: both mean "nothing to deliver".
     if (error instanceof WorkflowExecutionAlreadyStartedError || error instanceof WorkflowNotFoundError)
       return false;
     throw error;
   }
 }
 
-async function routeOne(
-  deps: EventRouterDeps,
-  event: EventRow,
-  journeys: readonly RoutableJourney[],
-  active: readonly ActiveEnrollment[],
-  report: RoutingReport,
-  outbox: Map<string, ClientEvent[]>,
-): Promise<void> {
-  const clientEvent = toClientEvent(event);
-  const now = deps.now?.() ?? Date.now();
-  const entered = new Set<string>();
-  for (const journey of journeys) {
-    if (journey.entry === null || !matchesEvent(journey.entry, clientEvent)) continue;
-    if (!isWithinEntryWindow(journey.definition.settings, now)) continue;
-    entered.add(journey.journeyId);
-    // Signal-with-start: also delivers the event to a run already in progress for this client.
-    const input = {
-      journeyId: journey.journeyId,
-      journeyVersion: journey.version,
-      clientId: event.clientId,
-      definition: journey.definition,
-      reentry: journey.reentry,
-      source: 'event' as const,
-      taskQueue: deps.taskQueue,
-      ...(deps.sendTaskQueues ? { sendTaskQueues: deps.sendTaskQueues } : {}),
-    };
-    if (await ignoreFinished(enrollOnEvent(deps.temporal, input, clientEvent)))
-      report.enrollmentsStarted += 1;
+function deliver(deps: EventRouterDeps, delivery: Delivery, report: RoutingReport): Promise<void> {
+  if (delivery.kind === 'signal') {
+    return ignoreFinished(() => signalClientEvents(deps.temporal, delivery.workflowId, delivery.events)).then(
+      (isDelivered) => void (isDelivered && (report.signalsSent += delivery.events.length)),
+    );
   }
-  const versions = new Map(journeys.map((j) => [`${j.journeyId}:${j.version}`, j]));
-  for (const enrollment of active) {
-    if (enrollment.clientId !== event.clientId || entered.has(enrollment.journeyId)) continue;
-    const journey = versions.get(`${enrollment.journeyId}:${enrollment.journeyVersion}`);
-    // Enrollments on an older version still get events they may wait for; unknown versions get all.
-    if (journey !== undefined && !journey.awaitedEventTypes.has(event.type)) continue;
-    const queued = outbox.get(enrollment.workflowId) ?? [];
-    queued.push(clientEvent);
-    outbox.set(enrollment.workflowId, queued);
-  }
+  const { journey } = delivery;
+  const input = {
+    journeyId: journey.journeyId,
+    journeyVersion: journey.version,
+    clientId: delivery.clientId,
+    definition: journey.definition,
+    reentry: journey.reentry,
+    enrollmentKey: delivery.enrollmentKey,
+    source: 'event' as const,
+    taskQueue: deps.taskQueue,
+    ...(deps.sendTaskQueues ? { sendTaskQueues: deps.sendTaskQueues } : {}),
+  };
+  return ignoreFinished(() => enrollOnEvents(deps.temporal, input, delivery.events)).then(
+    (isStarted) => void (isStarted && (report.enrollmentsStarted += 1)),
+  );
 }
 
 /**
- * Delivers a pass's events to running enrollments, in order, up to 100 per signal: one client's burst
- * as one signal per event would make the server force-fail the workflow task (see
- * `signalClientEvents`).
+ * Runs a plan: calls to different workflows in parallel (at most `concurrency`), calls to one
+ * workflow one after another so its events keep their order. Returns the ids of events whose
+ * deliveries did not all succeed, and the first error.
  */
-async function flushOutbox(
+async function runDeliveries(
   deps: EventRouterDeps,
-  outbox: Map<string, ClientEvent[]>,
+  deliveries: readonly Delivery[],
   report: RoutingReport,
-): Promise<void> {
-  for (const [workflowId, queued] of outbox) {
-    if (await ignoreFinished(signalClientEvents(deps.temporal, workflowId, queued))) {
-      report.signalsSent += queued.length;
+): Promise<{ failedIds: Set<string>; firstError: unknown }> {
+  const byWorkflow = new Map<string, Delivery[]>();
+  for (const delivery of deliveries) {
+    byWorkflow.set(delivery.workflowId, [...(byWorkflow.get(delivery.workflowId) ?? []), delivery]);
+  }
+  const failedIds = new Set<string>();
+  let firstError: unknown = null;
+  await mapWithLimit([...byWorkflow.values()], deps.concurrency ?? DEFAULT_CONCURRENCY, async (queue) => {
+    for (const [index, delivery] of queue.entries()) {
+      try {
+        await deliver(deps, delivery, report);
+      } catch (error) {
+        firstError ??= error;
+        // Later calls to this workflow wait for the sweep too, so they never overtake the failed one.
+        for (const failed of queue.slice(index)) failed.events.forEach((e) => failedIds.add(e.eventId));
+        return;
+      }
     }
-  }
-}
-
-async function loadActiveEnrollments(db: Executor, clientIds: string[]): Promise<ActiveEnrollment[]> {
-  if (clientIds.length === 0) return [];
-  return db
-    .select({
-      clientId: enrollments.clientId,
-      journeyId: enrollments.journeyId,
-      journeyVersion: enrollments.journeyVersion,
-      workflowId: enrollments.workflowId,
-    })
-    .from(enrollments)
-    .where(and(inArray(enrollments.clientId, clientIds), eq(enrollments.status, 'active')));
+  });
+  return { failedIds, firstError };
 }
 
 /**
- * Routes unrouted events inside one transaction: rows are locked (`for update skip locked`, so a sweep
- * and an immediate pass never route the same row at once), delivered to Temporal, then marked with
- * `routed_at`. A crash before commit leaves them unrouted for the next sweep; a crash after delivery but
- * before commit re-delivers, which workflows ignore by event id.
+ * One routing pass. It claims unrouted events with a short lease (one statement, no transaction
+ * kept open), reads the clients' enrollments, plans the calls (entry only where the re-entry rule
+ * lets a client in; one batched signal per running enrollment), makes them with bounded
+ * concurrency, and only then marks the delivered events `routed_at`. A pass that dies midway leaves
+ * its events unrouted; once the lease lapses the sweep delivers them again, which workflows ignore
+ * by event id (an entry already made is found in the stored enrollments, or Temporal refuses it).
+ * Events whose delivery failed are given back at once and the first error is thrown.
  */
-async function routeLocked(
-  deps: EventRouterDeps,
-  ids: number[] | null,
-  limit: number,
-): Promise<RoutingReport> {
+async function routePass(deps: EventRouterDeps, ids: number[] | null, limit: number): Promise<RoutingReport> {
   const report: RoutingReport = { routed: 0, enrollmentsStarted: 0, signalsSent: 0 };
   const journeys = await loadRoutableJourneys(deps.db);
-  await deps.db.transaction(async (tx) => {
-    const batch = await tx
-      .select()
-      .from(events)
-      .where(ids === null ? isNull(events.routedAt) : and(isNull(events.routedAt), inArray(events.id, ids)))
-      .orderBy(asc(events.id))
-      .limit(limit)
-      .for('update', { skipLocked: true });
-    if (batch.length === 0) return;
-    const active = await loadActiveEnrollments(tx, [...new Set(batch.map((e) => e.clientId))]);
-    const outbox = new Map<string, ClientEvent[]>();
-    for (const event of batch) await routeOne(deps, event, journeys, active, report, outbox);
-    await flushOutbox(deps, outbox, report);
-    await tx
-      .update(events)
-      .set({ routedAt: sql`now()` })
-      .where(
-        inArray(
-          events.id,
-          batch.map((e) => e.id),
-        ),
-      );
-    report.routed = batch.length;
-  });
+  const leaseMs = deps.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
+  const batch = await claimUnroutedEvents(deps.db, { ids, limit, leaseMs });
+  if (batch.length === 0) return report;
+  const onceJourneys = journeys.filter((j) => j.reentry === 'once').map((j) => j.journeyId);
+  const state = await loadClientEnrollmentState(
+    deps.db,
+    [...new Set(batch.map((e) => e.clientId))],
+    onceJourneys,
+  );
+  const plan = planDeliveries(batch, journeys, state, deps.now?.() ?? Date.now());
+  const { failedIds, firstError } = await runDeliveries(deps, plan.deliveries, report);
+  const delivered = batch.filter((event) => !failedIds.has(String(event.id))).map((event) => event.id);
+  await markEventsRouted(deps.db, delivered);
+  await releaseEventClaims(
+    deps.db,
+    batch.filter((event) => failedIds.has(String(event.id))).map((event) => event.id),
+  );
+  report.routed = delivered.length;
+  if (firstError !== null) throw firstError;
   return report;
 }
 
@@ -173,7 +152,7 @@ export interface EventRouter {
 
 export function createEventRouter(deps: EventRouterDeps): EventRouter {
   return {
-    routeEvents: (ids) => routeLocked(deps, [...ids], Math.max(ids.length, 1)),
-    sweepUnroutedEvents: (limit = 500) => routeLocked(deps, null, limit),
+    routeEvents: (ids) => routePass(deps, [...ids], Math.max(ids.length, 1)),
+    sweepUnroutedEvents: (limit = 500) => routePass(deps, null, limit),
   };
 }

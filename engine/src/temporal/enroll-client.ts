@@ -8,7 +8,8 @@ import {
   JOURNEY_VERSION_ATTRIBUTE,
   NODE_ID_ATTRIBUTE,
 } from '../workflows/search-attributes';
-import { clientEventSignal } from '../workflows/signals';
+import { clientEventSignal, clientEventsSignal } from '../workflows/signals';
+import { MAX_EVENTS_PER_SIGNAL, signalClientEvents } from './client-event-sender';
 import type { ClientEvent } from '../workflows/signals';
 import { journeyWorkflowId } from './workflow-ids';
 
@@ -91,26 +92,36 @@ export async function enrollClient(
 }
 
 /**
- * Event entry: delivers `event` to the client's running enrollment, or starts one and delivers it as
- * its first event (signal-with-start, atomic on the server).
+ * Event entry: delivers `events` (oldest first; the first is the entry event) to the client's running
+ * enrollment, or starts one and delivers them as its first signal (signal-with-start, atomic on the
+ * server). One client's burst is one call carrying up to {@link MAX_EVENTS_PER_SIGNAL} events, then
+ * batched signals, never a signal per event. The entry event's id keys `concurrent` enrollments.
  */
-export async function enrollOnEvent(
+export async function enrollOnEvents(
   client: Client,
   input: EnrollClientInput,
-  event: ClientEvent,
+  events: readonly ClientEvent[],
 ): Promise<WorkflowHandle<typeof journeyWorkflow>> {
+  const [entryEvent] = events;
+  if (entryEvent === undefined) throw new Error('enrollOnEvents needs the entry event');
   const options = startOptions({
     ...input,
-    enrollmentKey: input.enrollmentKey ?? event.eventId,
-    entryEventId: event.eventId,
+    enrollmentKey: input.enrollmentKey ?? entryEvent.eventId,
+    entryEventId: entryEvent.eventId,
   });
   // Signal-with-start delivers to a running workflow instead of failing, so conflict policy is implied.
   const { workflowIdConflictPolicy: _ignored, ...signalOptions } = options;
-  return client.workflow.signalWithStart<typeof journeyWorkflow, [ClientEvent]>(JOURNEY_WORKFLOW_TYPE, {
-    ...signalOptions,
-    signal: clientEventSignal,
-    signalArgs: [event],
-  });
+  const handle = await client.workflow.signalWithStart<typeof journeyWorkflow, [{ events: ClientEvent[] }]>(
+    JOURNEY_WORKFLOW_TYPE,
+    {
+      ...signalOptions,
+      signal: clientEventsSignal,
+      signalArgs: [{ events: events.slice(0, MAX_EVENTS_PER_SIGNAL) }],
+    },
+  );
+  if (events.length > MAX_EVENTS_PER_SIGNAL)
+    await signalClientEvents(client, options.workflowId, events.slice(MAX_EVENTS_PER_SIGNAL));
+  return handle;
 }
 
 /** Delivers a client event to one enrollment's workflow. */

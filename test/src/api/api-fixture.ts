@@ -1,5 +1,5 @@
 import { openDatabase } from '@touchpoint/db';
-import type { OpenDatabase } from '@touchpoint/db';
+import type { Database, OpenDatabase } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import type { BuildAppOptions } from '@touchpoint/engine/api/build-app';
 import type { FastifyInstance } from 'fastify';
@@ -27,10 +27,14 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
-export async function createApiFixture(extra: Partial<BuildAppOptions> = {}): Promise<ApiFixture> {
+/** `extra` may depend on the fixture's database (a router, for instance, routes from it). */
+export async function createApiFixture(
+  extra: Partial<BuildAppOptions> | ((db: Database) => Partial<BuildAppOptions>) = {},
+): Promise<ApiFixture> {
   const testDatabase = await createTestDatabase();
   const database = openDatabase(testDatabase.url);
-  const app = await buildApp({ db: database.db, config: { adminKey: ADMIN_KEY }, ...extra });
+  const more = typeof extra === 'function' ? extra(database.db) : extra;
+  const app = await buildApp({ db: database.db, config: { adminKey: ADMIN_KEY }, ...more });
   await app.ready();
   return {
     app,

@@ -19,11 +19,13 @@ import { killFrozenChildren, runChildUntilFrozen, waitUntil } from '../harness/f
 const EVENT_COUNT = 50;
 /** Deliveries the child makes before its routing freezes: the kill lands after a partial delivery. */
 const DELIVERIES_BEFORE_FREEZE = 7;
+/** The dead process's claim on its events lapses after this; then the sweep takes them over. */
+const CLAIM_LEASE_MS = 2_000;
 const CHILD_SCRIPT = fileURLToPath(new URL('./fixtures/ingest-then-die.ts', import.meta.url));
 
 type ChildLine =
   | { stage: 'stored'; journeyId: string; status: number; accepted: number }
-  | { stage: 'frozen'; delivered: number };
+  | { stage: 'frozen'; delivered: number; openTransactions: number };
 
 let testDatabase: TestDatabase;
 let database: OpenDatabase;
@@ -48,6 +50,7 @@ function ingestThenKill(taskQueue: string): Promise<{ lines: ChildLine[]; signal
     TASK_QUEUE: taskQueue,
     EVENT_COUNT: String(EVENT_COUNT),
     DELIVERIES_BEFORE_FREEZE: String(DELIVERIES_BEFORE_FREEZE),
+    CLAIM_LEASE_MS: String(CLAIM_LEASE_MS),
   });
 }
 
@@ -78,14 +81,16 @@ describe('a killed process between store and route', () => {
     const { lines, signal } = await ingestThenKill(taskQueue);
     const stored = lines.find((l) => l.stage === 'stored');
     expect(stored).toMatchObject({ status: 202, accepted: EVENT_COUNT });
+    // Frozen mid-call to Temporal, the router holds no transaction (nor its row locks) open.
     expect(lines.find((l) => l.stage === 'frozen')).toEqual({
       stage: 'frozen',
       delivered: DELIVERIES_BEFORE_FREEZE,
+      openTransactions: 0,
     });
     expect(signal).toBe('SIGKILL');
     const journeyId = stored?.stage === 'stored' ? stored.journeyId : '';
 
-    // The ack meant durable: every event is stored, and the dead process's routing never committed.
+    // The ack meant durable: every event is stored, and none is marked routed by the dead process.
     expect(await database.db.select().from(events)).toHaveLength(EVENT_COUNT);
     expect(await unrouted()).toHaveLength(EVENT_COUNT);
 

@@ -88,21 +88,3 @@ export async function enrollOne(
     throw error;
   }
 }
-
-/** Runs `work` over `items` with at most `limit` in flight, keeping input order in the results. */
-export async function mapWithLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
-}

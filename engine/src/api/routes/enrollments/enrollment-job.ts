@@ -3,9 +3,9 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Database, EnrollmentJobFailure, EnrollmentJobRow, EnrollmentJobRowInput } from '@touchpoint/db';
 import { and, enrollmentJobs, eq, getTableColumns, journeyVersions, sql } from '@touchpoint/db';
 import { JourneyDefinition } from '../../../language';
-import { journeyWorkflowId } from '../../../temporal';
+import { journeyWorkflowId, mapWithLimit } from '../../../temporal';
 import { ApiError } from '../../api-error';
-import { enrollOne, mapWithLimit, resolveClients } from './enroll-clients';
+import { enrollOne, resolveClients } from './enroll-clients';
 import type { EnrollDeps, EnrollOutcome, PublishedVersion } from './enroll-clients';
 
 /** Rows per progress update; also how many workflow starts are requested per round trip. */

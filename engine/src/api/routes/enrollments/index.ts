@@ -6,13 +6,8 @@ import { ENROLLMENT_JOB_STATUSES, EnrollmentJobFailure } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ApiErrorBody } from '../../api-error';
-import {
-  ENROLL_OUTCOMES,
-  enrollOne,
-  loadPublishedVersion,
-  mapWithLimit,
-  resolveClients,
-} from './enroll-clients';
+import { ENROLL_OUTCOMES, enrollOne, loadPublishedVersion, resolveClients } from './enroll-clients';
+import { mapWithLimit } from '../../../temporal';
 import type { EnrollDeps } from './enroll-clients';
 import { createEnrollmentJob, loadEnrollmentJob } from './enrollment-job';
 import type { EnrollmentJobProgress } from './enrollment-job';

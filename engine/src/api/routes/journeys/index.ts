@@ -9,7 +9,7 @@ import { ApiError, ApiErrorBody } from '../../api-error';
 import { loadJourney } from './load-journey';
 import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
 
-const JourneyParams = z.object({ id: z.uuid() });
+export const JourneyParams = z.object({ id: z.uuid() });
 const Problem = z.object({
   nodeId: z.string().nullable(),
   code: z.string(),
@@ -55,12 +55,6 @@ export const JourneyVersionResponse = z.object({
   summary: z.string().nullable(),
   createdAt: z.date(),
 });
-
-const LIFECYCLE = {
-  pause: { from: ['active'], to: 'paused' },
-  resume: { from: ['paused'], to: 'active' },
-  archive: { from: ['draft', 'active', 'paused'], to: 'archived' },
-} as const;
 
 const auth = (scope: 'journeys:read' | 'journeys:write') => ({ scope });
 
@@ -164,28 +158,6 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       return reply.code(201).send(version);
     },
   );
-  for (const [action, rule] of Object.entries(LIFECYCLE)) {
-    app.post(
-      `/v1/journeys/:id/${action}`,
-      {
-        config: auth('journeys:write'),
-        schema: { tags: ['journeys'], params: JourneyParams, response: { 200: JourneyResponse, ...errors } },
-      },
-      async (request) => {
-        const journey = await loadJourney(db, request.params.id);
-        if (!(rule.from as readonly string[]).includes(journey.status)) {
-          throw new ApiError('conflict', `cannot ${action} a journey that is ${journey.status}`);
-        }
-        const [row] = await db
-          .update(journeys)
-          .set({ status: rule.to, updatedAt: new Date() })
-          .where(eq(journeys.id, journey.id))
-          .returning();
-        await syncScheduleOf(options, journey.id);
-        return row!;
-      },
-    );
-  }
   app.get(
     '/v1/journeys/:id/versions',
     {
