@@ -7,6 +7,7 @@ export * from './send-outcome';
 export * from './templates/message-template';
 export * from './templates/render-template';
 export * from './templates/html-to-text';
+export * from './templates/sandboxed-liquid';
 export * from './email/smtp-adapter';
 export * from './email/classify-smtp-error';
 export * from './email/message-id';

@@ -14,6 +14,8 @@ declare module 'mjml' {
     validationLevel?: 'strict' | 'soft' | 'skip';
     minify?: boolean;
     keepComments?: boolean;
+    /** `<mj-include>` reads files; mjml 5 ignores it by default, and we say so explicitly. */
+    ignoreIncludes?: boolean;
   }
   export default function mjml2html(input: string, options?: MjmlOptions): Promise<MjmlResult>;
 }

@@ -1,4 +1,4 @@
-import { Liquid } from 'liquidjs';
+import type { Liquid } from 'liquidjs';
 import mjml2html from 'mjml';
 import type { EmailMessage, SmsMessage, WebhookMessage } from '../outbound-message';
 import {
@@ -8,6 +8,7 @@ import {
   type TrackingConfig,
 } from '../email/tracking';
 import { convertHtmlToText } from './html-to-text';
+import { createSandboxedLiquid, findForbiddenTag, type FileTag } from './sandboxed-liquid';
 import type {
   CallTemplate,
   EmailTemplate,
@@ -16,12 +17,16 @@ import type {
   WebhookTemplate,
 } from './message-template';
 
-/** A template that does not parse or render; `field` names the part that failed. */
+/**
+ * A template that does not parse or render; `field` names the part that failed, `forbiddenTag` the
+ * file-reading tag it used, if that is why.
+ */
 export class TemplateRenderError extends Error {
   constructor(
     readonly templateId: string,
     readonly field: string,
     message: string,
+    readonly forbiddenTag: FileTag | null = null,
   ) {
     super(`template ${templateId}, ${field}: ${message}`);
     this.name = 'TemplateRenderError';
@@ -29,8 +34,27 @@ export class TemplateRenderError extends Error {
 }
 
 // HTML bodies escape interpolated values (a client name cannot inject markup); text parts do not.
-const htmlLiquid = new Liquid({ outputEscape: 'escape', strictFilters: true, cache: true });
-const textLiquid = new Liquid({ strictFilters: true, cache: true });
+// Neither can read a file: see createSandboxedLiquid.
+const htmlLiquid = createSandboxedLiquid({ outputEscape: 'escape', strictFilters: true, cache: true });
+const textLiquid = createSandboxedLiquid({ strictFilters: true, cache: true });
+
+function toRenderError(templateId: string, field: string, error: unknown): TemplateRenderError {
+  return new TemplateRenderError(templateId, field, (error as Error).message, findForbiddenTag(error));
+}
+
+/**
+ * Save-time check of a template's raw source (before MJML, which could drop the markup a tag sits
+ * in): throws {@link TemplateRenderError} with `forbiddenTag` set when the source uses a file tag.
+ * Other parse errors are left to the trial render, which reports them against the compiled text.
+ */
+export function assertNoFileTags(templateId: string, field: string, source: string): void {
+  try {
+    textLiquid.parse(source);
+  } catch (error) {
+    const tag = findForbiddenTag(error);
+    if (tag !== null) throw toRenderError(templateId, field, error);
+  }
+}
 
 async function renderLiquid(
   engine: Liquid,
@@ -42,7 +66,7 @@ async function renderLiquid(
   try {
     return await engine.parseAndRender(source, scope);
   } catch (error) {
-    throw new TemplateRenderError(templateId, field, (error as Error).message);
+    throw toRenderError(templateId, field, error);
   }
 }
 
@@ -54,11 +78,13 @@ const MAX_COMPILED = 500;
 function compileMjml(templateId: string, source: string): Promise<string> {
   const cached = compiledMjml.get(source);
   if (cached) return cached;
-  const compiled = mjml2html(source, { validationLevel: 'soft' }).then(({ html, errors }) => {
-    const first = errors[0];
-    if (first) throw new TemplateRenderError(templateId, 'mjml', `line ${first.line}: ${first.message}`);
-    return html;
-  });
+  const compiled = mjml2html(source, { validationLevel: 'soft', ignoreIncludes: true }).then(
+    ({ html, errors }) => {
+      const first = errors[0];
+      if (first) throw new TemplateRenderError(templateId, 'mjml', `line ${first.line}: ${first.message}`);
+      return html;
+    },
+  );
   if (compiledMjml.size >= MAX_COMPILED) compiledMjml.delete(compiledMjml.keys().next().value!);
   compiledMjml.set(source, compiled);
   compiled.catch(() => compiledMjml.delete(source));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { renderForChannel } from '@touchpoint/activities/send/render-for-channel';
-import { countSmsSegments, TemplateRenderError } from '@touchpoint/channels';
+import { assertNoFileTags, countSmsSegments, TemplateRenderError } from '@touchpoint/channels';
 import type { TemplateVariables } from '@touchpoint/channels';
 import type { Database, OfferRow, TemplateRow } from '@touchpoint/db';
 import { clients, eq, offers } from '@touchpoint/db';
@@ -51,6 +51,45 @@ function toIssuePath(field: string): string {
 }
 
 /**
+ * A renderer's error as a 400 naming the field; a file-reading tag gets its own issue code, so a
+ * client can tell "not allowed here" from "does not parse".
+ */
+function toValidationError(error: unknown): ApiError {
+  // Rendering is pure (no I/O), so whatever it throws comes from the template: MJML's parser throws
+  // plain errors on a body that is not MJML at all, which are reported against `body` too.
+  const field = error instanceof TemplateRenderError ? error.field : 'body';
+  const tag = error instanceof TemplateRenderError ? error.forbiddenTag : null;
+  const path = toIssuePath(field);
+  const message =
+    tag !== null
+      ? `the {% ${tag} %} tag is not allowed (in ${field}): templates cannot read files or other templates`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return new ApiError('validation_failed', `${path}: ${message}`, {
+    issues: [{ path, message, code: tag !== null ? 'template_forbidden_tag' : 'template_render' }],
+  });
+}
+
+/** Every Liquid source a stored row holds, by the renderer's field name (webhook payload strings by path). */
+function listSources(row: TemplateRow): [string, string][] {
+  if (row.channel === 'email')
+    return [
+      ['subject', row.subject ?? ''],
+      ['mjml', row.body],
+    ];
+  if (row.channel !== 'webhook') return [['body', row.body]];
+  const sources: [string, string][] = [];
+  const walk = (path: string, value: unknown): void => {
+    if (typeof value === 'string') sources.push([path, value]);
+    else if (value !== null && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) walk(`${path}.${key}`, item);
+  };
+  walk('payload', (JSON.parse(row.body) as { payload?: unknown }).payload);
+  return sources;
+}
+
+/**
  * Renders a template through the send activity's own pipeline (`renderForChannel`), so the preview is
  * exactly what a send would produce. A Liquid or MJML error becomes a 400 naming the field.
  */
@@ -64,14 +103,7 @@ export async function renderTemplate(
   try {
     rendered = await renderForChannel(row, variables, options);
   } catch (error) {
-    // Rendering is pure (no I/O), so whatever it throws comes from the template: MJML's parser throws
-    // plain errors on a body that is not MJML at all, which are reported against `body` too.
-    const field = error instanceof TemplateRenderError ? error.field : 'body';
-    const message = error instanceof Error ? error.message : String(error);
-    const path = toIssuePath(field);
-    throw new ApiError('validation_failed', `${path}: ${message}`, {
-      issues: [{ path, message, code: 'template_render' }],
-    });
+    throw toValidationError(error);
   }
   switch (rendered.channel) {
     case 'email':
@@ -94,7 +126,15 @@ export async function previewTemplate(db: Database, row: TemplateRow, body: Prev
   return renderTemplate(row, await loadVariables(db, body));
 }
 
-/** Save-time check: a trial render with the built-in sample, so a broken template is never stored. */
+/**
+ * Save-time check: no file-reading tag anywhere in the raw source, then a trial render with the
+ * built-in sample, so a broken or file-reading template is never stored.
+ */
 export async function checkTemplateRenders(row: TemplateRow): Promise<void> {
+  try {
+    for (const [field, source] of listSources(row)) assertNoFileTags(row.key, field, source);
+  } catch (error) {
+    throw toValidationError(error);
+  }
   await renderTemplate(row, { client: { ...SAMPLE_CLIENT }, offer: { ...SAMPLE_OFFER }, journey: {} });
 }
