@@ -2,6 +2,7 @@ import { DURATION_UNITS, type NodeKind, type PropertyFilter } from '@touchpoint/
 import { EXIT_REASONS } from '../nodes/exit-reasons';
 import { readPath } from '../nodes/read-config';
 import type { FieldContext } from './field-context';
+import { CallOutcomeFields } from './call-outcome-fields';
 import { ChannelPicker, NumberField, SelectField, TextField } from './fields';
 import { EventFiltersField } from './event-filters-field';
 import { LadderEditor } from './ladder-editor';
@@ -162,6 +163,12 @@ function SendFields({ f }: { f: FieldContext }) {
         onChange={(v) =>
           f.set(['offer'], v ? { offerId: v, params: readPath(f.config, 'offer.params') ?? {} } : undefined)
         }
+      />
+      <CallOutcomeFields
+        value={readPath(f.config, 'callOutcome')}
+        channels={readPath(f.config, 'channels')}
+        alwaysWaits={false}
+        onChange={(v) => f.set(['callOutcome'], v)}
       />
     </>
   );

@@ -4,6 +4,7 @@ import type { CatalogItem } from '../api/schemas';
 import { useT } from '../i18n/i18n';
 import { readPath } from '../nodes/read-config';
 import { setPath } from './config-path';
+import { CallOutcomeFields } from './call-outcome-fields';
 import { ChannelPicker, NumberField, SelectField, TextField } from './fields';
 import { LadderAxis } from './ladder-axis';
 import type { RungMove } from './use-rung-drag';
@@ -121,6 +122,12 @@ export function LadderEditor({
             onChange={(v) =>
               set(['offer'], v > 0 ? { offerId: 'discount', params: { percent: v } } : undefined)
             }
+          />
+          <CallOutcomeFields
+            value={readPath(rung, 'callOutcome')}
+            channels={readPath(rung, 'channels')}
+            alwaysWaits
+            onChange={(v) => set(['callOutcome'], v)}
           />
         </>
       )}

@@ -103,6 +103,12 @@ export const en = {
   'field.template': 'Message template',
   'field.offer': 'Offer',
   'field.discount': 'Discount, %',
+  'field.callOutcome': 'Call outcome',
+  'field.callOutcome.wait': 'Wait for the operator to record how the call went',
+  'field.callOutcome.timeout': 'Wait for the outcome at most',
+  'field.callOutcome.exits': 'Outcomes with an exit of their own (others, or none in time, go on as usual):',
+  'problem.callOutcomeWithoutCall':
+    'This step waits for a call outcome but does not call: tick the Call channel',
   'field.channels': 'Channels, in order of trying',
   'field.timeout': 'Wait at most',
   'field.duration': 'How long',

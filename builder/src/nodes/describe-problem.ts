@@ -100,6 +100,8 @@ export function describeProblem(problem: JourneyProblem, t: Translate): string {
     case 'missingTemplateVariant':
     case 'channelNotConfigured':
       return describeChannelProblem(problem, t);
+    case 'callOutcomeWithoutCall':
+      return t('problem.callOutcomeWithoutCall');
     case 'invalidEntryWindow':
       return t('problem.invalidEntryWindow');
     case 'invalidTimeZone':

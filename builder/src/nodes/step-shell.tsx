@@ -3,12 +3,17 @@ import { memo, useMemo, type CSSProperties, type ReactNode } from 'react';
 import { useEditor } from '../canvas/editor-context';
 import { INPUT_HANDLE, type StepNode } from '../canvas/convert';
 import { useT, type MessageKey } from '../i18n/i18n';
-import { portItem, portsOfStep } from './ports';
+import { callPortOf, portItem, portsOfStep } from './ports';
 import { describeProblem } from './describe-problem';
 import { NODE_LOOKS } from './looks';
 
 function PortLabel({ data, port }: { data: StepNode['data']; port: string }) {
   const t = useT();
+  const call = callPortOf(port);
+  if (call) {
+    const outcome = t(`operator.outcome.${call.outcome}`);
+    return <>{call.rungId ? `${call.rungId}: ${outcome}` : outcome}</>;
+  }
   const item = portItem(data, port);
   if (item) return <>{item.name ?? item.id}</>;
   return <>{t(`port.${port}` as MessageKey)}</>;

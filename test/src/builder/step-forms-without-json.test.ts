@@ -146,4 +146,26 @@ describe('step settings without JSON', () => {
     await page.screenshot({ path: screenshotPath('builder-42-condition-form-ru') });
     await page.getByRole('button', { name: 'EN' }).click();
   });
+
+  it('sets a call step to wait for its outcome, with an exit for the outcomes chosen', async () => {
+    const journeyId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
+    const form = page.getByTestId('step-form');
+    await dragFromPalette(page, 'send', 700, 120);
+    await openStep('send-1');
+    await form.locator('.channel-picker').getByLabel('Call').check();
+    const call = form.getByTestId('call-outcome');
+    await call.getByLabel('Wait for the operator to record how the call went').check();
+    await call.getByTestId('call-timeout').fill('2');
+    await call.getByLabel('Booked', { exact: true }).check();
+    // The outcome gets its own exit on the step, labelled by the outcome.
+    await page.locator('[data-testid="step-send-1"] .step-port-label', { hasText: 'Booked' }).waitFor();
+    await page.screenshot({ path: screenshotPath('builder-45-call-outcome-form-en') });
+    await expect
+      .poll(async () => (await readDraftNodes(journeyId)).find((node) => node.id === 'send-1')?.config)
+      .toMatchObject({ callOutcome: { timeout: { amount: 2, unit: 'days' }, exits: ['booking'] } });
+    await page.getByRole('button', { name: 'RU' }).click();
+    await call.getByText('Ждать итог не дольше').waitFor();
+    await page.screenshot({ path: screenshotPath('builder-46-call-outcome-form-ru') });
+    await page.getByRole('button', { name: 'EN' }).click();
+  });
 });
