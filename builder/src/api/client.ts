@@ -5,6 +5,9 @@ import {
   CallTask,
   type CatalogItem,
   ClientCard,
+  ExitJob,
+  type InFlightChoice,
+  LifecycleResult,
   JourneyDetail,
   JourneyStats,
   JourneySummary,
@@ -116,8 +119,13 @@ export const api = {
       endpoints.journeyPublish(journeyId),
       send('POST', summary.trim() ? { summary: summary.trim() } : {}),
     ),
-  pauseJourney: (journeyId: string) => request(Ok, endpoints.journeyPause(journeyId), send('POST')),
-  resumeJourney: (journeyId: string) => request(Ok, endpoints.journeyResume(journeyId), send('POST')),
+  /** Pauses new entries; clients already inside continue or leave now (an exit job) as chosen. */
+  pauseJourney: (journeyId: string, inFlight: InFlightChoice) =>
+    request(LifecycleResult, endpoints.journeyPause(journeyId), send('POST', { inFlight })),
+  resumeJourney: (journeyId: string) =>
+    request(LifecycleResult, endpoints.journeyResume(journeyId), send('POST')),
+  /** The journey's latest exit job, with how many clients have left so far. */
+  getExitJob: (journeyId: string) => request(ExitJob, endpoints.journeyExitJob(journeyId)),
   listVersions: (journeyId: string) => request(listOf(JourneyVersion), endpoints.journeyVersions(journeyId)),
   getStats: (journeyId: string, query: { version?: number; from?: string; to?: string }) =>
     request(JourneyStats, `${endpoints.journeyStats(journeyId)}${toQuery(query)}`),

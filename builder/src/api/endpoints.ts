@@ -12,6 +12,7 @@ export const endpoints = {
   journeyPublish: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/publish`,
   journeyPause: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/pause`,
   journeyResume: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/resume`,
+  journeyExitJob: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/exit-job`,
   journeyVersions: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/versions`,
   journeyStats: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/stats`,
   offerCatalog: () => '/v1/offers',

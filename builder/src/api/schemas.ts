@@ -21,6 +21,25 @@ export type JourneySummary = z.infer<typeof JourneySummary>;
 export const JourneyDetail = JourneySummary.extend({ draft: z.unknown() });
 export type JourneyDetail = z.infer<typeof JourneyDetail>;
 
+/** What happens to clients already inside when a journey is paused (the server's `inFlight`). */
+export const IN_FLIGHT_CHOICES = ['continue', 'leave'] as const;
+export type InFlightChoice = (typeof IN_FLIGHT_CHOICES)[number];
+
+/** The job that makes clients in flight leave a paused or archived journey: `left` of `total` so far. */
+export const ExitJob = z.object({
+  id: z.string(),
+  reason: z.string(),
+  status: z.enum(['running', 'completed', 'failed', 'cancelled']),
+  total: z.number().int(),
+  left: z.number().int(),
+  error: z.string().nullable(),
+});
+export type ExitJob = z.infer<typeof ExitJob>;
+
+/** The answer of pause / resume / archive: the journey, and the exit job when clients leave. */
+export const LifecycleResult = z.object({ status: JourneyStatus, exitJob: ExitJob.nullable() });
+export type LifecycleResult = z.infer<typeof LifecycleResult>;
+
 export const Problem = z.object({
   nodeId: z.string().nullable(),
   code: z.string(),

@@ -63,6 +63,20 @@ export const en = {
   'editor.nameLabel': 'Journey name',
   'editor.selectHint': 'Select a step to edit it',
 
+  'pause.title': 'Pause the journey',
+  'pause.question': 'No new clients will enter. What happens to the clients already inside?',
+  'pause.continue': 'They continue',
+  'pause.continueHint': 'Clients inside finish their journey as planned; only new entries stop.',
+  'pause.leave': 'They leave now',
+  'pause.leaveHint':
+    'Every client inside leaves the journey at once, recorded with the reason “journey paused”.',
+  'pause.confirm': 'Pause',
+  'pause.paused': 'Paused. Clients inside continue their journey.',
+  'pause.leaving': 'Paused. Clients leaving: {left} of {total}…',
+  'pause.allLeft': 'Paused. All {total} clients have left the journey.',
+  'pause.leavingStopped': 'Paused. {left} of {total} clients left before leaving stopped.',
+  'pause.progress': 'Clients who have left',
+
   'node.entry': 'Entry',
   'node.wait': 'Wait',
   'node.waitForEvent': 'Wait for an action',

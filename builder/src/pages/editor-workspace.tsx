@@ -12,6 +12,7 @@ import { JourneySettingsForm } from '../forms/journey-settings-form';
 import { StepForm } from '../forms/step-form';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { describeProblem } from '../nodes/describe-problem';
+import { PauseDialog } from './pause-dialog';
 import { PublishDialog } from './publish-dialog';
 import { ServerError, useDescribeError } from './server-error';
 import { StatsBar } from './stats-bar';
@@ -33,7 +34,7 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
   const [name, setName] = useState(detail.name);
   const [status, setStatus] = useState(detail.status);
   const [liveVersion, setLiveVersion] = useState(detail.currentVersion);
-  const [panel, setPanel] = useState<'none' | 'publish' | 'versions' | 'stats'>('none');
+  const [panel, setPanel] = useState<'none' | 'publish' | 'pause' | 'versions' | 'stats'>('none');
   const [lifecycleError, setLifecycleError] = useState<{ error: unknown; wasPaused: boolean } | null>(null);
   const describeError = useDescribeError();
   const save = useAutosave(store, detail.id, name);
@@ -64,13 +65,13 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
     const centre = flow.screenToFlowPosition({ x: window.innerWidth / 2, y: window.innerHeight / 2 });
     store.getState().addStep(kind, centre);
   };
+  // Pausing asks what happens to clients inside (the pause dialog); resuming needs no question.
   const togglePause = () => {
-    const wasPaused = status === 'paused';
-    const next = wasPaused ? api.resumeJourney(detail.id) : api.pauseJourney(detail.id);
     setLifecycleError(null);
-    next.then(
-      () => setStatus(wasPaused ? 'active' : 'paused'),
-      (error: unknown) => setLifecycleError({ error, wasPaused }),
+    if (status !== 'paused') return setPanel('pause');
+    api.resumeJourney(detail.id).then(
+      () => setStatus('active'),
+      (error: unknown) => setLifecycleError({ error, wasPaused: true }),
     );
   };
 
@@ -178,6 +179,13 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
           )}
         </aside>
       </div>
+      {panel === 'pause' && (
+        <PauseDialog
+          journeyId={detail.id}
+          onClose={() => setPanel('none')}
+          onPaused={() => setStatus('paused')}
+        />
+      )}
       {panel === 'publish' && (
         <PublishDialog
           journeyId={detail.id}

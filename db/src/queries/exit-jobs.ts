@@ -6,18 +6,24 @@ import type { ExitJobReason, ExitJobRow } from '../schema';
 /** An exit job as the API shows it: its row plus how many of its clients have actually left. */
 export type ExitJobProgress = ExitJobRow & { left: number };
 
+/** How many clients are inside `journeyId` now (enrollments still active). */
+export async function countClientsInside(db: Database, journeyId: string): Promise<number> {
+  const [inside] = await db
+    .select({ total: count() })
+    .from(enrollments)
+    .where(and(eq(enrollments.journeyId, journeyId), eq(enrollments.status, 'active')));
+  return inside?.total ?? 0;
+}
+
 /** Starts an exit job for the clients inside `journeyId` now; null when nobody is inside. */
 export async function createExitJob(
   db: Database,
   journeyId: string,
   reason: ExitJobReason,
 ): Promise<ExitJobRow | null> {
-  const [inside] = await db
-    .select({ total: count() })
-    .from(enrollments)
-    .where(and(eq(enrollments.journeyId, journeyId), eq(enrollments.status, 'active')));
-  if (!inside || inside.total === 0) return null;
-  const [job] = await db.insert(exitJobs).values({ journeyId, reason, total: inside.total }).returning();
+  const total = await countClientsInside(db, journeyId);
+  if (total === 0) return null;
+  const [job] = await db.insert(exitJobs).values({ journeyId, reason, total }).returning();
   return job!;
 }
 

@@ -40,9 +40,9 @@ describe('routing under bursts', () => {
         .select({ clientId: enrollments.clientId })
         .from(enrollments)
         .where(eq(enrollments.journeyId, journeyId));
-    await waitUntil(async () => (await enrolled()).length === 300 && (await unrouted()) === 0, 60_000);
+    await waitUntil(async () => (await enrolled()).length === 300 && (await unrouted()) === 0, 150_000);
     expect(new Set((await enrolled()).map((row) => row.clientId)).size).toBe(300);
-  }, 90_000);
+  }, 180_000);
 
   it('keeps one client run healthy through 3,000 entry events: bounded history, no failed or timed-out task', async () => {
     const onceId = await publish('visits once', sleepyJourney('visit', 'once'));
@@ -58,7 +58,7 @@ describe('routing under bursts', () => {
         })),
       );
     }
-    await waitUntil(async () => (await unrouted()) === 0, 60_000);
+    await waitUntil(async () => (await unrouted()) === 0, 120_000);
     const [client] = await fixture.database.db
       .select({ id: clients.id })
       .from(clients)
@@ -91,5 +91,5 @@ describe('routing under bursts', () => {
     await postEvents([{ idempotencyKey: 'buy', clientId: 'flooder', type: 'purchase', occurredAt }]);
     const result = await temporal.workflow.getHandle(journeyWorkflowId(onceId, client!.id)).result();
     expect(result).toMatchObject({ status: 'completed', reason: 'converted' });
-  }, 120_000);
+  }, 180_000);
 });

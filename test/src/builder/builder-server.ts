@@ -5,6 +5,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { offers, openDatabase, templates, type Database } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
+import type { ApiConfig, BuildAppOptions } from '@touchpoint/engine/api/build-app';
 import { sandboxRoutes, type SandboxRoutesOptions } from '@touchpoint/engine/api/routes/sandbox/index';
 import { createTestDatabase } from '../harness/database';
 import { repoRoot } from '../harness/paths';
@@ -40,6 +41,8 @@ export interface BuilderServer {
 export interface BuilderServerOptions {
   /** Loopback mail / SMS servers whose received messages the API lists, as `npm start` wires them. */
   sandbox?: SandboxRoutesOptions;
+  /** More for the app, given its database: a Temporal client and a router for stories with clients. */
+  app?: (db: Database) => Partial<Omit<BuildAppOptions, 'db' | 'config'>> & { config?: Partial<ApiConfig> };
 }
 
 export async function startBuilderServer(options: BuilderServerOptions = {}): Promise<BuilderServer> {
@@ -63,7 +66,8 @@ export async function startBuilderServer(options: BuilderServerOptions = {}): Pr
   );
   await database.db.insert(offers).values(STORY_OFFERS);
   const adminKey = 'builder-test-key';
-  const app = await buildApp({ db: database.db, config: { adminKey } });
+  const { config, ...more } = options.app?.(database.db) ?? {};
+  const app = await buildApp({ db: database.db, ...more, config: { ...config, adminKey } });
   if (options.sandbox) await app.register(sandboxRoutes, options.sandbox);
   await app.register(fastifyStatic, { root: outDir, prefix: '/' });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

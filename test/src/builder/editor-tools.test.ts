@@ -102,6 +102,11 @@ describe('editing tools', () => {
 
   it('pauses and resumes the live journey', async () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    // Pausing asks what happens to clients inside; they continue unless the marketer says otherwise.
+    const dialog = page.getByRole('dialog', { name: 'Pause the journey' });
+    await dialog.getByRole('button', { name: 'Pause', exact: true }).click();
+    await dialog.getByText('Paused. Clients inside continue their journey.').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
     await page.locator('.status', { hasText: 'Paused' }).waitFor();
     await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await page.locator('.status', { hasText: 'Live' }).waitFor();

@@ -1,5 +1,6 @@
 import {
   cancelExitJobs,
+  countClientsInside,
   createExitJob,
   eq,
   EXIT_JOB_STATUSES,
@@ -89,7 +90,8 @@ export const journeyLifecycleRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async
         }
         const body = request.body as z.infer<typeof PauseBody>;
         const reason = exitReasonOf(action, body?.inFlight ?? 'continue');
-        if (reason !== null && runner === null)
+        // Without Temporal nobody can be asked to leave; a journey nobody is inside needs no one asked.
+        if (reason !== null && runner === null && (await countClientsInside(db, journey.id)) > 0)
           throw new ApiError('unavailable', 'no Temporal connection: clients in flight cannot leave now');
         const [row] = await db
           .update(journeys)
