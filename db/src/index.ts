@@ -11,3 +11,4 @@ export * from './ingest/store-events';
 export * from './ingest/store-purchases';
 export * from './queries/api-keys';
 export * from './queries/exclusive-lease';
+export * from './ingest/internal-event-keys';

@@ -18,3 +18,5 @@ export type { ParsedDefinition } from './parse-definition';
 export * from './examples';
 export * from './plan-migration';
 export * from './entry-events';
+export * from './cron';
+export * from './journey-size';

@@ -51,6 +51,10 @@ export const PROBLEM_CODES = {
   invalidTimeZone: 'invalidTimeZone',
   /** The entry window ends before it starts. */
   invalidEntryWindow: 'invalidEntryWindow',
+  /** A schedule entry's cron is not one Temporal Schedules can run (see `describeCronProblem`). */
+  invalidCron: 'invalidCron',
+  /** The journey has more nodes or edges than `MAX_JOURNEY_NODES` / `MAX_JOURNEY_EDGES`. */
+  journeyTooLarge: 'journeyTooLarge',
 } as const;
 
 /** One of {@link PROBLEM_CODES}. */
