@@ -10,7 +10,7 @@ import { MAX_BATCH_SIZE } from './input-bounds';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerInputLimits } from './plugins/input-limits';
-import { serverLimits } from './plugins/server-limits';
+import { DEFAULT_REQUEST_TIMEOUT_MS, serverLimits } from './plugins/server-limits';
 import type { ServerTimeouts } from './plugins/server-limits';
 import { registerSwagger } from './plugins/swagger';
 import { callTaskRoutes } from './routes/call-tasks';
@@ -85,7 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  registerInputLimits(app);
+  registerInputLimits(app, options.config.timeouts?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   await registerSwagger(app);
   registerAuth(app, { db: options.db, adminKey: options.config.adminKey });
   const maxBatchSize = options.config.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;

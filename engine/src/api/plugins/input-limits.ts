@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../api-error';
 
@@ -71,11 +72,24 @@ function assertStorable(request: FastifyRequest): void {
 }
 
 /**
- * Input rules that hold for every route, before its own schema: no text the database cannot store, no
- * runaway nesting, and small bodies on public routes (those marked `scope: null` or without a scope),
+ * Input rules that hold for every route, before its own schema: a body arrives within its deadline,
+ * no text the database cannot store, no runaway nesting, and small bodies on public routes (those marked `scope: null` or without a scope),
  * which anyone on the internet can post to.
  */
-export function registerInputLimits(app: FastifyInstance): void {
+export function registerInputLimits(app: FastifyInstance, bodyTimeoutMs: number): void {
+  // Node's own requestTimeout stops counting once the headers are in, so a client that sends half a
+  // body and stalls would hold the request open for good: the body gets its own deadline.
+  app.addHook('preParsing', async (_request, _reply, payload) => {
+    // A stream of its own fails with the timeout; destroying the request itself would drop the socket
+    // before the 408 is written.
+    const body = new PassThrough();
+    const timer = setTimeout(() => {
+      body.destroy(new ApiError('request_timeout', `the body did not arrive within ${bodyTimeoutMs} ms`));
+    }, bodyTimeoutMs);
+    const clear = () => clearTimeout(timer);
+    payload.once('end', clear).once('error', clear);
+    return payload.pipe(body);
+  });
   app.addHook('onRoute', (route) => {
     const scope = route.config?.scope;
     if ((scope === null || scope === undefined) && route.bodyLimit === undefined) {

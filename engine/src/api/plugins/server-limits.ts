@@ -6,6 +6,9 @@ import { API_ERROR_STATUS } from '../api-error';
 import type { ApiErrorBody, ApiErrorCode } from '../api-error';
 import { MAX_PARAM_LENGTH } from '../input-bounds';
 
+/** How long a request's headers and body may take to arrive by default. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
 /** Time limits of the HTTP server; see {@link serverLimits}. */
 export interface ServerTimeouts {
   /** A request's headers and body must arrive within this many ms (default 30 s), else 408. */
@@ -56,7 +59,7 @@ function answerFrameworkError(error: FastifyError, request: FastifyRequest, repl
  * answered 408 and disconnected instead of holding a socket forever (fastify disables both by default).
  */
 export function serverLimits(timeouts: ServerTimeouts = {}): FastifyHttpOptions<http.Server> {
-  const requestTimeout = timeouts.requestTimeoutMs ?? 30_000;
+  const requestTimeout = timeouts.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   return {
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     requestTimeout,
