@@ -60,7 +60,7 @@ export function describeCronProblem(expression: string): string | null {
   }
   const parts = text.split(/\s+/);
   if (parts.length !== FIELDS.length) {
-    return `"${text}" has ${parts.length} field(s); a cron has 5 (minute hour day-of-month month day-of-week)`;
+    return `"${text}" has ${parts.length} field(s); a cron has 5 fields (minute hour day-of-month month day-of-week)`;
   }
   for (const [index, field] of FIELDS.entries()) {
     for (const part of parts[index]!.split(',')) {

@@ -232,8 +232,8 @@ describe('journey size and paging (item 12)', () => {
 
 describe('idempotency keys and client ids (items 13, 14)', () => {
   it('keeps client keys out of the internal purchase namespace, so a real order is never a duplicate', async () => {
-    await expectRefused('POST', '/v1/events', event('purchase:order-77'), 'body.idempotencyKey');
-    const order = await call('POST', '/v1/purchases', purchase('order-77'));
+    await expectRefused('POST', '/v1/events', event('purchase:real-order-77'), 'body.idempotencyKey');
+    const order = await call('POST', '/v1/purchases', purchase('real-order-77'));
     expect(order.status, order.text).toBe(202);
     expect(order.body.accepted).toBe(1);
   });
