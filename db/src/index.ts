@@ -13,3 +13,4 @@ export * from './queries/api-keys';
 export * from './queries/exclusive-lease';
 export * from './queries/event-routing';
 export * from './queries/exit-jobs';
+export * from './ingest/internal-event-keys';

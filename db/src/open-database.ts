@@ -14,6 +14,9 @@ export interface OpenDatabaseOptions {
 /** Opens a node-postgres pool on `url` (a `postgres://` connection string). */
 export function openDatabase(url: string, options: OpenDatabaseOptions = {}): OpenDatabase {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10 });
+  // An idle connection the server drops (a restart, a failover) emits 'error' on the pool; unheard, it
+  // would crash the process. The pool discards that connection and the next query opens a new one.
+  pool.on('error', () => undefined);
   const db = drizzleNodePg(pool, { schema });
   return { db, close: () => pool.end() };
 }

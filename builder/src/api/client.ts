@@ -100,10 +100,24 @@ const send = (method: string, body?: unknown): RequestInit => ({
 });
 const Ok = z.unknown();
 
+const JourneyPage = z.object({ items: z.array(JourneySummary), nextCursor: z.string().nullable() });
+
+/** Every journey: the server answers a page at a time, so this follows `nextCursor` to the last page. */
+async function listJourneys(): Promise<JourneySummary[]> {
+  const journeys: JourneySummary[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: z.infer<typeof JourneyPage> = await request(JourneyPage, endpoints.journeyPage(cursor));
+    journeys.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return journeys;
+}
+
 /** The typed HTTP client of the builder: one function per server endpoint. */
 export const api = {
   checkApiKey,
-  listJourneys: () => request(listOf(JourneySummary), endpoints.journeys()),
+  listJourneys,
   createJourney: (name: string, definition: unknown) =>
     request(JourneyDetail, endpoints.journeys(), send('POST', { name, definition })),
   getJourney: (journeyId: string) => request(JourneyDetail, endpoints.journey(journeyId)),

@@ -7,6 +7,9 @@ const enc = encodeURIComponent;
 
 export const endpoints = {
   journeys: () => '/v1/journeys',
+  /** One page of the journey list; with a cursor, the page after it. */
+  journeyPage: (cursor: string | null) =>
+    cursor ? `/v1/journeys?limit=200&cursor=${enc(cursor)}` : '/v1/journeys?limit=200',
   journey: (journeyId: string) => `/v1/journeys/${enc(journeyId)}`,
   journeyValidate: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/validate`,
   journeyPublish: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/publish`,

@@ -4,6 +4,7 @@ import type { Executor } from '../database';
 import { clientFacts } from '../schema/client-facts';
 import type { NewClientFactsRow } from '../schema/client-facts';
 import { purchases } from '../schema/purchases';
+import { chunksOf } from '../ingest/chunks';
 import { computeClientFacts } from './smart-trigger';
 import type { PurchaseForFacts } from './smart-trigger';
 
@@ -13,8 +14,11 @@ import type { PurchaseForFacts } from './smart-trigger';
  * out of order, and makes the call idempotent, so routing can safely replay it.
  */
 export async function refreshClientFacts(db: Executor, clientIds: readonly string[]): Promise<void> {
-  const ids = [...new Set(clientIds)];
-  if (ids.length === 0) return;
+  // One statement per chunk keeps every upsert under PostgreSQL's bind-parameter limit.
+  for (const ids of chunksOf([...new Set(clientIds)])) await refreshChunk(db, ids);
+}
+
+async function refreshChunk(db: Executor, ids: readonly string[]): Promise<void> {
   const rows = await db
     .select({ clientId: purchases.clientId, purchasedAt: purchases.purchasedAt, value: purchases.value })
     .from(purchases)

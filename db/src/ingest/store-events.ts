@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { Executor } from '../database';
 import { events } from '../schema/events';
 import type { EventProperties } from '../schema/events';
+import { chunksOf } from './chunks';
 import { ensureClients } from './upsert-clients';
 
 /** One incoming event, keyed by the client's external id. */
@@ -39,10 +40,33 @@ export async function storeEvents(
     batch.map((e) => e.clientExternalId),
   );
   const unique = new Map(batch.map((e) => [e.idempotencyKey, e]));
-  const inserted = await db
+  const ids = new Map<string, number>();
+  for (const chunk of chunksOf([...unique.values()])) {
+    for (const row of await insertEvents(db, chunk, clientIds)) ids.set(row.idempotencyKey, row.id);
+  }
+  const fresh = new Set(ids.keys());
+  const duplicates = [...unique.keys()].filter((key) => !ids.has(key));
+  for (const chunk of chunksOf(duplicates)) {
+    const existing = await db
+      .select({ id: events.id, idempotencyKey: events.idempotencyKey })
+      .from(events)
+      .where(inArray(events.idempotencyKey, chunk));
+    for (const row of existing) ids.set(row.idempotencyKey, row.id);
+  }
+  const seen = new Set<string>();
+  return batch.map((e) => {
+    const isNew = fresh.has(e.idempotencyKey) && !seen.has(e.idempotencyKey);
+    seen.add(e.idempotencyKey);
+    return { idempotencyKey: e.idempotencyKey, eventId: ids.get(e.idempotencyKey)!, isNew };
+  });
+}
+
+/** One multi-row insert (a chunk: see `ROWS_PER_STATEMENT`); rows already stored are skipped. */
+function insertEvents(db: Executor, chunk: readonly IncomingEvent[], clientIds: Map<string, string>) {
+  return db
     .insert(events)
     .values(
-      [...unique.values()].map((e) => ({
+      chunk.map((e) => ({
         idempotencyKey: e.idempotencyKey,
         clientId: clientIds.get(e.clientExternalId)!,
         type: e.type,
@@ -55,20 +79,4 @@ export async function storeEvents(
     )
     .onConflictDoNothing({ target: events.idempotencyKey })
     .returning({ id: events.id, idempotencyKey: events.idempotencyKey });
-  const ids = new Map(inserted.map((row) => [row.idempotencyKey, row.id]));
-  const fresh = new Set(ids.keys());
-  const duplicates = [...unique.keys()].filter((key) => !ids.has(key));
-  if (duplicates.length > 0) {
-    const existing = await db
-      .select({ id: events.id, idempotencyKey: events.idempotencyKey })
-      .from(events)
-      .where(inArray(events.idempotencyKey, duplicates));
-    for (const row of existing) ids.set(row.idempotencyKey, row.id);
-  }
-  const seen = new Set<string>();
-  return batch.map((e) => {
-    const isNew = fresh.has(e.idempotencyKey) && !seen.has(e.idempotencyKey);
-    seen.add(e.idempotencyKey);
-    return { idempotencyKey: e.idempotencyKey, eventId: ids.get(e.idempotencyKey)!, isNew };
-  });
 }

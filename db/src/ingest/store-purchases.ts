@@ -2,6 +2,8 @@ import { refreshClientFacts } from '../client-facts/refresh-client-facts';
 import type { Executor } from '../database';
 import { purchaseLines } from '../schema/purchase-lines';
 import { purchases } from '../schema/purchases';
+import { chunksOf } from './chunks';
+import { purchaseEventKey } from './internal-event-keys';
 import { ensureClients } from './upsert-clients';
 import { storeEvents } from './store-events';
 import type { StoredEventOutcome } from './store-events';
@@ -44,26 +46,17 @@ export async function storePurchases(
     batch.map((p) => p.clientExternalId),
   );
   const unique = [...new Map(batch.map((p) => [p.idempotencyKey, p])).values()];
-  const inserted = await db
-    .insert(purchases)
-    .values(
-      unique.map((p) => ({
-        idempotencyKey: p.idempotencyKey,
-        clientId: clientIds.get(p.clientExternalId)!,
-        purchasedAt: p.purchasedAt,
-        value: p.value,
-        currency: p.currency ?? 'USD',
-        itemCount: p.itemCount ?? p.lines?.reduce((n, l) => n + l.quantity, 0) ?? 1,
-      })),
-    )
-    .onConflictDoNothing({ target: purchases.idempotencyKey })
-    .returning({ id: purchases.id, idempotencyKey: purchases.idempotencyKey });
-  await insertLines(db, unique, new Map(inserted.map((row) => [row.idempotencyKey, row.id])));
+  const purchaseIds = new Map<string, string>();
+  for (const chunk of chunksOf(unique)) {
+    for (const row of await insertPurchases(db, chunk, clientIds))
+      purchaseIds.set(row.idempotencyKey, row.id);
+  }
+  await insertLines(db, unique, purchaseIds);
   await refreshClientFacts(db, [...clientIds.values()]);
   return storeEvents(
     db,
     batch.map((p) => ({
-      idempotencyKey: `purchase:${p.idempotencyKey}`,
+      idempotencyKey: purchaseEventKey(p.idempotencyKey),
       clientExternalId: p.clientExternalId,
       type: PURCHASE_EVENT_TYPE,
       occurredAt: p.purchasedAt,
@@ -82,5 +75,23 @@ async function insertLines(
     const purchaseId = purchaseIds.get(p.idempotencyKey);
     return purchaseId === undefined ? [] : (p.lines ?? []).map((line) => ({ purchaseId, ...line }));
   });
-  if (lines.length > 0) await db.insert(purchaseLines).values(lines);
+  for (const chunk of chunksOf(lines)) await db.insert(purchaseLines).values(chunk);
+}
+
+/** One multi-row insert of orders; orders already stored are skipped (and not returned). */
+function insertPurchases(db: Executor, chunk: readonly IncomingPurchase[], clientIds: Map<string, string>) {
+  return db
+    .insert(purchases)
+    .values(
+      chunk.map((p) => ({
+        idempotencyKey: p.idempotencyKey,
+        clientId: clientIds.get(p.clientExternalId)!,
+        purchasedAt: p.purchasedAt,
+        value: p.value,
+        currency: p.currency ?? 'USD',
+        itemCount: p.itemCount ?? p.lines?.reduce((n, l) => n + l.quantity, 0) ?? 1,
+      })),
+    )
+    .onConflictDoNothing({ target: purchases.idempotencyKey })
+    .returning({ id: purchases.id, idempotencyKey: purchases.idempotencyKey });
 }

@@ -11,8 +11,11 @@ import { z } from 'zod';
  * - `conflict` (409): the request is valid but the resource's state forbids it (publish an invalid
  *   draft, resume an archived journey).
  * - `invalid_journey` (422): the journey definition has problems; `problems` lists them per node.
- * - `payload_too_large` (413): body or batch over the limit.
+ * - `request_timeout` (408): the request (headers and body) did not arrive in time.
+ * - `payload_too_large` (413): the body is over the byte limit.
+ * - `uri_too_long` (414): a path parameter is longer than any valid value.
  * - `unsupported_media_type` (415): a body that is not JSON.
+ * - `headers_too_large` (431): the request line and headers are over the server's limit.
  * - `rate_limited` (429), `unavailable` (503): retry later.
  * - `internal` (500): anything unexpected; the body is masked, the log has the details and request id.
  */
@@ -22,10 +25,13 @@ export const API_ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   invalid_journey: 422,
+  headers_too_large: 431,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,

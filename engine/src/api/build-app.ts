@@ -6,8 +6,12 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { EventRouter } from '../router';
+import { MAX_BATCH_SIZE } from './input-bounds';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerInputLimits } from './plugins/input-limits';
+import { DEFAULT_REQUEST_TIMEOUT_MS, serverLimits } from './plugins/server-limits';
+import type { ServerTimeouts } from './plugins/server-limits';
 import { registerSwagger } from './plugins/swagger';
 import { callTaskRoutes } from './routes/call-tasks';
 import { enrollmentRoutes } from './routes/enrollments';
@@ -35,8 +39,10 @@ export interface ApiConfig {
   adminKey: string;
   /** Largest accepted batch of events or purchases per request. */
   maxBatchSize?: number;
-  /** Largest accepted body in bytes. */
+  /** Largest accepted body in bytes on authenticated routes (public routes take `PUBLIC_BODY_LIMIT`). */
   bodyLimit?: number;
+  /** Time limits for slow clients (defaults: 30 s per request, 60 s idle connection). */
+  timeouts?: ServerTimeouts;
   /** Base URL of the Temporal UI, for links from the client timeline. */
   temporalUiUrl?: string;
   /** Secret the tracking tokens in sent mail are signed with; the `/t/*` routes answer 503 without it. */
@@ -64,10 +70,11 @@ export interface BuildAppOptions {
   temporal?: Client;
   router?: EventRouter;
   config: ApiConfig;
+  /** Fastify's logger (pino options); off when omitted. 5xx answers are logged at `error` with the request id. */
   logger?: FastifyServerOptions['logger'];
 }
 
-export const DEFAULT_MAX_BATCH_SIZE = 10_000;
+export const DEFAULT_MAX_BATCH_SIZE = MAX_BATCH_SIZE;
 
 /**
  * Builds the HTTP API without listening (tests use `app.inject()`). Order as in fastify/demo: compilers
@@ -75,6 +82,7 @@ export const DEFAULT_MAX_BATCH_SIZE = 10_000;
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
+    ...serverLimits(options.config.timeouts),
     logger: options.logger ?? false,
     bodyLimit: options.config.bodyLimit ?? 32 * 1024 * 1024,
     requestIdHeader: 'x-request-id',
@@ -83,6 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputLimits(app, options.config.timeouts?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   await registerSwagger(app);
   registerAuth(app, { db: options.db, adminKey: options.config.adminKey });
   const maxBatchSize = options.config.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;

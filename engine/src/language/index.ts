@@ -21,3 +21,5 @@ export * from './entry-events';
 export * from './awaited-events';
 export * from './goal-rules';
 export * from './reentry';
+export * from './cron';
+export * from './journey-size';

@@ -64,6 +64,10 @@ export const PROBLEM_CODES = {
   channelNotConfigured: 'channelNotConfigured',
   /** A send (or rung) waits for a call outcome but never calls (no `call` among its channels). */
   callOutcomeWithoutCall: 'callOutcomeWithoutCall',
+  /** A schedule entry's cron is not one Temporal Schedules can run (see `describeCronProblem`). */
+  invalidCron: 'invalidCron',
+  /** The journey has more nodes or edges than `MAX_JOURNEY_NODES` / `MAX_JOURNEY_EDGES`. */
+  journeyTooLarge: 'journeyTooLarge',
 } as const;
 
 /** One of {@link PROBLEM_CODES}. */

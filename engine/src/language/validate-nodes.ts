@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from './definition';
+import { describeCronProblem } from './cron';
 import { durationToMs } from './duration';
 import type { EventMatcher } from './filters';
 import type { ChannelKind } from './node-kinds';
@@ -89,6 +90,8 @@ function checkEntry(
   if (trigger.kind === 'event') checkEvent(trigger.event, catalog, report);
   if (trigger.kind === 'segment' || trigger.kind === 'schedule')
     checkSegment(trigger.segment, catalog, report);
+  const cronProblem = trigger.kind === 'schedule' ? describeCronProblem(trigger.cron) : null;
+  if (cronProblem !== null) report(PROBLEM_CODES.invalidCron, `Schedule cron: ${cronProblem}`);
 }
 
 function checkLadder(

@@ -1,3 +1,4 @@
+import { checkJourneySize } from './journey-size';
 import { parseDefinition } from './parse-definition';
 import type { JourneyCatalog, JourneyProblem } from './problems';
 import { checkCycles, checkEdges, checkReachability } from './validate-graph';
@@ -9,6 +10,9 @@ import { checkJourneySettings, checkNodes } from './validate-nodes';
  * Pass a catalog to also check event types, templates, offers, segments and journeys exist.
  */
 export function validateJourney(definition: unknown, catalog: JourneyCatalog = {}): JourneyProblem[] {
+  // Checked first and alone: the graph checks are sized for journeys within the limit.
+  const tooLarge = checkJourneySize(definition);
+  if (tooLarge !== null) return [tooLarge];
   const parsed = parseDefinition(definition);
   const problems = [...parsed.problems, ...checkNodes(parsed.nodes, catalog)];
   if (parsed.edges !== null) {

@@ -44,6 +44,8 @@ export const AppConfig = z.object({
   SMSRU_API_ID: z.string().optional(),
   /** Lets webhooks reach private and loopback addresses (off in production). */
   WEBHOOK_ALLOW_PRIVATE: flag,
+  /** Level of the API's structured (pino) log on stdout; every 5xx is logged at `error` with its request id. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type AppConfig = z.infer<typeof AppConfig>;
 

@@ -14,7 +14,7 @@ export async function runEntrypoint(role: 'api' | 'worker'): Promise<void> {
   if (!config.TOUCHPOINT_ADMIN_KEY || !config.TRACKING_SECRET) {
     throw new Error('TOUCHPOINT_ADMIN_KEY and TRACKING_SECRET are required');
   }
-  const logger = pino({ name: `touchpoint-${role}` });
+  const logger = pino({ name: `touchpoint-${role}`, level: config.LOG_LEVEL });
   const database = openDatabase(config.DATABASE_URL, {
     maxConnections: dbConnectionsFor({ api: role === 'api', worker: role === 'worker' }),
   });
@@ -26,7 +26,7 @@ export async function runEntrypoint(role: 'api' | 'worker'): Promise<void> {
     trackingSecret: config.TRACKING_SECRET,
     api: role === 'api',
     worker: role === 'worker',
-    logger: { name: `touchpoint-${role}` },
+    logger: { name: `touchpoint-${role}`, level: config.LOG_LEVEL },
   });
   logger.info({ apiUrl: product.apiUrl }, `${role} started`);
   const stop = () => {

@@ -35,6 +35,7 @@ export interface StartProductOptions {
   temporal?: { connection: Connection; client: Client; nativeConnection: NativeConnection };
   /** Caps and quiet hours shared by every journey (default: DEFAULT_DELIVERY_POLICY). */
   deliveryPolicy?: DeliveryPolicy;
+  /** The API's logger; by default pino on stdout at `config.LOG_LEVEL`. */
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -161,7 +162,7 @@ async function buildProductApp(
       channels,
       ...(config.TWILIO_AUTH_TOKEN ? { twilioAuthToken: config.TWILIO_AUTH_TOKEN } : {}),
     },
-    logger: options.logger ?? false,
+    logger: options.logger ?? { level: config.LOG_LEVEL },
   });
   if (options.sandbox) await app.register(sandboxRoutes, options.sandbox);
   // The builder uses hash routes, so its index.html and assets are all there is to serve.

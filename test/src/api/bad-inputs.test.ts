@@ -74,8 +74,8 @@ const BAD_INPUTS: BadInput[] = [
     method: 'POST',
     url: '/v1/events',
     payload: { events: Array.from({ length: 101 }, (_, i) => ({ ...event, idempotencyKey: `k${i}` })) },
-    status: 413,
-    code: 'payload_too_large',
+    status: 400,
+    code: 'validation_failed',
     names: 'body.events',
   },
   {

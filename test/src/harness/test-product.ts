@@ -73,6 +73,8 @@ export async function startTestProduct(
     API_PORT: String(apiPort),
     ...(options.smsReceipts ? { PUBLIC_URL: publicUrl } : {}),
     TEMPORAL_TASK_QUEUE: `${options.name}-${Date.now()}`,
+    // 5xx answers only: a failing test shows their causes without drowning in request logs.
+    LOG_LEVEL: 'error',
     ...options.env,
   });
   const product = await startProduct({

@@ -86,6 +86,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(500).send(body);
     }
     if (apiError.statusCode >= 500) request.log.error({ err: error }, apiError.message);
+    // The rest of a timed-out body may never come: the connection cannot carry another request.
+    if (apiError.code === 'request_timeout') void reply.header('connection', 'close');
     const body: ApiErrorBody = {
       code: apiError.code,
       message: apiError.message,

@@ -3,6 +3,7 @@ import { ChannelConsent, clientFacts, clients, eq, isClientOverdue, upsertClient
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ApiErrorBody } from '../../api-error';
+import { ClientExternalId } from '../../input-bounds';
 
 function isKnownTimeZone(zone: string): boolean {
   try {
@@ -30,7 +31,7 @@ export const ClientProfileBody = z.strictObject({
   consent: z.partialRecord(z.enum(['email', 'sms', 'call', 'webhook']), ChannelConsent).optional(),
 });
 
-const ClientParams = z.object({ id: z.string().min(1).max(200) });
+const ClientParams = z.object({ id: ClientExternalId });
 
 /** A client with their purchase facts (null before the first purchase). */
 export const ClientProfile = z.object({

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { ApiErrorBody } from '../../api-error';
 import { ClientTimeline, loadClientTimeline } from './client-timeline';
 import type { TemporalUiLink } from './client-timeline';
+import { ClientExternalId } from '../../input-bounds';
 
 /** Options of {@link clientTimelineRoutes}: the Temporal UI the timeline links enrollments to. */
 export interface ClientTimelineRouteOptions {
@@ -22,7 +23,7 @@ export const clientTimelineRoutes: FastifyPluginAsyncZod<ClientTimelineRouteOpti
       config: { scope: 'clients:read' },
       schema: {
         tags: ['clients'],
-        params: z.object({ id: z.string().min(1).max(200) }),
+        params: z.object({ id: ClientExternalId }),
         response: { 200: ClientTimeline, '4xx': ApiErrorBody },
       },
     },

@@ -14,6 +14,7 @@ import type { EnrollmentJobProgress } from './enrollment-job';
 import { createEnrollmentJobRunner } from './enrollment-job-runner';
 import type { EnrollmentJobRunnerOptions } from './enrollment-job-runner';
 import { CsvError, parseClientCsv } from './parse-client-csv';
+import { ClientExternalId } from '../../input-bounds';
 
 /** Dependencies of the enrollment routes; without `temporal` they answer 503. */
 export interface EnrollmentRoutesOptions {
@@ -33,7 +34,7 @@ const JourneyParams = z.object({ id: z.uuid() });
 
 export const ManualEnrollmentBody = z.strictObject({
   /** External (CRM) client ids. */
-  clientIds: z.array(z.string().min(1).max(200)).min(1),
+  clientIds: z.array(ClientExternalId).min(1),
   /** Names this request's runs in journeys allowing concurrent enrollments; a retry with it enrolls no one twice. */
   enrollmentKey: z.string().min(1).max(100).optional(),
 });

@@ -1,3 +1,4 @@
+import { CLIENT_ID_MAX_LENGTH } from '../../input-bounds';
 /** One data row of an enrollment upload: its 1-based line in the file and the client's external id. */
 export interface CsvClientRow {
   line: number;
@@ -73,6 +74,9 @@ export function parseClientCsv(text: string): CsvClientRow[] {
   return rows.map(({ line, fields }) => {
     const clientId = (fields[column] ?? '').trim();
     if (clientId === '') throw new CsvError(line, 'the client id is empty');
+    if (clientId.length > CLIENT_ID_MAX_LENGTH) {
+      throw new CsvError(line, `the client id is longer than ${CLIENT_ID_MAX_LENGTH} characters`);
+    }
     return { line, clientId };
   });
 }

@@ -1,16 +1,25 @@
-import { storeEvents } from '@touchpoint/db';
+import { INTERNAL_EVENT_KEY_PREFIXES, isInternalEventKey, storeEvents } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiErrorBody } from '../../api-error';
+import { ClientExternalId, Instant, MAX_BATCH_SIZE } from '../../input-bounds';
+import { assertBatchSize } from '../batch-size';
 import { routeInBackground } from '../route-deps';
 import type { IngestRouteOptions } from '../route-deps';
 
 /** One event as sent by an integration. `clientId` is the client's external (CRM) id. */
 export const IngestEvent = z.strictObject({
-  idempotencyKey: z.string().min(1).max(200),
-  clientId: z.string().min(1).max(200),
-  type: z.string().min(1).max(100),
-  occurredAt: z.iso.datetime({ offset: true }),
+  idempotencyKey: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((key) => !isInternalEventKey(key), {
+      message: `keys starting with ${Object.values(INTERNAL_EVENT_KEY_PREFIXES).join(' or ')} are reserved for Touchpoint's own events`,
+    })
+    .describe('your unique id of the event; a repeat is a duplicate'),
+  clientId: ClientExternalId,
+  type: z.string().min(1).max(100).describe('the event type journeys enter, wait or exit on'),
+  occurredAt: Instant.describe('when the event happened (ISO 8601 with offset, years 1900–2199)'),
   properties: z.record(z.string(), z.unknown()).default({}),
   source: z.string().min(1).max(100).optional(),
   messageId: z.uuid().optional(),
@@ -20,7 +29,7 @@ export type IngestEvent = z.infer<typeof IngestEvent>;
 
 /** A single event or `{ events: [...] }`. */
 export const IngestEventsBody = z.union([
-  z.strictObject({ events: z.array(IngestEvent).min(1) }),
+  z.strictObject({ events: z.array(IngestEvent).min(1).max(MAX_BATCH_SIZE) }),
   IngestEvent,
 ]);
 
@@ -48,12 +57,7 @@ export const eventRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (app
     },
     async (request, reply) => {
       const batch = 'events' in request.body ? request.body.events : [request.body];
-      if (batch.length > options.maxBatchSize) {
-        throw new ApiError(
-          'payload_too_large',
-          `body.events: at most ${options.maxBatchSize} events per request`,
-        );
-      }
+      assertBatchSize('body.events', batch.length, options.maxBatchSize);
       const outcomes = await options.db.transaction((tx) =>
         storeEvents(
           tx,

@@ -5,11 +5,12 @@ import { ApiError, ApiErrorBody } from '../../api-error';
 import { loadJourney } from '../journeys/load-journey';
 import { DiffableDefinition, diffDefinitions, JourneyDiff } from './diff-definitions';
 import { loadVersion } from './load-version';
+import { PositiveInt4Text } from '../../input-bounds';
 
 const DiffParams = z.object({
   id: z.uuid(),
-  a: z.coerce.number().int().positive(),
-  b: z.coerce.number().int().positive(),
+  a: PositiveInt4Text,
+  b: PositiveInt4Text,
 });
 
 export const JourneyDiffResponse = JourneyDiff.extend({

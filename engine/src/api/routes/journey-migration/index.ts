@@ -7,6 +7,7 @@ import { MIGRATION_PROBLEM_CODES, NodeMap } from '../../../language';
 import { MigrationVersionNotFoundError, migrateEnrollments } from '../../../temporal/migrate-enrollments';
 import { ApiError, ApiErrorBody } from '../../api-error';
 import { loadJourney } from '../journeys/load-journey';
+import { PositiveInt4 } from '../../input-bounds';
 
 /** Dependencies of the migration route; without `temporal` it answers 503. */
 export interface JourneyMigrationRoutesOptions {
@@ -16,8 +17,8 @@ export interface JourneyMigrationRoutesOptions {
 
 export const MigrateJourneyBody = z
   .strictObject({
-    fromVersion: z.number().int().positive(),
-    toVersion: z.number().int().positive(),
+    fromVersion: PositiveInt4,
+    toVersion: PositiveInt4,
     /** Node of `fromVersion` -> node of `toVersion`; clients on unmapped nodes stay where they are. */
     nodeMap: NodeMap,
     /** Counts who would move and moves nobody; only `dryRun: false` migrates. */

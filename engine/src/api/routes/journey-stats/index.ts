@@ -5,12 +5,13 @@ import { ApiErrorBody } from '../../api-error';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
 import { countJourneyStats, JourneyStats } from './count-journey-stats';
+import { Instant, PositiveInt4Text } from '../../input-bounds';
 
 export const JourneyStatsQuery = z
   .strictObject({
-    version: z.coerce.number().int().positive().optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    version: PositiveInt4Text.optional(),
+    from: Instant.optional(),
+    to: Instant.optional(),
   })
   .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
     path: ['to'],

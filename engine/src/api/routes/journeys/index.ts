@@ -1,11 +1,12 @@
-import type { Database } from '@touchpoint/db';
+import type { Executor, JourneyRow } from '@touchpoint/db';
 import { and, desc, eq, journeys, journeyVersions, sql } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ChannelKind } from '../../../language';
-import { findJourneyWarnings } from '../../../language';
+import { checkJourneySize, findJourneyWarnings } from '../../../language';
 import { checkJourney } from '../../../journeys/check-journey';
 import { ApiError, ApiErrorBody } from '../../api-error';
+import { listJourneys, ListJourneysQuery } from './list-journeys';
 import { loadJourney } from './load-journey';
 import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
 
@@ -56,6 +57,12 @@ export const JourneyVersionResponse = z.object({
   createdAt: z.date(),
 });
 
+/** A draft over the documented size limit is refused when saved (413), so none can reach publish. */
+function assertJourneySize(definition: unknown): void {
+  const tooLarge = checkJourneySize(definition);
+  if (tooLarge !== null) throw new ApiError('payload_too_large', `body.definition: ${tooLarge.message}`);
+}
+
 const auth = (scope: 'journeys:read' | 'journeys:write') => ({ scope });
 
 /** What the journey routes run on; without `channels`, sends are not checked against configured channels. */
@@ -75,6 +82,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     },
     async (request, reply) => {
       const { definition, ...rest } = request.body;
+      assertJourneySize(definition);
       const [row] = await db
         .insert(journeys)
         .values({ ...rest, draft: definition })
@@ -86,9 +94,23 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     '/v1/journeys',
     {
       config: auth('journeys:read'),
-      schema: { tags: ['journeys'], response: { 200: z.object({ items: z.array(JourneyResponse) }) } },
+      schema: {
+        tags: ['journeys'],
+        description: 'The journeys, most recently changed first, a page at a time.',
+        querystring: ListJourneysQuery,
+        response: {
+          200: z.object({
+            items: z.array(JourneyResponse),
+            nextCursor: z
+              .string()
+              .nullable()
+              .describe('pass as `cursor` for the next page; null on the last'),
+          }),
+          ...errors,
+        },
+      },
     },
-    async () => ({ items: await db.select().from(journeys).orderBy(desc(journeys.updatedAt)) }),
+    async (request) => listJourneys(db, request.query),
   );
   app.get(
     '/v1/journeys/:id',
@@ -114,6 +136,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       if (current.status === 'archived')
         throw new ApiError('conflict', 'an archived journey cannot be edited');
       const { definition, ...rest } = request.body;
+      assertJourneySize(definition);
       const [row] = await db
         .update(journeys)
         .set({ ...rest, draft: definition, updatedAt: new Date() })
@@ -153,8 +176,12 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       },
     },
     async (request, reply) => {
-      const version = await publishJourney(db, request.params.id, request.body?.summary, options.channels);
-      await syncScheduleOf(options, request.params.id);
+      const version = await publishJourney(
+        options,
+        request.params.id,
+        request.body?.summary,
+        options.channels,
+      );
       return reply.code(201).send(version);
     },
   );
@@ -181,35 +208,57 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
 };
 
 /**
- * Publishes the draft as the next version number, if it validates. The version row is insert-only; the
- * unique (journey, number) index turns two concurrent publishes into one success and one conflict.
+ * Publishes the draft as the next version number, if it validates, all or nothing: the version row,
+ * the journey's state and its Temporal Schedule change together. The schedule is brought in line
+ * inside the database transaction (reading its uncommitted version), so a schedule Temporal refuses
+ * rolls the publish back; if the commit itself fails after Temporal accepted, the schedule is put back
+ * in step with what is stored (compensation). The unique (journey, number) index turns two concurrent
+ * publishes into one success and one conflict.
  */
 async function publishJourney(
-  db: Database,
+  deps: ScheduleDeps,
   journeyId: string,
   summary: string | undefined,
   channels: readonly ChannelKind[] | undefined,
 ) {
-  const journey = await loadJourney(db, journeyId);
+  const journey = await loadJourney(deps.db, journeyId);
   if (journey.status === 'archived')
     throw new ApiError('conflict', 'an archived journey cannot be published');
-  const problems = await checkJourney(db, journey.draft, channels);
+  const problems = await checkJourney(deps.db, journey.draft, channels);
   if (problems.length > 0) {
     throw new ApiError('invalid_journey', `the draft has ${problems.length} problem(s)`, { problems });
   }
-  return db.transaction(async (tx) => {
-    const [{ next } = { next: 1 }] = await tx
-      .select({ next: sql<number>`coalesce(max(${journeyVersions.number}), 0)::int + 1` })
-      .from(journeyVersions)
-      .where(eq(journeyVersions.journeyId, journeyId));
-    const [version] = await tx
-      .insert(journeyVersions)
-      .values({ journeyId, number: next, definition: journey.draft, summary: summary?.trim() || null })
-      .returning();
-    await tx
-      .update(journeys)
-      .set({ currentVersion: next, status: 'active', updatedAt: new Date() })
-      .where(and(eq(journeys.id, journeyId)));
-    return version!;
-  });
+  let scheduleTouched = false;
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const version = await insertNextVersion(tx, journeyId, journey.draft, summary);
+      scheduleTouched = true;
+      await syncScheduleOf({ ...deps, db: tx }, journeyId);
+      return version;
+    });
+  } catch (error) {
+    if (scheduleTouched) await syncScheduleOf(deps, journeyId).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function insertNextVersion(
+  tx: Executor,
+  journeyId: string,
+  definition: JourneyRow['draft'],
+  summary: string | undefined,
+) {
+  const [{ next } = { next: 1 }] = await tx
+    .select({ next: sql<number>`coalesce(max(${journeyVersions.number}), 0)::int + 1` })
+    .from(journeyVersions)
+    .where(eq(journeyVersions.journeyId, journeyId));
+  const [version] = await tx
+    .insert(journeyVersions)
+    .values({ journeyId, number: next, definition, summary: summary?.trim() || null })
+    .returning();
+  await tx
+    .update(journeys)
+    .set({ currentVersion: next, status: 'active', updatedAt: new Date() })
+    .where(and(eq(journeys.id, journeyId)));
+  return version!;
 }

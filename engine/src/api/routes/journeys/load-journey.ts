@@ -1,9 +1,9 @@
-import type { Database, JourneyRow } from '@touchpoint/db';
+import type { Executor, JourneyRow } from '@touchpoint/db';
 import { eq, journeys } from '@touchpoint/db';
 import { ApiError } from '../../api-error';
 
 /** The journey or a 404 naming the id. */
-export async function loadJourney(db: Database, id: string): Promise<JourneyRow> {
+export async function loadJourney(db: Executor, id: string): Promise<JourneyRow> {
   const [row] = await db.select().from(journeys).where(eq(journeys.id, id));
   if (row === undefined) throw new ApiError('not_found', `params.id: no journey "${id}"`);
   return row;

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { ScheduleNotFoundError } from '@temporalio/client';
-import type { Database } from '@touchpoint/db';
+import type { Executor } from '@touchpoint/db';
 import { desc, eq, journeyVersions } from '@touchpoint/db';
 import { JourneyDefinition } from '../../../language';
 import { journeyScheduleId, syncJourneySchedule } from '../../../temporal';
@@ -8,7 +8,8 @@ import { loadJourney } from './load-journey';
 
 /** What keeping a journey's Temporal Schedule in step needs; without `temporal` nothing is done. */
 export interface ScheduleDeps {
-  db: Database;
+  /** The database, or the transaction whose uncommitted state the schedule should follow. */
+  db: Executor;
   temporal?: Client | undefined;
   taskQueue: string;
 }

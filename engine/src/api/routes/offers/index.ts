@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiErrorBody } from '../../api-error';
 import { CatalogParams, foundOr404, writeUnique } from '../catalog-helpers';
+import { Instant } from '../../input-bounds';
 
 /**
  * An offer as written by the API. `value` is a percent for `percentDiscount` (0 < v <= 100) and an
@@ -17,8 +18,8 @@ export const OfferBody = z
     kind: OfferKind,
     value: z.number().positive().max(1e10).nullable().optional(),
     productSku: z.string().min(1).max(200).nullable().optional(),
-    validFrom: z.iso.datetime({ offset: true }).nullable().optional(),
-    validUntil: z.iso.datetime({ offset: true }).nullable().optional(),
+    validFrom: Instant.nullable().optional(),
+    validUntil: Instant.nullable().optional(),
     attributes: z.record(z.string(), z.unknown()).optional(),
   })
   .superRefine((offer, ctx) => {

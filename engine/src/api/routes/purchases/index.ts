@@ -1,33 +1,40 @@
 import { storePurchases } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiErrorBody } from '../../api-error';
+import { ClientExternalId, Instant, MAX_BATCH_SIZE, Money, PositiveInt4 } from '../../input-bounds';
+import { assertBatchSize } from '../batch-size';
 import { routeInBackground } from '../route-deps';
 import type { IngestRouteOptions } from '../route-deps';
 
+/** Lines one order may carry: enough for any basket, small enough that a full batch stays bounded. */
+const MAX_LINES_PER_PURCHASE = 1_000;
+
 /** One order. `idempotencyKey` is the order id; `clientId` the client's external id. */
 export const IngestPurchase = z.strictObject({
-  idempotencyKey: z.string().min(1).max(200),
-  clientId: z.string().min(1).max(200),
-  purchasedAt: z.iso.datetime({ offset: true }),
-  value: z.number().nonnegative().max(1e10),
-  currency: z.string().length(3).optional(),
-  itemCount: z.number().int().positive().optional(),
+  idempotencyKey: z.string().min(1).max(200).describe('the order id; a repeat is a duplicate'),
+  clientId: ClientExternalId,
+  purchasedAt: Instant.describe('when the order was placed (ISO 8601 with offset, years 1900–2199)'),
+  value: Money.describe('the order total'),
+  currency: z.string().length(3).optional().describe('ISO 4217 code (default USD)'),
+  itemCount: PositiveInt4.optional().describe("items in the order (default: the lines' quantities, or 1)"),
   lines: z
     .array(
       z.strictObject({
-        sku: z.string().min(1),
-        name: z.string().optional(),
-        quantity: z.number().int().positive(),
-        unitPrice: z.number().nonnegative(),
+        sku: z.string().min(1).max(200).describe('the product the line is for'),
+        name: z.string().max(500).optional(),
+        quantity: PositiveInt4,
+        unitPrice: Money,
       }),
     )
-    .optional(),
+    .max(MAX_LINES_PER_PURCHASE)
+    .optional()
+    .describe(`the order's product lines (at most ${MAX_LINES_PER_PURCHASE})`),
 });
 export type IngestPurchase = z.infer<typeof IngestPurchase>;
 
 export const IngestPurchasesBody = z.union([
-  z.strictObject({ purchases: z.array(IngestPurchase).min(1) }),
+  z.strictObject({ purchases: z.array(IngestPurchase).min(1).max(MAX_BATCH_SIZE) }),
   IngestPurchase,
 ]);
 
@@ -50,12 +57,7 @@ export const purchaseRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (
     },
     async (request, reply) => {
       const batch = 'purchases' in request.body ? request.body.purchases : [request.body];
-      if (batch.length > options.maxBatchSize) {
-        throw new ApiError(
-          'payload_too_large',
-          `body.purchases: at most ${options.maxBatchSize} per request`,
-        );
-      }
+      assertBatchSize('body.purchases', batch.length, options.maxBatchSize);
       const outcomes = await options.db.transaction((tx) =>
         storePurchases(
           tx,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ClientExternalId } from '../../input-bounds';
 
 const key = z.string().min(1).max(200);
 const name = z.string().min(1).max(500);
@@ -59,7 +60,7 @@ export const TemplateResponse = z.object({
  */
 export const PreviewBody = z
   .strictObject({
-    clientId: z.string().min(1).max(200).optional(),
+    clientId: ClientExternalId.optional(),
     client: z.record(z.string(), z.unknown()).optional(),
     offerId: z.uuid().optional(),
     offer: z.record(z.string(), z.unknown()).optional(),

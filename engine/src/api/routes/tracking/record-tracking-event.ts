@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Database, MessageRow } from '@touchpoint/db';
-import { clients, eq, sql, storeEvents } from '@touchpoint/db';
+import { clients, eq, INTERNAL_EVENT_KEY_PREFIXES, sql, storeEvents } from '@touchpoint/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { EventRouter } from '../../../router';
 import { routeInBackground } from '../route-deps';
@@ -27,7 +27,7 @@ export async function recordTrackingEvent(
   const [stored] = await deps.db.transaction((tx) =>
     storeEvents(tx, [
       {
-        idempotencyKey: `tracking:${hit.action}:${hit.message.id}${linkKey}`,
+        idempotencyKey: `${INTERNAL_EVENT_KEY_PREFIXES.tracking}${hit.action}:${hit.message.id}${linkKey}`,
         clientExternalId: hit.clientExternalId,
         type: `${hit.message.channel}.${EVENT_SUFFIX[hit.action]}`,
         occurredAt: at,

@@ -1,0 +1,23 @@
+/**
+ * Idempotency keys of the events Touchpoint records itself share the `events` key space with the keys
+ * integrations send. Each internal producer owns one prefix below, and client keys that start with one
+ * are refused at the API, so no client key can ever make a real order or a click look like a duplicate.
+ * Reserving the prefixes the stored keys already use (rather than renaming them) needs no migration and
+ * keeps a purchase retried across an upgrade a duplicate, as it must be.
+ */
+export const INTERNAL_EVENT_KEY_PREFIXES = {
+  /** `purchase:<order id>`: the event every stored purchase records. */
+  purchase: 'purchase:',
+  /** `tracking:<action>:<message id>[:<link>]`: opens, clicks and unsubscribes from sent mail. */
+  tracking: 'tracking:',
+} as const;
+
+/** Whether a key lies in a namespace Touchpoint keeps for its own events. */
+export function isInternalEventKey(key: string): boolean {
+  return Object.values(INTERNAL_EVENT_KEY_PREFIXES).some((prefix) => key.startsWith(prefix));
+}
+
+/** The key of the `purchase` event recorded for an order. */
+export function purchaseEventKey(orderKey: string): string {
+  return `${INTERNAL_EVENT_KEY_PREFIXES.purchase}${orderKey}`;
+}

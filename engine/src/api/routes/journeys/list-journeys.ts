@@ -1,0 +1,55 @@
+import type { Database, JourneyRow } from '@touchpoint/db';
+import { desc, journeys, sql } from '@touchpoint/db';
+import { z } from 'zod';
+import { ApiError } from '../../api-error';
+
+/** `GET /v1/journeys?limit=&cursor=`: newest change first, a page at a time. */
+export const ListJourneysQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(50)
+    .describe('journeys per page (1–200, default 50)'),
+  cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page'),
+});
+export type ListJourneysQuery = z.infer<typeof ListJourneysQuery>;
+
+// Opaque to callers: the last row's `updated_at` (as PostgreSQL prints it, microseconds kept, so the
+// keyset comparison is exact) and id, base64url-encoded.
+const CursorParts = z.tuple([z.string().regex(/^\d{4}-\d\d-\d\d [\d:.]+[+-]\d\d(:\d\d)?$/), z.uuid()]);
+const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`, 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string): [string, string] {
+  const parts = CursorParts.safeParse(Buffer.from(cursor, 'base64url').toString('utf8').split('|'));
+  if (!parts.success || encodeCursor(...parts.data) !== cursor) {
+    const message = 'not a cursor this API returned';
+    throw new ApiError('validation_failed', `querystring.cursor: ${message}`, {
+      issues: [{ path: 'querystring.cursor', message, code: 'custom' }],
+    });
+  }
+  return parts.data;
+}
+
+/** One page of journeys, most recently changed first, and the cursor of the next (null on the last). */
+export async function listJourneys(
+  db: Database,
+  query: ListJourneysQuery,
+): Promise<{ items: JourneyRow[]; nextCursor: string | null }> {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const rows = await db
+    .select({ journey: journeys, at: sql<string>`${journeys.updatedAt}::text` })
+    .from(journeys)
+    .where(
+      after === undefined
+        ? undefined
+        : sql`(${journeys.updatedAt}, ${journeys.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
+    )
+    .orderBy(desc(journeys.updatedAt), desc(journeys.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.at, last.journey.id) : null;
+  return { items: page.map((row) => row.journey), nextCursor };
+}
