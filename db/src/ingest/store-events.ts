@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { Executor } from '../database';
 import { events } from '../schema/events';
 import type { EventProperties } from '../schema/events';
+import { recordEventFunnelActions } from '../funnel/record-event-funnel-actions';
 import { ensureClients } from './upsert-clients';
 
 /** One incoming event, keyed by the client's external id. */
@@ -27,7 +28,8 @@ export interface StoredEventOutcome {
 /**
  * Stores a batch of events in one transaction and returns each one's id. Idempotent on `idempotencyKey`:
  * rows already stored are skipped (`on conflict do nothing`) and reported with `isNew: false`, so a retried
- * batch never duplicates. When this resolves the rows are committed — the caller may acknowledge.
+ * batch never duplicates. Events the funnel taxonomy names also become funnel actions (see
+ * `recordEventFunnelActions`). When this resolves the rows are committed — the caller may acknowledge.
  */
 export async function storeEvents(
   db: Executor,
@@ -65,6 +67,19 @@ export async function storeEvents(
       .where(inArray(events.idempotencyKey, duplicates));
     for (const row of existing) ids.set(row.idempotencyKey, row.id);
   }
+  // In the same transaction: an acknowledged `deal.closed` is a recorded deal, whoever sent it.
+  await recordEventFunnelActions(
+    db,
+    [...unique.values()]
+      .filter((e) => fresh.has(e.idempotencyKey))
+      .map((e) => ({
+        eventId: ids.get(e.idempotencyKey)!,
+        clientId: clientIds.get(e.clientExternalId)!,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        messageId: e.messageId ?? null,
+      })),
+  );
   const seen = new Set<string>();
   return batch.map((e) => {
     const isNew = fresh.has(e.idempotencyKey) && !seen.has(e.idempotencyKey);
