@@ -1,3 +1,4 @@
+import { funnelRuleForEvent } from '@touchpoint/db';
 import { z } from 'zod';
 
 /**
@@ -40,15 +41,13 @@ export const CALL_OUTCOMES = [
 export const CallOutcome = z.enum(CALL_OUTCOMES);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 
-/** Funnel action each outcome produces (null: nothing happened in the funnel). */
-export const CALL_OUTCOME_ACTIONS = {
-  reached: 'call',
-  noAnswer: null,
-  callBack: 'call',
-  meetingBooked: 'meeting',
-  booking: 'booking',
-  refused: 'call',
-} as const satisfies Record<CallOutcome, string | null>;
+/**
+ * Funnel action each outcome produces (null: nothing happened in the funnel), read from the funnel
+ * taxonomy's `call.<outcome>` events so the mapping has one home.
+ */
+export const CALL_OUTCOME_ACTIONS = Object.fromEntries(
+  CALL_OUTCOMES.map((outcome) => [outcome, funnelRuleForEvent(`call.${outcome}`)?.action ?? null]),
+) as Readonly<Record<CallOutcome, string | null>>;
 
 /** Input of `completeCallTask`. */
 export const CompleteCallTaskInput = z.object({

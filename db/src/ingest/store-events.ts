@@ -2,6 +2,7 @@ import { inArray } from 'drizzle-orm';
 import type { Executor } from '../database';
 import { events } from '../schema/events';
 import type { EventProperties } from '../schema/events';
+import { recordEventFunnelActions } from '../funnel/record-event-funnel-actions';
 import { chunksOf } from './chunks';
 import { ensureClients } from './upsert-clients';
 
@@ -53,6 +54,19 @@ export async function storeEvents(
       .where(inArray(events.idempotencyKey, chunk));
     for (const row of existing) ids.set(row.idempotencyKey, row.id);
   }
+  // In the same transaction: an acknowledged `deal.closed` is a recorded deal, whoever sent it.
+  await recordEventFunnelActions(
+    db,
+    [...unique.values()]
+      .filter((e) => fresh.has(e.idempotencyKey))
+      .map((e) => ({
+        eventId: ids.get(e.idempotencyKey)!,
+        clientId: clientIds.get(e.clientExternalId)!,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        messageId: e.messageId ?? null,
+      })),
+  );
   const seen = new Set<string>();
   return batch.map((e) => {
     const isNew = fresh.has(e.idempotencyKey) && !seen.has(e.idempotencyKey);

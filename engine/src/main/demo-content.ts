@@ -123,6 +123,12 @@ function call(key: string, name: string, body: string): NewTemplateRow {
   return { key, channel: 'call', name, format: 'text', body };
 }
 
+/**
+ * The event a CRM sends when a client signs up: the demo's clients send it, and the demo's welcome
+ * series and the gallery's welcome template enter on it (a test holds the gallery to it).
+ */
+export const DEMO_SIGNUP_EVENT_TYPE = 'signup';
+
 /** Journeys the demo publishes: a welcome series on sign-up and seed 004's smart-trigger win-back. */
 export const DEMO_JOURNEYS = [
   {
@@ -130,7 +136,11 @@ export const DEMO_JOURNEYS = [
     definition: {
       schemaVersion: 1,
       nodes: [
-        { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: 'signed_up' } } } },
+        {
+          id: 'entry',
+          kind: 'entry',
+          config: { trigger: { kind: 'event', event: { type: DEMO_SIGNUP_EVENT_TYPE } } },
+        },
         {
           id: 'welcome',
           kind: 'send',

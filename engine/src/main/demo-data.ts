@@ -1,7 +1,7 @@
 import { clients, eq, journeys, offers, sql, templates, type Database } from '@touchpoint/db';
 import type { FastifyInstance } from 'fastify';
 import { CDNOW_CLIENT_ATTRIBUTES, DEFAULT_CDNOW_FILE, importCdnow } from '../cli/import-cdnow';
-import { DEMO_JOURNEYS, DEMO_OFFERS, DEMO_TEMPLATES } from './demo-content';
+import { DEMO_JOURNEYS, DEMO_OFFERS, DEMO_SIGNUP_EVENT_TYPE, DEMO_TEMPLATES } from './demo-content';
 
 /** CDNOW customers the demo loads and hands to the smart-trigger win-back (small enough for PGlite). */
 const CDNOW_DEMO_CLIENTS = 200;
@@ -67,27 +67,37 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<void> 
     );
     await call('POST', `/v1/journeys/${winBack}/enrollments`, { clientIds });
   }
-  const now = new Date().toISOString();
-  for (let index = 1; index <= DEMO_CLIENTS; index += 1) {
-    const id = `demo-${String(index).padStart(3, '0')}`;
-    await call('PUT', `/v1/clients/${id}`, {
-      email: `${id}@example.com`,
-      phone: `+7916555${String(index).padStart(4, '0')}`,
-      timeZone: DEMO_TIME_ZONES[index - 1],
-      locale: index % 2 ? 'ru' : 'en',
-      consent: { email: { status: 'granted', updatedAt: now }, sms: { status: 'granted', updatedAt: now } },
-    });
+  const ids = Array.from({ length: DEMO_CLIENTS }, (_, index) => demoClientId(index + 1));
+  for (const [index, id] of ids.entries()) {
+    await call('PUT', `/v1/clients/${id}`, demoClientProfile(id, index + 1));
   }
-  await call('POST', '/v1/events', {
-    events: Array.from({ length: DEMO_CLIENTS }, (_, index) => ({
-      idempotencyKey: `demo-signup-${index + 1}`,
-      clientId: `demo-${String(index + 1).padStart(3, '0')}`,
-      type: 'signed_up',
-      occurredAt: now,
-      source: 'demo',
-    })),
-  });
+  await call('POST', '/v1/events', { events: ids.map((id) => demoSignupEvent(id)) });
   progress(`demo data loaded: ${DEMO_JOURNEYS.length} journeys, ${DEMO_CLIENTS} clients signed up`);
+}
+
+const demoClientId = (index: number) => `demo-${String(index).padStart(3, '0')}`;
+
+/** A demo client as `PUT /v1/clients/:id` takes it: email, phone, a time zone, a locale, consent. */
+export function demoClientProfile(id: string, index: number) {
+  const now = new Date().toISOString();
+  return {
+    email: `${id}@example.com`,
+    phone: `+7916555${String(index).padStart(4, '0')}`,
+    timeZone: DEMO_TIME_ZONES[(index - 1) % DEMO_TIME_ZONES.length],
+    locale: index % 2 ? 'ru' : 'en',
+    consent: { email: { status: 'granted', updatedAt: now }, sms: { status: 'granted', updatedAt: now } },
+  };
+}
+
+/** The sign-up a demo client sends (`POST /v1/events`), which the welcome journeys enter on. */
+export function demoSignupEvent(clientId: string) {
+  return {
+    idempotencyKey: `demo-signup-${clientId}`,
+    clientId,
+    type: DEMO_SIGNUP_EVENT_TYPE,
+    occurredAt: new Date().toISOString(),
+    source: 'demo',
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ export interface TimelineAnswerEntry {
   kind: string;
   journeyId: string | null;
   nodeId: string | null;
+  enrollmentId: string | null;
   status: string | null;
   reason: string | null;
   outcome: string | null;

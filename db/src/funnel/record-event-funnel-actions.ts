@@ -1,0 +1,94 @@
+import { and, desc, eq, gte, isNotNull, lte } from 'drizzle-orm';
+import type { Executor } from '../database';
+import { funnelActions } from '../schema/funnel-actions';
+import { messages } from '../schema/messages';
+import { DEFAULT_FUNNEL_TAXONOMY, funnelRuleForEvent } from './funnel-taxonomy';
+import type { FunnelActionRule } from './funnel-taxonomy';
+
+const DAY_MS = 86_400_000;
+
+/** A stored client event that may be a funnel step. */
+export interface FunnelEventCandidate {
+  eventId: number;
+  clientId: string;
+  type: string;
+  occurredAt: Date;
+  /** The message the event says it belongs to (a tracking hit, a CRM echoing our message id). */
+  messageId?: string | null;
+}
+
+/**
+ * The message that claims an action: the one the event names (if it went to this client), else the
+ * client's last message sent at or before the action and within the action's window (last touch).
+ */
+async function findClaimingMessage(db: Executor, event: FunnelEventCandidate, rule: FunnelActionRule) {
+  const columns = {
+    id: messages.id,
+    enrollmentId: messages.enrollmentId,
+    journeyId: messages.journeyId,
+    journeyVersion: messages.journeyVersion,
+    nodeId: messages.nodeId,
+  };
+  if (event.messageId) {
+    const [named] = await db
+      .select(columns)
+      .from(messages)
+      .where(and(eq(messages.id, event.messageId), eq(messages.clientId, event.clientId)));
+    if (named) return named;
+  }
+  const [last] = await db
+    .select(columns)
+    .from(messages)
+    .where(
+      and(
+        eq(messages.clientId, event.clientId),
+        isNotNull(messages.sentAt),
+        lte(messages.sentAt, event.occurredAt),
+        gte(messages.sentAt, new Date(event.occurredAt.getTime() - rule.windowDays * DAY_MS)),
+      ),
+    )
+    .orderBy(desc(messages.sentAt))
+    .limit(1);
+  return last ?? null;
+}
+
+/**
+ * Records the funnel action each event of the taxonomy produces, whoever sent the event, attributed
+ * to the message that claims it (or to none). Idempotent: keyed `<action>:<messageId>` for an event
+ * that names its message, the key tracking hits use, so a tracked open stored as an event too is one
+ * action; `event:<eventId>` otherwise.
+ */
+export async function recordEventFunnelActions(
+  db: Executor,
+  candidates: readonly FunnelEventCandidate[],
+  taxonomy: readonly FunnelActionRule[] = DEFAULT_FUNNEL_TAXONOMY,
+): Promise<number> {
+  let recorded = 0;
+  for (const event of candidates) {
+    const rule = funnelRuleForEvent(event.type, taxonomy);
+    if (!rule) continue;
+    const message = await findClaimingMessage(db, event, rule);
+    const sourceKey =
+      event.messageId && message?.id === event.messageId
+        ? `${rule.action}:${message.id}`
+        : `event:${event.eventId}`;
+    const inserted = await db
+      .insert(funnelActions)
+      .values({
+        sourceKey,
+        type: rule.action,
+        clientId: event.clientId,
+        occurredAt: event.occurredAt,
+        eventId: event.eventId,
+        messageId: message?.id ?? null,
+        enrollmentId: message?.enrollmentId ?? null,
+        journeyId: message?.journeyId ?? null,
+        journeyVersion: message?.journeyVersion ?? null,
+        nodeId: message?.nodeId ?? null,
+      })
+      .onConflictDoNothing({ target: funnelActions.sourceKey })
+      .returning({ id: funnelActions.id });
+    recorded += inserted.length;
+  }
+  return recorded;
+}
