@@ -7,6 +7,7 @@ import type { DeliveryPolicy, SmsSandbox, SmtpSandbox } from '@touchpoint/channe
 import type { Database } from '@touchpoint/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../api/build-app';
+import { registerPublicPlugin } from '../api/plugins/route-scopes';
 import { sandboxRoutes } from '../api/routes/sandbox';
 import { createEventRouter, startRoutingSweeper, type EventRouter, type RoutingSweeper } from '../router';
 import { createStartJourney, registerSearchAttributes } from '../temporal';
@@ -137,6 +138,10 @@ async function connectTemporal(config: AppConfig) {
   };
 }
 
+function registerSandbox(sandbox: NonNullable<StartProductOptions['sandbox']>) {
+  return async (app: FastifyInstance) => void (await app.register(sandboxRoutes, sandbox));
+}
+
 async function buildProductApp(
   options: StartProductOptions,
   temporal: Client,
@@ -155,11 +160,12 @@ async function buildProductApp(
       journeyTaskQueue: config.TEMPORAL_TASK_QUEUE,
       sendTaskQueues: SEND_TASK_QUEUES,
       ...(config.TWILIO_AUTH_TOKEN ? { twilioAuthToken: config.TWILIO_AUTH_TOKEN } : {}),
+      ...(config.SMSRU_RECEIPT_SECRET ? { smsRuReceiptSecret: config.SMSRU_RECEIPT_SECRET } : {}),
     },
     logger: options.logger ?? false,
+    ...(options.sandbox ? { moreRoutes: registerSandbox(options.sandbox) } : {}),
   });
-  if (options.sandbox) await app.register(sandboxRoutes, options.sandbox);
   // The builder uses hash routes, so its index.html and assets are all there is to serve.
-  if (existsSync(builderDistDir)) await app.register(fastifyStatic, { root: builderDistDir });
+  if (existsSync(builderDistDir)) await registerPublicPlugin(app, fastifyStatic, { root: builderDistDir });
   return app;
 }

@@ -59,11 +59,19 @@ export async function startTestProduct(
   });
   const apiPort = options.smsReceipts ? await findFreePort() : 0;
   const publicUrl = `http://127.0.0.1:${apiPort}`;
+  // The API accepts only authenticated receipts: signed with the Twilio token, or at the secret URL.
+  const receiptEnv = {
+    TWILIO_AUTH_TOKEN: `${options.name}-twilio-token`,
+    SMSRU_RECEIPT_SECRET: `${options.name}-smsru-receipt-secret`,
+    ...options.env,
+  };
   const [env, mailbox, smsInbox] = await Promise.all([
     createTimeSkippingEnvironment(),
     startSmtpSandbox(),
     startSmsSandbox(
-      options.smsReceipts ? { smsRuCallbackUrl: receiptUrl(publicUrl, 'smsru') } : { receipts: false },
+      options.smsReceipts
+        ? { smsRuCallbackUrl: receiptUrl(publicUrl, 'smsru', receiptEnv.SMSRU_RECEIPT_SECRET) }
+        : { receipts: false },
     ),
   ]);
   const config = loadConfig({
@@ -73,7 +81,7 @@ export async function startTestProduct(
     API_PORT: String(apiPort),
     ...(options.smsReceipts ? { PUBLIC_URL: publicUrl } : {}),
     TEMPORAL_TASK_QUEUE: `${options.name}-${Date.now()}`,
-    ...options.env,
+    ...receiptEnv,
   });
   const product = await startProduct({
     config,

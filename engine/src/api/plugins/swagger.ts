@@ -2,8 +2,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { registerPublicPlugin } from './route-scopes';
 
-/** OpenAPI 3 generated from the same zod schemas the routes validate with; UI at `/docs`. */
+/** OpenAPI 3 generated from the same zod schemas the routes validate with; UI at `/docs` (public). */
 export async function registerSwagger(app: FastifyInstance): Promise<void> {
   await app.register(swagger, {
     openapi: {
@@ -14,5 +15,5 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await registerPublicPlugin(app, swaggerUi, { routePrefix: '/docs' });
 }
