@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { EventRouter } from '../router';
 import { MAX_BATCH_SIZE } from './input-bounds';
 import { registerAuth } from './plugins/auth';
+import { assertRouteScopes, requireRouteScopes } from './plugins/route-scopes';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerInputLimits } from './plugins/input-limits';
 import { DEFAULT_REQUEST_TIMEOUT_MS, serverLimits } from './plugins/server-limits';
@@ -47,8 +48,10 @@ export interface ApiConfig {
   temporalUiUrl?: string;
   /** Secret the tracking tokens in sent mail are signed with; the `/t/*` routes answer 503 without it. */
   trackingSecret?: string;
-  /** Twilio auth token: when set, `/v1/receipts/twilio` requires a valid `X-Twilio-Signature`. */
+  /** Twilio auth token: `/v1/receipts/twilio` accepts only callbacks signed with it (none without it). */
   twilioAuthToken?: string;
+  /** Secret path segment of `/v1/receipts/smsru/:secret` (none accepted without it). */
+  smsRuReceiptSecret?: string;
   /** The public base URL providers call (Twilio signs the full URL it posted to). */
   publicUrl?: string;
   /** Task queue of the journey workflows, for manual and CSV enrollment (default `journeys`). */
@@ -72,13 +75,17 @@ export interface BuildAppOptions {
   config: ApiConfig;
   /** Fastify's logger (pino options); off when omitted. 5xx answers are logged at `error` with the request id. */
   logger?: FastifyServerOptions['logger'];
+  /** Registers more routes (the demo's sandbox routes), checked for their scope like the rest. */
+  moreRoutes?: (app: FastifyInstance) => Promise<void>;
 }
 
 export const DEFAULT_MAX_BATCH_SIZE = MAX_BATCH_SIZE;
 
 /**
  * Builds the HTTP API without listening (tests use `app.inject()`). Order as in fastify/demo: compilers
- * and error handling first, then docs, auth, and the routes last so they see every hook.
+ * and error handling first, then the scope check (so it sees every route, the docs' included), docs,
+ * auth, and the routes last so they see every hook. Throws `MissingRouteScopeError` naming a route that
+ * declares no `config.scope`.
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -92,6 +99,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerInputLimits(app, options.config.timeouts?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  requireRouteScopes(app);
   await registerSwagger(app);
   registerAuth(app, { db: options.db, adminKey: options.config.adminKey });
   const maxBatchSize = options.config.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
@@ -131,6 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: options.db,
     twilioAuthToken: options.config.twilioAuthToken,
     publicUrl: options.config.publicUrl,
+    smsRuReceiptSecret: options.config.smsRuReceiptSecret,
   });
   await app.register(journeyMigrationRoutes, { db: options.db, temporal: options.temporal });
   await app.register(enrollmentRoutes, {
@@ -140,5 +149,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.config.sendTaskQueues ? { sendTaskQueues: options.config.sendTaskQueues } : {}),
     ...(options.config.enrollmentJobs ? { jobs: options.config.enrollmentJobs } : {}),
   });
+  await options.moreRoutes?.(app);
+  assertRouteScopes(app);
   return app;
 }

@@ -19,9 +19,15 @@ export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = DeliveryPolicy.parse({
   quietHours: { start: '22:00', end: '08:00' },
 });
 
-/** Where a provider posts delivery receipts to the API published at `publicUrl`. */
-export function receiptUrl(publicUrl: string, provider: 'twilio' | 'smsru'): string {
-  return `${publicUrl.replace(/\/+$/, '')}/v1/receipts/${provider}`;
+/**
+ * Where a provider posts delivery receipts to the API published at `publicUrl`: Twilio's URL is
+ * signed by Twilio; SMS.ru's carries `SMSRU_RECEIPT_SECRET`, since SMS.ru signs nothing.
+ */
+export function receiptUrl(publicUrl: string, provider: 'twilio'): string;
+export function receiptUrl(publicUrl: string, provider: 'smsru', secret: string): string;
+export function receiptUrl(publicUrl: string, provider: 'twilio' | 'smsru', secret?: string): string {
+  const base = `${publicUrl.replace(/\/+$/, '')}/v1/receipts/${provider}`;
+  return secret === undefined ? base : `${base}/${encodeURIComponent(secret)}`;
 }
 
 /** Builds the channel adapters the configuration names. */

@@ -42,6 +42,11 @@ export const AppConfig = z.object({
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_FROM: z.string().optional(),
   SMSRU_API_ID: z.string().optional(),
+  /**
+   * SMS.ru signs no callback, so its callback URL carries this secret: set the account's callback to
+   * `<PUBLIC_URL>/v1/receipts/smsru/<secret>`. Without it SMS.ru receipts are refused.
+   */
+  SMSRU_RECEIPT_SECRET: z.string().min(16).optional(),
   /** Lets webhooks reach private and loopback addresses (off in production). */
   WEBHOOK_ALLOW_PRIVATE: flag,
   /** Level of the API's structured (pino) log on stdout; every 5xx is logged at `error` with its request id. */

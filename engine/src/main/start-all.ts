@@ -2,6 +2,7 @@
 // (embedded PGlite unless DATABASE_URL is set), sandbox SMTP and SMS servers that keep what they
 // receive, the worker, the API with the builder, and demo data. Ctrl-C stops it all; state is kept in
 // .data/ so the next start resumes where this one stopped.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
 import { migrateDatabase, openDatabase, openPgliteDatabase, type OpenDatabase } from '@touchpoint/db';
@@ -73,9 +74,12 @@ async function startSandboxes(env: NodeJS.ProcessEnv) {
   step(`starting the sandbox SMTP server (127.0.0.1:${SANDBOX_SMTP_PORT}) and SMS provider`);
   await assertPortFree(SANDBOX_SMTP_PORT, 'the sandbox SMTP server');
   const mailbox = await startSmtpSandbox({ port: SANDBOX_SMTP_PORT, directory: path.join(dataDir, 'mail') });
-  // Twilio receipts go to the StatusCallback the adapter sends; SMS.ru's is an account setting.
+  // Receipts are authenticated even in the demo: the sandbox signs Twilio's with the token the adapter
+  // sends it, and posts SMS.ru's (an account setting) to the secret URL. Made up per start unless set.
+  env.TWILIO_AUTH_TOKEN ||= randomBytes(18).toString('base64url');
+  env.SMSRU_RECEIPT_SECRET ||= randomBytes(18).toString('base64url');
   const smsInbox = await startSmsSandbox({
-    smsRuCallbackUrl: receiptUrl(loadConfig(env).PUBLIC_URL, 'smsru'),
+    smsRuCallbackUrl: receiptUrl(loadConfig(env).PUBLIC_URL, 'smsru', env.SMSRU_RECEIPT_SECRET),
   });
   stoppers.push(
     () => mailbox.stop(),

@@ -8,6 +8,7 @@ import type { Database } from '@touchpoint/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../api/build-app';
 import type { ChannelKind } from '../language';
+import { registerPublicPlugin } from '../api/plugins/route-scopes';
 import { sandboxRoutes } from '../api/routes/sandbox';
 import { createEventRouter, startRoutingSweeper, type EventRouter, type RoutingSweeper } from '../router';
 import { createStartJourney, registerSearchAttributes } from '../temporal';
@@ -141,6 +142,10 @@ async function connectTemporal(config: AppConfig) {
   };
 }
 
+function registerSandbox(sandbox: NonNullable<StartProductOptions['sandbox']>) {
+  return async (app: FastifyInstance) => void (await app.register(sandboxRoutes, sandbox));
+}
+
 async function buildProductApp(
   options: StartProductOptions,
   temporal: Client,
@@ -161,11 +166,12 @@ async function buildProductApp(
       sendTaskQueues: SEND_TASK_QUEUES,
       channels,
       ...(config.TWILIO_AUTH_TOKEN ? { twilioAuthToken: config.TWILIO_AUTH_TOKEN } : {}),
+      ...(config.SMSRU_RECEIPT_SECRET ? { smsRuReceiptSecret: config.SMSRU_RECEIPT_SECRET } : {}),
     },
     logger: options.logger ?? { level: config.LOG_LEVEL },
+    ...(options.sandbox ? { moreRoutes: registerSandbox(options.sandbox) } : {}),
   });
-  if (options.sandbox) await app.register(sandboxRoutes, options.sandbox);
   // The builder uses hash routes, so its index.html and assets are all there is to serve.
-  if (existsSync(builderDistDir)) await app.register(fastifyStatic, { root: builderDistDir });
+  if (existsSync(builderDistDir)) await registerPublicPlugin(app, fastifyStatic, { root: builderDistDir });
   return app;
 }

@@ -1,17 +1,24 @@
 import { createHmac } from 'node:crypto';
 import { clients, eq, messages } from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '@touchpoint/engine/api/build-app';
 import { createApiFixture } from './api-fixture';
 import type { ApiFixture } from './api-fixture';
 
 const AUTH_TOKEN = 'twilio-auth-token';
 const PUBLIC_URL = 'https://hooks.example.com';
+const SMSRU_SECRET = 'smsru-receipt-secret-1';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
 let fixture: ApiFixture;
 beforeAll(async () => {
   fixture = await createApiFixture({
-    config: { adminKey: 'test-admin-key', twilioAuthToken: AUTH_TOKEN, publicUrl: PUBLIC_URL },
+    config: {
+      adminKey: 'test-admin-key',
+      twilioAuthToken: AUTH_TOKEN,
+      publicUrl: PUBLIC_URL,
+      smsRuReceiptSecret: SMSRU_SECRET,
+    },
   });
   const db = fixture.database.db;
   const [client] = await db
@@ -19,7 +26,7 @@ beforeAll(async () => {
     .values({ externalId: 'texted', phone: '+15550002222' })
     .returning();
   await db.insert(messages).values(
-    ['SM-1', 'SR-1', 'SR-2'].map((providerMessageId) => ({
+    ['SM-1', 'SM-2', 'SR-1', 'SR-2', 'SR-3'].map((providerMessageId) => ({
       idempotencyKey: `k-${providerMessageId}`,
       clientId: client!.id,
       channel: 'sms' as const,
@@ -73,9 +80,14 @@ describe('POST /v1/receipts/twilio', () => {
   it('rejects missing and forged signatures and a receipt without MessageSid, naming the field', async () => {
     const form = { MessageSid: 'SM-1', MessageStatus: 'undelivered', ErrorCode: '30005' };
     const cases = [
-      { signature: undefined, status: 401, message: 'headers.x-twilio-signature: missing' },
+      { signature: undefined, status: 403, message: 'headers.x-twilio-signature: missing' },
       {
         signature: twilioSignature('https://elsewhere.example.com/v1/receipts/twilio', form),
+        status: 403,
+        message: 'headers.x-twilio-signature: does not match the request',
+      },
+      {
+        signature: twilioSignature(`${PUBLIC_URL}/v1/receipts/twilio`, { ...form, ErrorCode: '30003' }),
         status: 403,
         message: 'headers.x-twilio-signature: does not match the request',
       },
@@ -90,19 +102,60 @@ describe('POST /v1/receipts/twilio', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().issues[0].path).toBe('body.MessageSid');
   });
+
+  it('accepts no receipt at all when the server has no auth token or public URL to check it with', async () => {
+    const form = { MessageSid: 'SM-2', MessageStatus: 'undelivered', ErrorCode: '30005' };
+    for (const config of [{ publicUrl: PUBLIC_URL }, { twilioAuthToken: AUTH_TOKEN }]) {
+      const open = await buildApp({
+        db: fixture.database.db,
+        config: { adminKey: 'test-admin-key', ...config },
+      });
+      const signed = twilioSignature(`${PUBLIC_URL}/v1/receipts/twilio`, form);
+      for (const headers of [FORM, { ...FORM, 'x-twilio-signature': signed }]) {
+        const response = await open.inject({
+          method: 'POST',
+          url: '/v1/receipts/twilio',
+          headers,
+          payload: new URLSearchParams(form).toString(),
+        });
+        expect(response.statusCode).toBe(403);
+      }
+      await open.close();
+    }
+    expect(await statusOf('SM-2')).toBe('sent');
+  });
 });
 
-describe('POST /v1/receipts/smsru', () => {
-  it('applies every record of a callback and answers "100"', async () => {
-    const body = new URLSearchParams();
-    body.append('data[]', 'sms_status\nSR-1\n103\n1700000000');
-    body.append('data[]', 'sms_status\nSR-2\n107\n1700000000');
-    const response = await fixture.app.inject({
+const postSmsRu = (path: string, records: string[]) => {
+  const body = new URLSearchParams();
+  for (const record of records) body.append('data[]', record);
+  return fixture.app.inject({ method: 'POST', url: path, headers: FORM, payload: body.toString() });
+};
+
+describe('POST /v1/receipts/smsru/:secret', () => {
+  it('refuses a callback without the secret or with another one, and changes nothing', async () => {
+    const bounce = ['sms_status\nSR-3\n150\n1700000000'];
+    const wrong = await postSmsRu('/v1/receipts/smsru/not-the-secret', bounce);
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().message).toBe("params.secret: not this server's SMS.ru callback URL");
+    expect((await postSmsRu('/v1/receipts/smsru', bounce)).statusCode).toBe(404);
+    const unconfigured = await buildApp({ db: fixture.database.db, config: { adminKey: 'test-admin-key' } });
+    const open = await unconfigured.inject({
       method: 'POST',
-      url: '/v1/receipts/smsru',
+      url: `/v1/receipts/smsru/${SMSRU_SECRET}`,
       headers: FORM,
-      payload: body.toString(),
+      payload: new URLSearchParams({ 'data[0]': bounce[0]! }).toString(),
     });
+    expect(open.statusCode).toBe(403);
+    await unconfigured.close();
+    expect(await statusOf('SR-3')).toBe('sent');
+  });
+
+  it('applies every record of a callback at the secret URL and answers "100"', async () => {
+    const response = await postSmsRu(`/v1/receipts/smsru/${SMSRU_SECRET}`, [
+      'sms_status\nSR-1\n103\n1700000000',
+      'sms_status\nSR-2\n107\n1700000000',
+    ]);
     expect(response.statusCode).toBe(200);
     expect(response.body).toBe('100');
     expect(await statusOf('SR-1')).toBe('delivered');

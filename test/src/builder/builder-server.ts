@@ -6,7 +6,10 @@ import fastifyStatic from '@fastify/static';
 import { offers, openDatabase, templates, type Database } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import type { ApiConfig, BuildAppOptions } from '@touchpoint/engine/api/build-app';
+import { registerPublicPlugin } from '@touchpoint/engine/api/plugins/route-scopes';
+import { findFreePort } from '@touchpoint/engine/main/ports';
 import { sandboxRoutes, type SandboxRoutesOptions } from '@touchpoint/engine/api/routes/sandbox/index';
+import type { FastifyInstance } from 'fastify';
 import { createTestDatabase } from '../harness/database';
 import { repoRoot } from '../harness/paths';
 
@@ -45,6 +48,10 @@ export interface BuilderServerOptions {
   app?: (db: Database) => Partial<Omit<BuildAppOptions, 'db' | 'config'>> & { config?: Partial<ApiConfig> };
 }
 
+function registerSandbox(sandbox: SandboxRoutesOptions) {
+  return async (app: FastifyInstance) => void (await app.register(sandboxRoutes, sandbox));
+}
+
 export async function startBuilderServer(options: BuilderServerOptions = {}): Promise<BuilderServer> {
   const builderDir = path.join(repoRoot, 'builder');
   // Each server builds into its own folder: test files run in parallel and must not share dist/.
@@ -67,10 +74,16 @@ export async function startBuilderServer(options: BuilderServerOptions = {}): Pr
   await database.db.insert(offers).values(STORY_OFFERS);
   const adminKey = 'builder-test-key';
   const { config, ...more } = options.app?.(database.db) ?? {};
-  const app = await buildApp({ db: database.db, ...more, config: { ...config, adminKey } });
-  if (options.sandbox) await app.register(sandboxRoutes, options.sandbox);
-  await app.register(fastifyStatic, { root: outDir, prefix: '/' });
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  // A known port, so Twilio receipts the sandbox signs (with the adapter's token, 'sandbox') verify.
+  const port = await findFreePort();
+  const app = await buildApp({
+    db: database.db,
+    ...more,
+    config: { ...config, adminKey, twilioAuthToken: 'sandbox', publicUrl: `http://127.0.0.1:${port}` },
+    ...(options.sandbox ? { moreRoutes: registerSandbox(options.sandbox) } : {}),
+  });
+  await registerPublicPlugin(app, fastifyStatic, { root: outDir, prefix: '/' });
+  const address = await app.listen({ host: '127.0.0.1', port });
   return {
     url: address,
     adminKey,

@@ -76,14 +76,15 @@ describe('a run that fails for good', () => {
   }
 
   it('ends failed when the template cannot render for the client; timeline and stats say so', async () => {
-    // Renders for the sample client of the trial render (no `vip`), not for a VIP: the partial is missing.
+    // Renders for the sample client of the trial render (no `vip`), not for a VIP: the VIP branch decodes a
+    // malformed percent-escape, which Liquid's `url_decode` throws on at render time.
     await tp.call('POST', '/v1/templates', {
       channel: 'email',
       key: 'vip-mail',
       name: 'VIP mail',
       format: 'html',
       subject: 'Hello',
-      body: '<p>Hello{% if client.vip %}{% render "vip-offer" %}{% endif %}</p>',
+      body: '<p>Hello{% if client.vip %}{{ "%E0%A4%A" | url_decode }}{% endif %}</p>',
     });
     const { journeyId, workflowId } = await publishAndEnroll(
       'VIP',
@@ -95,10 +96,10 @@ describe('a run that fails for good', () => {
     const timeline = await waitForFailedExit('vip-1');
     const exit = timeline.items.find((item) => item.kind === 'exit');
     expect(exit?.status).toBe('failed');
-    expect(exit?.reason).toMatch(/^TemplateRenderFailed: .*vip-offer/);
+    expect(exit?.reason).toMatch(/^TemplateRenderFailed: .*URI malformed/);
     const message = timeline.items.find((item) => item.kind === 'message');
     expect(message).toMatchObject({ status: 'failed', nodeId: 'mail' });
-    expect(message?.reason).toMatch(/vip-offer/);
+    expect(message?.reason).toMatch(/URI malformed/);
     const visit = timeline.items.find((item) => item.kind === 'nodeVisit' && item.nodeId === 'mail');
     expect(visit).toBeDefined();
 

@@ -59,11 +59,19 @@ export async function startTestProduct(
   });
   const apiPort = options.smsReceipts ? await findFreePort() : 0;
   const publicUrl = `http://127.0.0.1:${apiPort}`;
+  // The API accepts only authenticated receipts: signed with the Twilio token, or at the secret URL.
+  const receiptEnv = {
+    TWILIO_AUTH_TOKEN: `${options.name}-twilio-token`,
+    SMSRU_RECEIPT_SECRET: `${options.name}-smsru-receipt-secret`,
+    ...options.env,
+  };
   const [env, mailbox, smsInbox] = await Promise.all([
     createTimeSkippingEnvironment(),
     startSmtpSandbox(),
     startSmsSandbox(
-      options.smsReceipts ? { smsRuCallbackUrl: receiptUrl(publicUrl, 'smsru') } : { receipts: false },
+      options.smsReceipts
+        ? { smsRuCallbackUrl: receiptUrl(publicUrl, 'smsru', receiptEnv.SMSRU_RECEIPT_SECRET) }
+        : { receipts: false },
     ),
   ]);
   const config = loadConfig({
@@ -75,6 +83,7 @@ export async function startTestProduct(
     TEMPORAL_TASK_QUEUE: `${options.name}-${Date.now()}`,
     // 5xx answers only: a failing test shows their causes without drowning in request logs.
     LOG_LEVEL: 'error',
+    ...receiptEnv,
     ...options.env,
   });
   const product = await startProduct({

@@ -1,16 +1,19 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Database } from '@touchpoint/db';
-import { findApiKeyQuery } from '@touchpoint/db';
+import { API_SCOPES, findApiKeyQuery } from '@touchpoint/db';
 import type { ApiScope } from '@touchpoint/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../api-error';
+import './route-scopes';
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** The scope a route needs; `null` marks a public route (tracking links, docs). */
-    scope?: ApiScope | null;
+  interface FastifyRequest {
+    /** The scopes the caller's key holds (every one for admin); null on public routes. */
+    apiScopes: ReadonlySet<ApiScope> | null;
   }
 }
+
+const ALL_SCOPES: ReadonlySet<ApiScope> = new Set(API_SCOPES);
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
@@ -23,23 +26,42 @@ function readBearer(request: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
+/** Whether the caller's key holds `scope` (admin holds them all). */
+export function hasScope(request: FastifyRequest, scope: ApiScope): boolean {
+  const scopes = request.apiScopes;
+  return scopes !== null && (scopes.has('admin') || scopes.has(scope));
+}
+
 /**
- * Authenticates every route that declares `config.scope`: the admin key (from config) holds every scope;
- * other keys are scoped rows in `api_keys`. Routes without a scope are public. Runs as `onRequest`, before
- * the body is parsed, so unauthenticated callers cannot make the server parse big bodies.
+ * For what a route returns only for some requests (a preview with a stored client's data): throws
+ * `forbidden` naming the scope and why, as the route's own scope check would.
+ */
+export function requireScope(request: FastifyRequest, scope: ApiScope, why: string): void {
+  if (!hasScope(request, scope))
+    throw new ApiError('forbidden', `this API key lacks the "${scope}" scope (${why})`);
+}
+
+/**
+ * Authenticates every route by its `config.scope` (declared on every route; see route-scopes): the
+ * admin key (from config) holds every scope; other keys are scoped rows in `api_keys`; `null` is
+ * public. Runs as `onRequest`, before the body is parsed, so unauthenticated callers cannot make the
+ * server parse big bodies. No scope at all only happens when no route matched (the 404 handler).
  */
 export function registerAuth(app: FastifyInstance, options: { db: Database; adminKey: string }): void {
   const adminDigest = digest(options.adminKey);
+  app.decorateRequest('apiScopes', null);
   app.addHook('onRequest', async (request) => {
     const scope = request.routeOptions.config.scope;
     if (scope === undefined || scope === null) return;
     const key = readBearer(request);
     if (key === null) throw new ApiError('unauthorized', 'missing "authorization: Bearer <key>" header');
-    if (timingSafeEqual(digest(key), adminDigest)) return;
+    if (timingSafeEqual(digest(key), adminDigest)) {
+      request.apiScopes = ALL_SCOPES;
+      return;
+    }
     const row = await findApiKeyQuery(options.db, key);
     if (row === null) throw new ApiError('unauthorized', 'unknown or revoked API key');
-    if (!row.scopes.includes('admin') && !row.scopes.includes(scope)) {
-      throw new ApiError('forbidden', `this API key lacks the "${scope}" scope`);
-    }
+    request.apiScopes = new Set(row.scopes);
+    if (!hasScope(request, scope)) throw new ApiError('forbidden', `this API key lacks the "${scope}" scope`);
   });
 }

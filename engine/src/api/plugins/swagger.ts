@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { declareErrorResponses } from './error-responses';
+import { registerPublicPlugin } from './route-scopes';
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
 
@@ -18,7 +19,7 @@ function transformRoute(input: TransformInput): ReturnType<typeof jsonSchemaTran
 }
 
 /**
- * OpenAPI 3 generated from the same zod schemas the routes validate with; UI at `/docs`. Every route
+ * OpenAPI 3 generated from the same zod schemas the routes validate with; UI at `/docs` (public). Every route
  * also declares the error statuses the framework can answer with (`declareErrorResponses`).
  */
 export async function registerSwagger(app: FastifyInstance): Promise<void> {
@@ -38,5 +39,5 @@ export async function registerSwagger(app: FastifyInstance): Promise<void> {
     },
     transform: transformRoute,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await registerPublicPlugin(app, swaggerUi, { routePrefix: '/docs' });
 }

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ApiErrorBody } from '../../api-error';
 import { ClientExternalId } from '../../input-bounds';
+import { hasScope } from '../../plugins/auth';
 
 function isKnownTimeZone(zone: string): boolean {
   try {
@@ -56,6 +57,9 @@ export const ClientProfile = z.object({
     .nullable(),
 });
 
+/** What a write answers to a key that may not read clients (an ingestion key): no client data. */
+export const ClientWriteReceipt = z.object({ id: z.string(), externalId: z.string() });
+
 async function getClientProfile(db: Database, externalId: string): Promise<z.infer<typeof ClientProfile>> {
   const [row] = await db
     .select()
@@ -70,7 +74,11 @@ async function getClientProfile(db: Database, externalId: string): Promise<z.inf
   };
 }
 
-/** `PUT /v1/clients/:id` (create or update by external id) and `GET /v1/clients/:id` (profile + facts). */
+/**
+ * `PUT /v1/clients/:id` (create or update by external id) and `GET /v1/clients/:id` (profile + facts).
+ * The write answers with the stored profile only to a key that may read it: otherwise `clients:write`
+ * would read any client by writing nothing to it.
+ */
 export const clientRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.put(
     '/v1/clients/:id',
@@ -80,12 +88,18 @@ export const clientRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
         tags: ['clients'],
         params: ClientParams,
         body: ClientProfileBody,
-        response: { 200: ClientProfile, '4xx': ApiErrorBody },
+        response: {
+          200: ClientProfile.or(ClientWriteReceipt).describe(
+            'the stored profile, or only its ids when the key lacks clients:read',
+          ),
+          '4xx': ApiErrorBody,
+        },
       },
     },
     async (request) => {
       await upsertClients(db, [{ externalId: request.params.id, ...request.body }]);
-      return getClientProfile(db, request.params.id);
+      const profile = await getClientProfile(db, request.params.id);
+      return hasScope(request, 'clients:read') ? profile : { id: profile.id, externalId: profile.externalId };
     },
   );
   app.get(

@@ -1,6 +1,8 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { recordDeliveryReceipt } from '@touchpoint/activities/send/index';
 import { isValidTwilioSignature, parseSmsRuCallback, parseTwilioStatusCallback } from '@touchpoint/channels';
 import type { Database } from '@touchpoint/db';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ApiErrorBody } from '../../api-error';
@@ -9,28 +11,62 @@ import { acceptFormBodies } from '../../plugins/form-body';
 /** Dependencies of the provider receipt webhooks. */
 export interface ReceiptRoutesOptions {
   db: Database;
-  /** When set, Twilio callbacks must carry a valid `X-Twilio-Signature`. */
+  /** Twilio callbacks must carry an `X-Twilio-Signature` made with it; without it none is accepted. */
   twilioAuthToken?: string | undefined;
   /**
-   * The public base URL Twilio calls (the signature covers the full URL as Twilio saw it, which behind
-   * a proxy differs from the Host header this server sees).
+   * The public base URL Twilio calls: the signature covers the full URL as Twilio saw it, which behind
+   * a proxy differs from the Host header this server sees, so the Host header is never used.
    */
   publicUrl?: string | undefined;
+  /** The secret path segment of SMS.ru's callback URL (SMS.ru signs nothing); without it none is accepted. */
+  smsRuReceiptSecret?: string | undefined;
 }
 
 /** Provider form posts: flat string fields. */
 const FormBody = z.record(z.string(), z.string());
 const errors = { '4xx': ApiErrorBody, '5xx': ApiErrorBody };
 
-function callbackUrl(options: ReceiptRoutesOptions, path: string, host: string | undefined): string {
-  const base = options.publicUrl ?? `http://${host ?? 'localhost'}`;
-  return `${base.replace(/\/+$/, '')}${path}`;
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Refuses a Twilio callback unless it is signed with the auth token over the public URL it was posted to. */
+function assertSignedByTwilio(
+  options: ReceiptRoutesOptions,
+  request: FastifyRequest,
+  form: Record<string, string>,
+) {
+  const { twilioAuthToken, publicUrl } = options;
+  if (twilioAuthToken === undefined || publicUrl === undefined) {
+    throw new ApiError(
+      'forbidden',
+      'twilio receipts are not accepted: TWILIO_AUTH_TOKEN and PUBLIC_URL must be set',
+    );
+  }
+  const signature = request.headers['x-twilio-signature'];
+  if (typeof signature !== 'string' || signature === '') {
+    throw new ApiError('forbidden', 'headers.x-twilio-signature: missing');
+  }
+  const url = `${publicUrl.replace(/\/+$/, '')}${request.url}`;
+  if (!isValidTwilioSignature(twilioAuthToken, url, form, signature)) {
+    throw new ApiError('forbidden', 'headers.x-twilio-signature: does not match the request');
+  }
+}
+
+/** Refuses an SMS.ru callback whose URL lacks the configured secret (compared in constant time). */
+function assertSmsRuSecret(options: ReceiptRoutesOptions, given: string) {
+  const expected = options.smsRuReceiptSecret;
+  if (expected === undefined) {
+    throw new ApiError('forbidden', 'sms.ru receipts are not accepted: SMSRU_RECEIPT_SECRET must be set');
+  }
+  if (!timingSafeEqual(digest(given), digest(expected))) {
+    throw new ApiError('forbidden', "params.secret: not this server's SMS.ru callback URL");
+  }
 }
 
 /**
- * Delivery receipts from the SMS providers, applied to the outbox row with that provider id. Public
- * (providers hold no API key): Twilio's are authenticated by signature; an unknown message id is
- * acknowledged anyway, since a provider retries any non-2xx answer forever.
+ * Delivery receipts from the SMS providers, applied to the outbox row with that provider id. No API
+ * key (providers hold none), but never unauthenticated: Twilio's by signature, SMS.ru's (which signs
+ * nothing) by a secret in the callback URL; anything else is a 403 and changes nothing. An unknown
+ * message id is acknowledged anyway, since a provider retries any non-2xx answer forever.
  */
 export const receiptRoutes: FastifyPluginAsyncZod<ReceiptRoutesOptions> = async (app, options) => {
   acceptFormBodies(app);
@@ -47,16 +83,7 @@ export const receiptRoutes: FastifyPluginAsyncZod<ReceiptRoutesOptions> = async 
       },
     },
     async (request) => {
-      if (options.twilioAuthToken !== undefined) {
-        const signature = request.headers['x-twilio-signature'];
-        if (typeof signature !== 'string' || signature === '') {
-          throw new ApiError('unauthorized', 'headers.x-twilio-signature: missing');
-        }
-        const url = callbackUrl(options, request.url, request.headers.host);
-        if (!isValidTwilioSignature(options.twilioAuthToken, url, request.body, signature)) {
-          throw new ApiError('forbidden', 'headers.x-twilio-signature: does not match the request');
-        }
-      }
+      assertSignedByTwilio(options, request, request.body);
       if (!request.body['MessageSid'] && !request.body['SmsSid']) {
         throw new ApiError('validation_failed', 'body.MessageSid: required', {
           issues: [{ path: 'body.MessageSid', message: 'required', code: 'invalid_type' }],
@@ -66,19 +93,21 @@ export const receiptRoutes: FastifyPluginAsyncZod<ReceiptRoutesOptions> = async 
     },
   );
   app.post(
-    '/v1/receipts/smsru',
+    '/v1/receipts/smsru/:secret',
     {
       config: { scope: null },
       schema: {
         tags: ['receipts'],
         security: [],
         consumes: ['application/x-www-form-urlencoded'],
+        params: z.object({ secret: z.string().min(1).max(200).describe('SMSRU_RECEIPT_SECRET') }),
         body: FormBody,
         produces: ['text/plain'],
         response: { 200: z.literal('100'), ...errors },
       },
     },
     async (request, reply) => {
+      assertSmsRuSecret(options, request.params.secret);
       for (const receipt of parseSmsRuCallback(request.body))
         await recordDeliveryReceipt(options.db, receipt);
       // SMS.ru repeats a callback until the answer is exactly "100".

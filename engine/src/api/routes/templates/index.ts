@@ -3,6 +3,7 @@ import { and, asc, ChannelKind, eq, ne, templates } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ApiErrorBody } from '../../api-error';
+import { requireScope } from '../../plugins/auth';
 import { CatalogParams, foundOr404 } from '../catalog-helpers';
 import { checkTemplateRenders, previewTemplate } from './render-preview';
 import { PreviewBody, PreviewResponse, TemplateBody, TemplateResponse } from './template-body';
@@ -42,7 +43,10 @@ async function prepare(db: Database, body: TemplateBody, exceptId: string | null
   return columns;
 }
 
-/** Content templates per channel: CRUD (validated per channel and by a trial render) and preview. */
+/**
+ * Content templates per channel: CRUD (validated per channel and by a trial render) and preview
+ * (`catalog:read`, plus `clients:read` to preview with a stored client).
+ */
 export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   const load = async (id: string): Promise<TemplateRow> =>
     foundOr404((await db.select().from(templates).where(eq(templates.id, id)))[0], 'template', id);
@@ -133,6 +137,11 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         response: { 200: PreviewResponse, ...errors },
       },
     },
-    async (request) => previewTemplate(db, await load(request.params.id), request.body ?? {}),
+    async (request) => {
+      // A stored client's email, phone and attributes are client data, whatever route shows them.
+      if (request.body?.clientId !== undefined)
+        requireScope(request, 'clients:read', 'body.clientId previews with a stored client');
+      return previewTemplate(db, await load(request.params.id), request.body ?? {});
+    },
   );
 };
