@@ -1,5 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { ChannelKind, OutboundMessage, SendOutcome } from '@touchpoint/channels';
+import {
+  BlockedTargetError,
+  type ChannelKind,
+  type OutboundMessage,
+  type SendOutcome,
+} from '@touchpoint/channels';
 import type { ClientRow, MessageContent, MessageRow } from '@touchpoint/db';
 import { createCallTask } from '../call-center/call-tasks';
 import { contactPointOf } from './load-recipient';
@@ -66,10 +71,11 @@ export async function attemptChannel(
     content,
     at: deps.now(),
   });
-  const outcome =
+  const outcome = await (
     rendered.channel === 'call'
-      ? await pushCallTask(deps, client, input, row, key, to, rendered.script)
-      : await sendThroughAdapter(deps, rendered);
+      ? pushCallTask(deps, client, input, row, key, to, rendered.script)
+      : sendThroughAdapter(deps, rendered)
+  ).catch((error: unknown) => failBlockedTarget(deps, row.id, content, error));
   switch (outcome.kind) {
     case 'sent':
       await recordStatus(deps.db, row.id, 'sent', {
@@ -101,6 +107,23 @@ export async function attemptChannel(
       throw new Error(`unknown send outcome ${JSON.stringify(unhandled)}`);
     }
   }
+}
+
+/**
+ * The address guard refused the target (a webhook or call-center URL on a private or loopback
+ * address while WEBHOOK_ALLOW_PRIVATE is off): nothing left this host, and no retry or fallback can
+ * change that, so the row fails with the reason and the send fails for good. Unlike a receiver's
+ * refusal it flags no contact point: the fault is the template's URL, not the client.
+ */
+async function failBlockedTarget(
+  deps: SendActivityDeps,
+  rowId: string,
+  content: MessageContent,
+  error: unknown,
+): Promise<never> {
+  if (!(error instanceof BlockedTargetError)) throw error;
+  await recordStatus(deps.db, rowId, 'failed', { detail: error.message, content, at: deps.now() });
+  throw ApplicationFailure.nonRetryable(`sendMessage: ${error.message}`, 'WebhookTargetBlocked');
 }
 
 function leaseLostFailure(key: string): ApplicationFailure {

@@ -42,8 +42,10 @@ export const AppConfig = z.object({
   TWILIO_AUTH_TOKEN: z.string().optional(),
   TWILIO_FROM: z.string().optional(),
   SMSRU_API_ID: z.string().optional(),
-  /** Lets webhooks reach private and loopback addresses (off in production). */
+  /** Lets webhooks and the call-center push reach private and loopback addresses (off in production). */
   WEBHOOK_ALLOW_PRIVATE: flag,
+  /** Task intake of an external call-center system: each call task is also POSTed there, signed. */
+  CALL_CENTER_PUSH_URL: z.string().url().optional(),
 });
 export type AppConfig = z.infer<typeof AppConfig>;
 

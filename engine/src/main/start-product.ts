@@ -60,7 +60,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
   );
 
   let workers: RunningWorkers | null = null;
-  const adapters = options.worker ? createChannelAdapters(config) : {};
+  const adapters = options.worker ? createChannelAdapters(config, options.trackingSecret) : {};
   if (options.worker) {
     const nativeConnection = options.temporal?.nativeConnection ?? (await connections!.nativeConnection());
     const activities = createActivities({
