@@ -8,6 +8,7 @@ import {
 import type { ClientRow, MessageContent, MessageRow } from '@touchpoint/db';
 import { createCallTask } from '../call-center/call-tasks';
 import { contactPointOf } from './load-recipient';
+import { loadOfferVariables, OfferNotFoundError } from './load-offer';
 import { claimOutboxRow, DELIVERED_STATUSES, outboxKey, recordStatus } from './outbox';
 import { buildVariables, findTemplate, renderForChannel } from './render-for-channel';
 import { providerOf, type SendActivityDeps } from './send-activity-deps';
@@ -34,7 +35,8 @@ export async function attemptChannel(
   }
   const key = outboxKey(input.idempotencyKey, channel);
   const to = contactPointOf(client, channel) ?? '';
-  const rendered = await renderForChannel(template, buildVariables(client, input), {
+  const offer = await loadSendOffer(deps, input);
+  const rendered = await renderForChannel(template, buildVariables(client, input, offer), {
     messageId: key,
     to,
     tracking: deps.tracking,
@@ -73,7 +75,7 @@ export async function attemptChannel(
   });
   const outcome = await (
     rendered.channel === 'call'
-      ? pushCallTask(deps, client, input, row, key, to, rendered.script)
+      ? pushCallTask(deps, client, input, row, key, to, rendered.script, offer)
       : sendThroughAdapter(deps, rendered)
   ).catch((error: unknown) => failBlockedTarget(deps, row.id, content, error));
   switch (outcome.kind) {
@@ -126,6 +128,16 @@ async function failBlockedTarget(
   throw ApplicationFailure.nonRetryable(`sendMessage: ${error.message}`, 'WebhookTargetBlocked');
 }
 
+/** The send's offer as its template sees it; an offer deleted since publishing fails the send for good. */
+async function loadSendOffer(deps: SendActivityDeps, input: SendMessageInput) {
+  try {
+    return await loadOfferVariables(deps.db, input.offer);
+  } catch (error) {
+    if (!(error instanceof OfferNotFoundError)) throw error;
+    throw ApplicationFailure.nonRetryable(`sendMessage: ${error.message}`, 'OfferNotFound');
+  }
+}
+
 function leaseLostFailure(key: string): ApplicationFailure {
   return ApplicationFailure.create({
     type: 'SendLeaseLost',
@@ -175,6 +187,7 @@ async function pushCallTask(
   key: string,
   phone: string,
   script: string,
+  offer: Record<string, unknown>,
 ): Promise<SendOutcome> {
   const dueAt = deps.now().toISOString();
   const { taskId } = await createCallTask(deps.db, {
@@ -199,7 +212,7 @@ async function pushCallTask(
     priority: 50,
     dueAt,
     script,
-    context: { offer: input.offer ?? {} },
+    context: { offer },
   });
   return pushed.kind === 'sent' ? { kind: 'sent', providerId: taskId } : pushed;
 }
