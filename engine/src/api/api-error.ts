@@ -10,6 +10,7 @@ import { z } from 'zod';
  * - `not_found` (404): the addressed resource (journey, client, version…) does not exist.
  * - `conflict` (409): the request is valid but the resource's state forbids it (publish an invalid
  *   draft, resume an archived journey).
+ * - `gone` (410): the resource existed but no longer answers (an expired tracking link).
  * - `invalid_journey` (422): the journey definition has problems; `problems` lists them per node.
  * - `payload_too_large` (413): body or batch over the limit.
  * - `unsupported_media_type` (415): a body that is not JSON.
@@ -23,6 +24,7 @@ export const API_ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_journey: 422,

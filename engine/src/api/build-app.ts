@@ -40,6 +40,8 @@ export interface ApiConfig {
   temporalUiUrl?: string;
   /** Secret the tracking tokens in sent mail are signed with; the `/t/*` routes answer 503 without it. */
   trackingSecret?: string;
+  /** Days open and click links answer after the send (default 365); unsubscribe links never expire. */
+  trackingLinkDays?: number;
   /** Twilio auth token: when set, `/v1/receipts/twilio` requires a valid `X-Twilio-Signature`. */
   twilioAuthToken?: string;
   /** The public base URL providers call (Twilio signs the full URL it posted to). */
@@ -108,6 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: options.db,
     router: options.router ?? null,
     trackingSecret: options.config.trackingSecret,
+    trackingLinkDays: options.config.trackingLinkDays,
   });
   await app.register(receiptRoutes, {
     db: options.db,

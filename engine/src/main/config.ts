@@ -28,6 +28,8 @@ export const AppConfig = z.object({
   TOUCHPOINT_ADMIN_KEY: z.string().min(16).optional(),
   /** HMAC secret for tracking-link tokens and webhook signatures. */
   TRACKING_SECRET: z.string().min(16).optional(),
+  /** Days open and click links answer after the send (then 410); unsubscribe links never expire. */
+  TRACKING_LINK_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   SMTP_URL: z.string().url().default('smtp://127.0.0.1:2525'),
   /**
    * Mailpit-compatible HTTP API of the mail relay. With it, a send cut short after the relay may have

@@ -151,6 +151,7 @@ async function buildProductApp(
       adminKey: options.adminKey,
       temporalUiUrl: config.TEMPORAL_UI_URL,
       trackingSecret: options.trackingSecret,
+      trackingLinkDays: config.TRACKING_LINK_DAYS,
       publicUrl: config.PUBLIC_URL,
       journeyTaskQueue: config.TEMPORAL_TASK_QUEUE,
       sendTaskQueues: SEND_TASK_QUEUES,
