@@ -105,8 +105,12 @@ export async function startEngineFixture(options: EngineFixtureOptions = {}): Pr
   ]);
   await seedTemplates(db, 'remind');
   for (const key of ['stimulate', 'sms-offer', 'call-script', 'winback']) await seedTemplates(db, key);
-  // Sends load the offer they name, as publishing checks it exists: the journeys here name `d`.
-  await db.insert(offers).values({ key: 'd', name: 'Discount', kind: 'percentDiscount', value: 5 });
+  // Sends load the offer they name (publishing checks it exists): the journeys here name these.
+  await db
+    .insert(offers)
+    .values(
+      ['d', 'discount'].map((key) => ({ key, name: 'Discount', kind: 'percentDiscount' as const, value: 5 })),
+    );
   const taskQueue = `engine-${randomUUID()}`;
   const startJourney = createStartJourney({ db, client: env.client, taskQueue, useSearchAttributes: false });
   const activities = createActivities({
