@@ -1,9 +1,10 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { TemplateRenderError } from '@touchpoint/channels';
+import { BlockedTargetError, TemplateRenderError } from '@touchpoint/channels';
 import type { ChannelKind, OutboundMessage, SendOutcome } from '@touchpoint/channels';
 import type { ClientRow, MessageContent, MessageRow } from '@touchpoint/db';
 import { createCallTask } from '../call-center/call-tasks';
 import { contactPointOf } from './load-recipient';
+import { loadOfferVariables, OfferNotFoundError } from './load-offer';
 import { claimOutboxRow, DELIVERED_STATUSES, outboxKey, recordStatus } from './outbox';
 import { buildVariables, findTemplate, renderForChannel } from './render-for-channel';
 import { providerOf, type SendActivityDeps } from './send-activity-deps';
@@ -30,6 +31,7 @@ export async function attemptChannel(
   }
   const key = outboxKey(input.idempotencyKey, channel);
   const to = contactPointOf(client, channel) ?? '';
+  const offer = await loadSendOffer(deps, input);
   const row = await claimOutboxRow(
     deps.db,
     {
@@ -47,7 +49,7 @@ export async function attemptChannel(
   );
   if ((DELIVERED_STATUSES as readonly string[]).includes(row.status))
     return { status: 'sent', channel, messageId: row.id };
-  const rendered = await renderForChannel(template, buildVariables(client, input), {
+  const rendered = await renderForChannel(template, buildVariables(client, input, offer), {
     messageId: key,
     to,
     tracking: deps.tracking,
@@ -67,10 +69,11 @@ export async function attemptChannel(
     content,
     at: deps.now(),
   });
-  const outcome =
+  const outcome = await (
     rendered.channel === 'call'
-      ? await pushCallTask(deps, client, input, row, key, to, rendered.script)
-      : await sendThroughAdapter(deps, rendered);
+      ? pushCallTask(deps, client, input, row, key, to, rendered.script, offer)
+      : sendThroughAdapter(deps, rendered)
+  ).catch((error: unknown) => failBlockedTarget(deps, row.id, content, error));
   switch (outcome.kind) {
     case 'sent':
       await recordStatus(deps.db, row.id, 'sent', {
@@ -113,6 +116,33 @@ async function failRender(deps: SendActivityDeps, row: MessageRow, error: unknow
   if (!(error instanceof TemplateRenderError || error instanceof SyntaxError)) throw error;
   await recordStatus(deps.db, row.id, 'failed', { detail: error.message, at: deps.now() });
   throw ApplicationFailure.nonRetryable(`sendMessage: ${error.message}`, 'TemplateRenderFailed');
+}
+
+/**
+ * The address guard refused the target (a webhook or call-center URL on a private or loopback
+ * address while WEBHOOK_ALLOW_PRIVATE is off): nothing left this host, and no retry or fallback can
+ * change that, so the row fails with the reason and the send fails for good. Unlike a receiver's
+ * refusal it flags no contact point: the fault is the template's URL, not the client.
+ */
+async function failBlockedTarget(
+  deps: SendActivityDeps,
+  rowId: string,
+  content: MessageContent,
+  error: unknown,
+): Promise<never> {
+  if (!(error instanceof BlockedTargetError)) throw error;
+  await recordStatus(deps.db, rowId, 'failed', { detail: error.message, content, at: deps.now() });
+  throw ApplicationFailure.nonRetryable(`sendMessage: ${error.message}`, 'WebhookTargetBlocked');
+}
+
+/** The send's offer as its template sees it; an offer deleted since publishing fails the send for good. */
+async function loadSendOffer(deps: SendActivityDeps, input: SendMessageInput) {
+  try {
+    return await loadOfferVariables(deps.db, input.offer);
+  } catch (error) {
+    if (!(error instanceof OfferNotFoundError)) throw error;
+    throw ApplicationFailure.nonRetryable(`sendMessage: ${error.message}`, 'OfferNotFound');
+  }
 }
 
 function leaseLostFailure(key: string): ApplicationFailure {
@@ -164,6 +194,7 @@ async function pushCallTask(
   key: string,
   phone: string,
   script: string,
+  offer: Record<string, unknown>,
 ): Promise<SendOutcome> {
   const dueAt = deps.now().toISOString();
   const { taskId } = await createCallTask(deps.db, {
@@ -188,7 +219,7 @@ async function pushCallTask(
     priority: 50,
     dueAt,
     script,
-    context: { offer: input.offer ?? {} },
+    context: { offer },
   });
   return pushed.kind === 'sent' ? { kind: 'sent', providerId: taskId } : pushed;
 }

@@ -30,8 +30,15 @@ export async function findTemplate(
   return row;
 }
 
-/** Liquid sees the client's columns and CRM attributes, the node's offer and the journey. */
-export function buildVariables(client: ClientRow, input: SendMessageInput): TemplateVariables {
+/**
+ * Liquid sees the client's columns and CRM attributes, the node's offer (as `loadOfferVariables`
+ * loaded it) and the journey.
+ */
+export function buildVariables(
+  client: ClientRow,
+  input: SendMessageInput,
+  offer: Record<string, unknown>,
+): TemplateVariables {
   return {
     client: {
       ...client.attributes,
@@ -41,7 +48,7 @@ export function buildVariables(client: ClientRow, input: SendMessageInput): Temp
       phone: client.phone,
       locale: client.locale,
     },
-    offer: input.offer ?? {},
+    offer,
     journey: { id: input.journeyId ?? null, version: input.journeyVersion ?? null, nodeId: input.nodeId },
   };
 }

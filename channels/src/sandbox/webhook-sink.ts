@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SIGNATURE_HEADER, verifyWebhookSignature } from '../webhook/webhook-signature';
 import { readBody } from './read-body';
 import { waitFor } from './wait-for';
 
@@ -22,11 +23,19 @@ export interface WebhookSink {
   stop(): Promise<void>;
 }
 
+/** Where the sink listens and, with `secret`, the key it checks signatures with. */
+export interface WebhookSinkOptions {
+  host?: string;
+  port?: number;
+  /** When set, a request whose `x-touchpoint-signature` does not verify is answered 401, unstored. */
+  secret?: string;
+}
+
 /**
  * Answers 410 under `/reject`, 503 (Retry-After: 1) under `/tempfail`, 200 elsewhere, storing
  * only what it accepted, like a receiver would.
  */
-export async function startWebhookSink(options: { host?: string; port?: number } = {}): Promise<WebhookSink> {
+export async function startWebhookSink(options: WebhookSinkOptions = {}): Promise<WebhookSink> {
   const received: SandboxWebhookRequest[] = [];
   const waiters = new Set<() => void>();
   const server = http.createServer((request, response) => {
@@ -36,6 +45,8 @@ export async function startWebhookSink(options: { host?: string; port?: number }
         if (path.startsWith('/reject')) return void response.writeHead(410).end('gone');
         if (path.startsWith('/tempfail'))
           return void response.writeHead(503, { 'retry-after': '1' }).end('busy');
+        if (options.secret !== undefined && !isSignedWith(body, request.headers, options.secret))
+          return void response.writeHead(401).end('bad signature');
         const id = randomUUID();
         received.push({ id, path, headers: request.headers, body, receivedAt: new Date().toISOString() });
         for (const wake of waiters) wake();
@@ -61,4 +72,9 @@ export async function startWebhookSink(options: { host?: string; port?: number }
         server.close(() => resolve());
       }),
   };
+}
+
+function isSignedWith(body: string, headers: http.IncomingHttpHeaders, secret: string): boolean {
+  const header = headers[SIGNATURE_HEADER];
+  return typeof header === 'string' && verifyWebhookSignature(body, header, secret);
 }

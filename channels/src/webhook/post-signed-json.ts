@@ -17,7 +17,10 @@ const RETRYABLE = new Set([408, 409, 425, 429]);
 
 /**
  * POSTs signed JSON with the idempotency key in `Idempotency-Key`, so a receiver can drop the copy
- * a retry after a crash may deliver. 2xx -> sent, 4xx -> rejected, 5xx/timeouts -> retry.
+ * a retry after a crash may deliver. 2xx -> sent, 4xx -> rejected, 5xx/timeouts -> retry. A target
+ * the address guard refuses throws {@link BlockedTargetError}: that is this deployment refusing the
+ * URL (a template or configuration fault), not the receiver refusing the client, so it must neither
+ * be retried nor flag the client's contact point the way a rejection does.
  */
 export async function postSignedJson(
   url: string,
@@ -47,7 +50,7 @@ export async function postSignedJson(
     }
     return rejectPermanently(detail);
   } catch (error) {
-    if (error instanceof BlockedTargetError) return rejectPermanently(error.message);
+    if (error instanceof BlockedTargetError) throw error;
     return classifyRequestFailure('webhook', error);
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BlockedTargetError } from '../http/address-guard';
 import { startWebhookSink, type WebhookSink } from '../sandbox/webhook-sink';
 import { createWebhookAdapter } from './webhook-adapter';
 import { SIGNATURE_HEADER, signWebhookBody, verifyWebhookSignature } from './webhook-signature';
@@ -22,22 +23,14 @@ describe('createWebhookAdapter', () => {
   });
   afterAll(() => sink.stop());
 
-  it('refuses a loopback target by default, permanently, without sending', async () => {
+  it('refuses a loopback target by default, by name too, with a BlockedTargetError and without sending', async () => {
     const adapter = createWebhookAdapter({ secret: 'k' });
-    const outcome = await adapter.send({
-      channel: 'webhook',
-      messageId: 'm1',
-      url: `${sink.baseUrl}/hooks`,
-      payload: {},
-    });
-    expect(outcome).toMatchObject({ kind: 'rejected', reason: expect.stringMatching(/private or loopback/) });
-    const byName = await adapter.send({
-      channel: 'webhook',
-      messageId: 'm2',
-      url: sink.baseUrl.replace('127.0.0.1', 'localhost'),
-      payload: {},
-    });
-    expect(byName.kind).toBe('rejected');
+    const send = (messageId: string, url: string) =>
+      adapter.send({ channel: 'webhook', messageId, url, payload: {} });
+    await expect(send('m1', `${sink.baseUrl}/hooks`)).rejects.toThrow(BlockedTargetError);
+    await expect(send('m2', sink.baseUrl.replace('127.0.0.1', 'localhost'))).rejects.toThrow(
+      /private or loopback/,
+    );
     expect(sink.listMessages()).toHaveLength(0);
   });
 

@@ -10,6 +10,7 @@ import { z } from 'zod';
  * - `not_found` (404): the addressed resource (journey, client, version…) does not exist.
  * - `conflict` (409): the request is valid but the resource's state forbids it (publish an invalid
  *   draft, resume an archived journey).
+ * - `gone` (410): the resource existed but no longer answers (an expired tracking link).
  * - `invalid_journey` (422): the journey definition has problems; `problems` lists them per node.
  * - `request_timeout` (408): the request (headers and body) did not arrive in time.
  * - `payload_too_large` (413): the body is over the byte limit.
@@ -27,6 +28,7 @@ export const API_ERROR_STATUS = {
   not_found: 404,
   request_timeout: 408,
   conflict: 409,
+  gone: 410,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,

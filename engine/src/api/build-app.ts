@@ -48,6 +48,8 @@ export interface ApiConfig {
   temporalUiUrl?: string;
   /** Secret the tracking tokens in sent mail are signed with; the `/t/*` routes answer 503 without it. */
   trackingSecret?: string;
+  /** Days open and click links answer after the send (default 365); unsubscribe links never expire. */
+  trackingLinkDays?: number;
   /** Twilio auth token: `/v1/receipts/twilio` accepts only callbacks signed with it (none without it). */
   twilioAuthToken?: string;
   /** Secret path segment of `/v1/receipts/smsru/:secret` (none accepted without it). */
@@ -134,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: options.db,
     router: options.router ?? null,
     trackingSecret: options.config.trackingSecret,
+    trackingLinkDays: options.config.trackingLinkDays,
   });
   await app.register(receiptRoutes, {
     db: options.db,

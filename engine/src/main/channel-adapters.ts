@@ -1,9 +1,12 @@
 import {
+  createCallCenterPushAdapter,
   createSmsRuAdapter,
   createSmtpAdapter,
   createTwilioAdapter,
+  createWebhookAdapter,
   DeliveryPolicy,
   type ChannelAdapter,
+  type EmailMessage,
   type SmsMessage,
 } from '@touchpoint/channels';
 import type { SendActivityDeps } from '@touchpoint/activities';
@@ -30,10 +33,30 @@ export function receiptUrl(publicUrl: string, provider: 'twilio' | 'smsru', secr
   return secret === undefined ? base : `${base}/${encodeURIComponent(secret)}`;
 }
 
-/** Builds the channel adapters the configuration names. */
-export function createChannelAdapters(config: AppConfig): SendActivityDeps['adapters'] {
+/**
+ * Builds the channel adapters the configuration names. Webhooks and call-center pushes are signed
+ * with `signingSecret` (the tracking secret, as the README documents) and refuse private and
+ * loopback targets unless WEBHOOK_ALLOW_PRIVATE is set; the push adapter exists only when
+ * CALL_CENTER_PUSH_URL is set (call tasks are rows in Touchpoint's own queue either way).
+ */
+export function createChannelAdapters(
+  config: AppConfig,
+  signingSecret: string,
+): SendActivityDeps['adapters'] {
+  const signed = { secret: signingSecret, allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE };
+  return {
+    email: createEmailAdapter(config),
+    sms: createSmsAdapter(config),
+    webhook: createWebhookAdapter(signed),
+    ...(config.CALL_CENTER_PUSH_URL
+      ? { call: createCallCenterPushAdapter({ ...signed, url: config.CALL_CENTER_PUSH_URL }) }
+      : {}),
+  };
+}
+
+function createEmailAdapter(config: AppConfig): ChannelAdapter<EmailMessage> {
   const smtp = new URL(config.SMTP_URL);
-  const email = createSmtpAdapter({
+  return createSmtpAdapter({
     host: smtp.hostname,
     port: Number(smtp.port || 25),
     secure: smtp.protocol === 'smtps:',
@@ -44,7 +67,6 @@ export function createChannelAdapters(config: AppConfig): SendActivityDeps['adap
     messageIdDomain: new URL(config.PUBLIC_URL).hostname,
     ...(config.SMTP_API_URL ? { apiUrl: config.SMTP_API_URL } : {}),
   });
-  return { email, sms: createSmsAdapter(config) };
 }
 
 function createSmsAdapter(config: AppConfig): ChannelAdapter<SmsMessage> {

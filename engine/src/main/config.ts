@@ -28,6 +28,8 @@ export const AppConfig = z.object({
   TOUCHPOINT_ADMIN_KEY: z.string().min(16).optional(),
   /** HMAC secret for tracking-link tokens and webhook signatures. */
   TRACKING_SECRET: z.string().min(16).optional(),
+  /** Days open and click links answer after the send (then 410); unsubscribe links never expire. */
+  TRACKING_LINK_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   SMTP_URL: z.string().url().default('smtp://127.0.0.1:2525'),
   /**
    * Mailpit-compatible HTTP API of the mail relay. With it, a send cut short after the relay may have
@@ -47,10 +49,12 @@ export const AppConfig = z.object({
    * `<PUBLIC_URL>/v1/receipts/smsru/<secret>`. Without it SMS.ru receipts are refused.
    */
   SMSRU_RECEIPT_SECRET: z.string().min(16).optional(),
-  /** Lets webhooks reach private and loopback addresses (off in production). */
+  /** Lets webhooks and the call-center push reach private and loopback addresses (off in production). */
   WEBHOOK_ALLOW_PRIVATE: flag,
   /** Level of the API's structured (pino) log on stdout; every 5xx is logged at `error` with its request id. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Task intake of an external call-center system: each call task is also POSTed there, signed. */
+  CALL_CENTER_PUSH_URL: z.string().url().optional(),
 });
 export type AppConfig = z.infer<typeof AppConfig>;
 

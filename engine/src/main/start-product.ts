@@ -65,7 +65,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
 
   let workers: RunningWorkers | null = null;
   // Built in an API-only process too, to tell publish which channels exist: adapters connect lazily.
-  const adapters = createChannelAdapters(config);
+  const adapters = createChannelAdapters(config, options.trackingSecret);
   if (options.worker) {
     const nativeConnection = options.temporal?.nativeConnection ?? (await connections!.nativeConnection());
     const activities = createActivities({
@@ -161,6 +161,7 @@ async function buildProductApp(
       adminKey: options.adminKey,
       temporalUiUrl: config.TEMPORAL_UI_URL,
       trackingSecret: options.trackingSecret,
+      trackingLinkDays: config.TRACKING_LINK_DAYS,
       publicUrl: config.PUBLIC_URL,
       journeyTaskQueue: config.TEMPORAL_TASK_QUEUE,
       sendTaskQueues: SEND_TASK_QUEUES,

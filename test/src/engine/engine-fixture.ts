@@ -5,7 +5,7 @@ import type { Worker } from '@temporalio/worker';
 import { createActivities } from '@touchpoint/activities';
 import { DeliveryPolicy, startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
 import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels';
-import { clientFacts, migrateDatabase, openDatabase, openPgliteDatabase } from '@touchpoint/db';
+import { clientFacts, migrateDatabase, offers, openDatabase, openPgliteDatabase } from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
 import type { JourneyDefinition } from '@touchpoint/engine/language';
 import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
@@ -105,6 +105,12 @@ export async function startEngineFixture(options: EngineFixtureOptions = {}): Pr
   ]);
   await seedTemplates(db, 'remind');
   for (const key of ['stimulate', 'sms-offer', 'call-script', 'winback']) await seedTemplates(db, key);
+  // Sends load the offer they name (publishing checks it exists): the journeys here name these.
+  await db
+    .insert(offers)
+    .values(
+      ['d', 'discount'].map((key) => ({ key, name: 'Discount', kind: 'percentDiscount' as const, value: 5 })),
+    );
   const taskQueue = `engine-${randomUUID()}`;
   const startJourney = createStartJourney({ db, client: env.client, taskQueue, useSearchAttributes: false });
   const activities = createActivities({

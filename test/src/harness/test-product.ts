@@ -28,6 +28,8 @@ export interface TestProductOptions {
   smsReceipts?: boolean;
   /** More environment for the configuration (e.g. `SMS_PROVIDER`, `TWILIO_AUTH_TOKEN`). */
   env?: Record<string, string>;
+  /** Signs tracking links and webhooks (default `<name>-tracking-secret`); receivers verify with it. */
+  trackingSecret?: string;
 }
 
 export interface TestProduct {
@@ -90,7 +92,7 @@ export async function startTestProduct(
     config,
     db: database.db,
     adminKey,
-    trackingSecret: `${options.name}-tracking-secret`,
+    trackingSecret: options.trackingSecret ?? `${options.name}-tracking-secret`,
     api: true,
     worker: true,
     sandbox: { mailbox, smsInbox },

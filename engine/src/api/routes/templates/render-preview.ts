@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { loadOfferVariables, OfferNotFoundError } from '@touchpoint/activities/send/load-offer';
 import { renderForChannel } from '@touchpoint/activities/send/render-for-channel';
 import { assertNoFileTags, countSmsSegments, TemplateRenderError } from '@touchpoint/channels';
 import type { TemplateVariables } from '@touchpoint/channels';
-import type { Database, OfferRow, TemplateRow } from '@touchpoint/db';
-import { clients, eq, offers } from '@touchpoint/db';
+import type { Database, TemplateRow } from '@touchpoint/db';
+import { clients, eq } from '@touchpoint/db';
 import { ApiError } from '../../api-error';
 import type { PreviewBody, PreviewResponse } from './template-body';
 
@@ -32,17 +33,19 @@ async function loadVariables(db: Database, body: PreviewBody): Promise<TemplateV
     client = { ...attributes, id, externalId, email, phone, locale };
   }
   let offer: Record<string, unknown> = body.offer ?? { ...SAMPLE_OFFER };
-  if (body.offerId !== undefined) {
-    const [row] = await db.select().from(offers).where(eq(offers.id, body.offerId));
-    if (row === undefined) throw new ApiError('not_found', `body.offerId: no offer "${body.offerId}"`);
-    offer = toOfferVariables(row);
-  }
+  if (body.offerId !== undefined) offer = await loadPreviewOffer(db, body.offerId);
   return { client, offer, journey: body.journey ?? {} };
 }
 
-function toOfferVariables(row: OfferRow): Record<string, unknown> {
-  const { attributes, key, name, kind, value, productSku } = row;
-  return { ...attributes, key, name, kind, value, productSku };
+// The send activity's own loader, so a stored offer previews exactly as a send will show it.
+async function loadPreviewOffer(db: Database, offerId: string): Promise<Record<string, unknown>> {
+  try {
+    return await loadOfferVariables(db, { offerId });
+  } catch (error) {
+    if (error instanceof OfferNotFoundError)
+      throw new ApiError('not_found', `body.offerId: ${error.message}`);
+    throw error;
+  }
 }
 
 /** A template field the renderer named, as a request path: everything but the subject lives in `body`. */

@@ -6,7 +6,12 @@ import type { EventRouter } from '../../../router';
 import { ApiErrorBody } from '../../api-error';
 import { acceptFormBodies } from '../../plugins/form-body';
 import { denyConsent, recordTrackingEvent } from './record-tracking-event';
-import { loadTrackedMessage, readTrackingToken } from './tracking-token';
+import {
+  assertTrackingLinkLive,
+  DEFAULT_TRACKING_LINK_DAYS,
+  loadTrackedMessage,
+  readTrackingToken,
+} from './tracking-token';
 import { renderUnsubscribePage } from './unsubscribe-page';
 
 /** Dependencies of the public tracking routes. */
@@ -15,6 +20,8 @@ export interface TrackingRoutesOptions {
   router: EventRouter | null;
   /** The secret tracking tokens are signed with (the send activities' `tracking.secret`). */
   trackingSecret?: string | undefined;
+  /** Days an open or click link answers after its message was sent (default 365); unsubscribe never expires. */
+  trackingLinkDays?: number | undefined;
   /** Clock for the recorded times (tests pin it). */
   now?: () => Date;
 }
@@ -31,7 +38,8 @@ const responses = { 200: z.unknown(), '4xx': ApiErrorBody, '5xx': ApiErrorBody }
 
 /**
  * Public routes behind the links in sent mail: `/t/o` (open pixel), `/t/c` (click redirect), `/t/u`
- * (unsubscribe). Tokens are HMAC-signed, so they need no API key; a bad one is a 400 naming why.
+ * (unsubscribe). Tokens are HMAC-signed, so they need no API key; a bad one is a 400 naming why, an
+ * open or click link past its lifetime a 410.
  */
 export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = async (app, options) => {
   const { db } = options;
@@ -43,6 +51,7 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
     const payload = readTrackingToken(token, options.trackingSecret, action);
     const tracked = await loadTrackedMessage(db, payload);
     const at = now();
+    assertTrackingLinkLive(tracked.message, options.trackingLinkDays ?? DEFAULT_TRACKING_LINK_DAYS, at);
     await recordTrackingHit(db, payload, at);
     await recordTrackingEvent(
       { db, router: options.router, log },

@@ -4,6 +4,12 @@ import type { Database, MessageRow } from '@touchpoint/db';
 import { clients, eq, messages } from '@touchpoint/db';
 import { ApiError } from '../../api-error';
 
+/**
+ * How long open and click links answer, counted from the message's send. Long by default: a client
+ * opening last year's mail is still worth counting, but a link must not be a key for ever.
+ */
+export const DEFAULT_TRACKING_LINK_DAYS = 365;
+
 /** The tracking actions, each served under its own path letter. */
 export type TrackingAction = TrackingPayload['action'];
 
@@ -47,4 +53,21 @@ export async function loadTrackedMessage(
     .where(eq(messages.idempotencyKey, payload.messageId));
   if (row === undefined) throw new ApiError('not_found', 'params.token: the message it names does not exist');
   return row;
+}
+
+/**
+ * Refuses an open or click link older than `lifetimeDays` with a 410, recording nothing. Unsubscribe
+ * links are never passed here: they never expire, because the law wants an unsubscribe to work for
+ * as long as the mail can be read (GDPR: consent can be withdrawn at any time; CAN-SPAM: at least 30
+ * days), and an old one can only ever stop mail, never send any.
+ */
+export function assertTrackingLinkLive(message: MessageRow, lifetimeDays: number, now: Date): void {
+  const issuedAt = message.sentAt ?? message.createdAt;
+  const expiresAt = new Date(issuedAt.getTime() + lifetimeDays * 86_400_000);
+  if (now.getTime() > expiresAt.getTime()) {
+    throw new ApiError(
+      'gone',
+      `params.token: this tracking link expired on ${expiresAt.toISOString()} (links last ${lifetimeDays} days)`,
+    );
+  }
 }
