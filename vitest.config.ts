@@ -8,8 +8,14 @@ export default defineConfig({
     include: ['*/src/**/*.test.{ts,tsx}'],
     pool: 'forks',
     globalSetup: ['test/src/harness/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    teardownTimeout: 30_000,
+    // Sized for a loaded machine (two cores shared with other work runs 4-5x slower than idle): a
+    // test's own waits give up after PATIENCE_MS (90 s, test/src/harness/patience.ts) so they report
+    // what never came; these outer bounds sit above that and only stop a test that hangs outright.
+    // A passing run never waits for them, so they cost an idle run nothing.
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
+    teardownTimeout: 60_000,
+    // expect.poll's default of 1 s is a wall-clock budget a loaded machine exceeds.
+    expect: { poll: { timeout: 90_000 } },
   },
 });

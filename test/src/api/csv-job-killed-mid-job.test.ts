@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRACKING } from '../channels/send-fixtures';
 import { createTestDatabase } from '../harness/database';
 import type { TestDatabase } from '../harness/database';
-import { killFrozenChildren, runChildUntilFrozen, waitUntil } from '../harness/frozen-child';
+import { killFrozenChildren, runChildUntilFrozen } from '../harness/frozen-child';
+import { PATIENCE_MS, waitUntil } from '../harness/patience';
 
 const CLIENT_COUNT = 300;
 const CHUNK_SIZE = 40;
@@ -44,7 +45,7 @@ afterAll(async () => {
   await testDatabase.close();
 });
 
-/** Runs the child until its upload is accepted and its starts froze (or 20 s pass), then SIGKILLs it. */
+/** Runs the child until its upload is accepted and its starts froze, then SIGKILLs it. */
 function uploadThenKill(taskQueue: string): Promise<{ lines: ChildLine[]; signal: string | null }> {
   return runChildUntilFrozen<ChildLine>(CHILD_SCRIPT, {
     DATABASE_URL: testDatabase.url,
@@ -94,65 +95,76 @@ async function restartApi(taskQueue: string, native: NativeConnection): Promise<
 }
 
 describe('a CSV enrollment job whose API process is killed mid-job', () => {
-  it('is resumed by the next API process and enrolls every client exactly once', async () => {
-    const taskQueue = `csv-killed-${randomUUID()}`;
-    const { lines, signal } = await uploadThenKill(taskQueue);
-    expect(signal).toBe('SIGKILL');
-    const accepted = lines.find((line) => line.stage === 'accepted');
-    expect(accepted).toMatchObject({ stage: 'accepted', status: 202 });
-    expect(lines.find((line) => line.stage === 'frozen')).toEqual({
-      stage: 'frozen',
-      started: STARTS_BEFORE_FREEZE,
-    });
-    const { journeyId, jobId } = accepted?.stage === 'accepted' ? accepted : { journeyId: '', jobId: '' };
-
-    // The dead process left the job half done: two chunks recorded, a third started but unrecorded.
-    expect(await loadJob(jobId)).toMatchObject({
-      status: 'running',
-      total: CLIENT_COUNT,
-      done: RECORDED_BEFORE_KILL,
-      enrolled: RECORDED_BEFORE_KILL,
-    });
-
-    // Let the runs the dead process started finish first: a journey allowing re-entry after exit
-    // would then take those clients again if the resumed job started them a second time.
-    const native = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-    const worker = await startJourneyWorker(native, taskQueue);
-    let product: RunningProduct | null = null;
-    try {
-      await waitUntil(
-        async () => (await exitedEnrollments(journeyId)).length === STARTS_BEFORE_FREEZE,
-        20_000,
-      );
-
-      product = await restartApi(taskQueue, native);
-      await waitUntil(async () => (await loadJob(jobId)).status !== 'running', 30_000);
-      const response = await fetch(`${product.apiUrl}/v1/enrollment-jobs/${jobId}`, {
-        headers: { authorization: `Bearer ${ADMIN_KEY}` },
+  it(
+    'is resumed by the next API process and enrolls every client exactly once',
+    async () => {
+      const taskQueue = `csv-killed-${randomUUID()}`;
+      const { lines, signal } = await uploadThenKill(taskQueue);
+      expect(signal).toBe('SIGKILL');
+      const accepted = lines.find((line) => line.stage === 'accepted');
+      expect(accepted).toMatchObject({ stage: 'accepted', status: 202 });
+      expect(lines.find((line) => line.stage === 'frozen')).toEqual({
+        stage: 'frozen',
+        started: STARTS_BEFORE_FREEZE,
       });
-      expect(await response.json()).toMatchObject({
-        status: 'completed',
+      const { journeyId, jobId } = accepted?.stage === 'accepted' ? accepted : { journeyId: '', jobId: '' };
+
+      // The dead process left the job half done: two chunks recorded, a third started but unrecorded.
+      expect(await loadJob(jobId)).toMatchObject({
+        status: 'running',
         total: CLIENT_COUNT,
-        done: CLIENT_COUNT,
-        enrolled: CLIENT_COUNT,
-        failed: 0,
-        failures: [],
-        error: null,
+        done: RECORDED_BEFORE_KILL,
+        enrolled: RECORDED_BEFORE_KILL,
       });
 
-      await waitUntil(async () => (await exitedEnrollments(journeyId)).length >= CLIENT_COUNT, 30_000);
-    } finally {
-      await product?.stop();
-      await worker.stop();
-      await native.close();
-    }
-    // Exactly once: one run per client (a second run after exit would have renamed the first `<id>#…`).
-    const rows = await database.db
-      .select({ clientId: enrollments.clientId, workflowId: enrollments.workflowId })
-      .from(enrollments)
-      .where(eq(enrollments.journeyId, journeyId));
-    expect(rows).toHaveLength(CLIENT_COUNT);
-    expect(new Set(rows.map((row) => row.clientId)).size).toBe(CLIENT_COUNT);
-    expect(rows.filter((row) => row.workflowId.includes('#'))).toEqual([]);
-  }, 120_000);
+      // Let the runs the dead process started finish first: a journey allowing re-entry after exit
+      // would then take those clients again if the resumed job started them a second time.
+      const native = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
+      const worker = await startJourneyWorker(native, taskQueue);
+      let product: RunningProduct | null = null;
+      try {
+        // Every wait here is for a row the product is bound to write (a loaded machine writes it later,
+        // a broken resume never); PATIENCE_MS only bounds how long a failure takes to say so.
+        await waitUntil(
+          async () => (await exitedEnrollments(journeyId)).length === STARTS_BEFORE_FREEZE,
+          PATIENCE_MS,
+          "the dead process's runs exited",
+        );
+
+        product = await restartApi(taskQueue, native);
+        await waitUntil(async () => (await loadJob(jobId)).status !== 'running', PATIENCE_MS, 'job resumed');
+        const response = await fetch(`${product.apiUrl}/v1/enrollment-jobs/${jobId}`, {
+          headers: { authorization: `Bearer ${ADMIN_KEY}` },
+        });
+        expect(await response.json()).toMatchObject({
+          status: 'completed',
+          total: CLIENT_COUNT,
+          done: CLIENT_COUNT,
+          enrolled: CLIENT_COUNT,
+          failed: 0,
+          failures: [],
+          error: null,
+        });
+
+        await waitUntil(
+          async () => (await exitedEnrollments(journeyId)).length >= CLIENT_COUNT,
+          PATIENCE_MS,
+          'every run exited',
+        );
+      } finally {
+        await product?.stop();
+        await worker.stop();
+        await native.close();
+      }
+      // Exactly once: one run per client (a second run after exit would have renamed the first `<id>#…`).
+      const rows = await database.db
+        .select({ clientId: enrollments.clientId, workflowId: enrollments.workflowId })
+        .from(enrollments)
+        .where(eq(enrollments.journeyId, journeyId));
+      expect(rows).toHaveLength(CLIENT_COUNT);
+      expect(new Set(rows.map((row) => row.clientId)).size).toBe(CLIENT_COUNT);
+      expect(rows.filter((row) => row.workflowId.includes('#'))).toEqual([]);
+    },
+    4 * PATIENCE_MS,
+  );
 });

@@ -5,6 +5,7 @@ import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createApiFixture } from './api-fixture';
 import type { ApiFixture } from './api-fixture';
+import { PATIENCE_MS } from '../harness/patience';
 
 const JOURNEY = {
   schemaVersion: 1,
@@ -52,14 +53,14 @@ async function internalIds(externalIds: string[]) {
 }
 
 async function waitForJob(id: string) {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  for (let attempt = 0; attempt < PATIENCE_MS / 50; attempt += 1) {
     const job = (
       await fixture.app.inject({ method: 'GET', url: `/v1/enrollment-jobs/${id}`, headers: ADMIN })
     ).json();
     if (job.status !== 'running') return job;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`enrollment job ${id} still running after 10s`);
+  throw new Error(`enrollment job ${id} still running after ${PATIENCE_MS / 1_000} s`);
 }
 
 describe('enrollment', () => {

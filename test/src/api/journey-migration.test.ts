@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { startEngineFixture } from '../engine/engine-fixture';
 import type { EngineFixture } from '../engine/engine-fixture';
 import { ADMIN } from './api-fixture';
+import { PATIENCE_MS } from '../harness/patience';
 
 function holdThenExit(waitId: string, days: number, reason: string) {
   return {
@@ -40,7 +41,7 @@ const send = (method: 'POST' | 'PUT', url: string, payload?: object) =>
   app.inject({ method, url, headers: ADMIN, ...(payload ? { payload } : {}) });
 
 async function waitUntilWaiting(count: number) {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  for (let attempt = 0; attempt < PATIENCE_MS / 50; attempt += 1) {
     const open = await fixture.db
       .select()
       .from(nodeVisits)
@@ -48,7 +49,7 @@ async function waitUntilWaiting(count: number) {
     if (open.length === count) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`fewer than ${count} clients reached "hold" within 10s`);
+  throw new Error(`fewer than ${count} clients reached "hold" within ${PATIENCE_MS / 1_000} s`);
 }
 
 describe('POST /v1/journeys/:id/migrate', () => {

@@ -14,7 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRACKING } from '../channels/send-fixtures';
 import { createTestDatabase } from '../harness/database';
 import type { TestDatabase } from '../harness/database';
-import { killFrozenChildren, runChildUntilFrozen, waitUntil } from '../harness/frozen-child';
+import { killFrozenChildren, runChildUntilFrozen } from '../harness/frozen-child';
+import { PATIENCE_MS, waitUntil } from '../harness/patience';
 
 const EVENT_COUNT = 50;
 /** Deliveries the child makes before its routing freezes: the kill lands after a partial delivery. */
@@ -76,63 +77,67 @@ async function startWorker(taskQueue: string): Promise<{ stop(): Promise<void> }
 const unrouted = () => database.db.select({ id: events.id }).from(events).where(isNull(events.routedAt));
 
 describe('a killed process between store and route', () => {
-  it('loses no event: the sweep of another process enrolls every client exactly once', async () => {
-    const taskQueue = `killed-${randomUUID()}`;
-    const { lines, signal } = await ingestThenKill(taskQueue);
-    const stored = lines.find((l) => l.stage === 'stored');
-    expect(stored).toMatchObject({ status: 202, accepted: EVENT_COUNT });
-    // Frozen mid-call to Temporal, the router holds no transaction (nor its row locks) open.
-    expect(lines.find((l) => l.stage === 'frozen')).toEqual({
-      stage: 'frozen',
-      delivered: DELIVERIES_BEFORE_FREEZE,
-      openTransactions: 0,
-    });
-    expect(signal).toBe('SIGKILL');
-    const journeyId = stored?.stage === 'stored' ? stored.journeyId : '';
+  it(
+    'loses no event: the sweep of another process enrolls every client exactly once',
+    async () => {
+      const taskQueue = `killed-${randomUUID()}`;
+      const { lines, signal } = await ingestThenKill(taskQueue);
+      const stored = lines.find((l) => l.stage === 'stored');
+      expect(stored).toMatchObject({ status: 202, accepted: EVENT_COUNT });
+      // Frozen mid-call to Temporal, the router holds no transaction (nor its row locks) open.
+      expect(lines.find((l) => l.stage === 'frozen')).toEqual({
+        stage: 'frozen',
+        delivered: DELIVERIES_BEFORE_FREEZE,
+        openTransactions: 0,
+      });
+      expect(signal).toBe('SIGKILL');
+      const journeyId = stored?.stage === 'stored' ? stored.journeyId : '';
 
-    // The ack meant durable: every event is stored, and none is marked routed by the dead process.
-    expect(await database.db.select().from(events)).toHaveLength(EVENT_COUNT);
-    expect(await unrouted()).toHaveLength(EVENT_COUNT);
+      // The ack meant durable: every event is stored, and the dead process's routing never committed.
+      expect(await database.db.select().from(events)).toHaveLength(EVENT_COUNT);
+      expect(await unrouted()).toHaveLength(EVENT_COUNT);
 
-    const worker = await startWorker(taskQueue);
-    const temporal = new Client({ connection });
-    const sweeper = startRoutingSweeper({
-      router: createEventRouter({ db: database.db, temporal, taskQueue }),
-      intervalMs: 50,
-      batchSize: 20,
-    });
-    try {
-      await waitUntil(async () => (await unrouted()).length === 0, 20_000);
-      await waitUntil(
-        async () =>
-          (await database.db.select({ id: enrollments.id }).from(enrollments)).length >= EVENT_COUNT,
-        20_000,
+      const worker = await startWorker(taskQueue);
+      const temporal = new Client({ connection });
+      const sweeper = startRoutingSweeper({
+        router: createEventRouter({ db: database.db, temporal, taskQueue }),
+        intervalMs: 50,
+        batchSize: 20,
+      });
+      try {
+        await waitUntil(async () => (await unrouted()).length === 0, PATIENCE_MS);
+        await waitUntil(
+          async () =>
+            (await database.db.select({ id: enrollments.id }).from(enrollments)).length >= EVENT_COUNT,
+          PATIENCE_MS,
+        );
+      } finally {
+        await sweeper.stop();
+      }
+
+      const clientIds = [
+        ...new Set(
+          (await database.db.select({ clientId: events.clientId }).from(events)).map((e) => e.clientId),
+        ),
+      ];
+      expect(clientIds).toHaveLength(EVENT_COUNT);
+      for (const clientId of clientIds) {
+        const description = await temporal.workflow
+          .getHandle(journeyWorkflowId(journeyId, clientId))
+          .describe();
+        expect(description.type).toBe('journeyWorkflow');
+        expect(description.taskQueue).toBe(taskQueue);
+      }
+      await worker.stop();
+      const rows = await database.db
+        .select({ clientId: enrollments.clientId, workflowId: enrollments.workflowId })
+        .from(enrollments)
+        .where(eq(enrollments.journeyId, journeyId));
+      expect(rows).toHaveLength(EVENT_COUNT);
+      expect(new Set(rows.map((r) => r.workflowId))).toEqual(
+        new Set(clientIds.map((clientId) => journeyWorkflowId(journeyId, clientId))),
       );
-    } finally {
-      await sweeper.stop();
-    }
-
-    const clientIds = [
-      ...new Set(
-        (await database.db.select({ clientId: events.clientId }).from(events)).map((e) => e.clientId),
-      ),
-    ];
-    expect(clientIds).toHaveLength(EVENT_COUNT);
-    for (const clientId of clientIds) {
-      const description = await temporal.workflow
-        .getHandle(journeyWorkflowId(journeyId, clientId))
-        .describe();
-      expect(description.type).toBe('journeyWorkflow');
-      expect(description.taskQueue).toBe(taskQueue);
-    }
-    await worker.stop();
-    const rows = await database.db
-      .select({ clientId: enrollments.clientId, workflowId: enrollments.workflowId })
-      .from(enrollments)
-      .where(eq(enrollments.journeyId, journeyId));
-    expect(rows).toHaveLength(EVENT_COUNT);
-    expect(new Set(rows.map((r) => r.workflowId))).toEqual(
-      new Set(clientIds.map((clientId) => journeyWorkflowId(journeyId, clientId))),
-    );
-  }, 60_000);
+    },
+    3 * PATIENCE_MS,
+  ); // the child plus two waits, each bounded by PATIENCE_MS
 });

@@ -1,6 +1,6 @@
 import { and, clients, enrollments, eq, inArray } from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitUntil } from '../harness/frozen-child';
+import { waitUntil } from '../harness/patience';
 import { ADMIN } from './api-fixture';
 import { createRoutedApiFixture, sleepyJourney } from './routed-api-fixture';
 import type { RoutedApiFixture } from './routed-api-fixture';

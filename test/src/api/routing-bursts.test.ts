@@ -2,7 +2,7 @@ import { and, clients, enrollments, eq } from '@touchpoint/db';
 import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchRunHistories } from '../engine/history-chain';
-import { waitUntil } from '../harness/frozen-child';
+import { waitUntil } from '../harness/patience';
 import { SIGNUP_JOURNEY } from './api-fixture';
 import { createRoutedApiFixture, sleepyJourney } from './routed-api-fixture';
 import type { RoutedApiFixture } from './routed-api-fixture';

@@ -5,6 +5,7 @@ import type { RoutingReport } from '@touchpoint/engine/router/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createApiFixture, SIGNUP_JOURNEY } from './api-fixture';
 import type { ApiFixture } from './api-fixture';
+import { PATIENCE_MS } from '../harness/patience';
 
 let fixture: ApiFixture;
 let connection: Connection;
@@ -62,7 +63,7 @@ describe('startRoutingSweeper', () => {
       onPass: (r) => passes.push(r),
     });
     await storeSignups('during', 5);
-    for (let attempt = 0; attempt < 200 && (await unrouted()).length > 0; attempt += 1) {
+    for (let attempt = 0; attempt < PATIENCE_MS / 50 && (await unrouted()).length > 0; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await sweeper.stop();

@@ -7,7 +7,7 @@ import { findFreePort, waitForPort } from '@touchpoint/engine/main/ports';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, withAdmin, type TestDatabase } from '../harness/database';
-import { waitUntil } from '../harness/frozen-child';
+import { waitUntil } from '../harness/patience';
 import { repoRoot } from '../harness/paths';
 
 // Slow and oversized requests over real HTTP, and the API process's structured log (issue 11, items 9, 16).

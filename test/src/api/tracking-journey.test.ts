@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRACKING } from '../channels/send-fixtures';
 import { startEngineFixture } from '../engine/engine-fixture';
 import type { EngineFixture } from '../engine/engine-fixture';
+import { PATIENCE_MS } from '../harness/patience';
 
 /** Mail, then wait up to 3 days for that very mail to be opened. */
 const OPEN_WATCH = {
@@ -63,21 +64,21 @@ afterAll(async () => {
 });
 
 async function waitForRouting(eventId: number) {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  for (let attempt = 0; attempt < PATIENCE_MS / 50; attempt += 1) {
     const [row] = await fixture.db.select().from(events).where(eq(events.id, eventId));
     if (row?.routedAt) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`event ${eventId} was not routed within 10s`);
+  throw new Error(`event ${eventId} was not routed within ${PATIENCE_MS / 1_000} s`);
 }
 
 async function waitForMail(to: string) {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
+  for (let attempt = 0; attempt < PATIENCE_MS / 50; attempt += 1) {
     const mail = fixture.smtp.listMessages().find((message) => message.to.includes(to));
     if (mail) return mail;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`no mail to ${to} within 10s`);
+  throw new Error(`no mail to ${to} within ${PATIENCE_MS / 1_000} s`);
 }
 
 describe('tracking feeds journeys', () => {

@@ -47,7 +47,7 @@ export async function drawEscalationJourney(page: Page, eventType: string): Prom
 export async function publishVersion(page: Page, version: number): Promise<void> {
   await page.getByRole('button', { name: 'Publish' }).click();
   await page.getByRole('button', { name: `Publish version ${version}` }).click();
-  await page.getByText(`Version ${version} is live`).waitFor({ timeout: 10_000 });
+  await page.getByText(`Version ${version} is live`).waitFor();
   await page.getByRole('button', { name: 'Close' }).click();
 }
 
@@ -70,6 +70,6 @@ export async function waitForCanvasToSettle(page: Page): Promise<void> {
       return isStill;
     },
     undefined,
-    { polling: 150, timeout: 5_000 },
+    { polling: 150 }, // the context's default timeout (PATIENCE_MS, chromium.ts): animation is slow under load
   );
 }

@@ -1,14 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { PATIENCE_MS } from '../harness/patience';
 import { artifactsDir } from '../harness/paths';
 
 /**
  * Debian's Chromium, headless; never a downloaded browser. Playwright gives every launch a fresh
  * throwaway profile of its own (it refuses an explicit --user-data-dir on `launch`).
  */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
       '--headless',
@@ -21,6 +22,17 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  // Playwright's own default (30 s per wait) is a wall-clock budget a loaded machine exceeds (a publish
+  // waited on Temporal for longer). Every context, and so every page (`newPage` makes its context
+  // through `newContext`), waits as long as the other tests do: a wait fails only when what it awaits
+  // never shows, naming the locator.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(PATIENCE_MS);
+    return context;
+  };
+  return browser;
 }
 
 /** Where browser tests save what a person would have seen. */

@@ -59,7 +59,7 @@ describe('the builder in Chromium', () => {
 
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('button', { name: /Publish version 1/ }).click();
-    await page.getByText('Version 1 is live').waitFor({ timeout: 10_000 });
+    await page.getByText('Version 1 is live').waitFor();
     await page.screenshot({ path: screenshotPath('builder-04-published') });
   });
 

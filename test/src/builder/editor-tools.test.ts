@@ -75,7 +75,7 @@ describe('editing tools', () => {
     // The proposed change summary is editable; what the marketer writes is what history shows.
     await page.getByLabel('What changed').fill('First cut of the welcome series');
     await page.getByRole('button', { name: /Publish version 1/ }).click();
-    await page.getByText('Version 1 is live').waitFor({ timeout: 10_000 });
+    await page.getByText('Version 1 is live').waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
 
     await page.locator('.react-flow__pane').click({ position: { x: 40, y: 40 } });

@@ -19,6 +19,7 @@ import { createTimeSkippingEnvironment } from '../harness/time-skipping';
 import { STORY_OFFERS } from './builder-server';
 import { drawEscalationJourney, publishVersion } from './canvas-driver';
 import { launchChromium, screenshotPath } from './chromium';
+import { PATIENCE_MS } from '../harness/patience';
 
 // The marketer's whole story through the real product: the builder served by the API, a journey
 // drawn by mouse and published, an event posted, and the journey's first rung arriving by email
@@ -151,14 +152,14 @@ describe('the escalation journey, from an empty canvas to a received email', () 
       type: 'winback.start',
       occurredAt: new Date().toISOString(),
     });
-    await mailbox.waitForCount(1, 30_000);
+    await mailbox.waitForCount(1, PATIENCE_MS);
     const [mail] = mailbox.listMessages();
     expect(mail?.to).toEqual(['olga@example.com']);
     expect(mail?.subject).toBe('Time to restock, Olga?');
 
     await page.getByRole('button', { name: 'Results' }).click();
     await expect
-      .poll(() => page.locator('[data-testid="step-entry-1"] .step-stats').textContent(), { timeout: 15_000 })
+      .poll(() => page.locator('[data-testid="step-entry-1"] .step-stats').textContent())
       .toContain('▶ 1');
     await page.screenshot({ path: screenshotPath('builder-15-story-running') });
 

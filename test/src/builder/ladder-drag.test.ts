@@ -80,7 +80,7 @@ describe('dragging escalation ladder rungs', () => {
     expect(await offsetInput().inputValue()).toBe('8');
 
     await expect
-      .poll(() => savedOffsets(journeyId), { timeout: 5_000 })
+      .poll(() => savedOffsets(journeyId))
       .toEqual([
         { amount: -3, unit: 'days' },
         { amount: 8, unit: 'days' },
@@ -124,9 +124,7 @@ describe('dragging escalation ladder rungs', () => {
     await offsetInput().fill('7');
     expect(await rung(1).getAttribute('aria-valuetext')).toBe('+7 d');
     const journeyId = decodeURIComponent(new URL(page.url()).hash.split('/')[2] ?? '');
-    await expect
-      .poll(() => savedOffsets(journeyId), { timeout: 5_000 })
-      .toContainEqual({ amount: 7, unit: 'days' });
+    await expect.poll(() => savedOffsets(journeyId)).toContainEqual({ amount: 7, unit: 'days' });
   });
 
   it('drags a rung by touch', async () => {

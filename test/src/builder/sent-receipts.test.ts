@@ -10,6 +10,7 @@ import {
 } from '@touchpoint/channels';
 import { startBuilderServer, type BuilderServer } from './builder-server';
 import { launchChromium, screenshotPath } from './chromium';
+import { PATIENCE_MS } from '../harness/patience';
 
 // The "Sent messages" page shows each text's delivery receipts: the sandbox posts Twilio's
 // StatusCallbacks to the product's own receipt webhook, and the page reads them back through
@@ -46,7 +47,7 @@ beforeAll(async () => {
   // SMS.ru takes the callback address from the account settings; this sandbox has none.
   const smsRu = createSmsRuAdapter({ apiId: 'sandbox', baseUrl: smsInbox.baseUrl });
   expect((await smsRu.send({ channel: 'sms', messageId: 'receipt-ru', ...WAITING })).kind).toBe('sent');
-  await smsInbox.waitForReceiptCount(TEXTS.length * 2, 10_000);
+  await smsInbox.waitForReceiptCount(TEXTS.length * 2, PATIENCE_MS);
   browser = await launchChromium();
 });
 

@@ -14,6 +14,7 @@ import {
 import { apiKeys, createApiKey, eq } from '@touchpoint/db';
 import { startBuilderServer, type BuilderServer } from './builder-server';
 import { launchChromium, screenshotPath } from './chromium';
+import { PATIENCE_MS } from '../harness/patience';
 
 // Signing in (pasted key, key in the link `npm start` prints, a key the server stopped accepting)
 // and the "Sent messages" page over mail and texts that really went through the loopback SMTP
@@ -79,7 +80,7 @@ beforeAll(async () => {
     body: 'Your order ships today.',
   });
   await smsRu.send({ channel: 'sms', messageId: 'sms-2', to: '+79161234567', body: RUSSIAN_TEXT });
-  await smsInbox.waitForCount(2, 5_000);
+  await smsInbox.waitForCount(2, PATIENCE_MS);
   browser = await launchChromium();
 });
 
@@ -182,7 +183,7 @@ describe('sent messages', () => {
 
     // A message arriving while the page is open shows up on its own.
     await sendEmail('anna@example.com', 'Welcome, Anna', 'Welcome aboard');
-    await page.getByTestId('tab-mail').getByText('Emails (3)').waitFor({ timeout: 10_000 });
+    await page.getByTestId('tab-mail').getByText('Emails (3)').waitFor();
     expect(await rows.nth(0).textContent()).toContain('anna@example.com');
   });
 

@@ -19,6 +19,7 @@ import {
   TEST_POLICY,
   TRACKING,
 } from './send-fixtures';
+import { PATIENCE_MS } from '../harness/patience';
 
 // A worker that dies mid-send is simulated by an attempt that throws at the point of death: after the
 // real relay accepted the mail (its answer never recorded), or before the mail left. The retry then
@@ -239,7 +240,7 @@ describe('a send interrupted while the provider had it', () => {
       const key = 'wf-int-h:1:send-1';
       const attempt = activitiesWith(impatient).sendMessage(input(client.id, key));
       await expect(attempt).rejects.toMatchObject({ type: 'TransientSendFailure', nonRetryable: false });
-      await slowRelay.waitForCount(1);
+      await slowRelay.waitForCount(1, PATIENCE_MS);
       expect((await timelineOf(key)).at(-1)).toMatch(/^sending: no answer: smtp /);
       expect(await activitiesWith(impatient).sendMessage(input(client.id, key))).toMatchObject({
         status: 'sent',

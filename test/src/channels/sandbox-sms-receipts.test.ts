@@ -13,6 +13,7 @@ import {
 } from '@touchpoint/channels';
 import { registerSwagger } from '@touchpoint/engine/api/plugins/swagger';
 import { sandboxRoutes } from '@touchpoint/engine/api/routes/sandbox/index';
+import { PATIENCE_MS } from '../harness/patience';
 
 // `GET /v1/sandbox/sms` carries each text's delivery receipts, as the sandbox really posted them to
 // a receiver over loopback HTTP: Twilio's StatusCallback and SMS.ru's sms_status callbacks.
@@ -78,7 +79,7 @@ beforeAll(async () => {
     smsRu.send({ channel: 'sms', messageId: 's2', to: '+79990000404', body: 'Нет номера' }),
   ];
   for (const outcome of await Promise.all(sends)) expect(outcome.kind).toBe('sent');
-  await sms.waitForReceiptCount(12, 10_000);
+  await sms.waitForReceiptCount(12, PATIENCE_MS);
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { clients, eq, messages, templates, type MessageRow } from '@touchpoint/db';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
+import { PATIENCE_MS } from '../harness/patience';
 
 // An SMS becomes `delivered` (or `bounced`) the way it does in production: the provider sandbox
 // posts its delivery receipts to the API's receipt routes on its own, and nothing in the test does.
@@ -61,7 +62,7 @@ async function waitForSmsStatus(
   externalId: string,
   status: string,
 ): Promise<MessageRow> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + PATIENCE_MS;
   let last: MessageRow | undefined;
   while (Date.now() < deadline) {
     const [row] = await product.database.db
@@ -89,7 +90,7 @@ describe('SMS delivery receipts from the provider sandbox', () => {
     expect(bounced.statusTimeline.at(-1)?.detail).toBe('twilio receipt: undelivered (30005)');
 
     // Every receipt was acknowledged on the first try: the API accepted each signature.
-    await product.smsInbox.waitForReceiptCount(4, 10_000);
+    await product.smsInbox.waitForReceiptCount(4, PATIENCE_MS);
     expect(product.smsInbox.listReceipts().map((receipt) => [receipt.outcome, receipt.attempts])).toEqual(
       Array.from({ length: 4 }, () => ['posted', 1]),
     );

@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../harness/database';
 import { createTimeSkippingEnvironment } from '../harness/time-skipping';
 import { seedClient, seedTemplates, TEMPLATE_KEY, TRACKING } from './send-fixtures';
+import { PATIENCE_MS } from '../harness/patience';
 
 let env: TestWorkflowEnvironment;
 let testDb: TestDatabase;
@@ -70,7 +71,7 @@ describe('an unsubscribe during a wait', () => {
         ],
       });
       // The first reminder arrives, then the client clicks "unsubscribe" while the journey sleeps.
-      await smtp.waitForCount(1);
+      await smtp.waitForCount(1, PATIENCE_MS);
       await db
         .update(clients)
         .set({

@@ -60,15 +60,12 @@ describe('an exclusive lease', () => {
     const pid = await death;
     // Terminating only signals the backend; once its session is gone, its locks must be too.
     await expect
-      .poll(
-        async () => {
-          const alive = (await workerB.db.execute(
-            sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}`,
-          )) as { rows: { n: number }[] };
-          return alive.rows[0]!.n;
-        },
-        { timeout: 10_000 },
-      )
+      .poll(async () => {
+        const alive = (await workerB.db.execute(
+          sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ${pid}`,
+        )) as { rows: { n: number }[] };
+        return alive.rows[0]!.n;
+      })
       .toBe(0);
     expect(await withExclusiveLease(workerB.db, 'visit-3', async () => 'taken over')).toBe('taken over');
     finish();

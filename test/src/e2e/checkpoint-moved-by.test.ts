@@ -1,7 +1,7 @@
 import { templates } from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
-import { waitUntil } from '../harness/frozen-child';
+import { waitUntil } from '../harness/patience';
 import { grantedConsent, readTimeline, waitUntilAllRouted } from '../harness/product-reads';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 

@@ -17,6 +17,7 @@ import { createSandboxAdapters, seedClient, seedTemplates, TRACKING } from '../c
 import { createTestDatabase, type TestDatabase } from '../harness/database';
 import { insertPublishedJourney } from '../harness/published-journey';
 import { createTimeSkippingEnvironment } from '../harness/time-skipping';
+import { PATIENCE_MS } from '../harness/patience';
 
 const DAY_MS = 86_400_000;
 const TEMPLATE = 'deferral-fallback';
@@ -119,7 +120,7 @@ describe('fallback sends under a test clock', () => {
           .from(messages)
           .where(eq(messages.clientId, client.id))
       ).map((row) => row.status);
-    await expect.poll(statuses, { timeout: 30_000 }).toEqual(['deferred']);
+    await expect.poll(statuses, { timeout: PATIENCE_MS }).toEqual(['deferred']);
     expect(sms.listMessages()).toHaveLength(0);
 
     const morning = new Date(quietNight.getTime() + 10 * 3_600_000 + 60_000);

@@ -3,6 +3,7 @@ import { asc, messages, templates } from '@touchpoint/db';
 import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
+import { PATIENCE_MS } from '../harness/patience';
 
 // A send node with the fallback order email -> SMS, for clients whose email cannot be used. The SMS
 // must leave from the SMS queue (whose worker carries the SMS provider's rate limit), not from the
@@ -62,7 +63,7 @@ describe('a fallback send runs on its own channel queue', () => {
       occurredAt: updatedAt,
     });
     const workflowId = journeyWorkflowId(journeyId, String(client.id), null);
-    await expect.poll(() => describeRun(workflowId), { timeout: 30_000 }).toBe('found');
+    await expect.poll(() => describeRun(workflowId), { timeout: PATIENCE_MS }).toBe('found');
     await tp.env.client.workflow.getHandle(workflowId).result();
     return workflowId;
   }

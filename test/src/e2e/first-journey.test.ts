@@ -3,6 +3,7 @@ import { asc, enrollments, eq, nodeVisits, templates } from '@touchpoint/db';
 import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
+import { PATIENCE_MS } from '../harness/patience';
 
 // The first slice, end to end through the real parts: a journey created and published over HTTP, an
 // event posted, the workflow run by a real worker on Temporal's time-skipping server (so "wait 2 days"
@@ -82,7 +83,7 @@ describe('a first journey, end to end', () => {
       occurredAt: new Date().toISOString(),
     });
 
-    await tp.mailbox.waitForCount(1, 30_000);
+    await tp.mailbox.waitForCount(1, PATIENCE_MS);
     // The product shows what it sent, to those holding a key: mail carries unsubscribe links.
     const shown = await tp.call<{ items: { subject: string }[] }>('GET', '/v1/sandbox/mail');
     expect(shown.items.map((item) => item.subject)).toEqual(['Welcome, Anna']);

@@ -4,7 +4,7 @@ import { SEGMENT_EVENT_TYPES } from '@touchpoint/engine/language';
 import { DEMO_OFFERS, DEMO_TEMPLATES } from '@touchpoint/engine/main/demo-content';
 import { demoClientProfile, demoSignupEvent } from '@touchpoint/engine/main/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitUntil } from '../harness/frozen-child';
+import { waitUntil } from '../harness/patience';
 import { readTimeline, waitUntilAllRouted } from '../harness/product-reads';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 

@@ -2,7 +2,7 @@ import { JOURNEY_TEMPLATES } from '@touchpoint/builder';
 import { offers, templates } from '@touchpoint/db';
 import { DEMO_OFFERS, DEMO_TEMPLATES } from '@touchpoint/engine/main/demo-content';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitUntil } from '../harness/frozen-child';
+import { waitUntil } from '../harness/patience';
 import { grantedConsent, readStats, readTimeline, waitUntilAllRouted } from '../harness/product-reads';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 

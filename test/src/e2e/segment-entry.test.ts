@@ -2,6 +2,7 @@ import { templates } from '@touchpoint/db';
 import { SEGMENT_EVENT_TYPES } from '@touchpoint/engine/language';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
+import { PATIENCE_MS } from '../harness/patience';
 
 // Moving between RFM cells is itself an event that can start a journey: a client entering R1F3M3
 // (frequent, high value, long gone) gets the win-back mail; a client entering another cell does not.
@@ -69,7 +70,7 @@ describe('segment entry', () => {
       ],
     });
 
-    await tp.mailbox.waitForCount(1, 30_000);
+    await tp.mailbox.waitForCount(1, PATIENCE_MS);
     const stats = await tp.call<{ totals: { enrolled: number } }>('GET', `/v1/journeys/${journey.id}/stats`);
     expect(stats.totals.enrolled).toBe(1);
     expect(tp.mailbox.listMessages().map((mail) => mail.to)).toEqual([['gone-vip@example.com']]);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { clients, enrollments, eq, messages, templates } from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
-import { waitUntil } from '../harness/frozen-child';
+import { waitUntil } from '../harness/patience';
 
 // Liquid's default root is the working directory: a send that could read files would text this one.
 const KNOWN_FILE = 'package.json';

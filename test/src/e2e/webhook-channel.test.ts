@@ -6,7 +6,7 @@ import {
 } from '@touchpoint/channels';
 import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { waitUntil } from '../harness/frozen-child';
+import { waitUntil } from '../harness/patience';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 
 // Webhook and call-center push sends, end to end: templates and a journey made over HTTP, an event

@@ -6,6 +6,7 @@ import { journeyScheduleId, syncJourneySchedule } from '@touchpoint/engine/tempo
 import type { z } from 'zod';
 import { startEngineFixture } from './engine-fixture';
 import type { EngineFixture } from './engine-fixture';
+import { PATIENCE_MS } from '../harness/patience';
 
 // Schedules run on the real dev server: the time-skipping server has no schedules.
 let fixture: EngineFixture;
@@ -26,7 +27,7 @@ const journey = (trigger: Record<string, unknown>): z.input<typeof JourneyDefini
 });
 
 async function enrolledIn(journeyId: string, expected: number) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
+  for (let attempt = 0; attempt < PATIENCE_MS / 100; attempt += 1) {
     const rows = await fixture.db.select().from(enrollments).where(eq(enrollments.journeyId, journeyId));
     if (rows.length >= expected) return rows;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,12 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { PATIENCE_MS } from './patience';
 import { repoRoot } from './paths';
 
 const running = new Set<ChildProcess>();
 
 /**
  * Runs a child script (through tsx, from the repository root) until it has printed `lineCount` JSON
- * lines — the last one saying it froze mid-work — or died, or 20 s passed; then SIGKILLs it, as a
+ * lines — the last one saying it froze mid-work — or died, or `PATIENCE_MS` passed (a loaded
+ * machine takes many seconds just to start tsx); then SIGKILLs it, as a
  * crash would. Throws with its stderr when it stopped short of the lines.
  */
 export async function runChildUntilFrozen<Line>(
@@ -36,7 +38,7 @@ export async function runChildUntilFrozen<Line>(
     });
   });
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, 20_000)));
+  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, PATIENCE_MS)));
   await Promise.race([allLines, exited, deadline]);
   clearTimeout(timer);
   child.kill('SIGKILL');
@@ -48,13 +50,4 @@ export async function runChildUntilFrozen<Line>(
 /** For afterAll: kills a child a failed or timed-out test left running. */
 export function killFrozenChildren(): void {
   for (const child of running) child.kill('SIGKILL');
-}
-
-/** Polls `check` every 50 ms until it holds, for at most `timeoutMs`. */
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

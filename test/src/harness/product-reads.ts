@@ -1,5 +1,5 @@
 import { events, isNull } from '@touchpoint/db';
-import { waitUntil } from './frozen-child';
+import { waitUntil } from './patience';
 import type { TestProduct } from './test-product';
 
 /** What the journey list and the canvas overlay read (`GET /v1/journeys/:id/stats`). */
