@@ -64,12 +64,16 @@ export async function startBuilderServer(options: BuilderServerOptions = {}): Pr
   const database = openDatabase(testDb.url);
   // The server checks templates against its catalog; the stories' sends use these.
   await database.db.insert(templates).values(
-    STORY_TEMPLATES.map((key) => ({
-      key,
-      channel: 'email' as const,
-      name: key,
-      body: `{{ client.name }}: ${key}`,
-    })),
+    // Every story template in both variants: publishing refuses a send (or its fallback) whose
+    // template lacks a variant for one of its channels; the builder lists one entry per key.
+    STORY_TEMPLATES.flatMap((key) =>
+      (['email', 'sms'] as const).map((channel) => ({
+        key,
+        channel,
+        name: key,
+        body: `{{ client.name }}: ${key}`,
+      })),
+    ),
   );
   await database.db.insert(offers).values(STORY_OFFERS);
   const adminKey = 'builder-test-key';
