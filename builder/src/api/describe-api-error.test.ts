@@ -32,6 +32,10 @@ const EXPECTED: Record<ApiErrorCode, { en: string; ru: string }> = {
   unsupported_media_type: { en: 'request format', ru: 'формат запроса' },
   invalid_journey: { en: 'problems to fix first (0)', ru: 'исправьте их сначала (0)' },
   rate_limited: { en: 'Too many requests', ru: 'слишком много запросов' },
+  gone: { en: 'no longer exists', ru: 'больше нет' },
+  request_timeout: { en: 'took too long to arrive', ru: 'шёл слишком долго' },
+  uri_too_long: { en: 'address is too long', ru: 'Адрес слишком длинный' },
+  headers_too_large: { en: 'headers are too large', ru: 'Заголовки запроса слишком велики' },
   internal: { en: 'went wrong on the server', ru: 'На сервере что-то пошло не так' },
   unavailable: { en: 'cannot do this right now', ru: 'Сервер сейчас не может' },
 };

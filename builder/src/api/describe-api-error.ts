@@ -19,6 +19,10 @@ export const API_ERROR_CODES = [
   'unsupported_media_type',
   'invalid_journey',
   'rate_limited',
+  'gone',
+  'request_timeout',
+  'uri_too_long',
+  'headers_too_large',
   'internal',
   'unavailable',
 ] as const;
@@ -107,6 +111,10 @@ function describeCode(code: ApiErrorCode, body: ApiErrorBody, t: Translate): str
     case 'payload_too_large':
     case 'unsupported_media_type':
     case 'rate_limited':
+    case 'gone':
+    case 'request_timeout':
+    case 'uri_too_long':
+    case 'headers_too_large':
     case 'internal':
     case 'unavailable':
       return t(`serverError.${code}`);

@@ -381,6 +381,10 @@ export const en = {
   'serverError.invalid_journey':
     'The journey has problems to fix first ({count}). They are marked on the steps.',
   'serverError.rate_limited': 'Too many requests right now. Wait a moment and try again.',
+  'serverError.gone': 'This no longer exists (an expired link, for example).',
+  'serverError.request_timeout': 'The request took too long to arrive. Check your connection and try again.',
+  'serverError.uri_too_long': 'The address is too long for the server. Use a shorter id or fewer filters.',
+  'serverError.headers_too_large': 'The request headers are too large. Reload the page and try again.',
   'serverError.internal':
     'Something went wrong on the server. Try again; if it repeats, tell your administrator.',
   'serverError.unavailable': 'The server cannot do this right now. Try again in a minute.',
