@@ -41,6 +41,9 @@ async function main(): Promise<void> {
   }
 
   const sandbox = await startSandboxes(env);
+  // The terminal is the product's welcome screen here: it shows warnings and 5xx causes, not a line per
+  // request (set LOG_LEVEL=info for those). Separate API processes keep `info` by default.
+  env.LOG_LEVEL ??= 'warn';
   const config = loadConfig(env);
   const database = await openConfiguredDatabase(config);
   stoppers.push(() => database.close());
