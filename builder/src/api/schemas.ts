@@ -1,3 +1,4 @@
+import { CALL_OUTCOMES } from '@touchpoint/engine/language';
 import { z } from 'zod';
 
 /**
@@ -103,15 +104,8 @@ export const CatalogItem = z.object({
 });
 export type CatalogItem = z.infer<typeof CatalogItem>;
 
-/** What an operator records (the server's CALL_OUTCOMES). */
-export const CALL_OUTCOMES = [
-  'reached',
-  'noAnswer',
-  'callBack',
-  'meetingBooked',
-  'booking',
-  'refused',
-] as const;
+/** What an operator records: the journey language's list, whose outcome ports are named after it. */
+export { CALL_OUTCOMES };
 export const CallOutcome = z.enum(CALL_OUTCOMES);
 export type CallOutcome = z.infer<typeof CallOutcome>;
 

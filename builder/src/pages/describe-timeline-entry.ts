@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../api/schemas';
+import { CALL_OUTCOMES, type TimelineEntry } from '../api/schemas';
 import type { MessageKey } from '../i18n/en';
 import type { Locale } from '../i18n/i18n';
 
@@ -17,7 +17,6 @@ const MESSAGE_STATUSES = [
   'skipped',
   'unreachable',
 ] as const;
-const CALL_OUTCOMES = ['reached', 'noAnswer', 'callBack', 'meetingBooked', 'booking', 'refused'] as const;
 const EXIT_STATUSES = ['completed', 'exited', 'failed', 'migrated'] as const;
 const CHANNELS = ['email', 'sms', 'call', 'webhook'] as const;
 const FUNNEL_ACTIONS = ['call', 'meeting', 'booking'] as const;
