@@ -19,3 +19,4 @@ export * from './funnel-actions';
 export * from './call-tasks';
 export * from './enrollment-jobs';
 export * from './exit-jobs';
+export * from './funnel-taxonomies';

@@ -1,0 +1,32 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Executor } from '../database';
+import { DEFAULT_FUNNEL_TAXONOMY, FunnelTaxonomy } from '../funnel/funnel-taxonomy';
+import { funnelTaxonomies } from '../schema/funnel-taxonomies';
+
+/** A saved taxonomy with its version number. */
+export interface StoredFunnelTaxonomy {
+  version: number;
+  actions: FunnelTaxonomy;
+  createdAt: Date | null;
+}
+
+/**
+ * The taxonomy of `version`, or the current (highest) one; null when that version was never saved.
+ * Without any row (a database migrated before the seed) the defaults answer as version 1.
+ */
+export async function loadFunnelTaxonomy(
+  db: Executor,
+  version?: number,
+): Promise<StoredFunnelTaxonomy | null> {
+  const [row] = await db
+    .select()
+    .from(funnelTaxonomies)
+    .where(version === undefined ? undefined : eq(funnelTaxonomies.version, version))
+    .orderBy(desc(funnelTaxonomies.version))
+    .limit(1);
+  if (row)
+    return { version: row.version, actions: FunnelTaxonomy.parse(row.actions), createdAt: row.createdAt };
+  if (version === undefined || version === 1)
+    return { version: 1, actions: DEFAULT_FUNNEL_TAXONOMY, createdAt: null };
+  return null;
+}
