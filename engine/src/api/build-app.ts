@@ -27,6 +27,8 @@ import { eventTypeRoutes } from './routes/event-types';
 import { eventRoutes } from './routes/events';
 import { journeyDiffRoutes } from './routes/journey-diff';
 import { journeyStatsRoutes } from './routes/journey-stats';
+import { journeyReportRoutes } from './routes/journey-report';
+import { funnelTaxonomyRoutes } from './routes/funnel-taxonomy';
 import { journeyRoutes } from './routes/journeys';
 import { journeyLifecycleRoutes } from './routes/journeys/lifecycle-routes';
 import { offerRoutes } from './routes/offers';
@@ -123,6 +125,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(eventTypeRoutes, { db: options.db });
   await app.register(journeyDiffRoutes, { db: options.db });
   await app.register(journeyStatsRoutes, { db: options.db });
+  await app.register(journeyReportRoutes, { db: options.db });
+  await app.register(funnelTaxonomyRoutes, { db: options.db });
   await app.register(clientSearchRoutes, { db: options.db });
   await app.register(clientTimelineRoutes, {
     db: options.db,

@@ -24,6 +24,8 @@ describe('OpenAPI document', () => {
       ['/v1/clients/{id}/timeline', 'get'],
       ['/v1/journeys/{id}/versions/{a}/diff/{b}', 'get'],
       ['/v1/journeys/{id}/stats', 'get'],
+      ['/v1/journeys/{id}/report', 'get'],
+      ['/v1/funnel-taxonomy', 'put'],
     ];
     for (const [path, method] of expected)
       expect(document.paths[path]?.[method], `${method} ${path}`).toBeDefined();

@@ -1,0 +1,80 @@
+import { AttributionMode, buildJourneyReport, loadFunnelTaxonomy, type Database } from '@touchpoint/db';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ApiError, ApiErrorBody } from '../../api-error';
+import { Instant, PositiveInt4Text } from '../../input-bounds';
+import { loadVersion } from '../journey-diff/load-version';
+import { loadJourney } from '../journeys/load-journey';
+import { JourneyReport } from './report-schema';
+
+export const JourneyReportQuery = z
+  .strictObject({
+    version: PositiveInt4Text.optional().describe('one published version (default: all)'),
+    from: Instant.optional().describe('period start, inclusive'),
+    to: Instant.optional().describe('period end, exclusive'),
+    attribution: AttributionMode.default('last').describe(
+      'last (default), first or every qualifying message',
+    ),
+    target: z.string().min(1).max(40).optional().describe('the curve’s action (default: the deepest)'),
+    node: z.string().min(1).max(200).optional().describe('only this drawn node’s messages for engagement'),
+    taxonomyVersion: PositiveInt4Text.optional().describe('a saved taxonomy version (default: current)'),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
+    path: ['to'],
+    message: 'must be after from',
+  });
+
+const invalid = (path: string, message: string) =>
+  new ApiError('validation_failed', `${path}: ${message}`, { issues: [{ path, message, code: 'custom' }] });
+
+/**
+ * `GET /v1/journeys/:id/report`: every figure of the analyst's report (docs/metrics.md), computed at
+ * read time from stored rows with the taxonomy asked for.
+ */
+export const journeyReportRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.get(
+    '/v1/journeys/:id/report',
+    {
+      config: { scope: 'stats:read' },
+      schema: {
+        tags: ['measurement'],
+        summary: 'A journey’s measurement report',
+        params: z.object({ id: z.uuid() }),
+        querystring: JourneyReportQuery,
+        response: { 200: JourneyReport, '4xx': ApiErrorBody },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const q = request.query;
+      await loadJourney(db, id);
+      if (q.version !== undefined) await loadVersion(db, id, q.version, 'querystring.version');
+      const taxonomy = await loadFunnelTaxonomy(db, q.taxonomyVersion);
+      if (!taxonomy)
+        throw new ApiError('not_found', `querystring.taxonomyVersion: no taxonomy ${q.taxonomyVersion}`);
+      const target = q.target ?? taxonomy.actions.at(-1)!.action;
+      if (!taxonomy.actions.some((rule) => rule.action === target)) {
+        throw invalid('querystring.target', `"${target}" is no action of taxonomy ${taxonomy.version}`);
+      }
+      const scope = {
+        journeyId: id,
+        version: q.version,
+        nodeId: q.node,
+        from: q.from === undefined ? undefined : new Date(q.from),
+        to: q.to === undefined ? undefined : new Date(q.to),
+        attribution: q.attribution,
+      };
+      const report = await buildJourneyReport(db, scope, taxonomy.actions, target);
+      return {
+        journeyId: id,
+        version: q.version ?? null,
+        node: q.node ?? null,
+        from: q.from ?? null,
+        to: q.to ?? null,
+        attribution: q.attribution,
+        taxonomyVersion: taxonomy.version,
+        ...report,
+      };
+    },
+  );
+};
