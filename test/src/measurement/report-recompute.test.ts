@@ -1,0 +1,166 @@
+import { count, DEFAULT_FUNNEL_TAXONOMY, funnelActions, type JourneyReport } from '@touchpoint/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStats } from '../harness/product-reads';
+import { startTestProduct, type TestProduct } from '../harness/test-product';
+import {
+  recomputeCurveDays,
+  recomputeEngagement,
+  recomputeNodeFunnel,
+  recomputeProducts,
+  recomputeTimeToConvert,
+  recomputeWeekly,
+} from './recompute-figures';
+import { seedPopulation } from './seed-population';
+
+// Every figure of the report equals its definition in docs/metrics.md, recomputed here in plain SQL
+// over the rows a population of clients left through the API (counts exact, rates to 1e-9).
+const POPULATION = 240;
+type Report = JourneyReport & { taxonomyVersion: number };
+
+describe('the journey report, recomputed from stored rows', () => {
+  let tp: TestProduct;
+  let journeyId: string;
+  const report = (query = '') => tp.call<Report>('GET', `/v1/journeys/${journeyId}/report${query}`);
+
+  beforeAll(async () => {
+    tp = await startTestProduct({ name: 'report-recompute' });
+    journeyId = await seedPopulation(tp, POPULATION);
+  }, 600_000);
+
+  afterAll(async () => {
+    await tp?.stop();
+  });
+
+  it.each(['last', 'first', 'every'] as const)('engagement under %s touch', async (mode) => {
+    const answer = await report(`?attribution=${mode}`);
+    const expected = await recomputeEngagement(tp, journeyId, mode);
+    expect(expected.reached).toBeGreaterThan(200);
+    expect(answer.engagement.reached).toBe(expected.reached);
+    const deepest = Object.fromEntries(
+      answer.engagement.deepest.map((level) => [level.action, level.clients]),
+    );
+    for (const rule of DEFAULT_FUNNEL_TAXONOMY)
+      expect(deepest[rule.action], rule.action).toBe(expected.deepest[rule.action] ?? 0);
+    const engaged = Object.values(expected.deepest).reduce((sum, n) => sum + n, 0);
+    expect(answer.engagement.engaged).toBe(engaged);
+    expect(answer.engagement.rate).toBeCloseTo(engaged / expected.reached, 9);
+  });
+
+  it('tells the attribution rules apart on this population', async () => {
+    const [last, first] = await Promise.all([report('?attribution=last'), report('?attribution=first')]);
+    const byNode = (r: Report, node: string) => r.nodes[node]!.actions.map((level) => level.count);
+    expect(byNode(last, 'reminder')).not.toEqual(byNode(first, 'reminder'));
+  });
+
+  it('ER per week', async () => {
+    const answer = await report();
+    const expected = await recomputeWeekly(tp, journeyId);
+    expect(answer.weekly.map((w) => [w.week.slice(0, 10), w.reached, w.engaged])).toEqual(
+      expected.map((w) => [w.week, w.reached, w.engaged]),
+    );
+    for (const week of answer.weekly) expect(week.rate).toBeCloseTo(week.engaged / week.reached, 9);
+  });
+
+  it.each(['deal', 'booking'])('the cumulative curve of %s', async (target) => {
+    const answer = await report(target === 'deal' ? '' : `?target=${target}`);
+    const days = (await recomputeCurveDays(tp, journeyId, target)).map((row) => row.day);
+    expect(days.length).toBeGreaterThan(0);
+    expect(answer.curve).toMatchObject({ target, clients: days.length });
+    const last = Math.max(...days);
+    expect(answer.curve.points).toHaveLength(last + 1);
+    for (const point of answer.curve.points) {
+      const sofar = days.filter((day) => day <= point.day).length;
+      expect(point.clients).toBe(sofar);
+      expect(point.share).toBeCloseTo(sofar / days.length, 9);
+    }
+    const day80 = answer.curve.points.find((p) => days.filter((d) => d <= p.day).length >= 0.8 * days.length);
+    expect(answer.curve.day80).toBe(day80?.day);
+  });
+
+  it('the per-node funnel, whose totals are the journey list’s', async () => {
+    const answer = await report();
+    const expected = await recomputeNodeFunnel(tp, journeyId);
+    for (const row of expected) {
+      const node = answer.nodes[row.node]!;
+      const value = row.figure.startsWith('action:')
+        ? node.actions.find((level) => level.action === row.figure.slice(7))!.count
+        : node[row.figure as 'reached' | 'sent' | 'delivered' | 'converted'];
+      expect(value, `${row.node} ${row.figure}`).toBe(row.n);
+    }
+    for (const node of Object.values(answer.nodes)) {
+      for (const level of node.actions) {
+        if (node.sent === 0) expect(level.rate).toBeNull();
+        else expect(level.rate).toBeCloseTo(level.count / node.sent, 9);
+      }
+    }
+    const stats = await readStats(tp, journeyId);
+    expect(answer.totals).toMatchObject(stats.totals);
+    expect(answer.totals.converted).toBeGreaterThan(0);
+    for (const [nodeId, node] of Object.entries(answer.nodes))
+      expect(node.converted).toBe(stats.nodes[nodeId]?.converted);
+  });
+
+  it('time to convert from entry and from each step', async () => {
+    const answer = await report();
+    const expected = await recomputeTimeToConvert(tp, journeyId);
+    const fromEntry = answer.timeToConvert.fromEntry;
+    expect(fromEntry.conversions).toBe(expected.entry!.n);
+    expect(fromEntry.medianSeconds).toBeCloseTo(expected.entry!.p50, 6);
+    expect(fromEntry.p75Seconds).toBeCloseTo(expected.entry!.p75, 6);
+    expect(fromEntry.p90Seconds).toBeCloseTo(expected.entry!.p90, 6);
+    for (const bin of fromEntry.histogram) {
+      const inBin = expected.seconds.filter(
+        (s) => s / 86400 >= bin.fromDay && (bin.toDay === null || s / 86400 < bin.toDay),
+      ).length;
+      expect(bin.conversions, `bin ${bin.fromDay}`).toBe(inBin);
+    }
+    for (const row of expected.byNode) {
+      expect(answer.timeToConvert.fromNode[row.node]?.medianSeconds).toBeCloseTo(row.p50, 6);
+      expect(answer.nodes[row.node]?.medianSecondsToConvert).toBeCloseTo(row.p50, 6);
+    }
+  });
+
+  it('product attribution of goal purchases', async () => {
+    const answer = await report();
+    const expected = await recomputeProducts(tp, journeyId);
+    expect(expected.map((row) => row.match).sort()).toEqual(['otherProduct', 'sameCategory', 'sameProduct']);
+    for (const row of expected) {
+      expect(answer.products[row.match as keyof Report['products']]).toEqual({
+        lines: row.lines,
+        purchases: row.purchases,
+        revenue: Number(row.revenue),
+      });
+    }
+  });
+
+  it('recomputes with a new taxonomy and rewrites no stored fact', async () => {
+    const storedBefore = await tp.database.db.select({ n: count() }).from(funnelActions);
+    const before = await report();
+    const longer = DEFAULT_FUNNEL_TAXONOMY.map((rule) =>
+      rule.action === 'booking' ? { ...rule, windowDays: 30 } : rule,
+    );
+    const saved = await tp.call<{ version: number }>('PUT', '/v1/funnel-taxonomy', { actions: longer });
+    const after = await report();
+    expect(after.taxonomyVersion).toBe(saved.version);
+    const bookings = (r: Report) => r.engagement.deepest.find((level) => level.action === 'booking')!.clients;
+    // Bookings 20 days after the last message now fall inside the window.
+    expect(bookings(after)).toBeGreaterThan(bookings(before));
+    expect(await report('?taxonomyVersion=1')).toEqual({ ...before });
+    expect(await tp.database.db.select({ n: count() }).from(funnelActions)).toEqual(storedBefore);
+  });
+
+  it('names the bad field of a report query', async () => {
+    for (const [query, path] of [
+      ['?attribution=middle', 'querystring.attribution'],
+      ['?target=nothing', 'querystring.target'],
+      ['?from=2030-01-02T00:00:00Z&to=2030-01-01T00:00:00Z', 'querystring.to'],
+    ] as const) {
+      const response = await fetch(`${tp.apiUrl}/v1/journeys/${journeyId}/report${query}`, {
+        headers: { authorization: `Bearer ${tp.adminKey}` },
+      });
+      expect(response.status, query).toBe(400);
+      const body = (await response.json()) as { issues: { path: string }[] };
+      expect(body.issues.map((issue) => issue.path)).toContain(path);
+    }
+  });
+});
