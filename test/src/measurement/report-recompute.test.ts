@@ -14,7 +14,7 @@ import { seedPopulation } from './seed-population';
 
 // Every figure of the report equals its definition in docs/metrics.md, recomputed here in plain SQL
 // over the rows a population of clients left through the API (counts exact, rates to 1e-9).
-const POPULATION = 240;
+const POPULATION = 210;
 type Report = JourneyReport & { taxonomyVersion: number };
 
 describe('the journey report, recomputed from stored rows', () => {
@@ -25,7 +25,7 @@ describe('the journey report, recomputed from stored rows', () => {
   beforeAll(async () => {
     tp = await startTestProduct({ name: 'report-recompute' });
     journeyId = await seedPopulation(tp, POPULATION);
-  }, 600_000);
+  }, 1_500_000);
 
   afterAll(async () => {
     await tp?.stop();
@@ -34,7 +34,7 @@ describe('the journey report, recomputed from stored rows', () => {
   it.each(['last', 'first', 'every'] as const)('engagement under %s touch', async (mode) => {
     const answer = await report(`?attribution=${mode}`);
     const expected = await recomputeEngagement(tp, journeyId, mode);
-    expect(expected.reached).toBeGreaterThan(200);
+    expect(expected.reached).toBeGreaterThan(190);
     expect(answer.engagement.reached).toBe(expected.reached);
     const deepest = Object.fromEntries(
       answer.engagement.deepest.map((level) => [level.action, level.clients]),

@@ -1,6 +1,6 @@
 import { clients, eq, messages, offers, products, sql, templates } from '@touchpoint/db';
 import { grantedConsent, waitUntilAllRouted } from '../harness/product-reads';
-import { waitUntil } from '../harness/patience';
+import { PATIENCE_MS, waitUntil } from '../harness/patience';
 import type { TestProduct } from '../harness/test-product';
 
 const DAY = 86_400_000;
@@ -52,6 +52,19 @@ async function sentAtOf(tp: TestProduct, nodeId: string) {
     .innerJoin(clients, eq(clients.id, messages.clientId))
     .where(sql`${messages.nodeId} = ${nodeId} and ${messages.sentAt} is not null`);
   return new Map(rows.map((row) => [row.externalId, { id: row.id, at: row.sentAt!.getTime() }]));
+}
+
+/**
+ * Waits until `current()` reaches `expected`. A population takes minutes on a loaded machine, so the
+ * budget is several PATIENCE_MS; a failure says how far it got.
+ */
+async function waitForCount(current: () => Promise<number>, expected: number, what: string) {
+  let seen = -1;
+  try {
+    await waitUntil(async () => (seen = await current()) === expected, 4 * PATIENCE_MS, what);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}: ${seen} of ${expected}`);
+  }
 }
 
 async function countRows(tp: TestProduct, query: ReturnType<typeof sql>) {
@@ -150,11 +163,10 @@ export async function seedPopulation(tp: TestProduct, size: number): Promise<str
     })),
   });
   const reachable = indices.filter((i) => !hasNoEmail(i));
-  await waitUntil(
-    async () => (await sentAtOf(tp, 'offer')).size === reachable.length,
-    undefined,
-    'offers sent',
-  );
+  const sent = async (nodeId: string) => (await sentAtOf(tp, nodeId)).size;
+  const converted = () =>
+    countRows(tp, sql`select count(*)::int as n from enrollments where exit_reason = 'converted'`);
+  await waitForCount(() => sent('offer'), reachable.length, 'offers sent');
   const offered = await sentAtOf(tp, 'offer');
   const early = reachable.filter(buysEarly);
   await tp.call('POST', '/v1/purchases', {
@@ -162,22 +174,11 @@ export async function seedPopulation(tp: TestProduct, size: number): Promise<str
       purchase(i, offered.get(idOf(i))!.at + DAY, i % 10 === 0 ? 'sku-sofa' : 'sku-sofa-xl', 900),
     ),
   });
-  await waitUntil(
-    async () =>
-      (await countRows(
-        tp,
-        sql`select count(*)::int as n from enrollments where exit_reason = 'converted'`,
-      )) === early.length,
-    undefined,
-    'early buyers converted',
-  );
+  // Before the clock moves: an early buyer converts at the pause and never gets the reminder.
+  await waitForCount(converted, early.length, 'early buyers converted');
   await tp.env.sleep(2 * DAY + HOUR);
   const reminded = reachable.filter((i) => !buysEarly(i));
-  await waitUntil(
-    async () => (await sentAtOf(tp, 'reminder')).size === reminded.length,
-    undefined,
-    'reminders sent',
-  );
+  await waitForCount(() => sent('reminder'), reminded.length, 'reminders sent');
   const second = await sentAtOf(tp, 'reminder');
   const events = reachable.flatMap((i) => eventsFor(i, offered.get(idOf(i))!, second.get(idOf(i))));
   for (let start = 0; start < events.length; start += 500) {
@@ -187,16 +188,7 @@ export async function seedPopulation(tp: TestProduct, size: number): Promise<str
   await tp.call('POST', '/v1/purchases', {
     purchases: late.map((i) => purchase(i, second.get(idOf(i))!.at + 3 * DAY, 'sku-lamp', 60)),
   });
-  await waitUntil(
-    async () =>
-      (await countRows(
-        tp,
-        sql`select count(*)::int as n from enrollments where exit_reason = 'converted'`,
-      )) ===
-      early.length + late.length,
-    undefined,
-    'late buyers converted',
-  );
-  await waitUntilAllRouted(tp, 90_000);
+  await waitForCount(converted, early.length + late.length, 'late buyers converted');
+  await waitUntilAllRouted(tp, 4 * PATIENCE_MS);
   return journey.id;
 }
