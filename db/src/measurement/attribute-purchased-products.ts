@@ -13,7 +13,8 @@ export type ProductAttribution = Record<ProductMatch, { lines: number; purchases
 /**
  * Product attribution (seed 000; docs/metrics.md): a converted enrollment's goal purchase is the
  * client's earliest purchase after entry; its communication is the enrollment's latest message sent at
- * or before it that offered a product (`content.offer.productSku`). Each line of the purchase is the
+ * or before it whose offer (`content.offer.offerId`, the offer's key or id) names a product
+ * (`offers.product_sku`, as the catalog holds it now: a message keeps the reference, not a copy). Each line of the purchase is the
  * offered product, another product of its category, another product, or has no offer to compare.
  */
 export async function attributePurchasedProducts(
@@ -29,12 +30,17 @@ export async function attributePurchasedProducts(
         where s.is_converted
         order by s.id, p.purchased_at, p.id
       ),
+      message_offers as (
+        select m.id, m.enrollment_id, m.sent_at, o.product_sku as sku
+        from messages m
+        join offers o on o.key = m.content->'offer'->>'offerId' or o.id::text = m.content->'offer'->>'offerId'
+        where m.sent_at is not null and o.product_sku is not null
+      ),
       offered as (
-        select distinct on (g.purchase_id, g.enrollment_id) g.enrollment_id, g.purchase_id,
-          m.content->'offer'->>'productSku' as sku
-        from goal g join messages m on m.enrollment_id = g.enrollment_id and m.sent_at is not null
-          and m.sent_at <= g.purchased_at and m.content->'offer'->>'productSku' is not null
-        order by g.purchase_id, g.enrollment_id, m.sent_at desc, m.id
+        select distinct on (g.purchase_id, g.enrollment_id) g.enrollment_id, g.purchase_id, mo.sku
+        from goal g join message_offers mo on mo.enrollment_id = g.enrollment_id
+          and mo.sent_at <= g.purchased_at
+        order by g.purchase_id, g.enrollment_id, mo.sent_at desc, mo.id
       ),
       classified as (
         select g.purchase_id, l.quantity * l.unit_price as revenue,

@@ -150,9 +150,11 @@ export async function recomputeProducts(tp: TestProduct, journeyId: string) {
         ) g
         join purchase_lines l on l.purchase_id = g.purchase_id
         left join lateral (
-          select m.content->'offer'->>'productSku' as sku from messages m
+          select offer.product_sku as sku from messages m
+          join offers offer on offer.key = m.content->'offer'->>'offerId'
+            or offer.id::text = m.content->'offer'->>'offerId'
           where m.enrollment_id = g.enrollment_id and m.sent_at <= g.purchased_at
-            and m.content->'offer'->>'productSku' is not null
+            and offer.product_sku is not null
           order by m.sent_at desc, m.id limit 1
         ) o on true
         left join products bp on bp.sku = l.sku

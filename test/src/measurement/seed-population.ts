@@ -63,7 +63,7 @@ async function waitForCount(current: () => Promise<number>, expected: number, wh
   try {
     await waitUntil(async () => (seen = await current()) === expected, 4 * PATIENCE_MS, what);
   } catch (error) {
-    throw new Error(`${(error as Error).message}: ${seen} of ${expected}`);
+    throw new Error(`${(error as Error).message}: ${seen} of ${expected}`, { cause: error });
   }
 }
 
