@@ -24,18 +24,20 @@ import { handleTwilio, listTwilioMessages } from './twilio-endpoint';
 export { DEFAULT_RECEIPT_SETTINGS, SandboxReceipt, type ReceiptSettings } from './receipt-dispatcher';
 
 /** One SMS the sandbox provider accepted. */
-export const SandboxSms = z.object({
-  id: z.string(),
-  provider: z.enum(['twilio', 'smsru']),
-  /** The id the provider answered with (Twilio `SM…` sid, SMS.ru `sms_id`). */
-  providerId: z.string(),
-  to: z.string(),
-  from: z.string().nullable(),
-  body: z.string(),
-  segments: z.number().int(),
-  encoding: z.enum(['gsm7', 'ucs2']),
-  receivedAt: z.iso.datetime(),
-});
+export const SandboxSms = z
+  .object({
+    id: z.string().describe("the sandbox's id of the SMS"),
+    provider: z.enum(['twilio', 'smsru']).describe('the provider API it was sent through'),
+    /** The id the provider answered with (Twilio `SM…` sid, SMS.ru `sms_id`). */
+    providerId: z.string().describe('the id the provider answered with (Twilio sid, SMS.ru sms_id)'),
+    to: z.string().describe('the recipient number'),
+    from: z.string().nullable().describe('the sender; null when the provider picks it'),
+    body: z.string().describe('the text'),
+    segments: z.number().int().describe('SMS it is billed as'),
+    encoding: z.enum(['gsm7', 'ucs2']).describe('gsm7 or ucs2'),
+    receivedAt: z.iso.datetime().describe('when the sandbox received it'),
+  })
+  .describe('an SMS the sandbox provider received');
 export type SandboxSms = z.infer<typeof SandboxSms>;
 
 export interface SmsSandboxOptions {

@@ -10,20 +10,22 @@ import { decideByRecipient, type SandboxVerdictFn } from './sandbox-verdict';
 import { waitFor } from './wait-for';
 
 /** One message the sandbox SMTP server accepted (every copy is kept: duplicates stay visible). */
-export const SandboxMail = z.object({
-  id: z.string(),
-  messageId: z.string().nullable(),
-  /** The `X-Touchpoint-Message-Id` header: the send's idempotency key. */
-  idempotencyKey: z.string().nullable(),
-  from: z.string(),
-  to: z.array(z.string()),
-  subject: z.string(),
-  text: z.string(),
-  html: z.string().nullable(),
-  listUnsubscribe: z.string().nullable(),
-  receivedAt: z.iso.datetime(),
-  sizeBytes: z.number().int(),
-});
+export const SandboxMail = z
+  .object({
+    id: z.string().describe("the sandbox's id of the mail"),
+    messageId: z.string().nullable().describe('its `Message-ID` header'),
+    /** The `X-Touchpoint-Message-Id` header: the send's idempotency key. */
+    idempotencyKey: z.string().nullable().describe("its `X-Touchpoint-Message-Id` header: the send's key"),
+    from: z.string().describe('the sender'),
+    to: z.array(z.string()).describe('the recipients'),
+    subject: z.string().describe('the subject line'),
+    text: z.string().describe('the plain-text part'),
+    html: z.string().nullable().describe('the HTML part; null when none'),
+    listUnsubscribe: z.string().nullable().describe('its `List-Unsubscribe` header'),
+    receivedAt: z.iso.datetime().describe('when the sandbox received it'),
+    sizeBytes: z.number().int().describe('its size as sent'),
+  })
+  .describe('a mail the sandbox SMTP server received');
 export type SandboxMail = z.infer<typeof SandboxMail>;
 
 export interface SmtpSandboxOptions {

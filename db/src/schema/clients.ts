@@ -8,11 +8,13 @@ export const ClientAttributes = z.record(z.string(), z.unknown());
 export type ClientAttributes = z.infer<typeof ClientAttributes>;
 
 /** One channel's consent: explicit grant or withdrawal, with when and from where it was recorded. */
-export const ChannelConsent = z.object({
-  status: z.enum(['granted', 'denied']),
-  updatedAt: z.iso.datetime({ offset: true }),
-  source: z.string().optional(),
-});
+export const ChannelConsent = z
+  .object({
+    status: z.enum(['granted', 'denied']).describe('whether the client agreed to messages on this channel'),
+    updatedAt: z.iso.datetime({ offset: true }).describe('when the client gave or withdrew it (ISO 8601)'),
+    source: z.string().optional().describe('where it was recorded (`signup form`, `unsubscribe link`…)'),
+  })
+  .describe("the client's consent on one channel");
 export type ChannelConsent = z.infer<typeof ChannelConsent>;
 
 /** Consent per channel. A channel absent from the map has no recorded consent (treated as not granted). */

@@ -10,11 +10,13 @@ export const EnrollmentJobStatus = z.enum(ENROLLMENT_JOB_STATUSES);
 export type EnrollmentJobStatus = z.infer<typeof EnrollmentJobStatus>;
 
 /** One row that could not be enrolled: its line in the upload, the client id given, and why. */
-export const EnrollmentJobFailure = z.object({
-  line: z.number().int(),
-  clientId: z.string(),
-  reason: z.string(),
-});
+export const EnrollmentJobFailure = z
+  .object({
+    line: z.number().int().describe('1-based line in the uploaded file'),
+    clientId: z.string().describe('the client id on that line'),
+    reason: z.string().describe('why the client was not enrolled'),
+  })
+  .describe('one row that could not be enrolled');
 export type EnrollmentJobFailure = z.infer<typeof EnrollmentJobFailure>;
 
 /** One data row of an upload, kept with its job so any API process can finish the job. */

@@ -43,19 +43,51 @@ export const API_ERROR_STATUS = {
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
 /** One schema violation, with the dotted path of the offending field (`events.3.occurredAt`). */
-export const ApiIssue = z.object({ path: z.string(), message: z.string(), code: z.string() });
+export const ApiIssue = z.object({
+  path: z
+    .string()
+    .describe('dotted path of the offending field, prefixed with where it was (`body.events.3.occurredAt`)'),
+  message: z.string().describe('what is wrong with it, in English'),
+  code: z.string().describe('the kind of violation (`invalid_type`, `too_big`, …)'),
+});
 export type ApiIssue = z.infer<typeof ApiIssue>;
 
-/** The one error body every route answers with. */
-export const ApiErrorBody = z.object({
-  code: z.enum(Object.keys(API_ERROR_STATUS) as [ApiErrorCode, ...ApiErrorCode[]]),
-  message: z.string(),
-  requestId: z.string(),
-  issues: z.array(ApiIssue).optional(),
-  problems: z
-    .array(z.object({ nodeId: z.string().nullable(), code: z.string(), message: z.string() }))
-    .optional(),
-});
+/**
+ * The one error body every route answers with. Registered as the OpenAPI component `ApiError`, so every
+ * error response of the document is a `$ref` to this one schema rather than a copy.
+ */
+export const ApiErrorBody = z
+  .object({
+    code: z
+      .enum(Object.keys(API_ERROR_STATUS) as [ApiErrorCode, ...ApiErrorCode[]])
+      .describe('what went wrong, one of a closed set; clients branch on this, never on the message'),
+    message: z.string().describe('a readable explanation in English, naming the field when there is one'),
+    requestId: z
+      .string()
+      .describe(
+        "the request's id (the caller's `x-request-id`, or one the server made); the server log has it too",
+      ),
+    issues: z
+      .array(ApiIssue.describe('one field that broke a rule'))
+      .optional()
+      .describe('with `validation_failed`: every field that broke a rule'),
+    problems: z
+      .array(
+        z
+          .object({
+            nodeId: z.string().nullable().describe('the node the problem is on; null for the whole journey'),
+            code: z.string().describe('the problem code of the journey language (`unreachableNode`, …)'),
+            message: z.string().describe('what is wrong, in English'),
+          })
+          .describe('one problem of the journey definition'),
+      )
+      .optional()
+      .describe('with `invalid_journey`: each problem of the definition, per node'),
+  })
+  .meta({
+    id: 'ApiError',
+    description: 'The one error format: a code from a closed set, a message and the request id.',
+  });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
 /** The API's one error class: thrown by routes, turned into {@link ApiErrorBody} by the error handler. */

@@ -77,6 +77,6 @@ describe('sandbox routes', () => {
     ]);
     const missing = await app.inject({ url: '/v1/sandbox/sms/nope' });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toEqual({ code: 'not_found', message: 'no sandbox sms nope' });
+    expect(missing.json()).toMatchObject({ code: 'not_found', message: 'params.id: no sandbox sms "nope"' });
   });
 });

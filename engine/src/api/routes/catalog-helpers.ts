@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiError } from '../api-error';
 
 /** `:id` of a catalog row. */
-export const CatalogParams = z.object({ id: z.uuid() });
+export const CatalogParams = z.object({ id: z.uuid().describe("the row's id (a UUID)") });
 
 /** PostgreSQL's unique_violation; drizzle wraps driver errors, so the whole `cause` chain is searched. */
 function isUniqueViolation(error: unknown): boolean {

@@ -4,7 +4,8 @@ import type { Database } from '@touchpoint/db';
 import { CALL_TASK_STATUSES } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiError } from '../../api-error';
+import { routeErrors } from '../../plugins/error-responses';
 import { SIGNAL_OUTCOMES, signalJourney } from '../../signal-journey';
 import { claimCallTask, listCallTasks, loadCallTask } from './call-task-queries';
 
@@ -14,7 +15,7 @@ export interface CallTaskRoutesOptions {
   temporal?: Client | undefined;
 }
 
-const TaskParams = z.object({ id: z.uuid() });
+const TaskParams = z.object({ id: z.uuid().describe("the call task's id") });
 
 export const CallTaskListQuery = z.strictObject({
   /** Comma-separated states; the open queue by default. */
@@ -22,33 +23,45 @@ export const CallTaskListQuery = z.strictObject({
     .string()
     .default('open')
     .transform((value) => value.split(',').map((part) => part.trim()))
-    .pipe(z.array(z.enum(CALL_TASK_STATUSES)).min(1)),
+    .pipe(z.array(z.enum(CALL_TASK_STATUSES)).min(1))
+    .describe(`comma-separated states (${CALL_TASK_STATUSES.join(', ')}); default open`),
   /** Only tasks this operator may work on (pinned to them or to nobody). */
-  operatorId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  operatorId: z
+    .uuid()
+    .optional()
+    .describe('only tasks this operator may work on (pinned to them or to nobody)'),
+  limit: z.coerce.number().int().min(1).max(500).default(50).describe('tasks per answer (1–500, default 50)'),
 });
 
 /** A task as the operators' screen shows it. `isSlaBreached`: still not done after its SLA time. */
-export const CallTaskResponse = z.object({
-  id: z.string(),
-  status: z.enum(CALL_TASK_STATUSES),
-  priority: z.number().int(),
-  dueAt: z.date().nullable(),
-  slaDueAt: z.date().nullable(),
-  isSlaBreached: z.boolean(),
-  assignedTo: z.string().nullable(),
-  claimedBy: z.string().nullable(),
-  claimedAt: z.date().nullable(),
-  client: z.object({ id: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
-  journeyId: z.string().nullable(),
-  journeyVersion: z.number().nullable(),
-  nodeId: z.string().nullable(),
-  payload: z.record(z.string(), z.unknown()),
-  outcome: z.string().nullable(),
-  outcomeNote: z.string().nullable(),
-  completedAt: z.date().nullable(),
-  createdAt: z.date(),
-});
+export const CallTaskResponse = z
+  .object({
+    id: z.string().describe("the task's id"),
+    status: z.enum(CALL_TASK_STATUSES).describe('where the task is'),
+    priority: z.number().int().describe('higher is called first'),
+    dueAt: z.date().nullable().describe('when the call should happen; null: as soon as possible'),
+    slaDueAt: z.date().nullable().describe('when it must be done by; null: no SLA'),
+    isSlaBreached: z.boolean().describe('still not done after its SLA time'),
+    assignedTo: z.string().nullable().describe('the operator it is pinned to; null: anyone'),
+    claimedBy: z.string().nullable().describe('the operator working on it'),
+    claimedAt: z.date().nullable().describe('when they claimed it'),
+    client: z
+      .object({
+        id: z.string().describe("the client's id in your CRM"),
+        phone: z.string().nullable().describe('the number to call'),
+        email: z.string().nullable().describe("the client's email"),
+      })
+      .describe('who to call'),
+    journeyId: z.string().nullable().describe('the journey that created the task'),
+    journeyVersion: z.number().nullable().describe('its version'),
+    nodeId: z.string().nullable().describe('the node that created it'),
+    payload: z.record(z.string(), z.unknown()).describe('the rendered call script and its context'),
+    outcome: z.string().nullable().describe("the operator's outcome; null until completed"),
+    outcomeNote: z.string().nullable().describe("the operator's note"),
+    completedAt: z.date().nullable().describe('when it was completed'),
+    createdAt: z.date().describe('when it was created'),
+  })
+  .describe('a call task, as the operators see it');
 export type CallTaskResponse = z.infer<typeof CallTaskResponse>;
 
 type TaskWithClient = Awaited<ReturnType<typeof loadCallTask>>;
@@ -63,19 +76,29 @@ function toResponse({ task, client }: TaskWithClient, now = Date.now()): CallTas
 }
 
 export const CompleteCallTaskBody = z.strictObject({
-  outcome: CallOutcome,
-  note: z.string().max(4000).optional(),
-  operatorId: z.uuid().optional(),
+  outcome: CallOutcome.describe('how the call went; a journey waiting on it leaves by this outcome'),
+  note: z.string().max(4000).optional().describe("the operator's note"),
+  operatorId: z.uuid().optional().describe('the operator completing it; another than the claimer is a 409'),
 });
 
-export const CompleteCallTaskResponse = z.object({
-  task: CallTaskResponse,
-  funnelAction: z.object({ type: z.string(), sourceKey: z.string() }).nullable(),
-  /** False when this repeats an earlier completion with the same outcome. */
-  isFirstCompletion: z.boolean(),
-  /** What happened to the journey waiting on the task. */
-  journey: z.enum(SIGNAL_OUTCOMES),
-});
+export const CompleteCallTaskResponse = z
+  .object({
+    task: CallTaskResponse,
+    funnelAction: z
+      .object({
+        type: z.string().describe('the funnel action recorded (`call`, `meeting`, `booking`…)'),
+        sourceKey: z.string().describe('what recorded it (this task)'),
+      })
+      .nullable()
+      .describe('the funnel action the outcome recorded; null when none'),
+    /** False when this repeats an earlier completion with the same outcome. */
+    isFirstCompletion: z
+      .boolean()
+      .describe('false when this repeats an earlier completion with the same outcome'),
+    /** What happened to the journey waiting on the task. */
+    journey: z.enum(SIGNAL_OUTCOMES).describe('what happened to the journey waiting on the task'),
+  })
+  .describe('the completed task and what it set off');
 
 const CALL_TASK_ERRORS = {
   call_task_not_found: 'not_found',
@@ -110,15 +133,19 @@ async function completeTask(
 /** The call-center queue: list, claim, complete with an outcome (funnel action + signal to the journey). */
 export const callTaskRoutes: FastifyPluginAsyncZod<CallTaskRoutesOptions> = async (app, options) => {
   const { db } = options;
-  const errors = { '4xx': ApiErrorBody, '5xx': ApiErrorBody };
   app.get(
     '/v1/call-tasks',
     {
       config: { scope: 'calls:work' },
       schema: {
         tags: ['call-tasks'],
+        summary: 'List call tasks',
+        description:
+          "The operators' queue: tasks in the given states, highest priority and earliest due first.",
         querystring: CallTaskListQuery,
-        response: { 200: z.object({ items: z.array(CallTaskResponse) }), ...errors },
+        response: {
+          200: z.object({ items: z.array(CallTaskResponse).describe('the tasks') }).describe('the queue'),
+        },
       },
     },
     async (request) => {
@@ -133,9 +160,11 @@ export const callTaskRoutes: FastifyPluginAsyncZod<CallTaskRoutesOptions> = asyn
       config: { scope: 'calls:work' },
       schema: {
         tags: ['call-tasks'],
+        summary: 'Claim a call task',
+        description: 'An operator takes the task; one claimed by another operator, or done, is a 409.',
         params: TaskParams,
-        body: z.strictObject({ operatorId: z.uuid() }),
-        response: { 200: CallTaskResponse, ...errors },
+        body: z.strictObject({ operatorId: z.uuid().describe('the operator taking the task') }),
+        response: { 200: CallTaskResponse, ...routeErrors(409) },
       },
     },
     async (request) => toResponse(await claimCallTask(db, request.params.id, request.body.operatorId)),
@@ -146,9 +175,13 @@ export const callTaskRoutes: FastifyPluginAsyncZod<CallTaskRoutesOptions> = asyn
       config: { scope: 'calls:work' },
       schema: {
         tags: ['call-tasks'],
+        summary: 'Complete a call task',
+        description:
+          "Records the call's outcome and its funnel action, then tells the journey waiting on it. " +
+          'Repeating the same outcome is harmless; another outcome after completion is a 409.',
         params: TaskParams,
         body: CompleteCallTaskBody,
-        response: { 200: CompleteCallTaskResponse, ...errors },
+        response: { 200: CompleteCallTaskResponse, ...routeErrors(409) },
       },
     },
     async (request) => completeTask(options, request.params.id, request.body),

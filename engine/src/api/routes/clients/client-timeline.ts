@@ -32,34 +32,50 @@ export type TimelineKind = z.infer<typeof TimelineKind>;
  * One thing that happened to a client. Journey fields are null for purchases; `reason` explains a skip,
  * deferral or exit; `temporalUiUrl` (enrollments) opens the client's workflow in the Temporal UI.
  */
-export const TimelineEntry = z.object({
-  at: z.date(),
-  kind: TimelineKind,
-  title: z.string(),
-  journeyId: z.string().nullable(),
-  journeyVersion: z.number().int().nullable(),
-  nodeId: z.string().nullable(),
-  enrollmentId: z.string().nullable(),
-  reason: z.string().nullable(),
-  status: z.string().nullable(),
-  /** Node visits: the port taken; call tasks: the operator's outcome. */
-  outcome: z.string().nullable(),
-  channel: z.string().nullable(),
-  messageId: z.string().nullable(),
-  statusTimeline: z
-    .array(z.object({ status: z.string(), at: z.string(), detail: z.string().optional() }))
-    .nullable(),
-  workflowId: z.string().nullable(),
-  temporalUiUrl: z.string().nullable(),
-  value: z.number().nullable(),
-});
+export const TimelineEntry = z
+  .object({
+    at: z.date().describe('when it happened'),
+    kind: TimelineKind.describe('what kind of thing happened'),
+    title: z.string().describe('a one-line summary in English'),
+    journeyId: z.string().nullable().describe('the journey it happened in; null for purchases'),
+    journeyVersion: z.number().int().nullable().describe('the version of that journey the client was on'),
+    nodeId: z.string().nullable().describe('the node it happened at'),
+    enrollmentId: z.string().nullable().describe('the enrollment (one run of the journey for the client)'),
+    reason: z.string().nullable().describe('why a step was skipped or deferred, or why the client left'),
+    status: z.string().nullable().describe('the state of the enrollment, message or call task'),
+    /** Node visits: the port taken; call tasks: the operator's outcome. */
+    outcome: z
+      .string()
+      .nullable()
+      .describe("node visits: the port taken; call tasks: the operator's outcome"),
+    channel: z.string().nullable().describe('the channel a message went out on'),
+    messageId: z.string().nullable().describe('the message, for message and funnel entries'),
+    statusTimeline: z
+      .array(
+        z
+          .object({
+            status: z.string().describe('the delivery status reached'),
+            at: z.string().describe('when (ISO 8601)'),
+            detail: z.string().optional().describe("the provider's words, when it gave any"),
+          })
+          .describe('one delivery status change'),
+      )
+      .nullable()
+      .describe("a message's delivery statuses, oldest first"),
+    workflowId: z.string().nullable().describe("the enrollment's Temporal workflow id"),
+    temporalUiUrl: z.string().nullable().describe('opens that workflow in the Temporal UI, when configured'),
+    value: z.number().nullable().describe('the order total of a purchase, or the value of a funnel action'),
+  })
+  .describe('one thing that happened to the client');
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const ClientTimeline = z.object({
-  clientId: z.string(),
-  externalId: z.string(),
-  items: z.array(TimelineEntry),
-});
+export const ClientTimeline = z
+  .object({
+    clientId: z.string().describe("Touchpoint's id of the client"),
+    externalId: z.string().describe("the client's id in your CRM"),
+    items: z.array(TimelineEntry).describe('what happened, oldest first'),
+  })
+  .describe("the client's history across journeys: purchases, steps, messages, calls, funnel actions");
 
 /** Where the timeline links to: the Temporal UI's base URL and namespace (no links without a URL). */
 export interface TemporalUiLink {

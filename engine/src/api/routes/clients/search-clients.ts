@@ -2,7 +2,7 @@ import type { Database, SQL } from '@touchpoint/db';
 import { and, asc, clientFacts, clients, eq, gt, ilike, isClientOverdue, or, sql } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiError } from '../../api-error';
 
 /**
  * Segments computed from purchase facts at query time: `overdue` (seed 004: time since the last purchase
@@ -15,36 +15,49 @@ export type FactSegment = (typeof FACT_SEGMENTS)[number];
 const ATTRIBUTE_SEGMENT = /^([A-Za-z_][\w.-]{0,99}):(.{1,200})$/;
 
 export const ClientSearchQuery = z.strictObject({
-  q: z.string().min(1).max(200).optional(),
+  q: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('part of the external id, email or phone (case-insensitive)'),
   segment: z
     .string()
     .refine(
       (s) => (FACT_SEGMENTS as readonly string[]).includes(s) || ATTRIBUTE_SEGMENT.test(s),
       `use one of ${FACT_SEGMENTS.join(', ')} or <attribute>:<value>`,
     )
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(400).optional(),
+    .optional()
+    .describe(`one of ${FACT_SEGMENTS.join(', ')}, or \`<attribute>:<value>\` over the CRM attributes`),
+  limit: z.coerce.number().int().min(1).max(500).default(50).describe('clients per page (1–500)'),
+  cursor: z.string().max(400).optional().describe("the previous page's `nextCursor`"),
 });
 export type ClientSearchQuery = z.infer<typeof ClientSearchQuery>;
 
-export const ClientSummary = z.object({
-  id: z.string(),
-  externalId: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  attributes: z.record(z.string(), z.unknown()),
-  purchaseCount: z.number().int(),
-  lastPurchaseAt: z.date().nullable(),
-  expectedNextPurchaseAt: z.date().nullable(),
-  isOverdue: z.boolean(),
-});
+export const ClientSummary = z
+  .object({
+    id: z.string().describe("Touchpoint's id of the client"),
+    externalId: z.string().describe("the client's id in your CRM"),
+    email: z.string().nullable().describe('email address; null when unknown'),
+    phone: z.string().nullable().describe('phone number in E.164; null when unknown'),
+    attributes: z.record(z.string(), z.unknown()).describe('free-form attributes'),
+    purchaseCount: z.number().int().describe('orders stored'),
+    lastPurchaseAt: z.date().nullable().describe('when the last order was placed'),
+    expectedNextPurchaseAt: z
+      .date()
+      .nullable()
+      .describe('last order + mean interval; null with fewer than two orders'),
+    isOverdue: z.boolean().describe('true once the expected next purchase has passed'),
+  })
+  .describe('one client of the page');
 
-export const ClientSearchResponse = z.object({
-  items: z.array(ClientSummary),
-  /** Pass as `cursor` for the next page; null on the last page. */
-  nextCursor: z.string().nullable(),
-});
+export const ClientSearchResponse = z
+  .object({
+    items: z.array(ClientSummary).describe('the page, by external id'),
+    /** Pass as `cursor` for the next page; null on the last page. */
+    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last'),
+  })
+  .describe('one page of matching clients');
 
 /** Same rule as `isClientOverdue`, in SQL, so a page never disagrees with the profile. */
 const overdueSql = sql`(${clientFacts.meanIntervalDays} is not null and extract(epoch from (now() - ${clientFacts.lastPurchaseAt})) / 86400 > ${clientFacts.meanIntervalDays})`;
@@ -122,8 +135,12 @@ export const clientSearchRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
       config: { scope: 'clients:read' },
       schema: {
         tags: ['clients'],
+        summary: 'Search clients',
+        description:
+          'Clients whose external id, email or phone contains `q`, in `segment`, ordered by external id ' +
+          'and paged by `cursor`.',
         querystring: ClientSearchQuery,
-        response: { 200: ClientSearchResponse, '4xx': ApiErrorBody },
+        response: { 200: ClientSearchResponse },
       },
     },
     async (request) => searchClients(db, request.query),

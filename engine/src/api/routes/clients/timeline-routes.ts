@@ -1,7 +1,6 @@
 import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorBody } from '../../api-error';
 import { ClientTimeline, loadClientTimeline } from './client-timeline';
 import type { TemporalUiLink } from './client-timeline';
 import { ClientExternalId } from '../../input-bounds';
@@ -23,8 +22,12 @@ export const clientTimelineRoutes: FastifyPluginAsyncZod<ClientTimelineRouteOpti
       config: { scope: 'clients:read' },
       schema: {
         tags: ['clients'],
-        params: z.object({ id: ClientExternalId }),
-        response: { 200: ClientTimeline, '4xx': ApiErrorBody },
+        summary: "Read a client's timeline",
+        description:
+          'Everything that happened to the client, oldest first: purchases, enrollments, node visits, ' +
+          'messages with their delivery statuses, call tasks, funnel actions and exits.',
+        params: z.object({ id: ClientExternalId.describe("the client's id in your CRM") }),
+        response: { 200: ClientTimeline },
       },
     },
     async (request) => loadClientTimeline(db, request.params.id, temporalUi),

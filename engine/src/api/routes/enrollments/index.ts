@@ -5,7 +5,8 @@ import type { Database } from '@touchpoint/db';
 import { ENROLLMENT_JOB_STATUSES, EnrollmentJobFailure } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiError } from '../../api-error';
+import { routeErrors } from '../../plugins/error-responses';
 import { ENROLL_OUTCOMES, enrollOne, loadPublishedVersion, resolveClients } from './enroll-clients';
 import { mapWithLimit } from '../../../temporal';
 import type { EnrollDeps } from './enroll-clients';
@@ -30,38 +31,55 @@ export interface EnrollmentRoutesOptions {
   jobs?: Pick<EnrollmentJobRunnerOptions, 'intervalMs' | 'maxJobs' | 'chunkSize'>;
 }
 
-const JourneyParams = z.object({ id: z.uuid() });
+const JourneyParams = z.object({ id: z.uuid().describe("the journey's id") });
 
 export const ManualEnrollmentBody = z.strictObject({
   /** External (CRM) client ids. */
-  clientIds: z.array(ClientExternalId).min(1),
+  clientIds: z.array(ClientExternalId).min(1).describe('CRM ids of the clients to enroll (at most 1000)'),
   /** Names this request's runs in journeys allowing concurrent enrollments; a retry with it enrolls no one twice. */
-  enrollmentKey: z.string().min(1).max(100).optional(),
+  enrollmentKey: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe("names this request's runs; a retry with the same key enrolls no one twice"),
 });
 
-export const ManualEnrollmentResponse = z.object({
-  journeyVersion: z.number().int(),
-  enrolled: z.number().int(),
-  items: z.array(
-    z.object({ clientId: z.string(), outcome: z.enum(ENROLL_OUTCOMES), workflowId: z.string().nullable() }),
-  ),
-});
+export const ManualEnrollmentResponse = z
+  .object({
+    journeyVersion: z.number().int().describe('the version the clients entered'),
+    enrolled: z.number().int().describe('clients enrolled by this request'),
+    items: z
+      .array(
+        z
+          .object({
+            clientId: z.string().describe("the client's id in your CRM"),
+            outcome: z.enum(ENROLL_OUTCOMES).describe('what happened to them'),
+            workflowId: z.string().nullable().describe('their run; null for an unknown client'),
+          })
+          .describe('the outcome for one client'),
+      )
+      .describe('one outcome per client, in request order'),
+  })
+  .describe('who entered the journey');
 
 /** Progress of a CSV enrollment: `done` of `total` rows processed, `failed` of them with reasons. */
-export const EnrollmentJobResponse = z.object({
-  id: z.string(),
-  journeyId: z.string(),
-  journeyVersion: z.number().int(),
-  status: z.enum(ENROLLMENT_JOB_STATUSES),
-  total: z.number().int(),
-  done: z.number().int(),
-  enrolled: z.number().int(),
-  failed: z.number().int(),
-  failures: z.array(EnrollmentJobFailure),
-  error: z.string().nullable(),
-  createdAt: z.date(),
-  finishedAt: z.date().nullable(),
-});
+export const EnrollmentJobResponse = z
+  .object({
+    id: z.string().describe("the job's id"),
+    journeyId: z.string().describe("the journey's id"),
+    journeyVersion: z.number().int().describe('the version the clients enter'),
+    status: z.enum(ENROLLMENT_JOB_STATUSES).describe('where the job is'),
+    total: z.number().int().describe('client rows in the upload'),
+    done: z.number().int().describe('rows processed so far'),
+    enrolled: z.number().int().describe('of them, clients enrolled'),
+    failed: z.number().int().describe('of them, rows that failed'),
+    failures: z.array(EnrollmentJobFailure).describe('the failed rows with their reasons'),
+    error: z.string().nullable().describe('why the whole job failed; null unless it did'),
+    createdAt: z.date().describe('when the upload arrived'),
+    finishedAt: z.date().nullable().describe('when the job finished; null while running'),
+  })
+  .describe('a CSV enrollment job and its progress');
 
 function toJobResponse(job: EnrollmentJobProgress): z.infer<typeof EnrollmentJobResponse> {
   return job;
@@ -71,7 +89,7 @@ function toJobResponse(job: EnrollmentJobProgress): z.infer<typeof EnrollmentJob
 export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = async (app, options) => {
   const { db } = options;
   const maxClients = options.maxClients ?? 100_000;
-  const errors = { '4xx': ApiErrorBody, '5xx': ApiErrorBody };
+  const errors = routeErrors(409);
   const requireTemporal = (): EnrollDeps => {
     if (options.temporal === undefined)
       throw new ApiError('unavailable', 'no Temporal connection: cannot enroll now');
@@ -97,6 +115,10 @@ export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = 
       config: { scope: 'journeys:write' },
       schema: {
         tags: ['enrollments'],
+        summary: 'Enroll clients',
+        description:
+          "Enrolls up to 1000 clients by CRM id into the journey's current version, as the re-entry rule " +
+          'allows; a journey not active or not published is a 409.',
         params: JourneyParams,
         body: ManualEnrollmentBody,
         response: { 200: ManualEnrollmentResponse, ...errors },
@@ -132,6 +154,10 @@ export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = 
       config: { scope: 'journeys:write' },
       schema: {
         tags: ['enrollments'],
+        summary: 'Enroll clients from a CSV',
+        description:
+          'Starts a job that enrolls every client of the upload, in chunks, resumed by any API process ' +
+          'if this one dies; poll `GET /v1/enrollment-jobs/{id}` (the `location` header) for progress.',
         params: JourneyParams,
         consumes: ['text/csv'],
         body: z.string().min(1).describe('CSV with a header row naming the client id column'),
@@ -155,8 +181,10 @@ export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = 
       config: { scope: 'journeys:read' },
       schema: {
         tags: ['enrollments'],
-        params: z.object({ id: z.uuid() }),
-        response: { 200: EnrollmentJobResponse, ...errors },
+        summary: 'Read a CSV enrollment job',
+        description: 'How far the job got: rows done, enrolled and failed, with the reasons.',
+        params: z.object({ id: z.uuid().describe("the job's id") }),
+        response: { 200: EnrollmentJobResponse },
       },
     },
     async (request) => toJobResponse(await loadEnrollmentJob(db, request.params.id)),

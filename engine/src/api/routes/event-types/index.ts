@@ -4,11 +4,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
 /** One event type seen in ingestion, for the builder's entry / wait-for-event / goal pickers. */
-export const EventTypeSummary = z.object({
-  type: z.string(),
-  count: z.number().int(),
-  lastOccurredAt: z.date(),
-});
+export const EventTypeSummary = z
+  .object({
+    type: z.string().describe('the event type'),
+    count: z.number().int().describe('events of it stored'),
+    lastOccurredAt: z.date().describe('when the latest of them happened'),
+  })
+  .describe('one event type seen so far');
 
 /**
  * `GET /v1/event-types`: the event types stored so far with how often and when last seen. Computed
@@ -19,7 +21,17 @@ export const eventTypeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (a
     '/v1/event-types',
     {
       config: { scope: 'catalog:read' },
-      schema: { tags: ['catalog'], response: { 200: z.object({ items: z.array(EventTypeSummary) }) } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'List event types',
+        description:
+          "The event types stored so far, with how often and when last seen, for the builder's pickers.",
+        response: {
+          200: z
+            .object({ items: z.array(EventTypeSummary).describe('the types, by name') })
+            .describe('every event type seen'),
+        },
+      },
     },
     async () => {
       const rows = await db

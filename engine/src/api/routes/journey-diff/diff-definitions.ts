@@ -24,28 +24,47 @@ export const DiffableDefinition = z.looseObject({
 });
 export type DiffableDefinition = z.infer<typeof DiffableDefinition>;
 
-export const NodeRef = z.object({ id: z.string(), kind: z.string(), name: z.string().nullable() });
-export const EdgeRef = z.object({
-  id: z.string(),
-  source: z.string(),
-  sourcePort: z.string(),
-  target: z.string(),
-});
+export const NodeRef = z
+  .object({
+    id: z.string().describe("the node's id"),
+    kind: z.string().describe("the node's kind"),
+    name: z.string().nullable().describe("the node's name; null when it has none"),
+  })
+  .describe('a node');
+export const EdgeRef = z
+  .object({
+    id: z.string().describe("the edge's id"),
+    source: z.string().describe('the node it leaves'),
+    sourcePort: z.string().describe('the output port it leaves by'),
+    target: z.string().describe('the node it enters'),
+  })
+  .describe('an edge');
 
 /** A node present in both versions whose kind, name or config differs; `configKeys` are the top-level keys that changed. */
 export const NodeChange = NodeRef.extend({
-  fields: z.array(z.enum(['kind', 'name', 'config'])),
-  configKeys: z.array(z.string()),
-  before: z.unknown(),
-  after: z.unknown(),
-});
+  fields: z.array(z.enum(['kind', 'name', 'config'])).describe('which of kind, name and config differ'),
+  configKeys: z.array(z.string()).describe('the top-level config keys that changed'),
+  before: z.unknown().describe('the node in version `from`'),
+  after: z.unknown().describe('the node in version `to`'),
+}).describe('a node in both versions that changed');
 
 /** What changed from version `from` to version `to`. Layout (positions) is never a change. */
 export const JourneyDiff = z.object({
-  nodes: z.object({ added: z.array(NodeRef), removed: z.array(NodeRef), changed: z.array(NodeChange) }),
-  edges: z.object({ added: z.array(EdgeRef), removed: z.array(EdgeRef) }),
-  goalChanged: z.boolean(),
-  settingsChanged: z.boolean(),
+  nodes: z
+    .object({
+      added: z.array(NodeRef).describe('nodes only in `to`'),
+      removed: z.array(NodeRef).describe('nodes only in `from`'),
+      changed: z.array(NodeChange).describe('nodes in both that differ'),
+    })
+    .describe('what changed in the nodes'),
+  edges: z
+    .object({
+      added: z.array(EdgeRef).describe('edges only in `to`'),
+      removed: z.array(EdgeRef).describe('edges only in `from`'),
+    })
+    .describe('what changed in the edges'),
+  goalChanged: z.boolean().describe('whether the goal differs'),
+  settingsChanged: z.boolean().describe('whether the settings (re-entry, entry window, time zone) differ'),
 });
 export type JourneyDiff = z.infer<typeof JourneyDiff>;
 

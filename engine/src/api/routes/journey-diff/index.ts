@@ -1,23 +1,24 @@
 import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiError } from '../../api-error';
+import { routeErrors } from '../../plugins/error-responses';
 import { loadJourney } from '../journeys/load-journey';
 import { DiffableDefinition, diffDefinitions, JourneyDiff } from './diff-definitions';
 import { loadVersion } from './load-version';
 import { PositiveInt4Text } from '../../input-bounds';
 
 const DiffParams = z.object({
-  id: z.uuid(),
-  a: PositiveInt4Text,
-  b: PositiveInt4Text,
+  id: z.uuid().describe("the journey's id"),
+  a: PositiveInt4Text.describe('the version to compare from'),
+  b: PositiveInt4Text.describe('the version to compare to'),
 });
 
 export const JourneyDiffResponse = JourneyDiff.extend({
-  journeyId: z.string(),
-  from: z.number().int(),
-  to: z.number().int(),
-});
+  journeyId: z.string().describe("the journey's id"),
+  from: z.number().int().describe('version a'),
+  to: z.number().int().describe('version b'),
+}).describe('what changed from version a to version b (positions on the canvas never count)');
 
 function parseStored(definition: unknown, param: string): DiffableDefinition {
   const parsed = DiffableDefinition.safeParse(definition);
@@ -35,8 +36,12 @@ export const journeyDiffRoutes: FastifyPluginAsyncZod<{ db: Database }> = async 
       config: { scope: 'journeys:read' },
       schema: {
         tags: ['journeys'],
+        summary: 'Compare two versions',
+        description:
+          'Nodes and edges added, removed or changed, and whether the goal or settings changed, from ' +
+          'version a to version b of the journey.',
         params: DiffParams,
-        response: { 200: JourneyDiffResponse, '4xx': ApiErrorBody },
+        response: { 200: JourneyDiffResponse, ...routeErrors(409) },
       },
     },
     async (request) => {

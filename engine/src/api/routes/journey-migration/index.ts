@@ -5,7 +5,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MIGRATION_PROBLEM_CODES, NodeMap } from '../../../language';
 import { MigrationVersionNotFoundError, migrateEnrollments } from '../../../temporal/migrate-enrollments';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiError } from '../../api-error';
+import { routeErrors } from '../../plugins/error-responses';
 import { loadJourney } from '../journeys/load-journey';
 import { PositiveInt4 } from '../../input-bounds';
 
@@ -17,33 +18,52 @@ export interface JourneyMigrationRoutesOptions {
 
 export const MigrateJourneyBody = z
   .strictObject({
-    fromVersion: PositiveInt4,
-    toVersion: PositiveInt4,
+    fromVersion: PositiveInt4.describe('the published version clients are on now'),
+    toVersion: PositiveInt4.describe('the published version they move to'),
     /** Node of `fromVersion` -> node of `toVersion`; clients on unmapped nodes stay where they are. */
-    nodeMap: NodeMap,
+    nodeMap: NodeMap.describe('node of fromVersion → node of toVersion; clients on unmapped nodes stay'),
     /** Counts who would move and moves nobody; only `dryRun: false` migrates. */
-    dryRun: z.boolean().default(true),
+    dryRun: z.boolean().default(true).describe('true (default): count who would move and move nobody'),
   })
   .refine((body) => body.fromVersion !== body.toVersion, {
     path: ['toVersion'],
     message: 'must differ from fromVersion',
-  });
+  })
+  .describe('what to migrate');
 
 const problemCodes = Object.values(MIGRATION_PROBLEM_CODES) as [string, ...string[]];
 
 /** The plan per node (who moves where, who stays), its problems, and how many runs were signalled. */
-export const MigrationReportResponse = z.object({
-  dryRun: z.boolean(),
-  nodes: z.array(
-    z.object({ fromNodeId: z.string(), toNodeId: z.string().nullable(), waiting: z.number().int() }),
-  ),
-  problems: z.array(
-    z.object({ nodeId: z.string().nullable(), code: z.enum(problemCodes), message: z.string() }),
-  ),
-  moving: z.number().int(),
-  staying: z.number().int(),
-  signalled: z.number().int(),
-});
+export const MigrationReportResponse = z
+  .object({
+    dryRun: z.boolean().describe('true when nobody was moved'),
+    nodes: z
+      .array(
+        z
+          .object({
+            fromNodeId: z.string().describe('a node of fromVersion with clients waiting'),
+            toNodeId: z.string().nullable().describe('where they move; null: they stay'),
+            waiting: z.number().int().describe('clients waiting there'),
+          })
+          .describe('the plan for one node'),
+      )
+      .describe('the plan per node'),
+    problems: z
+      .array(
+        z
+          .object({
+            nodeId: z.string().nullable().describe('the node it is on; null for the whole migration'),
+            code: z.enum(problemCodes).describe('the migration problem code'),
+            message: z.string().describe('what is wrong, in English'),
+          })
+          .describe('one reason the migration cannot run'),
+      )
+      .describe('what refuses a real run; empty when it may run'),
+    moving: z.number().int().describe('clients who move (or would)'),
+    staying: z.number().int().describe('clients who stay on fromVersion'),
+    signalled: z.number().int().describe('runs told to move; 0 on a dry run'),
+  })
+  .describe('the migration plan, its problems, and how many runs were told to move');
 
 async function requireVersions(
   db: Database,
@@ -79,9 +99,13 @@ export const journeyMigrationRoutes: FastifyPluginAsyncZod<JourneyMigrationRoute
       config: { scope: 'journeys:write' },
       schema: {
         tags: ['journeys'],
-        params: z.object({ id: z.uuid() }),
+        summary: 'Move waiting clients to another version',
+        description:
+          'Moves clients waiting on nodes of one published version onto nodes of another. A dry run ' +
+          '(the default) answers the plan and its problems; a real run with problems is a 422 and moves nobody.',
+        params: z.object({ id: z.uuid().describe("the journey's id") }),
         body: MigrateJourneyBody,
-        response: { 200: MigrationReportResponse, '4xx': ApiErrorBody, '5xx': ApiErrorBody },
+        response: { 200: MigrationReportResponse, ...routeErrors(422) },
       },
     },
     async (request) => {

@@ -24,14 +24,16 @@ export const GOAL_EXIT_REASON = 'converted';
 /** The outcome a failed run's last visit is closed with (activities/src/journey/enrollment-records.ts). */
 export const FAILED_OUTCOME = 'failed';
 
-export const JourneyTotals = z.object({
-  enrolled: z.number().int(),
-  active: z.number().int(),
-  converted: z.number().int(),
-  /** Enrollments whose run failed for good (reason on the enrollment, shown in the client timeline). */
-  failed: z.number().int(),
-  holdout: z.number().int(),
-});
+export const JourneyTotals = z
+  .object({
+    enrolled: z.number().int().describe('enrollments in the window'),
+    active: z.number().int().describe('of them, still inside'),
+    converted: z.number().int().describe('of them, that met the goal'),
+    /** Enrollments whose run failed for good (reason on the enrollment, shown in the client timeline). */
+    failed: z.number().int().describe('of them, whose run failed for good (reason in the client timeline)'),
+    holdout: z.number().int().describe('of them, held out of every send (the control group)'),
+  })
+  .describe('totals over the enrollments');
 
 /**
  * What the builder's overlay reads: counts per drawn node id and transitions per edge id; `steps` has
@@ -39,9 +41,11 @@ export const JourneyTotals = z.object({
  */
 export const JourneyStats = z.object({
   totals: JourneyTotals,
-  nodes: z.record(z.string(), NodeCounts),
-  edges: z.record(z.string(), z.number().int()),
-  steps: z.record(z.string(), NodeCounts),
+  nodes: z.record(z.string(), NodeCounts).describe('counts by drawn node id'),
+  edges: z.record(z.string(), z.number().int()).describe('transitions by edge id'),
+  steps: z
+    .record(z.string(), NodeCounts)
+    .describe('counts by compiled step (a ladder rung is `<ladderId>/<rungId>/wait|send`)'),
 });
 export type JourneyStats = z.infer<typeof JourneyStats>;
 

@@ -1,7 +1,6 @@
 import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorBody } from '../../api-error';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
 import { countJourneyStats, JourneyStats } from './count-journey-stats';
@@ -9,9 +8,9 @@ import { Instant, PositiveInt4Text } from '../../input-bounds';
 
 export const JourneyStatsQuery = z
   .strictObject({
-    version: PositiveInt4Text.optional(),
-    from: Instant.optional(),
-    to: Instant.optional(),
+    version: PositiveInt4Text.optional().describe('only this version; all versions summed when left out'),
+    from: Instant.optional().describe('start of the window (ISO 8601 with offset)'),
+    to: Instant.optional().describe('end of the window, after from (ISO 8601 with offset)'),
   })
   .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
     path: ['to'],
@@ -19,11 +18,11 @@ export const JourneyStatsQuery = z
   });
 
 export const JourneyStatsResponse = JourneyStats.extend({
-  journeyId: z.string(),
-  version: z.number().int().nullable(),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
-});
+  journeyId: z.string().describe("the journey's id"),
+  version: z.number().int().nullable().describe('the version counted; null: all of them'),
+  from: z.string().nullable().describe('start of the window; null: from the first enrollment'),
+  to: z.string().nullable().describe('end of the window; null: until now'),
+}).describe('raw counts per node and edge, for the canvas overlay');
 
 /**
  * `GET /v1/journeys/:id/stats?version=&from=&to=`: raw counts per node and edge (the builder's canvas
@@ -36,9 +35,13 @@ export const journeyStatsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
       config: { scope: 'stats:read' },
       schema: {
         tags: ['journeys'],
-        params: z.object({ id: z.uuid() }),
+        summary: 'Count what happened in a journey',
+        description:
+          'Raw counts per node, edge and compiled step, plus totals, for one version or all of them, ' +
+          'in an optional time window.',
+        params: z.object({ id: z.uuid().describe("the journey's id") }),
         querystring: JourneyStatsQuery,
-        response: { 200: JourneyStatsResponse, '4xx': ApiErrorBody },
+        response: { 200: JourneyStatsResponse },
       },
     },
     async (request) => {

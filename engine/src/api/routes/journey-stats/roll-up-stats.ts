@@ -1,18 +1,23 @@
 import { z } from 'zod';
 
 /** Raw counts for one node (or one compiled step of an escalation ladder). */
-export const NodeCounts = z.object({
-  /** Visits that entered the node in the window (a client looping through counts each time). */
-  entered: z.number().int(),
-  /** Clients at this node right now (visit not left, enrollment active); ignores the window. */
-  waiting: z.number().int(),
-  /** Messages the node handed to a provider in the window. */
-  sent: z.number().int(),
-  /** Enrollments that visited the node in the window and then reached the goal. */
-  converted: z.number().int(),
-  /** Runs that failed for good on this node in the window (their enrollment is `failed`). */
-  failed: z.number().int(),
-});
+export const NodeCounts = z
+  .object({
+    /** Visits that entered the node in the window (a client looping through counts each time). */
+    entered: z.number().int().describe('visits that entered the node in the window (each loop counts)'),
+    /** Clients at this node right now (visit not left, enrollment active); ignores the window. */
+    waiting: z.number().int().describe('clients at the node right now, whatever the window'),
+    /** Messages the node handed to a provider in the window. */
+    sent: z.number().int().describe('messages the node handed to a provider in the window'),
+    /** Enrollments that visited the node in the window and then reached the goal. */
+    converted: z
+      .number()
+      .int()
+      .describe('enrollments that visited the node in the window, then met the goal'),
+    /** Runs that failed for good on this node in the window (their enrollment is `failed`). */
+    failed: z.number().int().describe('runs that failed for good on the node in the window'),
+  })
+  .describe('counts for one node or step');
 export type NodeCounts = z.infer<typeof NodeCounts>;
 
 /**

@@ -5,36 +5,47 @@ import { z } from 'zod';
 import type { ChannelKind } from '../../../language';
 import { checkJourneySize, findJourneyWarnings } from '../../../language';
 import { checkJourney } from '../../../journeys/check-journey';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiError } from '../../api-error';
+import { routeErrors } from '../../plugins/error-responses';
 import { listJourneys, ListJourneysQuery } from './list-journeys';
 import { loadJourney } from './load-journey';
 import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
 
-export const JourneyParams = z.object({ id: z.uuid() });
-const Problem = z.object({
-  nodeId: z.string().nullable(),
-  code: z.string(),
-  message: z.string(),
-  severity: z.enum(['error', 'warning']).optional(),
-});
+export const JourneyParams = z.object({ id: z.uuid().describe("the journey's id") });
+const Problem = z
+  .object({
+    nodeId: z.string().nullable().describe('the node it is on; null for the whole journey'),
+    code: z.string().describe('the problem code of the journey language (`unreachableNode`, …)'),
+    message: z.string().describe('what is wrong, in English'),
+    severity: z.enum(['error', 'warning']).optional().describe('errors refuse publishing, warnings do not'),
+  })
+  .describe('one problem of the definition');
 
 /** A draft as written by the builder; the definition is checked with `validate`, not on save. */
 export const JourneyDraftBody = z.strictObject({
-  name: z.string().min(1).max(200),
-  description: z.string().max(2000).optional(),
-  definition: z.record(z.string(), z.unknown()),
+  name: z.string().min(1).max(200).describe("the journey's name (1–200 characters)"),
+  description: z.string().max(2000).optional().describe('what the journey is for'),
+  definition: z
+    .record(z.string(), z.unknown())
+    .describe(
+      'the journey definition (nodes, edges, goal, settings, layout); checked by validate and publish',
+    ),
 });
 
-export const JourneyResponse = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  status: z.enum(['draft', 'active', 'paused', 'archived']),
-  draft: z.record(z.string(), z.unknown()),
-  currentVersion: z.number().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const JourneyResponse = z
+  .object({
+    id: z.string().describe("the journey's id"),
+    name: z.string().describe("the journey's name"),
+    description: z.string().nullable().describe('what the journey is for; null when not given'),
+    status: z
+      .enum(['draft', 'active', 'paused', 'archived'])
+      .describe('draft until first published; active, paused or archived after'),
+    draft: z.record(z.string(), z.unknown()).describe('the definition being edited (the next version)'),
+    currentVersion: z.number().nullable().describe('the version new clients enter; null before publishing'),
+    createdAt: z.date().describe('when the journey was created'),
+    updatedAt: z.date().describe('when it last changed'),
+  })
+  .describe('a journey: its draft and its state');
 
 /**
  * What a publish may carry. The whole body is optional: clients that publish with no body (or `{}`) keep
@@ -43,19 +54,22 @@ export const JourneyResponse = z.object({
 export const PublishBody = z
   .strictObject({
     /** The publisher's "what changed and why", shown in the version history. */
-    summary: z.string().max(2000).optional(),
+    summary: z.string().max(2000).optional().describe('what changed and why, for the version history'),
   })
   // Fastify hands a request without a body to the schema as null.
-  .nullish();
+  .nullish()
+  .describe('optional: the change summary');
 
-export const JourneyVersionResponse = z.object({
-  journeyId: z.string(),
-  number: z.number().int(),
-  definition: z.record(z.string(), z.unknown()),
-  /** The change summary given at publish; null when none (or only whitespace) was given. */
-  summary: z.string().nullable(),
-  createdAt: z.date(),
-});
+export const JourneyVersionResponse = z
+  .object({
+    journeyId: z.string().describe("the journey's id"),
+    number: z.number().int().describe('the version number, from 1'),
+    definition: z.record(z.string(), z.unknown()).describe('the definition as published; never changes'),
+    /** The change summary given at publish; null when none (or only whitespace) was given. */
+    summary: z.string().nullable().describe('the change summary given at publish; null when none was'),
+    createdAt: z.date().describe('when it was published'),
+  })
+  .describe('a published, immutable version');
 
 /** A draft over the documented size limit is refused when saved (413), so none can reach publish. */
 function assertJourneySize(definition: unknown): void {
@@ -73,12 +87,17 @@ export interface JourneyRoutesOptions extends ScheduleDeps {
 /** Journeys: drafts CRUD, validate, publish (immutable numbered versions), pause / resume / archive. */
 export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async (app, options) => {
   const { db } = options;
-  const errors = { '4xx': ApiErrorBody };
   app.post(
     '/v1/journeys',
     {
       config: auth('journeys:write'),
-      schema: { tags: ['journeys'], body: JourneyDraftBody, response: { 201: JourneyResponse, ...errors } },
+      schema: {
+        tags: ['journeys'],
+        summary: 'Create a journey',
+        description: 'Saves a new draft; its definition is checked when validated or published, not here.',
+        body: JourneyDraftBody,
+        response: { 201: JourneyResponse },
+      },
     },
     async (request, reply) => {
       const { definition, ...rest } = request.body;
@@ -96,17 +115,19 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       config: auth('journeys:read'),
       schema: {
         tags: ['journeys'],
+        summary: 'List journeys',
         description: 'The journeys, most recently changed first, a page at a time.',
         querystring: ListJourneysQuery,
         response: {
-          200: z.object({
-            items: z.array(JourneyResponse),
-            nextCursor: z
-              .string()
-              .nullable()
-              .describe('pass as `cursor` for the next page; null on the last'),
-          }),
-          ...errors,
+          200: z
+            .object({
+              items: z.array(JourneyResponse).describe('the page'),
+              nextCursor: z
+                .string()
+                .nullable()
+                .describe('pass as `cursor` for the next page; null on the last'),
+            })
+            .describe('one page of journeys'),
         },
       },
     },
@@ -116,7 +137,13 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     '/v1/journeys/:id',
     {
       config: auth('journeys:read'),
-      schema: { tags: ['journeys'], params: JourneyParams, response: { 200: JourneyResponse, ...errors } },
+      schema: {
+        tags: ['journeys'],
+        summary: 'Read a journey',
+        description: 'The journey with its draft, status and current version.',
+        params: JourneyParams,
+        response: { 200: JourneyResponse },
+      },
     },
     async (request) => loadJourney(db, request.params.id),
   );
@@ -126,9 +153,13 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       config: auth('journeys:write'),
       schema: {
         tags: ['journeys'],
+        summary: 'Save a draft',
+        description:
+          'Replaces the name, description and draft definition. Published versions and the clients in ' +
+          'them are untouched; an archived journey cannot be edited (409).',
         params: JourneyParams,
         body: JourneyDraftBody,
-        response: { 200: JourneyResponse, ...errors },
+        response: { 200: JourneyResponse, ...routeErrors(409) },
       },
     },
     async (request) => {
@@ -151,9 +182,22 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       config: auth('journeys:read'),
       schema: {
         tags: ['journeys'],
+        summary: 'Validate the draft',
+        description:
+          "Checks the draft as publishing would (graph, nodes, templates, offers, the deployment's " +
+          'channels) without publishing it.',
         params: JourneyParams,
         // Problems refuse publishing; warnings (a goal no enrollment can reach) do not.
-        response: { 200: z.object({ problems: z.array(Problem), warnings: z.array(Problem) }), ...errors },
+        response: {
+          200: z
+            .object({
+              problems: z
+                .array(Problem)
+                .describe('what refuses publishing; empty when the draft may be published'),
+              warnings: z.array(Problem).describe('what is suspicious but allowed'),
+            })
+            .describe("the draft's problems and warnings"),
+        },
       },
     },
     async (request) => {
@@ -170,9 +214,13 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       config: auth('journeys:write'),
       schema: {
         tags: ['journeys'],
+        summary: 'Publish the draft',
+        description:
+          'Freezes the draft as the next numbered version, which new clients enter, all or nothing: an ' +
+          'invalid draft is a 422 listing its problems, and nothing changes.',
         params: JourneyParams,
         body: PublishBody,
-        response: { 201: JourneyVersionResponse, ...errors },
+        response: { 201: JourneyVersionResponse, ...routeErrors(409, 422) },
       },
     },
     async (request, reply) => {
@@ -191,8 +239,14 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       config: auth('journeys:read'),
       schema: {
         tags: ['journeys'],
+        summary: 'List published versions',
+        description: "The journey's published versions, newest first.",
         params: JourneyParams,
-        response: { 200: z.object({ items: z.array(JourneyVersionResponse) }), ...errors },
+        response: {
+          200: z
+            .object({ items: z.array(JourneyVersionResponse).describe('the versions, newest first') })
+            .describe('every published version'),
+        },
       },
     },
     async (request) => {

@@ -10,7 +10,8 @@ import {
 import type { ExitJobReason } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiError } from '../../api-error';
+import { routeErrors } from '../../plugins/error-responses';
 import { createExitJobRunner } from '../../jobs/exit-job';
 import { JourneyParams, JourneyResponse } from './index';
 import { loadJourney } from './load-journey';
@@ -21,25 +22,37 @@ export const IN_FLIGHT_CHOICES = ['continue', 'leave'] as const;
 
 /** `POST /v1/journeys/:id/pause` may say whether clients in flight continue (default) or leave now. */
 export const PauseBody = z
-  .strictObject({ inFlight: z.enum(IN_FLIGHT_CHOICES).default('continue') })
+  .strictObject({
+    inFlight: z
+      .enum(IN_FLIGHT_CHOICES)
+      .default('continue')
+      .describe('`continue`: clients inside go on, only new entries stop; `leave`: they leave now'),
+  })
   // Fastify hands a request without a body to the schema as null.
-  .nullish();
+  .nullish()
+  .describe('optional: what happens to clients already inside');
 
 /** The job that makes clients in flight leave: `left` of `total` have left so far. */
-export const ExitJobResponse = z.object({
-  id: z.string(),
-  journeyId: z.string(),
-  reason: z.string(),
-  status: z.enum(EXIT_JOB_STATUSES),
-  total: z.number().int(),
-  signalled: z.number().int(),
-  left: z.number().int(),
-  error: z.string().nullable(),
-  createdAt: z.date(),
-  finishedAt: z.date().nullable(),
-});
+export const ExitJobResponse = z
+  .object({
+    id: z.string().describe("the job's id"),
+    journeyId: z.string().describe("the journey's id"),
+    reason: z
+      .string()
+      .describe('the exit reason the clients leave with (`journeyPaused`, `journeyArchived`)'),
+    status: z.enum(EXIT_JOB_STATUSES).describe('where the job is'),
+    total: z.number().int().describe('clients inside when the job started'),
+    signalled: z.number().int().describe('clients asked to leave so far'),
+    left: z.number().int().describe('clients who have left so far'),
+    error: z.string().nullable().describe('why the job failed; null unless it did'),
+    createdAt: z.date().describe('when the job started'),
+    finishedAt: z.date().nullable().describe('when it finished; null while running'),
+  })
+  .describe('the job that makes the clients inside leave');
 
-const LifecycleResponse = JourneyResponse.extend({ exitJob: ExitJobResponse.nullable() });
+const LifecycleResponse = JourneyResponse.extend({
+  exitJob: ExitJobResponse.nullable().describe('the exit job this started; null when clients stay inside'),
+}).describe('the journey in its new state, with the exit job it started');
 
 const LIFECYCLE = {
   pause: { from: ['active'], to: 'paused' },
@@ -47,6 +60,24 @@ const LIFECYCLE = {
   archive: { from: ['draft', 'active', 'paused'], to: 'archived' },
 } as const;
 type LifecycleAction = keyof typeof LIFECYCLE;
+
+const LIFECYCLE_DOCS: Record<LifecycleAction, { summary: string; description: string }> = {
+  pause: {
+    summary: 'Pause a journey',
+    description:
+      'Stops new entries (and the schedule). Clients inside continue, or leave now with `inFlight: leave`. ' +
+      'Only an active journey can be paused (409).',
+  },
+  resume: {
+    summary: 'Resume a journey',
+    description:
+      'Lets new clients enter again and cancels an exit job still running. Only a paused journey (409).',
+  },
+  archive: {
+    summary: 'Archive a journey',
+    description: 'Ends the journey for good: no new entries, and every client inside leaves (an exit job).',
+  },
+};
 
 /** Which reason clients in flight leave with after `action`, or null when they stay. */
 function exitReasonOf(action: LifecycleAction, inFlight: 'continue' | 'leave'): ExitJobReason | null {
@@ -66,7 +97,6 @@ export const journeyLifecycleRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async
   const runner = temporal ? createExitJobRunner({ db, temporal, log: app.log }) : null;
   app.addHook('onReady', async () => runner?.start());
   app.addHook('onClose', async () => runner?.stop());
-  const errors = { '4xx': ApiErrorBody, '5xx': ApiErrorBody };
 
   for (const [action, rule] of Object.entries(LIFECYCLE) as [
     LifecycleAction,
@@ -78,9 +108,10 @@ export const journeyLifecycleRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async
         config: { scope: 'journeys:write' },
         schema: {
           tags: ['journeys'],
+          ...LIFECYCLE_DOCS[action],
           params: JourneyParams,
           ...(action === 'pause' ? { body: PauseBody } : {}),
-          response: { 200: LifecycleResponse, ...errors },
+          response: { 200: LifecycleResponse, ...routeErrors(409) },
         },
       },
       async (request) => {
@@ -111,7 +142,13 @@ export const journeyLifecycleRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async
     '/v1/journeys/:id/exit-job',
     {
       config: { scope: 'journeys:read' },
-      schema: { tags: ['journeys'], params: JourneyParams, response: { 200: ExitJobResponse, ...errors } },
+      schema: {
+        tags: ['journeys'],
+        summary: "Read the journey's exit job",
+        description: 'The latest job that made clients leave the journey (a pause with `leave`, an archive).',
+        params: JourneyParams,
+        response: { 200: ExitJobResponse },
+      },
     },
     async (request) => {
       await loadJourney(db, request.params.id);

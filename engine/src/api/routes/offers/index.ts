@@ -2,7 +2,7 @@ import type { Database } from '@touchpoint/db';
 import { asc, eq, OfferKind, offers } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorBody } from '../../api-error';
+import { routeErrors } from '../../plugins/error-responses';
 import { CatalogParams, foundOr404, writeUnique } from '../catalog-helpers';
 import { Instant } from '../../input-bounds';
 
@@ -13,14 +13,20 @@ import { Instant } from '../../input-bounds';
  */
 export const OfferBody = z
   .strictObject({
-    key: z.string().min(1).max(200),
-    name: z.string().min(1).max(500),
-    kind: OfferKind,
-    value: z.number().positive().max(1e10).nullable().optional(),
-    productSku: z.string().min(1).max(200).nullable().optional(),
-    validFrom: Instant.nullable().optional(),
-    validUntil: Instant.nullable().optional(),
-    attributes: z.record(z.string(), z.unknown()).optional(),
+    key: z.string().min(1).max(200).describe('your unique key of the offer (`WELCOME10`), for templates'),
+    name: z.string().min(1).max(500).describe("the offer's name, for people"),
+    kind: OfferKind.describe('what the offer gives'),
+    value: z
+      .number()
+      .positive()
+      .max(1e10)
+      .nullable()
+      .optional()
+      .describe('a percent (0–100] for percentDiscount, an amount for amountDiscount; none for the rest'),
+    productSku: z.string().min(1).max(200).nullable().optional().describe('the product it is for, if one'),
+    validFrom: Instant.nullable().optional().describe('from when it may be sent (ISO 8601 with offset)'),
+    validUntil: Instant.nullable().optional().describe('until when, after validFrom (ISO 8601 with offset)'),
+    attributes: z.record(z.string(), z.unknown()).optional().describe('free-form fields templates can read'),
   })
   .superRefine((offer, ctx) => {
     const needsValue = offer.kind === 'percentDiscount' || offer.kind === 'amountDiscount';
@@ -36,19 +42,21 @@ export const OfferBody = z
   });
 export type OfferBody = z.infer<typeof OfferBody>;
 
-export const OfferResponse = z.object({
-  id: z.string(),
-  key: z.string(),
-  name: z.string(),
-  kind: OfferKind,
-  value: z.number().nullable(),
-  productSku: z.string().nullable(),
-  validFrom: z.date().nullable(),
-  validUntil: z.date().nullable(),
-  attributes: z.record(z.string(), z.unknown()),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const OfferResponse = z
+  .object({
+    id: z.string().describe("Touchpoint's id of the offer"),
+    key: z.string().describe('your unique key of the offer'),
+    name: z.string().describe("the offer's name"),
+    kind: OfferKind.describe('what the offer gives'),
+    value: z.number().nullable().describe('the percent or amount; null for gifts and free shipping'),
+    productSku: z.string().nullable().describe('the product it is for; null when any'),
+    validFrom: z.date().nullable().describe('from when it may be sent; null: always'),
+    validUntil: z.date().nullable().describe('until when; null: no end'),
+    attributes: z.record(z.string(), z.unknown()).describe('free-form fields'),
+    createdAt: z.date().describe('when it was created'),
+    updatedAt: z.date().describe('when it last changed'),
+  })
+  .describe('an offer sends can carry');
 
 const toDate = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null ? null : new Date(value);
@@ -57,7 +65,7 @@ function toRow(body: OfferBody) {
   return { ...body, validFrom: toDate(body.validFrom), validUntil: toDate(body.validUntil) };
 }
 
-const errors = { '4xx': ApiErrorBody };
+const errors = routeErrors(409);
 const read = { scope: 'catalog:read' } as const;
 const write = { scope: 'catalog:write' } as const;
 
@@ -69,7 +77,14 @@ export const offerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
     '/v1/offers',
     {
       config: write,
-      schema: { tags: ['catalog'], body: OfferBody, response: { 201: OfferResponse, ...errors } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Create an offer',
+        description:
+          'Adds a discount, gift or free shipping sends can carry; a `key` already in use is a 409.',
+        body: OfferBody,
+        response: { 201: OfferResponse, ...errors },
+      },
     },
     async (request, reply) => {
       const [row] = await writeUnique('key', () => db.insert(offers).values(toRow(request.body)).returning());
@@ -80,7 +95,16 @@ export const offerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
     '/v1/offers',
     {
       config: read,
-      schema: { tags: ['catalog'], response: { 200: z.object({ items: z.array(OfferResponse) }) } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'List offers',
+        description: 'Every offer, by key.',
+        response: {
+          200: z
+            .object({ items: z.array(OfferResponse).describe('the offers, by key') })
+            .describe('every offer'),
+        },
+      },
     },
     async () => ({ items: await db.select().from(offers).orderBy(asc(offers.key)) }),
   );
@@ -88,7 +112,13 @@ export const offerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
     '/v1/offers/:id',
     {
       config: read,
-      schema: { tags: ['catalog'], params: CatalogParams, response: { 200: OfferResponse, ...errors } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Read an offer',
+        description: 'One offer.',
+        params: CatalogParams,
+        response: { 200: OfferResponse },
+      },
     },
     async (request) => load(request.params.id),
   );
@@ -98,6 +128,8 @@ export const offerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
       config: write,
       schema: {
         tags: ['catalog'],
+        summary: 'Replace an offer',
+        description: "Replaces the offer's fields; a `key` another offer has is a 409.",
         params: CatalogParams,
         body: OfferBody,
         response: { 200: OfferResponse, ...errors },
@@ -119,7 +151,13 @@ export const offerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
     '/v1/offers/:id',
     {
       config: write,
-      schema: { tags: ['catalog'], params: CatalogParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        tags: ['catalog'],
+        summary: 'Delete an offer',
+        description: 'Removes the offer; journeys that name it fail their check at the next publish.',
+        params: CatalogParams,
+        response: { 204: z.null().describe('deleted') },
+      },
     },
     async (request, reply) => {
       await load(request.params.id);

@@ -5,7 +5,8 @@ import type { Database } from '@touchpoint/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiError } from '../../api-error';
+import { routeErrors } from '../../plugins/error-responses';
 import { acceptFormBodies } from '../../plugins/form-body';
 
 /** Dependencies of the provider receipt webhooks. */
@@ -23,8 +24,9 @@ export interface ReceiptRoutesOptions {
 }
 
 /** Provider form posts: flat string fields. */
-const FormBody = z.record(z.string(), z.string());
-const errors = { '4xx': ApiErrorBody, '5xx': ApiErrorBody };
+const FormBody = z.record(z.string(), z.string()).describe("the provider's form fields, as it posts them");
+// 403: a missing or wrong signature or secret.
+const errors = routeErrors(403);
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
@@ -76,10 +78,19 @@ export const receiptRoutes: FastifyPluginAsyncZod<ReceiptRoutesOptions> = async 
       config: { scope: null },
       schema: {
         tags: ['receipts'],
+        summary: 'Twilio delivery receipt',
+        description:
+          "Twilio's status callback, accepted only with a valid `X-Twilio-Signature` over `PUBLIC_URL` " +
+          '(403 otherwise); applies the status to the SMS with that `MessageSid`.',
         security: [],
         consumes: ['application/x-www-form-urlencoded'],
         body: FormBody,
-        response: { 200: z.object({ matched: z.boolean() }), ...errors },
+        response: {
+          200: z
+            .object({ matched: z.boolean().describe('whether a message with that sid was found') })
+            .describe('acknowledged (also for an unknown sid, so Twilio stops retrying)'),
+          ...errors,
+        },
       },
     },
     async (request) => {
@@ -98,12 +109,23 @@ export const receiptRoutes: FastifyPluginAsyncZod<ReceiptRoutesOptions> = async 
       config: { scope: null },
       schema: {
         tags: ['receipts'],
+        summary: 'SMS.ru delivery receipts',
+        description:
+          "SMS.ru's callback (it signs nothing, so its URL carries the secret; 403 otherwise): applies each " +
+          'status in the post to the SMS with that id.',
         security: [],
         consumes: ['application/x-www-form-urlencoded'],
-        params: z.object({ secret: z.string().min(1).max(200).describe('SMSRU_RECEIPT_SECRET') }),
+        params: z.object({
+          secret: z.string().min(1).max(200).describe('the secret path segment, SMSRU_RECEIPT_SECRET'),
+        }),
         body: FormBody,
-        produces: ['text/plain'],
-        response: { 200: z.literal('100'), ...errors },
+        response: {
+          200: {
+            description: 'acknowledged: SMS.ru repeats a callback until the answer is exactly `100`',
+            content: { 'text/plain': { schema: z.literal('100').describe('always `100`') } },
+          },
+          ...errors,
+        },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SandboxMail, type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels';
 import { z } from 'zod';
+import { ApiError } from '../../api-error';
 import { SandboxSmsWithReceipts, withReceiptsFrom } from './sms-receipts';
 
 /** The demo's loopback servers, read-only from here. */
@@ -12,11 +13,16 @@ export interface SandboxRoutesOptions {
 }
 
 const ListQuery = z.object({
-  to: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  to: z.string().optional().describe('only those to this recipient'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(100)
+    .describe('at most this many (1–500, default 100)'),
 });
-const IdParams = z.object({ id: z.string().min(1) });
-const NotFound = z.object({ code: z.literal('not_found'), message: z.string() });
+const IdParams = z.object({ id: z.string().min(1).describe("the sandbox's id of it") });
 
 // Newest first, optionally for one recipient: what a newcomer wants to see after a journey ran.
 function pick<T extends { receivedAt: string }>(
@@ -43,8 +49,14 @@ export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (ap
       config: READ,
       schema: {
         tags: ['sandbox'],
+        summary: 'List sandbox mail',
+        description: 'What the journeys sent to the demo SMTP server, newest first.',
         querystring: ListQuery,
-        response: { 200: z.object({ items: z.array(SandboxMail) }) },
+        response: {
+          200: z
+            .object({ items: z.array(SandboxMail).describe('the mail, newest first') })
+            .describe('the mail'),
+        },
       },
     },
     async (request) => ({
@@ -59,13 +71,18 @@ export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (ap
     '/v1/sandbox/mail/:id',
     {
       config: READ,
-      schema: { tags: ['sandbox'], params: IdParams, response: { 200: SandboxMail, 404: NotFound } },
+      schema: {
+        tags: ['sandbox'],
+        summary: 'Read a sandbox mail',
+        description: 'One mail the demo SMTP server received.',
+        params: IdParams,
+        response: { 200: SandboxMail },
+      },
     },
-    async (request, reply) => {
+    async (request) => {
       const mail = options.mailbox.getMessage(request.params.id);
-      return (
-        mail ?? reply.code(404).send({ code: 'not_found', message: `no sandbox mail ${request.params.id}` })
-      );
+      if (!mail) throw new ApiError('not_found', `params.id: no sandbox mail "${request.params.id}"`);
+      return mail;
     },
   );
   routes.get(
@@ -74,8 +91,14 @@ export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (ap
       config: READ,
       schema: {
         tags: ['sandbox'],
+        summary: 'List sandbox SMS',
+        description: 'What the journeys sent to the demo SMS provider, newest first, with delivery receipts.',
         querystring: ListQuery,
-        response: { 200: z.object({ items: z.array(SandboxSmsWithReceipts) }) },
+        response: {
+          200: z
+            .object({ items: z.array(SandboxSmsWithReceipts).describe('the SMS, newest first') })
+            .describe('the SMS'),
+        },
       },
     },
     async (request) => ({
@@ -92,15 +115,15 @@ export const sandboxRoutes: FastifyPluginAsync<SandboxRoutesOptions> = async (ap
       config: READ,
       schema: {
         tags: ['sandbox'],
+        summary: 'Read a sandbox SMS',
+        description: 'One SMS the demo provider received, with its delivery receipts.',
         params: IdParams,
-        response: { 200: SandboxSmsWithReceipts, 404: NotFound },
+        response: { 200: SandboxSmsWithReceipts },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const sms = options.smsInbox.getMessage(request.params.id);
-      if (!sms) {
-        return reply.code(404).send({ code: 'not_found', message: `no sandbox sms ${request.params.id}` });
-      }
+      if (!sms) throw new ApiError('not_found', `params.id: no sandbox sms "${request.params.id}"`);
       return withReceiptsFrom(options.smsInbox.listReceipts())(sms);
     },
   );

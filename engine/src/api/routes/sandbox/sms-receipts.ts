@@ -17,22 +17,26 @@ export const SMS_FAILURE_REASONS = ['unknownNumber', 'unreachable', 'refused'] a
 export type SmsFailureReason = (typeof SMS_FAILURE_REASONS)[number];
 
 /** One delivery receipt of a sandbox SMS, read the way the receipt webhooks read it. */
-export const SandboxSmsReceipt = z.object({
-  /** The provider's own status: Twilio's `MessageStatus` word or SMS.ru's numeric code. */
-  status: z.string(),
-  state: z.enum(DELIVERY_STATES),
-  /** Set only when `state` is `failed`. */
-  reason: z.enum(SMS_FAILURE_REASONS).nullable(),
-  /** The provider's status with its error code, e.g. `undelivered (30005)` or `status 150`. */
-  detail: z.string(),
-  /** `failed` when the receiver (normally the API's receipt webhook) refused every attempt. */
-  outcome: SandboxReceipt.shape.outcome,
-  postedAt: z.iso.datetime(),
-});
+export const SandboxSmsReceipt = z
+  .object({
+    /** The provider's own status: Twilio's `MessageStatus` word or SMS.ru's numeric code. */
+    status: z.string().describe("the provider's own status (Twilio's word, SMS.ru's code)"),
+    state: z.enum(DELIVERY_STATES).describe('what the status means for delivery'),
+    /** Set only when `state` is `failed`. */
+    reason: z.enum(SMS_FAILURE_REASONS).nullable().describe('why it failed; null unless failed'),
+    /** The provider's status with its error code, e.g. `undelivered (30005)` or `status 150`. */
+    detail: z.string().describe('the status with its error code (`undelivered (30005)`)'),
+    /** `failed` when the receiver (normally the API's receipt webhook) refused every attempt. */
+    outcome: SandboxReceipt.shape.outcome.describe('failed when the receipt webhook refused every attempt'),
+    postedAt: z.iso.datetime().describe('when the sandbox posted it'),
+  })
+  .describe('one delivery receipt the sandbox posted');
 export type SandboxSmsReceipt = z.infer<typeof SandboxSmsReceipt>;
 
 /** A sandbox SMS with the receipts the sandbox posted about it, in posting order. */
-export const SandboxSmsWithReceipts = SandboxSms.extend({ receipts: z.array(SandboxSmsReceipt) });
+export const SandboxSmsWithReceipts = SandboxSms.extend({
+  receipts: z.array(SandboxSmsReceipt).describe('its delivery receipts, in posting order'),
+}).describe('an SMS the sandbox provider received, with its receipts');
 export type SandboxSmsWithReceipts = z.infer<typeof SandboxSmsWithReceipts>;
 
 // Codes that name a dead number, as opposed to other final refusals (Twilio error codes, SMS.ru statuses).

@@ -2,13 +2,14 @@ import type { Database, TemplateFormat, TemplateRow } from '@touchpoint/db';
 import { and, asc, ChannelKind, eq, ne, templates } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiError } from '../../api-error';
+import { routeErrors } from '../../plugins/error-responses';
 import { requireScope } from '../../plugins/auth';
 import { CatalogParams, foundOr404 } from '../catalog-helpers';
 import { checkTemplateRenders, previewTemplate } from './render-preview';
 import { PreviewBody, PreviewResponse, TemplateBody, TemplateResponse } from './template-body';
 
-const errors = { '4xx': ApiErrorBody };
+const errors = routeErrors(409);
 const read = { scope: 'catalog:read' } as const;
 const write = { scope: 'catalog:write' } as const;
 
@@ -54,7 +55,15 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     '/v1/templates',
     {
       config: write,
-      schema: { tags: ['templates'], body: TemplateBody, response: { 201: TemplateResponse, ...errors } },
+      schema: {
+        tags: ['templates'],
+        summary: 'Create a template',
+        description:
+          'Stores a template after checking it per channel and by a trial render (Liquid has no file ' +
+          'access: `include`, `render` and `layout` are refused); a key the channel has is a 409.',
+        body: TemplateBody,
+        response: { 201: TemplateResponse, ...errors },
+      },
     },
     async (request, reply) => {
       const columns = await prepare(db, request.body, null);
@@ -68,8 +77,14 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       config: read,
       schema: {
         tags: ['templates'],
-        querystring: z.strictObject({ channel: ChannelKind.optional() }),
-        response: { 200: z.object({ items: z.array(TemplateResponse) }), ...errors },
+        summary: 'List templates',
+        description: 'Every template, by key and channel, or only those of one channel.',
+        querystring: z.strictObject({ channel: ChannelKind.optional().describe('only this channel') }),
+        response: {
+          200: z
+            .object({ items: z.array(TemplateResponse).describe('the templates, by key and channel') })
+            .describe('the templates'),
+        },
       },
     },
     async (request) => {
@@ -88,7 +103,13 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     '/v1/templates/:id',
     {
       config: read,
-      schema: { tags: ['templates'], params: CatalogParams, response: { 200: TemplateResponse, ...errors } },
+      schema: {
+        tags: ['templates'],
+        summary: 'Read a template',
+        description: 'One template.',
+        params: CatalogParams,
+        response: { 200: TemplateResponse },
+      },
     },
     async (request) => load(request.params.id),
   );
@@ -98,6 +119,8 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       config: write,
       schema: {
         tags: ['templates'],
+        summary: 'Replace a template',
+        description: 'Replaces the template after the same checks as create; sends from then on use it.',
         params: CatalogParams,
         body: TemplateBody,
         response: { 200: TemplateResponse, ...errors },
@@ -118,7 +141,13 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     '/v1/templates/:id',
     {
       config: write,
-      schema: { tags: ['templates'], params: CatalogParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        tags: ['templates'],
+        summary: 'Delete a template',
+        description: 'Removes the template; journeys that name it fail their check at the next publish.',
+        params: CatalogParams,
+        response: { 204: z.null().describe('deleted') },
+      },
     },
     async (request, reply) => {
       await load(request.params.id);
@@ -132,9 +161,13 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       config: read,
       schema: {
         tags: ['templates'],
+        summary: 'Preview a template',
+        description:
+          'Renders the template as a send would, with a stored or inline client and offer, or built-in ' +
+          'samples. A stored client takes clients:read too (403 without).',
         params: CatalogParams,
         body: PreviewBody.nullish(),
-        response: { 200: PreviewResponse, ...errors },
+        response: { 200: PreviewResponse.describe('the rendered message, per channel') },
       },
     },
     async (request) => {

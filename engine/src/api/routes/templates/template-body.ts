@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { ClientExternalId } from '../../input-bounds';
 
-const key = z.string().min(1).max(200);
-const name = z.string().min(1).max(500);
+const key = z.string().min(1).max(200).describe('your key of the template, unique per channel');
+const name = z.string().min(1).max(500).describe("the template's name, for people");
 const body = z.string().min(1).max(200_000);
+const channelOf = <Channel extends string>(channel: Channel) =>
+  z.literal(channel).describe('the channel the template is for');
 
 /** What a webhook template's `body` holds (JSON text): the target URL and a payload with Liquid strings. */
-export const WebhookTemplateSpec = z.object({ url: z.url(), payload: z.record(z.string(), z.unknown()) });
+export const WebhookTemplateSpec = z.object({
+  url: z.url().describe('where the webhook posts'),
+  payload: z.record(z.string(), z.unknown()).describe('the JSON it posts; strings may hold Liquid'),
+});
 export type WebhookTemplateSpec = z.infer<typeof WebhookTemplateSpec>;
 
 const webhookBody = body.superRefine((text, ctx) => {
@@ -28,31 +33,56 @@ const webhookBody = body.superRefine((text, ctx) => {
  * Liquid and MJML are also checked by a trial render before the template is stored.
  */
 export const TemplateBody = z.discriminatedUnion('channel', [
-  z.strictObject({
-    channel: z.literal('email'),
-    key,
-    name,
-    format: z.enum(['mjml', 'html']).default('mjml'),
-    subject: z.string().min(1).max(998),
-    body,
-  }),
-  z.strictObject({ channel: z.literal('sms'), key, name, body: body.max(5_000) }),
-  z.strictObject({ channel: z.literal('call'), key, name, body }),
-  z.strictObject({ channel: z.literal('webhook'), key, name, body: webhookBody }),
+  z
+    .strictObject({
+      channel: channelOf('email'),
+      key,
+      name,
+      format: z.enum(['mjml', 'html']).default('mjml').describe('what `body` is written in (default mjml)'),
+      subject: z.string().min(1).max(998).describe('the subject line (Liquid)'),
+      body: body.describe('the mail, in MJML or HTML with Liquid'),
+    })
+    .describe('an email template'),
+  z
+    .strictObject({
+      channel: channelOf('sms'),
+      key,
+      name,
+      body: body.max(5_000).describe('the text (Liquid), at most 5,000 characters'),
+    })
+    .describe('an SMS template'),
+  z
+    .strictObject({
+      channel: channelOf('call'),
+      key,
+      name,
+      body: body.describe("the operator's script (Liquid)"),
+    })
+    .describe('a call script'),
+  z
+    .strictObject({
+      channel: channelOf('webhook'),
+      key,
+      name,
+      body: webhookBody.describe('JSON text `{ "url", "payload" }`; payload strings may hold Liquid'),
+    })
+    .describe('a webhook template'),
 ]);
 export type TemplateBody = z.infer<typeof TemplateBody>;
 
-export const TemplateResponse = z.object({
-  id: z.string(),
-  key: z.string(),
-  channel: z.enum(['email', 'sms', 'call', 'webhook']),
-  name: z.string(),
-  format: z.enum(['mjml', 'html', 'text']),
-  subject: z.string().nullable(),
-  body: z.string(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+export const TemplateResponse = z
+  .object({
+    id: z.string().describe("Touchpoint's id of the template"),
+    key: z.string().describe('your key of the template, unique per channel'),
+    channel: z.enum(['email', 'sms', 'call', 'webhook']).describe('the channel it is for'),
+    name: z.string().describe("the template's name"),
+    format: z.enum(['mjml', 'html', 'text']).describe('what `body` is written in'),
+    subject: z.string().nullable().describe('the subject line of an email; null for other channels'),
+    body: z.string().describe('the content, with Liquid'),
+    createdAt: z.date().describe('when it was created'),
+    updatedAt: z.date().describe('when it last changed'),
+  })
+  .describe('a content template');
 
 /**
  * Sample data for a preview: a stored client (`clientId`, the external id) or an inline `client`
@@ -60,11 +90,11 @@ export const TemplateResponse = z.object({
  */
 export const PreviewBody = z
   .strictObject({
-    clientId: ClientExternalId.optional(),
-    client: z.record(z.string(), z.unknown()).optional(),
-    offerId: z.uuid().optional(),
-    offer: z.record(z.string(), z.unknown()).optional(),
-    journey: z.record(z.string(), z.unknown()).optional(),
+    clientId: ClientExternalId.optional().describe('preview with this stored client (needs clients:read)'),
+    client: z.record(z.string(), z.unknown()).optional().describe('or with these client fields, inline'),
+    offerId: z.uuid().optional().describe('preview with this stored offer'),
+    offer: z.record(z.string(), z.unknown()).optional().describe('or with these offer fields, inline'),
+    journey: z.record(z.string(), z.unknown()).optional().describe('the `journey` variables templates see'),
   })
   .refine((b) => !(b.clientId !== undefined && b.client !== undefined), {
     path: ['client'],
@@ -73,22 +103,48 @@ export const PreviewBody = z
   .refine((b) => !(b.offerId !== undefined && b.offer !== undefined), {
     path: ['offer'],
     message: 'give offerId or offer, not both',
-  });
+  })
+  .describe('sample data for the preview; a built-in sample stands in for what is left out');
 export type PreviewBody = z.infer<typeof PreviewBody>;
 
 /** SMS segment count (providers bill per segment). */
-export const SmsSegments = z.object({
-  encoding: z.enum(['gsm7', 'ucs2']),
-  units: z.number().int(),
-  segments: z.number().int(),
-  remaining: z.number().int(),
-});
+export const SmsSegments = z
+  .object({
+    encoding: z
+      .enum(['gsm7', 'ucs2'])
+      .describe('gsm7 for plain Latin text, ucs2 once any other character is in'),
+    units: z.number().int().describe('characters as the encoding counts them'),
+    segments: z.number().int().describe('SMS the text is billed as'),
+    remaining: z.number().int().describe('characters left before one more segment'),
+  })
+  .describe('how the text splits into billed SMS');
 
 /** A rendered preview, per channel. Tracking links in it are signed with a throwaway key and never verify. */
 export const PreviewResponse = z.discriminatedUnion('channel', [
-  z.object({ channel: z.literal('email'), subject: z.string(), html: z.string(), text: z.string() }),
-  z.object({ channel: z.literal('sms'), text: z.string(), segments: SmsSegments }),
-  z.object({ channel: z.literal('call'), text: z.string() }),
-  z.object({ channel: z.literal('webhook'), url: z.string(), payload: z.record(z.string(), z.unknown()) }),
+  z
+    .object({
+      channel: channelOf('email'),
+      subject: z.string().describe('the rendered subject'),
+      html: z.string().describe('the rendered HTML'),
+      text: z.string().describe('the plain-text part'),
+    })
+    .describe('a rendered email'),
+  z
+    .object({
+      channel: channelOf('sms'),
+      text: z.string().describe('the rendered text'),
+      segments: SmsSegments,
+    })
+    .describe('a rendered SMS'),
+  z
+    .object({ channel: channelOf('call'), text: z.string().describe('the rendered script') })
+    .describe('a rendered call script'),
+  z
+    .object({
+      channel: channelOf('webhook'),
+      url: z.string().describe('where it would post'),
+      payload: z.record(z.string(), z.unknown()).describe('the rendered JSON it would post'),
+    })
+    .describe('a rendered webhook'),
 ]);
 export type PreviewResponse = z.infer<typeof PreviewResponse>;

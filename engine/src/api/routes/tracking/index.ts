@@ -3,7 +3,7 @@ import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventRouter } from '../../../router';
-import { ApiErrorBody } from '../../api-error';
+import { routeErrors } from '../../plugins/error-responses';
 import { acceptFormBodies } from '../../plugins/form-body';
 import { denyConsent, recordTrackingEvent } from './record-tracking-event';
 import {
@@ -33,8 +33,17 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
  * 100-character limit on named parameters.
  */
 const TokenParams = z.object({ '*': z.string().min(1).max(4096).describe('the signed tracking token') });
-// 200 bodies are a GIF or an HTML page, sent as is (fastify serializes neither buffers nor typed strings).
-const responses = { 200: z.unknown(), '4xx': ApiErrorBody, '5xx': ApiErrorBody };
+// Success is a GIF, a redirect or an HTML page, sent as is (fastify serializes neither buffers nor
+// typed strings); errors stay the JSON error format (declared by `declareErrorResponses`).
+const gif = {
+  description: 'the 1×1 transparent GIF; the open is recorded',
+  content: { 'image/gif': { schema: z.string().meta({ format: 'binary', description: 'a 43-byte GIF' }) } },
+};
+const page = (description: string) => ({
+  description,
+  content: { 'text/html': { schema: z.string().describe('a small HTML page') } },
+});
+const redirect = z.null().describe("the click is recorded; `location` is the link's target");
 
 /**
  * Public routes behind the links in sent mail: `/t/o` (open pixel), `/t/c` (click redirect), `/t/u`
@@ -63,7 +72,15 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
 
   app.get(
     '/t/o/*',
-    { config: { scope: null }, schema: { ...schema, produces: ['image/gif'], response: responses } },
+    {
+      config: { scope: null },
+      schema: {
+        ...schema,
+        summary: 'Open pixel',
+        description: 'The tracking pixel in sent mail: records the open and answers a transparent GIF.',
+        response: { 200: gif, ...routeErrors(410) },
+      },
+    },
     async (request, reply) => {
       await hit(request.params['*'], 'open', request.log);
       return reply
@@ -74,7 +91,15 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
   );
   app.get(
     '/t/c/*',
-    { config: { scope: null }, schema: { ...schema, response: responses } },
+    {
+      config: { scope: null },
+      schema: {
+        ...schema,
+        summary: 'Tracked link',
+        description: "A link in sent mail: records the click and redirects to the link's target.",
+        response: { 302: redirect, ...routeErrors(410) },
+      },
+    },
     async (request, reply) => {
       const payload = await hit(request.params['*'], 'click', request.log);
       return reply.header('cache-control', 'no-store').redirect(payload.url!, 302);
@@ -83,7 +108,17 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
   // GET only asks: mail scanners fetch every link, and must not unsubscribe people (RFC 8058 §1).
   app.get(
     '/t/u/*',
-    { config: { scope: null }, schema: { ...schema, produces: ['text/html'], response: responses } },
+    {
+      config: { scope: null },
+      schema: {
+        ...schema,
+        summary: 'Unsubscribe page',
+        description:
+          'The unsubscribe link in sent mail: a page asking to confirm. Changes nothing, since mail ' +
+          'scanners fetch every link.',
+        response: { 200: page('the page with the confirm button') },
+      },
+    },
     async (request, reply) => {
       const payload = readTrackingToken(request.params['*'], options.trackingSecret, 'unsubscribe');
       const { message } = await loadTrackedMessage(db, payload);
@@ -97,9 +132,12 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
       config: { scope: null },
       schema: {
         ...schema,
+        summary: 'Unsubscribe',
+        description:
+          "Withdraws the client's consent on the message's channel: the confirm button and RFC 8058 " +
+          'one-click unsubscribe (`List-Unsubscribe=One-Click`) both post here.',
         consumes: ['application/x-www-form-urlencoded'],
-        produces: ['text/html'],
-        response: responses,
+        response: { 200: page('the page saying the client is unsubscribed') },
       },
     },
     async (request, reply) => {
