@@ -164,4 +164,21 @@ describe('call tasks', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().issues[0].path).toBe('body.outcome');
   });
+
+  // Found by the fuzzer: the unknown operator reached the claimed_by foreign key and answered 500.
+  it('refuses to complete an open task for an operator who does not exist, and leaves it open', async () => {
+    const { taskId } = await task('ghost-operator');
+    const ghost = randomUUID();
+    const refused = await post(`/v1/call-tasks/${taskId}/complete`, {
+      outcome: 'reached',
+      operatorId: ghost,
+    });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json()).toMatchObject({
+      code: 'not_found',
+      message: `body.operatorId: no user "${ghost}"`,
+    });
+    const listed = await fixture.app.inject({ method: 'GET', url: '/v1/call-tasks', headers: ADMIN });
+    expect(listed.json().items.map((item: { id: string }) => item.id)).toContain(taskId);
+  });
 });

@@ -1,7 +1,8 @@
 // The product for `scripts/fuzz-api.sh`: a throwaway PostgreSQL cluster, an in-memory Temporal dev
 // server, the sandboxes, the worker and the API on a free loopback port, all tethered to this process.
-// Writes `{ apiUrl, adminKey }` to the file named by its argument once the API listens (stdout carries
-// the API's log: every 5xx with its cause), and stops on SIGINT/SIGTERM.
+// Once the API listens it seeds rows for the fuzzer to aim at (seed-for-fuzz.ts), writes the
+// schemathesis config naming them to the second argument, then `{ apiUrl, adminKey }` to the first
+// (stdout carries the API's log: every 5xx with its cause), and stops on SIGINT/SIGTERM.
 import { writeFileSync } from 'node:fs';
 import { DeliveryPolicy, startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
 import { migrateDatabase, openDatabase } from '@touchpoint/db';
@@ -12,8 +13,11 @@ import { startProduct } from '@touchpoint/engine/main/start-product';
 import { startTemporalDevServer } from '@touchpoint/engine/main/temporal-dev-server';
 import { startPostgresCluster } from '../harness/postgres-cluster';
 import { withAdmin } from '../harness/database';
+import { seedForFuzz, writeFuzzConfig } from './seed-for-fuzz';
 
 const adminKey = 'tp_admin_fuzz-admin-key';
+const trackingSecret = 'fuzz-tracking-secret';
+const smsRuReceiptSecret = 'fuzz-smsru-receipt-secret';
 const stoppers: (() => Promise<void>)[] = [];
 
 async function main(): Promise<void> {
@@ -39,20 +43,26 @@ async function main(): Promise<void> {
     SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
     SMTP_API_URL: mailbox.apiUrl,
     SMS_API_URL: smsInbox.baseUrl,
+    SMSRU_RECEIPT_SECRET: smsRuReceiptSecret,
   });
   const product = await startProduct({
     config,
     db: database.db,
     adminKey,
-    trackingSecret: 'fuzz-tracking-secret',
+    trackingSecret,
     api: true,
     worker: true,
     sandbox: { mailbox, smsInbox },
     deliveryPolicy: DeliveryPolicy.parse({}),
   });
   stoppers.unshift(() => product.stop());
-  const infoFile = process.argv[2];
-  if (infoFile === undefined) throw new Error('usage: serve-for-fuzz.ts <info-file>');
+  const [infoFile, configFile] = process.argv.slice(2);
+  if (infoFile === undefined || configFile === undefined)
+    throw new Error('usage: serve-for-fuzz.ts <info-file> <schemathesis-config-file>');
+  const target = { apiUrl: product.apiUrl, adminKey, db: database.db, trackingSecret, smsRuReceiptSecret };
+  const seeds = await seedForFuzz(target);
+  const document = (await (await fetch(`${product.apiUrl}/docs/json`)).json()) as { paths: object };
+  writeFuzzConfig(configFile, Object.keys(document.paths), seeds);
   writeFileSync(infoFile, JSON.stringify({ apiUrl: product.apiUrl, adminKey }));
 }
 

@@ -44,7 +44,8 @@ export async function loadCallTask(db: Database, taskId: string) {
   return row;
 }
 
-async function requireOperator(db: Database, operatorId: string): Promise<void> {
+/** Refuses an operator id that names no user (a 404 naming `body.operatorId`), before any write. */
+export async function requireOperator(db: Database, operatorId: string): Promise<void> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, operatorId));
   if (user === undefined) throw new ApiError('not_found', `body.operatorId: no user "${operatorId}"`);
 }

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
 import { SIGNAL_OUTCOMES, signalJourney } from '../../signal-journey';
-import { claimCallTask, listCallTasks, loadCallTask } from './call-task-queries';
+import { claimCallTask, listCallTasks, loadCallTask, requireOperator } from './call-task-queries';
 
 /** Dependencies of the call-task routes; `temporal` resumes the journey waiting on an outcome. */
 export interface CallTaskRoutesOptions {
@@ -112,6 +112,8 @@ async function completeTask(
   body: z.infer<typeof CompleteCallTaskBody>,
 ): Promise<z.infer<typeof CompleteCallTaskResponse>> {
   const { task } = await loadCallTask(options.db, taskId);
+  // Completing an open task claims it for the operator, so an unknown one must not reach that write.
+  if (body.operatorId !== undefined) await requireOperator(options.db, body.operatorId);
   if (body.operatorId && task.claimedBy && task.claimedBy !== body.operatorId && task.status === 'claimed') {
     throw new ApiError('conflict', `call task ${taskId} is claimed by another operator`);
   }
