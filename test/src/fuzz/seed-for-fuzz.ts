@@ -171,6 +171,8 @@ const BINDINGS: [pathRegex: string, parameter: string, dictionary: string][] = [
   ['^/t/c/', 'path.*', 'clickTokens'],
   ['^/t/u/', 'path.*', 'unsubscribeTokens'],
   ['^/v1/receipts/smsru/', 'path.secret', 'smsRuSecrets'],
+  ['^/v1/sandbox/mail/', 'path.id', 'sandboxMail'],
+  ['^/v1/sandbox/sms/', 'path.id', 'sandboxSms'],
 ];
 
 /**

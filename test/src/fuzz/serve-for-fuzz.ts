@@ -4,7 +4,15 @@
 // schemathesis config naming them to the second argument, then `{ apiUrl, adminKey }` to the first
 // (stdout carries the API's log: every 5xx with its cause), and stops on SIGINT/SIGTERM.
 import { writeFileSync } from 'node:fs';
-import { DeliveryPolicy, startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
+import {
+  createSmsRuAdapter,
+  createSmtpAdapter,
+  DeliveryPolicy,
+  startSmsSandbox,
+  startSmtpSandbox,
+  type SmsSandbox,
+  type SmtpSandbox,
+} from '@touchpoint/channels';
 import { migrateDatabase, openDatabase } from '@touchpoint/db';
 import { loadConfig } from '@touchpoint/engine/main/config';
 import { dbConnectionsFor } from '@touchpoint/engine/main/db-pool';
@@ -13,7 +21,7 @@ import { startProduct } from '@touchpoint/engine/main/start-product';
 import { startTemporalDevServer } from '@touchpoint/engine/main/temporal-dev-server';
 import { startPostgresCluster } from '../harness/postgres-cluster';
 import { withAdmin } from '../harness/database';
-import { seedForFuzz, writeFuzzConfig } from './seed-for-fuzz';
+import { seedForFuzz, writeFuzzConfig, type FuzzSeeds } from './seed-for-fuzz';
 
 const adminKey = 'tp_admin_fuzz-admin-key';
 const trackingSecret = 'fuzz-tracking-secret';
@@ -60,10 +68,37 @@ async function main(): Promise<void> {
   if (infoFile === undefined || configFile === undefined)
     throw new Error('usage: serve-for-fuzz.ts <info-file> <schemathesis-config-file>');
   const target = { apiUrl: product.apiUrl, adminKey, db: database.db, trackingSecret, smsRuReceiptSecret };
-  const seeds = await seedForFuzz(target);
+  const seeds = { ...(await seedForFuzz(target)), ...(await sendSandboxSamples(mailbox, smsInbox)) };
   const document = (await (await fetch(`${product.apiUrl}/docs/json`)).json()) as { paths: object };
   writeFuzzConfig(configFile, Object.keys(document.paths), seeds);
   writeFileSync(infoFile, JSON.stringify({ apiUrl: product.apiUrl, adminKey }));
+}
+
+/** One mail and one SMS in the sandboxes, for `GET /v1/sandbox/{mail,sms}/{id}`. */
+async function sendSandboxSamples(mailbox: SmtpSandbox, smsInbox: SmsSandbox): Promise<FuzzSeeds> {
+  const email = createSmtpAdapter({
+    host: mailbox.host,
+    port: mailbox.port,
+    ignoreTls: true,
+    from: 'fuzz@touchpoint.test',
+    messageIdDomain: 'touchpoint.test',
+  });
+  await email.send({
+    channel: 'email',
+    messageId: 'fuzz-mail',
+    to: 'fuzz-anna@example.com',
+    subject: 'Hi',
+    html: '<p>Hi</p>',
+    text: 'Hi',
+    headers: {},
+  });
+  await email.close();
+  const sms = createSmsRuAdapter({ apiId: 'fuzz', baseUrl: smsInbox.baseUrl });
+  await sms.send({ channel: 'sms', messageId: 'fuzz-sms', to: '+79991234567', body: 'Hi' });
+  return {
+    sandboxMail: mailbox.listMessages().map((mail) => mail.id),
+    sandboxSms: smsInbox.listMessages().map((message) => message.id),
+  };
 }
 
 async function stopAll(): Promise<void> {
