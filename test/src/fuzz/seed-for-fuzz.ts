@@ -53,10 +53,15 @@ async function call<T>(target: FuzzTarget, method: string, path: string, body?: 
   return (await response.json()) as T;
 }
 
-/** A journey published twice (versions 1 and 2), so diff, stats, migrate and enroll have work. */
-async function seedJourneys(target: FuzzTarget): Promise<string[]> {
+/**
+ * A journey published twice (versions 1 and 2), so diff, stats, migrate and enroll have work, one
+ * paused with an exit job, a draft, and ones only archive is aimed at: an archived journey refuses
+ * everything else, so archiving the others would leave the rest of the run nothing to do.
+ */
+async function seedJourneys(target: FuzzTarget): Promise<{ journeys: string[]; archivable: string[] }> {
   const create = (name: string) =>
     call<{ id: string }>(target, 'POST', '/v1/journeys', { name, definition: entryThenExit() });
+  const archivable = [(await create('fuzz archivable 1')).id, (await create('fuzz archivable 2')).id];
   const [live, paused, draft] = [
     await create('fuzz live'),
     await create('fuzz paused'),
@@ -71,7 +76,7 @@ async function seedJourneys(target: FuzzTarget): Promise<string[]> {
   await call(target, 'POST', `/v1/journeys/${paused.id}/publish`, {});
   // Pausing with `leave` starts an exit job, for `GET /v1/journeys/{id}/exit-job`.
   await call(target, 'POST', `/v1/journeys/${paused.id}/pause`, { inFlight: 'leave' });
-  return [live.id, paused.id, draft.id];
+  return { journeys: [live.id, paused.id, draft.id], archivable };
 }
 
 /** Seeds every kind of row the API's `{id}` operations address and names them by dictionary. */
@@ -96,7 +101,7 @@ export async function seedForFuzz(target: FuzzTarget): Promise<FuzzSeeds> {
     subject: 'Hi {{ client.email }}',
     body: '<mjml><mj-body><mj-section><mj-column><mj-text>Hi</mj-text></mj-column></mj-section></mj-body></mjml>',
   });
-  const journeys = await seedJourneys(target);
+  const { journeys, archivable } = await seedJourneys(target);
   const job = await call<{ id: string }>(
     target,
     'POST',
@@ -110,9 +115,9 @@ export async function seedForFuzz(target: FuzzTarget): Promise<FuzzSeeds> {
     .values({ email: 'fuzz-operator@example.com', name: 'Fuzz', role: 'operator' })
     .returning();
   const tasks = await Promise.all(
-    ['fuzz-call-1', 'fuzz-call-2'].map((key) =>
+    [1, 2, 3, 4, 5, 6].map((key) =>
       createCallTask(target.db, {
-        idempotencyKey: key,
+        idempotencyKey: `fuzz-call-${key}`,
         clientId: anna!.id,
         nodeId: 'call',
         dueAt: '2030-01-01T10:00:00Z',
@@ -136,6 +141,7 @@ export async function seedForFuzz(target: FuzzTarget): Promise<FuzzSeeds> {
   return {
     clients: clientIds,
     journeys,
+    archivable,
     versions: [1, 2],
     catalog: [product.id, offer.id, template.id],
     offers: [offer.id],
@@ -152,7 +158,9 @@ export async function seedForFuzz(target: FuzzTarget): Promise<FuzzSeeds> {
 /** Which parameter of which operations draws from which dictionary (a path regex over the spec's paths). */
 const BINDINGS: [pathRegex: string, parameter: string, dictionary: string][] = [
   ['^/v1/clients/\\{id\\}', 'path.id', 'clients'],
-  ['^/v1/journeys/\\{id\\}', 'path.id', 'journeys'],
+  // Archive aims at its own journeys only.
+  ['^/v1/journeys/\\{id\\}/archive$', 'path.id', 'archivable'],
+  ['^/v1/journeys/\\{id\\}(?!/archive$)', 'path.id', 'journeys'],
   ['^/v1/journeys/\\{id\\}/versions/\\{a\\}', 'path.a', 'versions'],
   ['^/v1/journeys/\\{id\\}/versions/\\{a\\}', 'path.b', 'versions'],
   ['^/v1/journeys/\\{id\\}/stats$', 'query.version', 'versions'],

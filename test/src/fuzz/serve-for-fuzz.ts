@@ -67,11 +67,13 @@ async function main(): Promise<void> {
   const [infoFile, configFile] = process.argv.slice(2);
   if (infoFile === undefined || configFile === undefined)
     throw new Error('usage: serve-for-fuzz.ts <info-file> <schemathesis-config-file>');
-  const target = { apiUrl: product.apiUrl, adminKey, db: database.db, trackingSecret, smsRuReceiptSecret };
+  const { apiUrl } = product;
+  if (apiUrl === null) throw new Error('the product started without its API');
+  const target = { apiUrl, adminKey, db: database.db, trackingSecret, smsRuReceiptSecret };
   const seeds = { ...(await seedForFuzz(target)), ...(await sendSandboxSamples(mailbox, smsInbox)) };
-  const document = (await (await fetch(`${product.apiUrl}/docs/json`)).json()) as { paths: object };
+  const document = (await (await fetch(`${apiUrl}/docs/json`)).json()) as { paths: object };
   writeFuzzConfig(configFile, Object.keys(document.paths), seeds);
-  writeFileSync(infoFile, JSON.stringify({ apiUrl: product.apiUrl, adminKey }));
+  writeFileSync(infoFile, JSON.stringify({ apiUrl, adminKey }));
 }
 
 /** One mail and one SMS in the sandboxes, for `GET /v1/sandbox/{mail,sms}/{id}`. */
