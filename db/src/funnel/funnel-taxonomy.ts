@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
 /** A label a person reads, in both languages the builder speaks. */
-export const FunnelActionLabels = z.strictObject({
-  en: z.string().trim().min(1).max(80).describe('the action’s name in English'),
-  ru: z.string().trim().min(1).max(80).describe('the action’s name in Russian'),
-});
+export const FunnelActionLabels = z
+  .strictObject({
+    en: z.string().trim().min(1).max(80).describe('the action’s name in English'),
+    ru: z.string().trim().min(1).max(80).describe('the action’s name in Russian'),
+  })
+  .describe('the action’s name as people read it, in English and Russian');
 
 /**
  * One funnel action of the taxonomy: its name, EN + RU labels, the measurement window in which a

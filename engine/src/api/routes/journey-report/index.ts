@@ -1,7 +1,7 @@
 import { AttributionMode, buildJourneyReport, loadFunnelTaxonomy, type Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError, ApiErrorBody } from '../../api-error';
+import { ApiError } from '../../api-error';
 import { Instant, PositiveInt4Text } from '../../input-bounds';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
@@ -39,9 +39,13 @@ export const journeyReportRoutes: FastifyPluginAsyncZod<{ db: Database }> = asyn
       schema: {
         tags: ['measurement'],
         summary: 'A journey’s measurement report',
-        params: z.object({ id: z.uuid() }),
+        description:
+          'Every figure of the analyst’s report (docs/metrics.md: attribution, engagement, weekly ER, the ' +
+          'target curve, the per-node funnel, time to convert, products), computed at read time from ' +
+          'stored rows with the taxonomy asked for.',
+        params: z.object({ id: z.uuid().describe('the journey’s id') }),
         querystring: JourneyReportQuery,
-        response: { 200: JourneyReport, '4xx': ApiErrorBody },
+        response: { 200: JourneyReport },
       },
     },
     async (request) => {

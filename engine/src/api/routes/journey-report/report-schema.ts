@@ -13,109 +13,111 @@ const ConversionTimes = z.object({
   p90Seconds: seconds('90th percentile (linear interpolation)'),
 });
 
-export const JourneyReport = z.object({
-  journeyId: z.string().describe('the journey reported on'),
-  version: z.number().int().nullable().describe('the version reported on (null: every version)'),
-  node: z.string().nullable().describe('the drawn node whose messages engagement is about (null: all)'),
-  from: z.string().nullable().describe('start of the period, inclusive (null: open)'),
-  to: z.string().nullable().describe('end of the period, exclusive (null: open)'),
-  attribution: z.enum(ATTRIBUTION_MODES).describe('which qualifying message claims an action'),
-  taxonomyVersion: int('the funnel taxonomy version the figures were computed with'),
-  totals: z
-    .object({
-      enrolled: int('enrollments entered in the period'),
-      active: int('of them still running'),
-      converted: int('of them that reached the goal'),
-      failed: int('of them whose run failed for good'),
-      holdout: int('of them held out (never messaged)'),
-    })
-    .describe('the journey list’s totals (equal to `/stats` totals)'),
-  engagement: z
-    .object({
-      reached: int('clients sent at least one message in scope'),
-      engaged: int('reached clients with at least one action claimed by a message in scope'),
-      rate: rate('ER = engaged ÷ reached (null: nobody reached)'),
-      deepest: z
-        .array(
-          z.object({
-            action: z.string().describe('taxonomy action'),
-            clients: int('clients whose deepest claimed action is this one'),
-          }),
-        )
-        .describe('the breakdown of engaged clients by deepest action, shallowest first'),
-    })
-    .describe('engagement rate of the communications in scope'),
-  weekly: z
-    .array(
-      z.object({
-        week: z.string().describe('Monday 00:00 UTC of the ISO week the messages were sent'),
-        reached: int('clients sent a message in scope that week'),
-        engaged: int('of them, clients with an action claimed by one of that week’s messages'),
-        rate: z.number().describe('engaged ÷ reached'),
-      }),
-    )
-    .describe('ER over time, per week of sending'),
-  curve: z
-    .object({
-      target: z.string().describe('the target action (default: the taxonomy’s deepest)'),
-      clients: int('clients with the target action claimed by a message in scope'),
-      points: z
-        .array(
-          z.object({
-            day: int('whole days since the client’s first message in scope'),
-            clients: int('clients with the target action by that day'),
-            share: z.number().describe('clients ÷ all clients with the target action'),
-          }),
-        )
-        .describe('the cumulative curve, one point per day'),
-      day80: z.number().int().nullable().describe('first day by which 80 % had the target action'),
-    })
-    .describe('when the target action comes, so an analyst knows when a campaign can be judged'),
-  nodes: z
-    .record(
-      z.string(),
-      z.object({
-        reached: int('enrollments that visited the node in the period'),
-        sent: int('enrollments the node sent a message in the period'),
-        delivered: int('enrollments with a message of the node delivered, opened or clicked'),
-        actions: z
+export const JourneyReport = z
+  .object({
+    journeyId: z.string().describe('the journey reported on'),
+    version: z.number().int().nullable().describe('the version reported on (null: every version)'),
+    node: z.string().nullable().describe('the drawn node whose messages engagement is about (null: all)'),
+    from: z.string().nullable().describe('start of the period, inclusive (null: open)'),
+    to: z.string().nullable().describe('end of the period, exclusive (null: open)'),
+    attribution: z.enum(ATTRIBUTION_MODES).describe('which qualifying message claims an action'),
+    taxonomyVersion: int('the funnel taxonomy version the figures were computed with'),
+    totals: z
+      .object({
+        enrolled: int('enrollments entered in the period'),
+        active: int('of them still running'),
+        converted: int('of them that reached the goal'),
+        failed: int('of them whose run failed for good'),
+        holdout: int('of them held out (never messaged)'),
+      })
+      .describe('the journey list’s totals (equal to `/stats` totals)'),
+    engagement: z
+      .object({
+        reached: int('clients sent at least one message in scope'),
+        engaged: int('reached clients with at least one action claimed by a message in scope'),
+        rate: rate('ER = engaged ÷ reached (null: nobody reached)'),
+        deepest: z
           .array(
             z.object({
               action: z.string().describe('taxonomy action'),
-              count: int('enrollments with this action claimed by one of the node’s messages'),
-              rate: rate('count ÷ sent (null: nothing sent)'),
+              clients: int('clients whose deepest claimed action is this one'),
             }),
           )
-          .describe('each funnel action, shallowest first'),
-        converted: int('enrollments that visited the node in the period and reached the goal'),
-        medianSecondsToConvert: seconds('median from the first visit to the node to the goal'),
-      }),
-    )
-    .describe('the per-node funnel, keyed by drawn node id'),
-  timeToConvert: z
-    .object({
-      fromEntry: ConversionTimes.extend({
-        histogram: z
+          .describe('the breakdown of engaged clients by deepest action, shallowest first'),
+      })
+      .describe('engagement rate of the communications in scope'),
+    weekly: z
+      .array(
+        z.object({
+          week: z.string().describe('Monday 00:00 UTC of the ISO week the messages were sent'),
+          reached: int('clients sent a message in scope that week'),
+          engaged: int('of them, clients with an action claimed by one of that week’s messages'),
+          rate: z.number().describe('engaged ÷ reached'),
+        }),
+      )
+      .describe('ER over time, per week of sending'),
+    curve: z
+      .object({
+        target: z.string().describe('the target action (default: the taxonomy’s deepest)'),
+        clients: int('clients with the target action claimed by a message in scope'),
+        points: z
           .array(
             z.object({
-              fromDay: int('bin start in days, inclusive'),
-              toDay: z.number().int().nullable().describe('bin end in days, exclusive (null: open)'),
-              conversions: int('converted enrollments whose time to convert falls in the bin'),
+              day: int('whole days since the client’s first message in scope'),
+              clients: int('clients with the target action by that day'),
+              share: z.number().describe('clients ÷ all clients with the target action'),
             }),
           )
-          .describe('histogram of time to convert from entry'),
-      }).describe('from entry to the goal, for converted enrollments entered in the period'),
-      fromNode: z.record(z.string(), ConversionTimes).describe('from the first visit of each drawn node'),
-    })
-    .describe('time to convert'),
-  products: z
-    .record(
-      z.enum(PRODUCT_MATCHES),
-      z.object({
-        lines: int('goal purchase lines'),
-        purchases: int('distinct goal purchases with such a line'),
-        revenue: z.number().describe('sum of quantity × unit price of those lines'),
-      }),
-    )
-    .describe('product attribution of goal purchases: the offered product, its category, other, no offer'),
-});
+          .describe('the cumulative curve, one point per day'),
+        day80: z.number().int().nullable().describe('first day by which 80 % had the target action'),
+      })
+      .describe('when the target action comes, so an analyst knows when a campaign can be judged'),
+    nodes: z
+      .record(
+        z.string(),
+        z.object({
+          reached: int('enrollments that visited the node in the period'),
+          sent: int('enrollments the node sent a message in the period'),
+          delivered: int('enrollments with a message of the node delivered, opened or clicked'),
+          actions: z
+            .array(
+              z.object({
+                action: z.string().describe('taxonomy action'),
+                count: int('enrollments with this action claimed by one of the node’s messages'),
+                rate: rate('count ÷ sent (null: nothing sent)'),
+              }),
+            )
+            .describe('each funnel action, shallowest first'),
+          converted: int('enrollments that visited the node in the period and reached the goal'),
+          medianSecondsToConvert: seconds('median from the first visit to the node to the goal'),
+        }),
+      )
+      .describe('the per-node funnel, keyed by drawn node id'),
+    timeToConvert: z
+      .object({
+        fromEntry: ConversionTimes.extend({
+          histogram: z
+            .array(
+              z.object({
+                fromDay: int('bin start in days, inclusive'),
+                toDay: z.number().int().nullable().describe('bin end in days, exclusive (null: open)'),
+                conversions: int('converted enrollments whose time to convert falls in the bin'),
+              }),
+            )
+            .describe('histogram of time to convert from entry'),
+        }).describe('from entry to the goal, for converted enrollments entered in the period'),
+        fromNode: z.record(z.string(), ConversionTimes).describe('from the first visit of each drawn node'),
+      })
+      .describe('time to convert'),
+    products: z
+      .record(
+        z.enum(PRODUCT_MATCHES),
+        z.object({
+          lines: int('goal purchase lines'),
+          purchases: int('distinct goal purchases with such a line'),
+          revenue: z.number().describe('sum of quantity × unit price of those lines'),
+        }),
+      )
+      .describe('product attribution of goal purchases: the offered product, its category, other, no offer'),
+  })
+  .describe('every figure of the report, for the period, version and taxonomy asked for');
