@@ -25,7 +25,8 @@ rm -f .artifacts/fuzz/server.json
 # The config names the rows the server seeded (ids, signed tracking tokens), so operations on `{id}`
 # reach their logic instead of answering 404.
 CONFIG=.artifacts/fuzz/schemathesis.toml
-npx tsx test/src/fuzz/serve-for-fuzz.ts .artifacts/fuzz/server.json "$CONFIG" >"$SERVER_LOG" 2>&1 &
+# tsx itself, not npx: npx does not pass the TERM on, which left every run's server behind.
+node_modules/.bin/tsx test/src/fuzz/serve-for-fuzz.ts .artifacts/fuzz/server.json "$CONFIG" >"$SERVER_LOG" 2>&1 &
 SERVER=$!
 trap 'kill -TERM $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
