@@ -60,6 +60,19 @@ export default tseslint.config(
     },
   },
   {
+    // The journey language is the floor every package stands on: zod and nothing else, so anything may import it.
+    files: ['engine/language/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins,
+          patterns: [{ group: ['@touchpoint/*'], message: 'The journey language imports nothing of ours.' }],
+        },
+      ],
+    },
+  },
+  {
     // The builder speaks to the server over HTTP only; it shares the journey language, nothing else.
     files: ['builder/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -74,11 +87,12 @@ export default tseslint.config(
             {
               group: [
                 '@touchpoint/*',
-                '!@touchpoint/engine',
-                '@touchpoint/engine/*',
-                '!@touchpoint/engine/language',
+                '!@touchpoint/language',
+                '@touchpoint/language/*',
+                '!@touchpoint/language/api-contract',
               ],
-              message: 'The builder may import only the journey language (@touchpoint/engine/language).',
+              message:
+                'The builder may import only the journey language and its API contract (@touchpoint/language).',
             },
             { group: ['@temporalio/*'], message: 'The canvas never talks to Temporal.' },
           ],

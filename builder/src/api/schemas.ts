@@ -1,4 +1,4 @@
-import { CALL_OUTCOMES } from '@touchpoint/engine/language';
+import { CALL_OUTCOMES } from '@touchpoint/language';
 import { z } from 'zod';
 
 /**

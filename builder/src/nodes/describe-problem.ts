@@ -1,4 +1,4 @@
-import type { JourneyProblem } from '@touchpoint/engine/language';
+import type { JourneyProblem } from '@touchpoint/language';
 import type { MessageKey } from '../i18n/en';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;

@@ -3,7 +3,7 @@ import {
   outputPortsOf,
   type CallOutcome,
   type JourneyNode,
-} from '@touchpoint/engine/language';
+} from '@touchpoint/language';
 import type { StepData } from '../canvas/convert';
 
 type Item = { id?: unknown; name?: unknown };

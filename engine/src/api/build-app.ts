@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { ChannelKind } from '../language';
+import type { ChannelKind } from '@touchpoint/language';
 import type { Database } from '@touchpoint/db';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';

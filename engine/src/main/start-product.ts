@@ -7,7 +7,7 @@ import type { DeliveryPolicy, SmsSandbox, SmtpSandbox } from '@touchpoint/channe
 import type { Database } from '@touchpoint/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../api/build-app';
-import type { ChannelKind } from '../language';
+import type { ChannelKind } from '@touchpoint/language';
 import { registerPublicPlugin } from '../api/plugins/route-scopes';
 import { sandboxRoutes } from '../api/routes/sandbox';
 import { createEventRouter, startRoutingSweeper, type EventRouter, type RoutingSweeper } from '../router';

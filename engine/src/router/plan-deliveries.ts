@@ -1,5 +1,5 @@
 import type { ActiveEnrollment, ClientEnrollmentState, EventRow } from '@touchpoint/db';
-import { isWithinEntryWindow, matchesEvent, mayEnterAgain } from '../language';
+import { isWithinEntryWindow, matchesEvent, mayEnterAgain } from '@touchpoint/language';
 import { journeyWorkflowId } from '../temporal/workflow-ids';
 import type { ClientEvent } from '../workflows/signals';
 import type { RoutableJourney } from './journey-index';

@@ -1,5 +1,5 @@
 import type { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import type { ChannelKind, ReentryPolicy } from '../language';
+import type { ChannelKind, ReentryPolicy } from '@touchpoint/language';
 import type { JourneyWorkflowInput, JourneyWorkflowResult } from '../workflows/journey-workflow-types';
 import type { journeyWorkflow } from '../workflows/journey-workflow';
 import {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { NODE_SCHEMAS } from '@touchpoint/engine/language';
+import { NODE_SCHEMAS } from '@touchpoint/language';
 import { startBuilderServer, type BuilderServer } from './builder-server';
 import { dragFromPalette } from './canvas-driver';
 import { launchChromium, screenshotPath } from './chromium';

@@ -1,4 +1,4 @@
-import type { JourneyDefinition } from '@touchpoint/engine/language';
+import type { JourneyDefinition } from '@touchpoint/language';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,5 +1,5 @@
 import { CALL_OUTCOMES as CALL_CENTER_OUTCOMES } from '@touchpoint/activities/call-center/index';
-import { CALL_OUTCOMES } from '@touchpoint/engine/language';
+import { CALL_OUTCOMES } from '@touchpoint/language';
 import { describe, expect, it } from 'vitest';
 
 // The journey language imports nothing of ours, so it keeps its own copy of the call outcomes its

@@ -7,7 +7,7 @@ import { DeliveryPolicy, startSmsSandbox, startSmtpSandbox } from '@touchpoint/c
 import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels';
 import { clientFacts, migrateDatabase, offers, openDatabase, openPgliteDatabase } from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
-import type { JourneyDefinition } from '@touchpoint/engine/language';
+import type { JourneyDefinition } from '@touchpoint/language';
 import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
 import type { EnrollClientInput } from '@touchpoint/engine/temporal/enroll-client';
 import { createStartJourney } from '@touchpoint/engine/temporal/start-journey';
