@@ -1,5 +1,6 @@
 import type { Database } from '@touchpoint/db';
 import { ChannelConsent, clientFacts, clients, eq, isClientOverdue, upsertClients } from '@touchpoint/db';
+import { ChannelKind } from '@touchpoint/language';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ApiErrorBody } from '../../api-error';
@@ -29,7 +30,7 @@ export const ClientProfileBody = z.strictObject({
     .optional(),
   locale: z.string().min(2).max(35).optional(),
   attributes: z.record(z.string(), z.unknown()).optional(),
-  consent: z.partialRecord(z.enum(['email', 'sms', 'call', 'webhook']), ChannelConsent).optional(),
+  consent: z.partialRecord(ChannelKind, ChannelConsent).optional(),
 });
 
 const ClientParams = z.object({ id: ClientExternalId });

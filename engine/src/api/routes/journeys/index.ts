@@ -3,7 +3,8 @@ import { and, desc, eq, journeys, journeyVersions, sql } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ChannelKind } from '@touchpoint/language';
-import { checkJourneySize, findJourneyWarnings } from '@touchpoint/language';
+import { MAX_SUMMARY_LENGTH } from '@touchpoint/language/api-contract';
+import { checkJourneySize, findJourneyWarnings, JourneyStatus } from '@touchpoint/language';
 import { checkJourney } from '../../../journeys/check-journey';
 import { ApiError, ApiErrorBody } from '../../api-error';
 import { listJourneys, ListJourneysQuery } from './list-journeys';
@@ -29,7 +30,7 @@ export const JourneyResponse = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string().nullable(),
-  status: z.enum(['draft', 'active', 'paused', 'archived']),
+  status: JourneyStatus,
   draft: z.record(z.string(), z.unknown()),
   currentVersion: z.number().nullable(),
   createdAt: z.date(),
@@ -43,7 +44,7 @@ export const JourneyResponse = z.object({
 export const PublishBody = z
   .strictObject({
     /** The publisher's "what changed and why", shown in the version history. */
-    summary: z.string().max(2000).optional(),
+    summary: z.string().max(MAX_SUMMARY_LENGTH).optional(),
   })
   // Fastify hands a request without a body to the schema as null.
   .nullish();

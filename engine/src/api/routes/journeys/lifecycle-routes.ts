@@ -9,15 +9,13 @@ import {
 } from '@touchpoint/db';
 import type { ExitJobReason } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IN_FLIGHT_CHOICES } from '@touchpoint/language/api-contract';
 import { z } from 'zod';
 import { ApiError, ApiErrorBody } from '../../api-error';
 import { createExitJobRunner } from '../../jobs/exit-job';
 import { JourneyParams, JourneyResponse } from './index';
 import { loadJourney } from './load-journey';
 import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
-
-/** What happens to clients already inside when a journey is paused. */
-export const IN_FLIGHT_CHOICES = ['continue', 'leave'] as const;
 
 /** `POST /v1/journeys/:id/pause` may say whether clients in flight continue (default) or leave now. */
 export const PauseBody = z

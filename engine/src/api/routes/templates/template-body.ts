@@ -1,3 +1,4 @@
+import { ChannelKind } from '@touchpoint/language';
 import { z } from 'zod';
 import { ClientExternalId } from '../../input-bounds';
 
@@ -45,7 +46,7 @@ export type TemplateBody = z.infer<typeof TemplateBody>;
 export const TemplateResponse = z.object({
   id: z.string(),
   key: z.string(),
-  channel: z.enum(['email', 'sms', 'call', 'webhook']),
+  channel: ChannelKind,
   name: z.string(),
   format: z.enum(['mjml', 'html', 'text']),
   subject: z.string().nullable(),
