@@ -7,6 +7,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import noImportCycle from './scripts/lint/no-import-cycle.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -19,7 +20,7 @@ export default tseslint.config(
       globals: { ...globals.node },
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
-    plugins: { 'import-x': importX },
+    plugins: { 'import-x': importX, touchpoint: { rules: { 'no-import-cycle': noImportCycle } } },
     settings: {
       'import-x/resolver-next': [
         createTypeScriptImportResolver({ project: '*/tsconfig.json', noWarnOnMultipleProjects: true }),
@@ -30,6 +31,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-cycle': 'error',
+      // import-x/no-cycle does not follow `import type`; this one does, so type-only circles fail too.
+      'touchpoint/no-import-cycle': 'error',
     },
   },
   {
@@ -54,6 +57,25 @@ export default tseslint.config(
               message: 'Workflows must not send.',
             },
             { group: ['**/api/**', '**/worker/**'], message: 'Workflows import the journey language only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The worker and the API never load the sandboxes (smtp-server, mailparser): only the demo starts them.
+    files: ['activities/src/**/*.ts', 'engine/src/**/*.ts'],
+    ignores: ['engine/src/workflows/**', 'engine/src/main/start-all.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@touchpoint/channels/sandbox$',
+              message:
+                'Sandboxes are for tests and the demo; the API may read their shapes from /sandbox/types.',
+            },
           ],
         },
       ],

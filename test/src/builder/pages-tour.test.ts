@@ -1,14 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallTask } from '@touchpoint/activities/call-center/index';
+import { createSmsRuAdapter, createSmtpAdapter } from '@touchpoint/channels';
 import {
-  createSmsRuAdapter,
-  createSmtpAdapter,
   startSmsSandbox,
   startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import { startBuilderServer, type BuilderServer } from './builder-server';
 import { launchChromium, screenshotPath } from './chromium';
 

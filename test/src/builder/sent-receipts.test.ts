@@ -1,13 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSmsRuAdapter, createTwilioAdapter } from '@touchpoint/channels';
 import {
-  createSmsRuAdapter,
-  createTwilioAdapter,
   startSmsSandbox,
   startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import { startBuilderServer, type BuilderServer } from './builder-server';
 import { launchChromium, screenshotPath } from './chromium';
 import { PATIENCE_MS } from '../harness/patience';

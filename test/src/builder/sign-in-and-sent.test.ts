@@ -4,13 +4,15 @@ import {
   createSmsRuAdapter,
   createSmtpAdapter,
   createTwilioAdapter,
-  startSmsSandbox,
-  startSmtpSandbox,
   type ChannelAdapter,
   type EmailMessage,
+} from '@touchpoint/channels';
+import {
+  startSmsSandbox,
+  startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import { apiKeys, createApiKey, eq } from '@touchpoint/db';
 import { startBuilderServer, type BuilderServer } from './builder-server';
 import { launchChromium, screenshotPath } from './chromium';

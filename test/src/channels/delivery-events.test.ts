@@ -6,12 +6,8 @@ import {
   recordTrackingHit,
 } from '@touchpoint/activities/send/index';
 import { completeCallTask, CallTaskError } from '@touchpoint/activities/call-center/index';
-import {
-  parseTwilioStatusCallback,
-  verifyTrackingToken,
-  type SmsSandbox,
-  type SmtpSandbox,
-} from '@touchpoint/channels';
+import { parseTwilioStatusCallback, verifyTrackingToken } from '@touchpoint/channels';
+import { type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels/sandbox';
 import { callTasks, funnelActions, messages, type Database } from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApplicationFailure } from '@temporalio/common';
-import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels';
+import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels/sandbox';
 import { callTasks, clients, messages, type Database } from '@touchpoint/db';
 import { createSendActivities, outboxKey, type SendMessageInput } from '@touchpoint/activities/send/index';
 import { eq } from 'drizzle-orm';

@@ -3,7 +3,8 @@
 // Writes `{ apiUrl, adminKey }` to the file named by its argument once the API listens (stdout carries
 // the API's log: every 5xx with its cause), and stops on SIGINT/SIGTERM.
 import { writeFileSync } from 'node:fs';
-import { DeliveryPolicy, startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
+import { DeliveryPolicy } from '@touchpoint/channels';
+import { startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels/sandbox';
 import { migrateDatabase, openDatabase } from '@touchpoint/db';
 import { loadConfig } from '@touchpoint/engine/main/config';
 import { dbConnectionsFor } from '@touchpoint/engine/main/db-pool';

@@ -2,10 +2,9 @@ import {
   DELIVERY_STATES,
   parseSmsRuCallback,
   parseTwilioStatusCallback,
-  SandboxReceipt,
-  SandboxSms,
   type DeliveryReceipt,
 } from '@touchpoint/channels';
+import { SandboxReceipt, SandboxSms } from '@touchpoint/channels/sandbox/types';
 import { SMS_FAILURE_REASONS, type SmsFailureReason } from '@touchpoint/language/api-contract';
 import { z } from 'zod';
 
