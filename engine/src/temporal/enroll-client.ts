@@ -9,7 +9,7 @@ import {
   NODE_ID_ATTRIBUTE,
 } from '../workflows/search-attributes';
 import { clientEventSignal, clientEventsSignal } from '../workflows/signals';
-import { MAX_EVENTS_PER_SIGNAL, signalClientEvents } from './client-event-sender';
+import { MAX_EVENTS_PER_SIGNAL, signalClientEvents } from './signal-client-events';
 import type { ClientEvent } from '../workflows/signals';
 import { journeyWorkflowId } from './workflow-ids';
 
