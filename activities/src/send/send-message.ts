@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { decideDelivery, type ChannelKind } from '@touchpoint/channels';
 import type { ClientRow, MessageRow } from '@touchpoint/db';
 import { attemptChannel } from './attempt-channel';
@@ -15,6 +14,7 @@ import {
 import { settleInterruptedAttempts } from './settle-interrupted-attempt';
 import type { SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';
+import { activityFailure } from '../activity-failures';
 
 /** A visit already settled by an earlier attempt (retry, replay, second worker): same answer, no send. */
 export function settledResult(rows: readonly MessageRow[]): SendMessageResult | null {
@@ -42,11 +42,7 @@ export async function sendMessage(
   input: SendMessageInput,
 ): Promise<SendMessageResult> {
   const client = await findClient(deps.db, input.clientId);
-  if (!client)
-    throw ApplicationFailure.nonRetryable(
-      `sendMessage: client ${input.clientId} not found`,
-      'ClientNotFound',
-    );
+  if (!client) throw activityFailure('ClientNotFound', `sendMessage: client ${input.clientId} not found`);
   const rows = await findVisitRows(deps.db, input.idempotencyKey);
   const settled = settledResult(rows) ?? (await settleInterruptedAttempts(deps, rows));
   if (settled) return settled;
