@@ -72,4 +72,6 @@ export interface CompleteCallTaskResult {
   funnelAction: { type: string; sourceKey: string } | null;
   /** False when the task was already completed with this outcome (an idempotent repeat). */
   isFirstCompletion: boolean;
+  /** The stored `call.<outcome>` event; `isNew` false on a repeat (it is routed once). */
+  storedEvent: { eventId: number; isNew: boolean };
 }

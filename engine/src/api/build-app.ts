@@ -131,7 +131,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       namespace: options.temporal?.options.namespace ?? 'default',
     },
   });
-  await app.register(callTaskRoutes, { db: options.db, temporal: options.temporal });
+  await app.register(callTaskRoutes, {
+    db: options.db,
+    temporal: options.temporal,
+    router: options.router ?? null,
+  });
   await app.register(trackingRoutes, {
     db: options.db,
     router: options.router ?? null,
