@@ -82,6 +82,33 @@ export default tseslint.config(
     },
   },
   {
+    // The domain knows no HTTP and no Temporal: routes and activities are the doors over it.
+    files: ['engine/domain/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@touchpoint/engine',
+                '@touchpoint/engine/*',
+                '@touchpoint/activities',
+                '@touchpoint/activities/*',
+              ],
+              message: 'The domain stands below the API and the activities.',
+            },
+            {
+              group: ['@temporalio/*', 'fastify', 'fastify-*', '@fastify/*'],
+              message: 'The domain knows no Temporal and no HTTP.',
+            },
+            { regex: '^@touchpoint/channels/sandbox', message: 'Sandboxes are for tests and the demo.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The journey language is the floor every package stands on: zod and nothing else, so anything may import it.
     files: ['engine/language/src/**/*.ts'],
     rules: {

@@ -2,10 +2,16 @@ import type { ApplicationFailure } from '@temporalio/common';
 import { BlockedTargetError, TemplateRenderError } from '@touchpoint/channels';
 import type { ChannelKind, OutboundMessage, SendOutcome } from '@touchpoint/channels';
 import type { ClientRow, MessageContent, MessageRow } from '@touchpoint/db';
-import { createCallTask } from '../call-center/call-tasks';
-import { contactPointOf } from './load-recipient';
-import { loadOfferVariables, OfferNotFoundError } from './load-offer';
-import { claimOutboxRow, DELIVERED_STATUSES, outboxKey, recordStatus } from './outbox';
+import {
+  createCallTask,
+  contactPointOf,
+  loadOfferVariables,
+  OfferNotFoundError,
+  claimOutboxRow,
+  DELIVERED_STATUSES,
+  outboxKey,
+  recordStatus,
+} from '@touchpoint/domain';
 import { buildVariables, findTemplate, renderForChannel } from './render-for-channel';
 import { providerOf, type SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';

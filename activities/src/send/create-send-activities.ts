@@ -1,6 +1,5 @@
 import { activityFailure, parseActivityInput } from '../activity-failures';
-import { CallTaskError, createCallTask } from '../call-center/call-tasks';
-import { CreateCallTaskInput } from '../call-center/call-task-contract';
+import { CallTaskError, createCallTask, CreateCallTaskInput } from '@touchpoint/domain';
 import type { SendActivityDeps } from './send-activity-deps';
 import { SendMessageInput, type SendMessageResult } from './send-message-contract';
 import { sendMessage } from './send-message';

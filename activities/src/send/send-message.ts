@@ -1,8 +1,9 @@
 import { decideDelivery, type ChannelKind } from '@touchpoint/channels';
 import type { ClientRow, MessageRow } from '@touchpoint/db';
 import { attemptChannel } from './attempt-channel';
-import { findClient, loadPolicyClient } from './load-recipient';
 import {
+  findClient,
+  loadPolicyClient,
   claimOutboxRow,
   DELIVERED_STATUSES,
   FINAL_NON_SENT_STATUSES,
@@ -10,7 +11,7 @@ import {
   listRecentSends,
   outboxKey,
   recordStatus,
-} from './outbox';
+} from '@touchpoint/domain';
 import { settleInterruptedAttempts } from './settle-interrupted-attempt';
 import type { SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';

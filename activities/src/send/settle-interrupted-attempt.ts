@@ -1,5 +1,5 @@
 import type { MessageRow } from '@touchpoint/db';
-import { recordStatus } from './outbox';
+import { recordStatus } from '@touchpoint/domain';
 import { providerOf, type SendActivityDeps } from './send-activity-deps';
 import type { SendMessageResult } from './send-message-contract';
 import { activityFailure } from '../activity-failures';

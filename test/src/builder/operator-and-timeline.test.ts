@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createCallTask } from '@touchpoint/activities/call-center/index';
+import { createCallTask } from '@touchpoint/domain';
 import { type BuilderServer } from './builder-server';
 import { screenshotPath } from './chromium';
 import { useBuilderPage } from './use-builder-page';

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCallTask } from '@touchpoint/activities/call-center/index';
+import { createCallTask } from '@touchpoint/domain';
 import { createSmsRuAdapter, createSmtpAdapter } from '@touchpoint/channels';
 import {
   startSmsSandbox,

@@ -3,7 +3,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import { createSmtpAdapter, type ChannelAdapter, type EmailMessage } from '@touchpoint/channels';
 import { startSmtpSandbox, type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels/sandbox';
 import { clients, messages, type Database } from '@touchpoint/db';
-import { createSendActivities, outboxKey, type SendMessageInput } from '@touchpoint/activities/send/index';
+import { createSendActivities, type SendMessageInput } from '@touchpoint/activities/send/index';
+import { outboxKey } from '@touchpoint/domain';
 import { eq } from 'drizzle-orm';
 import {
   useSendWorld,

@@ -7,7 +7,7 @@ import {
   type Database,
 } from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
-import { findClient } from '../send/load-recipient';
+import { findClient } from '../recipients/load-recipient';
 import {
   CALL_OUTCOME_ACTIONS,
   CompleteCallTaskInput,

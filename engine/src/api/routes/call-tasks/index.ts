@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { CallOutcome, CallTaskError, completeCallTask } from '@touchpoint/activities/call-center/index';
+import { CallOutcome, CallTaskError, completeCallTask } from '@touchpoint/domain';
 import type { Database } from '@touchpoint/db';
 import { CALL_TASK_STATUSES } from '@touchpoint/db';
 import type { FastifyBaseLogger } from 'fastify';

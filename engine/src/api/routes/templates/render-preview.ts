@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadOfferVariables, OfferNotFoundError } from '@touchpoint/activities/send/load-offer';
+import { loadOfferVariables, OfferNotFoundError } from '@touchpoint/domain';
 import { renderForChannel } from '@touchpoint/activities/send/render-for-channel';
 import { assertNoFileTags, countSmsSegments, TemplateRenderError } from '@touchpoint/channels';
 import type { TemplateVariables } from '@touchpoint/channels';
