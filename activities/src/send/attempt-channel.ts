@@ -3,7 +3,10 @@ import { BlockedTargetError, TemplateRenderError } from '@touchpoint/channels';
 import type { ChannelKind, OutboundMessage, SendOutcome } from '@touchpoint/channels';
 import type { ClientRow, MessageContent, MessageRow } from '@touchpoint/db';
 import {
+  buildVariables,
   createCallTask,
+  findTemplate,
+  renderForChannel,
   contactPointOf,
   loadOfferVariables,
   OfferNotFoundError,
@@ -12,7 +15,6 @@ import {
   outboxKey,
   recordStatus,
 } from '@touchpoint/domain';
-import { buildVariables, findTemplate, renderForChannel } from './render-for-channel';
 import { providerOf, type SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';
 import { activityFailure } from '../activity-failures';

@@ -6,5 +6,6 @@ export * from './outbox/outbox';
 export * from './recipients/load-recipient';
 export * from './offers/load-offer';
 export * from './messages/record-delivery-event';
+export * from './rendering/render-for-channel';
 export * from './call-tasks/call-task-contract';
 export * from './call-tasks/call-tasks';
