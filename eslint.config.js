@@ -7,6 +7,7 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import noImportCycle from './scripts/lint/no-import-cycle.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -19,7 +20,7 @@ export default tseslint.config(
       globals: { ...globals.node },
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
-    plugins: { 'import-x': importX },
+    plugins: { 'import-x': importX, touchpoint: { rules: { 'no-import-cycle': noImportCycle } } },
     settings: {
       'import-x/resolver-next': [
         createTypeScriptImportResolver({ project: '*/tsconfig.json', noWarnOnMultipleProjects: true }),
@@ -30,6 +31,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-cycle': 'error',
+      // import-x/no-cycle does not follow `import type`; this one does, so type-only circles fail too.
+      'touchpoint/no-import-cycle': 'error',
     },
   },
   {
@@ -60,6 +63,65 @@ export default tseslint.config(
     },
   },
   {
+    // The worker and the API never load the sandboxes (smtp-server, mailparser): only the demo starts them.
+    files: ['activities/src/**/*.ts', 'engine/src/**/*.ts'],
+    ignores: ['engine/src/workflows/**', 'engine/src/main/start-all.ts', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@touchpoint/channels/sandbox$',
+              message:
+                'Sandboxes are for tests and the demo; the API may read their shapes from /sandbox/types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain knows no HTTP and no Temporal: routes and activities are the doors over it.
+    files: ['engine/domain/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@touchpoint/engine',
+                '@touchpoint/engine/*',
+                '@touchpoint/activities',
+                '@touchpoint/activities/*',
+              ],
+              message: 'The domain stands below the API and the activities.',
+            },
+            {
+              group: ['@temporalio/*', 'fastify', 'fastify-*', '@fastify/*'],
+              message: 'The domain knows no Temporal and no HTTP.',
+            },
+            { regex: '^@touchpoint/channels/sandbox', message: 'Sandboxes are for tests and the demo.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The journey language is the floor every package stands on: zod and nothing else, so anything may import it.
+    files: ['engine/language/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins,
+          patterns: [{ group: ['@touchpoint/*'], message: 'The journey language imports nothing of ours.' }],
+        },
+      ],
+    },
+  },
+  {
     // The builder speaks to the server over HTTP only; it shares the journey language, nothing else.
     files: ['builder/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
@@ -74,11 +136,12 @@ export default tseslint.config(
             {
               group: [
                 '@touchpoint/*',
-                '!@touchpoint/engine',
-                '@touchpoint/engine/*',
-                '!@touchpoint/engine/language',
+                '!@touchpoint/language',
+                '@touchpoint/language/*',
+                '!@touchpoint/language/api-contract',
               ],
-              message: 'The builder may import only the journey language (@touchpoint/engine/language).',
+              message:
+                'The builder may import only the journey language and its API contract (@touchpoint/language).',
             },
             { group: ['@temporalio/*'], message: 'The canvas never talks to Temporal.' },
           ],

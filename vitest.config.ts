@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
 // for the whole run (see test/src/harness/global-setup.ts).
 export default defineConfig({
   test: {
-    include: ['*/src/**/*.test.{ts,tsx}'],
+    include: [
+      '*/src/**/*.test.{ts,tsx}',
+      'engine/language/src/**/*.test.ts',
+      'engine/domain/src/**/*.test.ts',
+    ],
     pool: 'forks',
     globalSetup: ['test/src/harness/global-setup.ts'],
     // Sized for a loaded machine (two cores shared with other work runs 4-5x slower than idle): a

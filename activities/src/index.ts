@@ -1,4 +1,4 @@
 export * from './create-activities';
 export * from './journey';
 export * from './send';
-export * from './call-center';
+export * from './activity-failures';

@@ -1,5 +1,5 @@
 // Public surface of @touchpoint/channels: one adapter per provider behind ChannelAdapter, templates,
-// delivery policy, and the loopback sandboxes used by tests and the demo.
+// delivery policy. The loopback sandboxes are `@touchpoint/channels/sandbox`, for tests and the demo only.
 export * from './channel-kind';
 export * from './channel-adapter';
 export * from './outbound-message';
@@ -23,10 +23,6 @@ export * from './webhook/webhook-signature';
 export * from './webhook/post-signed-json';
 export * from './call-center/call-center-push-adapter';
 export * from './http/address-guard';
-export * from './sandbox/sandbox-verdict';
-export * from './sandbox/smtp-sandbox';
-export * from './sandbox/sms-sandbox';
-export * from './sandbox/webhook-sink';
 export * from './policy/delivery-policy';
 export * from './policy/decide-delivery';
 export * from './policy/frequency-caps';

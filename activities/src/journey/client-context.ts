@@ -1,6 +1,7 @@
 import { and, eq, gte, inArray, sql, sum } from 'drizzle-orm';
 import { clientFacts, clients, events, purchases } from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
+import { activityFailure, parseActivityInput } from '../activity-failures';
 import { LoadClientContextInput, UpdateClientInput } from './journey-activity-contract';
 import type { CheckpointQuery, ClientContextResult, FactQuery } from './journey-activity-contract';
 
@@ -63,9 +64,9 @@ export async function loadClientContext(
   db: Database,
   rawInput: LoadClientContextInput,
 ): Promise<ClientContextResult> {
-  const input = LoadClientContextInput.parse(rawInput);
+  const input = parseActivityInput(LoadClientContextInput, rawInput, 'loadClientContext');
   const [client] = await db.select().from(clients).where(eq(clients.id, input.clientId));
-  if (!client) throw new Error(`Client ${input.clientId} does not exist`);
+  if (!client) throw activityFailure('ClientNotFound', `Client ${input.clientId} does not exist`);
   const [facts] = await db.select().from(clientFacts).where(eq(clientFacts.clientId, input.clientId));
   const at = new Date(input.at);
   const answers: Record<string, number> = {};
@@ -87,10 +88,10 @@ export async function loadClientContext(
 
 /** Sets attributes and adds / removes tags (kept in `attributes.tags` until clients get a tags column). */
 export async function updateClient(db: Database, rawInput: UpdateClientInput): Promise<void> {
-  const input = UpdateClientInput.parse(rawInput);
+  const input = parseActivityInput(UpdateClientInput, rawInput, 'updateClient');
   await db.transaction(async (tx) => {
     const [client] = await tx.select().from(clients).where(eq(clients.id, input.clientId)).for('update');
-    if (!client) throw new Error(`Client ${input.clientId} does not exist`);
+    if (!client) throw activityFailure('ClientNotFound', `Client ${input.clientId} does not exist`);
     const tags = new Set(stringList(client.attributes.tags));
     input.addTags.forEach((tag) => tags.add(tag));
     input.removeTags.forEach((tag) => tags.delete(tag));

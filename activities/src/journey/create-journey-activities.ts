@@ -1,6 +1,6 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { Database } from '@touchpoint/db';
 import type { z } from 'zod';
+import { activityFailure, parseActivityInput } from '../activity-failures';
 import { loadClientContext, updateClient } from './client-context';
 import { enrollAudience } from './enroll-audience';
 import { beginEnrollment, finishEnrollment, recordMigration, recordNodeVisit } from './enrollment-records';
@@ -30,48 +30,39 @@ export interface JourneyActivityDeps {
   startJourney?: (input: StartJourneyInput) => Promise<StartJourneyResult>;
 }
 
-/** Bad input is a bug in the caller, not a transient fault: fail without retrying. */
-function parseOrFail<T>(
-  schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: Error } },
-  input: unknown,
-): T {
-  const result = schema.safeParse(input);
-  if (!result.success) throw ApplicationFailure.nonRetryable(result.error.message, 'InvalidActivityInput');
-  return result.data;
-}
+const noStarter = () =>
+  activityFailure('StartJourneyUnavailable', 'No journey starter configured on this worker');
 
 /** The bookkeeping activities of the interpreter workflow, bound to their dependencies. */
 export function createJourneyActivities(deps: JourneyActivityDeps) {
   return {
-    beginEnrollment: (input: BeginEnrollmentInput): Promise<{ enrollmentId: string }> =>
-      beginEnrollment(deps.db, parseOrFail(BeginEnrollmentInput, input)),
-    recordNodeVisit: (input: RecordNodeVisitInput): Promise<void> =>
-      recordNodeVisit(deps.db, parseOrFail(RecordNodeVisitInput, input)),
-    finishEnrollment: (input: FinishEnrollmentInput): Promise<void> =>
-      finishEnrollment(deps.db, parseOrFail(FinishEnrollmentInput, input)),
-    recordMigration: (input: RecordMigrationInput): Promise<void> =>
-      recordMigration(deps.db, parseOrFail(RecordMigrationInput, input)),
-    loadClientContext: (input: LoadClientContextInput): Promise<ClientContextResult> =>
+    beginEnrollment: async (input: BeginEnrollmentInput): Promise<{ enrollmentId: string }> =>
+      beginEnrollment(deps.db, parseActivityInput(BeginEnrollmentInput, input, 'beginEnrollment')),
+    recordNodeVisit: async (input: RecordNodeVisitInput): Promise<void> =>
+      recordNodeVisit(deps.db, parseActivityInput(RecordNodeVisitInput, input, 'recordNodeVisit')),
+    finishEnrollment: async (input: FinishEnrollmentInput): Promise<void> =>
+      finishEnrollment(deps.db, parseActivityInput(FinishEnrollmentInput, input, 'finishEnrollment')),
+    recordMigration: async (input: RecordMigrationInput): Promise<void> =>
+      recordMigration(deps.db, parseActivityInput(RecordMigrationInput, input, 'recordMigration')),
+    loadClientContext: async (input: LoadClientContextInput): Promise<ClientContextResult> =>
       loadClientContext(deps.db, input),
     updateClient: (input: UpdateClientInput): Promise<void> => updateClient(deps.db, input),
     startJourney: async (input: z.input<typeof StartJourneyInput>): Promise<StartJourneyResult> => {
       if (!deps.startJourney) {
-        throw ApplicationFailure.nonRetryable(
-          'No journey starter configured on this worker',
-          'StartJourneyUnavailable',
-        );
+        throw noStarter();
       }
-      return deps.startJourney(parseOrFail(StartJourneyInput, input));
+      return deps.startJourney(parseActivityInput(StartJourneyInput, input, 'startJourney'));
     },
     enrollAudience: async (input: EnrollAudienceInput): Promise<EnrollAudienceResult> => {
       const startJourney = deps.startJourney;
       if (!startJourney) {
-        throw ApplicationFailure.nonRetryable(
-          'No journey starter configured on this worker',
-          'StartJourneyUnavailable',
-        );
+        throw noStarter();
       }
-      return enrollAudience(deps.db, startJourney, parseOrFail(EnrollAudienceInput, input));
+      return enrollAudience(
+        deps.db,
+        startJourney,
+        parseActivityInput(EnrollAudienceInput, input, 'enrollAudience'),
+      );
     },
   };
 }

@@ -1,9 +1,11 @@
+import type { ClientContext } from '@touchpoint/language';
+import { CheckpointQuery, EnrollmentEndStatus, EnrollmentSource, FactQuery } from '@touchpoint/language';
 import { z } from 'zod';
 
 /**
  * Contracts of the bookkeeping activities the interpreter workflow calls. Workflows import these
- * types with `import type` only. `ClientContextResult` mirrors `ClientContext` of the journey language
- * (activities may not import the engine); the workflow passes it straight to `evaluateCondition`.
+ * types with `import type` only. The shapes the workflow and the activities share (fact and checkpoint
+ * queries, the client context, the closed sets) come from the journey language.
  */
 
 /** Input of `beginEnrollment`: creates (or finds, on retry) the enrollment row of a workflow run chain. */
@@ -13,7 +15,7 @@ export const BeginEnrollmentInput = z.object({
   journeyVersion: z.number().int().positive(),
   clientId: z.uuid(),
   enrollmentKey: z.string().nullable(),
-  source: z.enum(['event', 'manual', 'csv', 'journey', 'segment']),
+  source: EnrollmentSource,
   /** The first run's start time: identifies this enrollment among earlier ones of the same workflow id. */
   enteredAt: z.iso.datetime({ offset: true }),
 });
@@ -45,7 +47,7 @@ export type RecordNodeVisitInput = z.infer<typeof RecordNodeVisitInput>;
  */
 export const FinishEnrollmentInput = z.object({
   enrollmentId: z.uuid(),
-  status: z.enum(['completed', 'exited', 'failed']),
+  status: EnrollmentEndStatus,
   reason: z.string().min(1),
   at: z.iso.datetime({ offset: true }),
   /** The visit the client was on, closed with `reason` as its outcome (`failed` for a failed run). */
@@ -60,25 +62,7 @@ export const RecordMigrationInput = z.object({
 });
 export type RecordMigrationInput = z.infer<typeof RecordMigrationInput>;
 
-/** A count or sum the workflow needs for a condition (see `FactQuery` in the journey language). */
-export const FactQuery = z.discriminatedUnion('kind', [
-  z.object({
-    key: z.string(),
-    kind: z.literal('engagement'),
-    eventTypes: z.array(z.string()),
-    withinDays: z.number(),
-  }),
-  z.object({ key: z.string(), kind: z.literal('spend'), withinDays: z.number().nullable() }),
-]);
-export type FactQuery = z.infer<typeof FactQuery>;
-
-/** A checkpoint to load: a client date attribute or the smart trigger's expected next purchase. */
-export const CheckpointQuery = z.object({
-  key: z.string(),
-  source: z.enum(['attribute', 'expectedNextPurchase']),
-  attribute: z.string().optional(),
-});
-export type CheckpointQuery = z.infer<typeof CheckpointQuery>;
+export { CheckpointQuery, FactQuery };
 
 /** Input of `loadClientContext`; `at` is the workflow's now, so engagement windows are replay-stable. */
 export const LoadClientContextInput = z.object({
@@ -89,16 +73,8 @@ export const LoadClientContextInput = z.object({
 });
 export type LoadClientContextInput = z.input<typeof LoadClientContextInput>;
 
-/** What a workflow learns about a client (shape of the journey language's `ClientContext`). */
-export interface ClientContextResult {
-  clientId: string;
-  timezone: string | null;
-  attributes: Record<string, unknown>;
-  tags: string[];
-  segments: string[];
-  facts: Record<string, number>;
-  checkpoints: Record<string, string | null>;
-}
+/** What a workflow learns about a client: the journey language's `ClientContext`, passed to `evaluateCondition`. */
+export type ClientContextResult = ClientContext;
 
 /** Input of `updateClient`: attributes to set and tags to add / remove (tags live in `attributes.tags`). */
 export const UpdateClientInput = z.object({
@@ -120,7 +96,7 @@ export const StartJourneyInput = z.object({
   enrollmentKey: z.string().min(1),
   /** The journey that hands the client over (absent for audience entry). */
   fromJourneyId: z.uuid().optional(),
-  source: z.enum(['journey', 'segment']).default('journey'),
+  source: EnrollmentSource.extract(['journey', 'segment']).default('journey'),
 });
 export type StartJourneyInput = z.infer<typeof StartJourneyInput>;
 

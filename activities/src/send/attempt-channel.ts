@@ -1,14 +1,23 @@
-import { ApplicationFailure } from '@temporalio/common';
+import type { ApplicationFailure } from '@temporalio/common';
 import { BlockedTargetError, TemplateRenderError } from '@touchpoint/channels';
 import type { ChannelKind, OutboundMessage, SendOutcome } from '@touchpoint/channels';
 import type { ClientRow, MessageContent, MessageRow } from '@touchpoint/db';
-import { createCallTask } from '../call-center/call-tasks';
-import { contactPointOf } from './load-recipient';
-import { loadOfferVariables, OfferNotFoundError } from './load-offer';
-import { claimOutboxRow, DELIVERED_STATUSES, outboxKey, recordStatus } from './outbox';
-import { buildVariables, findTemplate, renderForChannel } from './render-for-channel';
+import {
+  buildVariables,
+  createCallTask,
+  findTemplate,
+  renderForChannel,
+  contactPointOf,
+  loadOfferVariables,
+  OfferNotFoundError,
+  claimOutboxRow,
+  DELIVERED_STATUSES,
+  outboxKey,
+  recordStatus,
+} from '@touchpoint/domain';
 import { providerOf, type SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';
+import { activityFailure } from '../activity-failures';
 
 /**
  * One channel's attempt: outbox row first (queued), `sending` while the provider has it, then the
@@ -24,9 +33,9 @@ export async function attemptChannel(
 ): Promise<SendMessageResult | null> {
   const template = await findTemplate(deps.db, input.templateId, channel);
   if (!template) {
-    throw ApplicationFailure.nonRetryable(
-      `sendMessage: template ${input.templateId} has no ${channel} variant`,
+    throw activityFailure(
       'TemplateNotFound',
+      `sendMessage: template ${input.templateId} has no ${channel} variant`,
     );
   }
   const key = outboxKey(input.idempotencyKey, channel);
@@ -94,11 +103,7 @@ export async function attemptChannel(
         at: deps.now(),
       });
       const delay = outcome.after ? Math.max(0, Date.parse(outcome.after) - Date.now()) : undefined;
-      throw ApplicationFailure.create({
-        message: outcome.reason,
-        type: 'TransientSendFailure',
-        nextRetryDelay: delay,
-      });
+      throw activityFailure('TransientSendFailure', outcome.reason, { nextRetryDelay: delay });
     }
     default: {
       const unhandled: never = outcome;
@@ -115,7 +120,7 @@ export async function attemptChannel(
 async function failRender(deps: SendActivityDeps, row: MessageRow, error: unknown): Promise<never> {
   if (!(error instanceof TemplateRenderError || error instanceof SyntaxError)) throw error;
   await recordStatus(deps.db, row.id, 'failed', { detail: error.message, at: deps.now() });
-  throw ApplicationFailure.nonRetryable(`sendMessage: ${error.message}`, 'TemplateRenderFailed');
+  throw activityFailure('TemplateRenderFailed', `sendMessage: ${error.message}`);
 }
 
 /**
@@ -132,7 +137,7 @@ async function failBlockedTarget(
 ): Promise<never> {
   if (!(error instanceof BlockedTargetError)) throw error;
   await recordStatus(deps.db, rowId, 'failed', { detail: error.message, content, at: deps.now() });
-  throw ApplicationFailure.nonRetryable(`sendMessage: ${error.message}`, 'WebhookTargetBlocked');
+  throw activityFailure('WebhookTargetBlocked', `sendMessage: ${error.message}`);
 }
 
 /** The send's offer as its template sees it; an offer deleted since publishing fails the send for good. */
@@ -141,15 +146,15 @@ async function loadSendOffer(deps: SendActivityDeps, input: SendMessageInput) {
     return await loadOfferVariables(deps.db, input.offer);
   } catch (error) {
     if (!(error instanceof OfferNotFoundError)) throw error;
-    throw ApplicationFailure.nonRetryable(`sendMessage: ${error.message}`, 'OfferNotFound');
+    throw activityFailure('OfferNotFound', `sendMessage: ${error.message}`);
   }
 }
 
 function leaseLostFailure(key: string): ApplicationFailure {
-  return ApplicationFailure.create({
-    type: 'SendLeaseLost',
-    message: `send ${key}: the visit's lease was lost before the provider was called; retrying`,
-  });
+  return activityFailure(
+    'SendLeaseLost',
+    `send ${key}: the visit's lease was lost before the provider was called; retrying`,
+  );
 }
 
 function contentOf(
@@ -178,10 +183,7 @@ async function sendThroughAdapter(
   const adapter = deps.adapters[message.channel] as
     { send(m: typeof message): Promise<SendOutcome> } | undefined;
   if (!adapter)
-    throw ApplicationFailure.nonRetryable(
-      `sendMessage: no ${message.channel} adapter is configured`,
-      'ChannelNotConfigured',
-    );
+    throw activityFailure('ChannelNotConfigured', `sendMessage: no ${message.channel} adapter is configured`);
   return adapter.send(message);
 }
 

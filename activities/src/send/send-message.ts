@@ -1,9 +1,9 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { decideDelivery, type ChannelKind } from '@touchpoint/channels';
 import type { ClientRow, MessageRow } from '@touchpoint/db';
 import { attemptChannel } from './attempt-channel';
-import { findClient, loadPolicyClient } from './load-recipient';
 import {
+  findClient,
+  loadPolicyClient,
   claimOutboxRow,
   DELIVERED_STATUSES,
   FINAL_NON_SENT_STATUSES,
@@ -11,10 +11,11 @@ import {
   listRecentSends,
   outboxKey,
   recordStatus,
-} from './outbox';
+} from '@touchpoint/domain';
 import { settleInterruptedAttempts } from './settle-interrupted-attempt';
 import type { SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';
+import { activityFailure } from '../activity-failures';
 
 /** A visit already settled by an earlier attempt (retry, replay, second worker): same answer, no send. */
 export function settledResult(rows: readonly MessageRow[]): SendMessageResult | null {
@@ -42,11 +43,7 @@ export async function sendMessage(
   input: SendMessageInput,
 ): Promise<SendMessageResult> {
   const client = await findClient(deps.db, input.clientId);
-  if (!client)
-    throw ApplicationFailure.nonRetryable(
-      `sendMessage: client ${input.clientId} not found`,
-      'ClientNotFound',
-    );
+  if (!client) throw activityFailure('ClientNotFound', `sendMessage: client ${input.clientId} not found`);
   const rows = await findVisitRows(deps.db, input.idempotencyKey);
   const settled = settledResult(rows) ?? (await settleInterruptedAttempts(deps, rows));
   if (settled) return settled;

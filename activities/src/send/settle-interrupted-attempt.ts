@@ -1,8 +1,8 @@
-import { ApplicationFailure } from '@temporalio/common';
 import type { MessageRow } from '@touchpoint/db';
-import { recordStatus } from './outbox';
+import { recordStatus } from '@touchpoint/domain';
 import { providerOf, type SendActivityDeps } from './send-activity-deps';
 import type { SendMessageResult } from './send-message-contract';
+import { activityFailure } from '../activity-failures';
 
 /**
  * Settles the visit's rows an earlier attempt left `sending` — handed to a provider, its answer
@@ -49,10 +49,10 @@ async function settleInterruptedAttempt(
   };
   const answer = await adapter.findAccepted(query).catch((error: unknown) => {
     // Guessing either way would send twice or lose the send: retry until the provider answers.
-    throw ApplicationFailure.create({
-      type: 'ProviderLookupFailed',
-      message: `cannot ask ${provider} whether it accepted ${row.idempotencyKey}: ${String(error)}`,
-    });
+    throw activityFailure(
+      'ProviderLookupFailed',
+      `cannot ask ${provider} whether it accepted ${row.idempotencyKey}: ${String(error)}`,
+    );
   });
   if (answer.accepted) {
     await recordStatus(deps.db, row.id, 'sent', {

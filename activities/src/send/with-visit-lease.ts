@@ -1,5 +1,5 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { LeaseBusyError, withExclusiveLease, type Database } from '@touchpoint/db';
+import { activityFailure } from '../activity-failures';
 
 /**
  * Runs one node visit's send while holding that visit's lease, so two attempts of the same send
@@ -16,9 +16,6 @@ export async function withVisitLease<T>(
   } catch (error) {
     if (!(error instanceof LeaseBusyError)) throw error;
     // The retry policy's backoff spaces the tries out, so a long send is not polled every second.
-    throw ApplicationFailure.create({
-      type: 'SendInProgress',
-      message: `${error.message}; retrying once it has finished`,
-    });
+    throw activityFailure('SendInProgress', `${error.message}; retrying once it has finished`);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEED_004_JOURNEY } from '@touchpoint/engine/language';
+import { SEED_004_JOURNEY } from '@touchpoint/language';
 import { JOURNEY_TEMPLATES } from '../templates';
 import { canvasToDraft, draftToCanvas } from './convert';
 import { JourneyDraft } from './draft';

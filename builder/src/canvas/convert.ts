@@ -1,5 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { NodeKind } from '@touchpoint/engine/language';
+import type { NodeKind } from '@touchpoint/language';
 import type { JourneyDraft } from './draft';
 
 /** What a step carries on the canvas: the definition node minus its id (React Flow keeps that). */

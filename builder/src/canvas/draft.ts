@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { JourneyEdge, JourneyLayout, NODE_KINDS } from '@touchpoint/engine/language';
-import type { JourneyGoal, JourneySettings } from '@touchpoint/engine/language';
+import { JourneyEdge, JourneyLayout, NODE_KINDS } from '@touchpoint/language';
+import type { JourneyGoal, JourneySettings } from '@touchpoint/language';
 
 /**
  * A journey as it is being drawn: the definition's envelope, but node configs not yet validated

@@ -8,7 +8,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { validateJourney, type JourneyProblem, type NodeKind } from '@touchpoint/engine/language';
+import { validateJourney, type JourneyProblem, type NodeKind } from '@touchpoint/language';
 import type { JourneyStats } from '../api/schemas';
 import { createDefaultConfig } from '../nodes/default-configs';
 import { copySelection, pasteClipboard, type ClipboardPayload } from './clipboard';

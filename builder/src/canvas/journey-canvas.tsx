@@ -9,7 +9,7 @@ import {
   type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useMemo, type DragEvent } from 'react';
-import { NODE_KINDS, type NodeKind } from '@touchpoint/engine/language';
+import { NODE_KINDS, type NodeKind } from '@touchpoint/language';
 import { nodeTypes } from '../nodes/registry';
 import { NODE_LOOKS } from '../nodes/looks';
 import { useEditor, useEditorStore } from './editor-context';

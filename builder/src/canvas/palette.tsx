@@ -1,4 +1,4 @@
-import { NODE_KINDS, type NodeKind } from '@touchpoint/engine/language';
+import { NODE_KINDS, type NodeKind } from '@touchpoint/language';
 import { useT } from '../i18n/i18n';
 import { NODE_LOOKS } from '../nodes/looks';
 

@@ -1,4 +1,4 @@
-import { CALL_OUTCOMES, DEFAULT_CALL_TIMEOUT, DURATION_UNITS } from '@touchpoint/engine/language';
+import { CALL_OUTCOMES, DEFAULT_CALL_TIMEOUT, DURATION_UNITS } from '@touchpoint/language';
 import { readPath } from '../nodes/read-config';
 import { useT } from '../i18n/i18n';
 import { NumberField, SelectField } from './fields';

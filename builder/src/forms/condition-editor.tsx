@@ -1,4 +1,4 @@
-import type { FilterOperator, FilterValue } from '@touchpoint/engine/language';
+import type { FilterOperator, FilterValue } from '@touchpoint/language';
 import type { CatalogItem } from '../api/schemas';
 import { useT } from '../i18n/i18n';
 import {

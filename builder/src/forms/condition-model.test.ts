@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Condition, ConditionSplitNode } from '@touchpoint/engine/language';
+import { Condition, ConditionSplitNode } from '@touchpoint/language';
 import {
   changePredicateKind,
   defaultPredicate,

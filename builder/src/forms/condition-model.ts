@@ -5,7 +5,7 @@ import {
   Predicate,
   SpendPredicate,
   type FilterOperator,
-} from '@touchpoint/engine/language';
+} from '@touchpoint/language';
 
 /** The kinds of test a branch condition can hold, in the order the picker offers them. */
 export const PREDICATE_KINDS = Predicate.options.map((option) => option.shape.kind.value);

@@ -1,4 +1,4 @@
-import type { PropertyFilter } from '@touchpoint/engine/language';
+import type { PropertyFilter } from '@touchpoint/language';
 import { useEditor } from '../canvas/editor-context';
 import type { StepNode } from '../canvas/convert';
 import { readPath } from '../nodes/read-config';

@@ -4,7 +4,7 @@ import {
   type FilterOperator,
   type FilterValue,
   type PropertyFilter,
-} from '@touchpoint/engine/language';
+} from '@touchpoint/language';
 import { useT } from '../i18n/i18n';
 import { formatFilterValue, parseFilterValue } from './filter-value';
 import { RemoveButton, withoutIndex } from './fields';

@@ -1,4 +1,4 @@
-import { CHANNEL_KINDS } from '@touchpoint/engine/language';
+import { CHANNEL_KINDS } from '@touchpoint/language';
 import type { CatalogItem } from '../api/schemas';
 import { useT } from '../i18n/i18n';
 import { formatChannel } from '../nodes/read-config';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FilterValue } from '@touchpoint/engine/language';
+import type { FilterValue } from '@touchpoint/language';
 import { formatFilterValue, parseFilterValue } from './filter-value';
 
 describe('event filter values as typed', () => {

@@ -1,4 +1,4 @@
-import type { FilterOperator, FilterValue } from '@touchpoint/engine/language';
+import type { FilterOperator, FilterValue } from '@touchpoint/language';
 
 /**
  * Reads what a marketer typed as the value of an event filter: numbers as numbers, true / false

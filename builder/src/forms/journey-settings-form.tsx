@@ -7,7 +7,7 @@ import {
   REENTRY_POLICIES,
   type DurationUnit,
   type ReentryPolicy,
-} from '@touchpoint/engine/language';
+} from '@touchpoint/language';
 import { useEditor, useEditorStore } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
 import { useCatalogs } from './catalogs';

@@ -1,4 +1,4 @@
-import { DURATION_UNITS, type NodeKind, type PropertyFilter } from '@touchpoint/engine/language';
+import { DURATION_UNITS, type NodeKind, type PropertyFilter } from '@touchpoint/language';
 import { EXIT_REASONS } from '../nodes/exit-reasons';
 import { readPath } from '../nodes/read-config';
 import type { FieldContext } from './field-context';

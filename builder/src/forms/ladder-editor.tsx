@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { DURATION_UNITS } from '@touchpoint/engine/language';
+import { DURATION_UNITS } from '@touchpoint/language';
 import type { CatalogItem } from '../api/schemas';
 import { useT } from '../i18n/i18n';
 import { readPath } from '../nodes/read-config';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JourneySettings } from '@touchpoint/engine/language';
+import { JourneySettings } from '@touchpoint/language';
 import { isoToLocalInput, localInputToIso } from './local-date-time';
 
 describe('entry window times', () => {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { NODE_SCHEMAS } from '@touchpoint/engine/language';
+import { NODE_SCHEMAS } from '@touchpoint/language';
 import type { StepNode } from '../canvas/convert';
 import { useEditorStore } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';

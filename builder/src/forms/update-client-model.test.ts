@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UpdateClientNode } from '@touchpoint/engine/language';
+import { UpdateClientNode } from '@touchpoint/language';
 import { attributesToRows, rowsToAttributes } from './update-client-model';
 
 describe('update-client form model', () => {

@@ -1,4 +1,4 @@
-import { assertNever, type NodeKind } from '@touchpoint/engine/language';
+import { assertNever, type NodeKind } from '@touchpoint/language';
 
 /**
  * The config a freshly dropped step starts with: sensible defaults where the language has one,

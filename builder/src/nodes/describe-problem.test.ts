@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateJourney } from '@touchpoint/engine/language';
+import { validateJourney } from '@touchpoint/language';
 import { translate } from '../i18n/i18n';
 import { describeProblem, invalidFields } from './describe-problem';
 

@@ -1,4 +1,4 @@
-import type { JourneyProblem } from '@touchpoint/engine/language';
+import { CHANNEL_KINDS, type JourneyProblem } from '@touchpoint/language';
 import type { MessageKey } from '../i18n/en';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -40,12 +40,10 @@ function catalogName(message: string): string {
   return /"([^"]*)" is not in the catalog/.exec(message)?.[1] ?? '';
 }
 
-const CHANNELS = ['email', 'sms', 'call', 'webhook'] as const;
-
 /** A channel the deployment lacks, or one the send's template has no version for. */
 function describeChannelProblem(problem: JourneyProblem, t: Translate): string {
   const named = /(?:Channel "|no )(\w+)(?:" is| variant)/.exec(problem.message)?.[1];
-  const channel = CHANNELS.find((kind) => kind === named);
+  const channel = CHANNEL_KINDS.find((kind) => kind === named);
   if (!channel) return problem.message;
   const values = {
     channel: t(`channel.${channel}`),

@@ -1,4 +1,4 @@
-import type { NodeKind } from '@touchpoint/engine/language';
+import type { NodeKind } from '@touchpoint/language';
 
 /** How each kind looks in the palette and on the canvas. Keyed by kind so a new kind must get one. */
 export const NODE_LOOKS: Record<NodeKind, { icon: string; color: string }> = {

@@ -1,9 +1,4 @@
-import {
-  CALL_OUTCOMES,
-  outputPortsOf,
-  type CallOutcome,
-  type JourneyNode,
-} from '@touchpoint/engine/language';
+import { CALL_OUTCOMES, outputPortsOf, type CallOutcome, type JourneyNode } from '@touchpoint/language';
 import type { StepData } from '../canvas/convert';
 
 type Item = { id?: unknown; name?: unknown };

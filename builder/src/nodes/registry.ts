@@ -1,6 +1,6 @@
 import type { NodeProps, NodeTypes } from '@xyflow/react';
 import type { ComponentType } from 'react';
-import type { NodeKind } from '@touchpoint/engine/language';
+import type { NodeKind } from '@touchpoint/language';
 import type { StepNode } from '../canvas/convert';
 import { ConditionSplitNode } from './condition-split-node';
 import { EntryNode } from './entry-node';

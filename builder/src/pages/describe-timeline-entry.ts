@@ -1,24 +1,12 @@
-import { CALL_OUTCOMES, type TimelineEntry } from '../api/schemas';
+import { CALL_OUTCOMES, CHANNEL_KINDS, EnrollmentStatus, MESSAGE_STATUSES } from '@touchpoint/language';
+import type { TimelineEntry } from '../api/schemas';
 import type { MessageKey } from '../i18n/en';
 import type { Locale } from '../i18n/i18n';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
-const MESSAGE_STATUSES = [
-  'queued',
-  'sending',
-  'sent',
-  'delivered',
-  'opened',
-  'clicked',
-  'bounced',
-  'failed',
-  'deferred',
-  'skipped',
-  'unreachable',
-] as const;
-const EXIT_STATUSES = ['completed', 'exited', 'failed', 'migrated'] as const;
-const CHANNELS = ['email', 'sms', 'call', 'webhook'] as const;
+// An enrollment's timeline entry names how its run ended: every status but `active`.
+const EXIT_STATUSES = EnrollmentStatus.exclude(['active']).options;
 const FUNNEL_ACTIONS = ['call', 'meeting', 'booking'] as const;
 
 function pick<T extends string>(list: readonly T[], value: string | null): T | null {
@@ -39,7 +27,7 @@ function formatAmount(entry: TimelineEntry, locale: Locale): string {
 }
 
 function describeMessage(entry: TimelineEntry, t: Translate): string {
-  const channel = pick(CHANNELS, entry.channel);
+  const channel = pick(CHANNEL_KINDS, entry.channel);
   const status = pick(MESSAGE_STATUSES, entry.status);
   if (!channel || !status) return entry.title;
   return t('timeline.message', { channel: t(`channel.${channel}`), status: t(`messageStatus.${status}`) });

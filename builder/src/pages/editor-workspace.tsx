@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
-import type { NodeKind } from '@touchpoint/engine/language';
+import type { NodeKind } from '@touchpoint/language';
 import { api } from '../api/client';
 import type { JourneyDetail } from '../api/schemas';
 import { layoutSteps } from '../canvas/auto-layout';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { JourneyProblem } from '@touchpoint/engine/language';
+import type { JourneyProblem } from '@touchpoint/language';
 import { z } from 'zod';
 import { api, ApiError } from '../api/client';
 import { MAX_SUMMARY_LENGTH, Problem } from '../api/schemas';

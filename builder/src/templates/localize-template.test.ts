@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateJourney } from '@touchpoint/engine/language';
+import { validateJourney } from '@touchpoint/language';
 import { JOURNEY_TEMPLATES } from './index';
 import { collectNames, localizeDefinition, TEMPLATE_NAMES_RU } from './localize-template';
 

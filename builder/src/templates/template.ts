@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { JourneyDefinition } from '@touchpoint/engine/language';
+import type { JourneyDefinition } from '@touchpoint/language';
 
 /** A ready journey in the gallery. `definition` must pass `validateJourney` as is (tested). */
 export interface JourneyTemplate {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileJourney, validateJourney } from '@touchpoint/engine/language';
+import { compileJourney, validateJourney } from '@touchpoint/language';
 import { CALL_OUTCOMES } from '../api/schemas';
 import { JOURNEY_TEMPLATES } from './index';
 

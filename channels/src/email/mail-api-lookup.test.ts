@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSandbox, type SmtpSandbox } from '../sandbox/smtp-sandbox';
+import { startSmtpSandbox, type SmtpSandbox } from '../sandbox';
 import { createSmtpAdapter } from './smtp-adapter';
 
 let smtp: SmtpSandbox;

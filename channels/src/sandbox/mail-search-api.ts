@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SandboxMail } from './smtp-sandbox';
+import type { SandboxMail } from './sandbox-types';
 
 /** A running HTTP API over the sandbox's mailbox. */
 export interface MailSearchApi {

@@ -1,44 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
 import type { PlannedReceipt } from './receipt-plans';
-import type { SandboxSms } from './sms-sandbox';
+import type { ReceiptSettings, SandboxReceipt, SandboxSms } from './sandbox-types';
 import { waitFor } from './wait-for';
-
-/** One delivery receipt the SMS sandbox posted (or gave up posting) to a receiver. */
-export const SandboxReceipt = z.object({
-  id: z.string(),
-  provider: z.enum(['twilio', 'smsru']),
-  /** The SMS it reports on: `SandboxSms.id` and the provider id the receiver knows it by. */
-  messageId: z.string(),
-  providerId: z.string(),
-  url: z.string(),
-  /** Twilio's `MessageStatus` word or SMS.ru's status code. */
-  status: z.string(),
-  form: z.record(z.string(), z.string()),
-  /** `posted` once the receiver acknowledged it; `failed` when the last attempt was refused too. */
-  outcome: z.enum(['posted', 'failed']),
-  attempts: z.number().int(),
-  /** The receiver's last HTTP status; null when it could not be reached at all. */
-  responseStatus: z.number().int().nullable(),
-  error: z.string().nullable(),
-  postedAt: z.iso.datetime(),
-});
-export type SandboxReceipt = z.infer<typeof SandboxReceipt>;
-
-/** When and how persistently the sandbox posts receipts. */
-export interface ReceiptSettings {
-  /** Pause before each receipt of a message (the first follows the send by this much). */
-  delayMs: number;
-  /** Tries per receipt before it is logged and given up. */
-  attempts: number;
-  /** Pause before the first retry; doubles for each further one. */
-  retryDelayMs: number;
-  /** Per-request timeout. */
-  timeoutMs: number;
-  log: (line: string) => void;
-}
 
 export const DEFAULT_RECEIPT_SETTINGS: ReceiptSettings = {
   delayMs: 100,

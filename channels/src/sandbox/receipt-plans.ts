@@ -1,6 +1,6 @@
 import { signTwilioCallback } from '../sms/delivery-receipt';
 import type { SandboxDeliveryOutcome } from './sandbox-verdict';
-import type { SandboxSms } from './sms-sandbox';
+import type { SandboxSms } from './sandbox-types';
 
 /** One delivery receipt the sandbox is about to POST, in the provider's own format. */
 export interface PlannedReceipt {

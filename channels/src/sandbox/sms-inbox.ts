@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PlannedReceipt } from './receipt-plans';
-import type { SandboxSms, SmsSandboxOptions } from './sms-sandbox';
+import type { SandboxSms, SmsSandboxOptions } from './sandbox-types';
 import type { SandboxDeliveryFn, SandboxVerdictFn } from './sandbox-verdict';
 
 /** What the endpoint handlers need from the sandbox. */

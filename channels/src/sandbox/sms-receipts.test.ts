@@ -10,7 +10,8 @@ import {
   parseTwilioStatusCallback,
 } from '../sms/delivery-receipt';
 import { readBody } from './read-body';
-import { startSmsSandbox, type SmsSandbox, type SmsSandboxOptions } from './sms-sandbox';
+import type { SmsSandbox, SmsSandboxOptions } from './sandbox-types';
+import { startSmsSandbox } from './sms-sandbox';
 
 /** One POST the test receiver got, its form fields numbered the way the API numbers `data[]`. */
 interface Received {

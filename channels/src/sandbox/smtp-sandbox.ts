@@ -4,60 +4,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
-import { z } from 'zod';
 import { startMailSearchApi } from './mail-search-api';
 import { decideByRecipient, type SandboxVerdictFn } from './sandbox-verdict';
+import type { SandboxMail, SmtpSandbox, SmtpSandboxOptions } from './sandbox-types';
 import { waitFor } from './wait-for';
-
-/** One message the sandbox SMTP server accepted (every copy is kept: duplicates stay visible). */
-export const SandboxMail = z
-  .object({
-    id: z.string().describe("the sandbox's id of the mail"),
-    messageId: z.string().nullable().describe('its `Message-ID` header'),
-    /** The `X-Touchpoint-Message-Id` header: the send's idempotency key. */
-    idempotencyKey: z.string().nullable().describe("its `X-Touchpoint-Message-Id` header: the send's key"),
-    from: z.string().describe('the sender'),
-    to: z.array(z.string()).describe('the recipients'),
-    subject: z.string().describe('the subject line'),
-    text: z.string().describe('the plain-text part'),
-    html: z.string().nullable().describe('the HTML part; null when none'),
-    listUnsubscribe: z.string().nullable().describe('its `List-Unsubscribe` header'),
-    receivedAt: z.iso.datetime().describe('when the sandbox received it'),
-    sizeBytes: z.number().int().describe('its size as sent'),
-  })
-  .describe('a mail the sandbox SMTP server received');
-export type SandboxMail = z.infer<typeof SandboxMail>;
-
-export interface SmtpSandboxOptions {
-  host?: string;
-  /** 0 (default) picks a free port. */
-  port?: number;
-  /** Port of the Mailpit-compatible search API; 0 (default) picks a free port. */
-  apiPort?: number;
-  /** Also writes each message as `<id>.eml` here. */
-  directory?: string;
-  verdict?: SandboxVerdictFn;
-  /**
-   * Holds the "250 accepted" answer this long after the message is stored, like a relay that
-   * fsyncs and scans before answering. Tests use it to widen the window in which the relay has a
-   * message its sender has not yet heard about.
-   */
-  replyDelayMs?: number;
-}
-
-/** A running loopback SMTP server. */
-export interface SmtpSandbox {
-  host: string;
-  port: number;
-  /** Base URL of the Mailpit-compatible search API (the SMTP adapter's `apiUrl`). */
-  apiUrl: string;
-  listMessages(): SandboxMail[];
-  getMessage(id: string): SandboxMail | undefined;
-  /** Resolves once at least `count` messages have arrived. */
-  waitForCount(count: number, timeoutMs?: number): Promise<void>;
-  clear(): void;
-  stop(): Promise<void>;
-}
 
 /** Starts a real SMTP server (smtp-server + mailparser) on loopback that stores what it receives. */
 export async function startSmtpSandbox(options: SmtpSandboxOptions = {}): Promise<SmtpSandbox> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlockedTargetError } from '../http/address-guard';
-import { startWebhookSink, type WebhookSink } from '../sandbox/webhook-sink';
+import { startWebhookSink, type WebhookSink } from '../sandbox';
 import { createWebhookAdapter } from './webhook-adapter';
 import { SIGNATURE_HEADER, signWebhookBody, verifyWebhookSignature } from './webhook-signature';
 

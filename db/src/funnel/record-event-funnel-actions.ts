@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import type { Executor } from '../database';
+import { isCallOutcomeEventKey } from '../ingest/internal-event-keys';
 import { funnelActions } from '../schema/funnel-actions';
 import { messages } from '../schema/messages';
 import { DEFAULT_FUNNEL_TAXONOMY, funnelRuleForEvent } from './funnel-taxonomy';
@@ -15,6 +16,8 @@ export interface FunnelEventCandidate {
   occurredAt: Date;
   /** The message the event says it belongs to (a tracking hit, a CRM echoing our message id). */
   messageId?: string | null;
+  /** The event's idempotency key: a call outcome's (`call:<task id>`) is also its action's key. */
+  idempotencyKey?: string;
 }
 
 /**
@@ -52,11 +55,21 @@ async function findClaimingMessage(db: Executor, event: FunnelEventCandidate, ru
   return last ?? null;
 }
 
+/** The action's key: one action per call task, per tracked message and action, else per event. */
+function sourceKeyOf(event: FunnelEventCandidate, action: string, messageId: string | null): string {
+  if (event.idempotencyKey !== undefined && isCallOutcomeEventKey(event.idempotencyKey))
+    return event.idempotencyKey;
+  return event.messageId && messageId === event.messageId
+    ? `${action}:${messageId}`
+    : `event:${event.eventId}`;
+}
+
 /**
  * Records the funnel action each event of the taxonomy produces, whoever sent the event, attributed
  * to the message that claims it (or to none). Idempotent: keyed `<action>:<messageId>` for an event
  * that names its message, the key tracking hits use, so a tracked open stored as an event too is one
- * action; `event:<eventId>` otherwise.
+ * action; `call:<task id>` for a call outcome, the key its task records the action by (attributed to
+ * the task's journey step), so the outcome is one action; `event:<eventId>` otherwise.
  */
 export async function recordEventFunnelActions(
   db: Executor,
@@ -68,10 +81,7 @@ export async function recordEventFunnelActions(
     const rule = funnelRuleForEvent(event.type, taxonomy);
     if (!rule) continue;
     const message = await findClaimingMessage(db, event, rule);
-    const sourceKey =
-      event.messageId && message?.id === event.messageId
-        ? `${rule.action}:${message.id}`
-        : `event:${event.eventId}`;
+    const sourceKey = sourceKeyOf(event, rule.action, message?.id ?? null);
     const inserted = await db
       .insert(funnelActions)
       .values({

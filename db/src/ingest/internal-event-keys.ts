@@ -10,11 +10,23 @@ export const INTERNAL_EVENT_KEY_PREFIXES = {
   purchase: 'purchase:',
   /** `tracking:<action>:<message id>[:<link>]`: opens, clicks and unsubscribes from sent mail. */
   tracking: 'tracking:',
+  /** `call:<task id>`: the outcome an operator recorded on a call task (`call.<outcome>`). */
+  call: 'call:',
 } as const;
 
 /** Whether a key lies in a namespace Touchpoint keeps for its own events. */
 export function isInternalEventKey(key: string): boolean {
   return Object.values(INTERNAL_EVENT_KEY_PREFIXES).some((prefix) => key.startsWith(prefix));
+}
+
+/** The key of the `call.<outcome>` event recorded when a call task is completed: one per task. */
+export function callOutcomeEventKey(taskId: string): string {
+  return `${INTERNAL_EVENT_KEY_PREFIXES.call}${taskId}`;
+}
+
+/** Whether a stored event is a call task's outcome (its key is the task's, see {@link callOutcomeEventKey}). */
+export function isCallOutcomeEventKey(key: string): boolean {
+  return key.startsWith(INTERNAL_EVENT_KEY_PREFIXES.call);
 }
 
 /** The key of the `purchase` event recorded for an order. */

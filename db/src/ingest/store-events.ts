@@ -65,6 +65,7 @@ export async function storeEvents(
         type: e.type,
         occurredAt: e.occurredAt,
         messageId: e.messageId ?? null,
+        idempotencyKey: e.idempotencyKey,
       })),
   );
   const seen = new Set<string>();

@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { ExitJobStatus } from '@touchpoint/language';
 import { z } from 'zod';
 import { createdAt, moment, updatedAt } from './columns';
 import { journeys } from './journeys';
 
-/** States of a job that makes a journey's clients leave (`cancelled`: the journey was resumed meanwhile). */
-export const EXIT_JOB_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
-export const ExitJobStatus = z.enum(EXIT_JOB_STATUSES);
-export type ExitJobStatus = z.infer<typeof ExitJobStatus>;
+/** States of an exit job: a set the builder reads too, so its home is the journey language. */
+export { EXIT_JOB_STATUSES, ExitJobStatus } from '@touchpoint/language';
 
 /** Why clients in flight leave a journey: the exit reason their enrollments finish with. */
 export const EXIT_JOB_REASONS = ['journeyPaused', 'journeyArchived'] as const;

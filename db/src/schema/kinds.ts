@@ -5,48 +5,24 @@ import { z } from 'zod';
  * plus a zod parse on read, never an `ALTER TYPE` migration that locks hot tables.
  */
 
-/** Delivery channels. Mirrors the `ChannelKind` contract of `@touchpoint/channels` (db imports nothing of ours). */
-export const CHANNEL_KINDS = ['email', 'sms', 'call', 'webhook'] as const;
-export const ChannelKind = z.enum(CHANNEL_KINDS);
-export type ChannelKind = z.infer<typeof ChannelKind>;
-
-/** Lifecycle of a journey as a whole; versions themselves are immutable. */
-export const JOURNEY_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
-export const JourneyStatus = z.enum(JOURNEY_STATUSES);
-export type JourneyStatus = z.infer<typeof JourneyStatus>;
-
-/** Lifecycle of one client's run through one journey version. */
-export const ENROLLMENT_STATUSES = ['active', 'completed', 'exited', 'failed', 'migrated'] as const;
-export const EnrollmentStatus = z.enum(ENROLLMENT_STATUSES);
-export type EnrollmentStatus = z.infer<typeof EnrollmentStatus>;
-
-/** How a client got into a journey. */
-export const ENROLLMENT_SOURCES = ['event', 'manual', 'csv', 'journey', 'segment'] as const;
-export const EnrollmentSource = z.enum(ENROLLMENT_SOURCES);
-export type EnrollmentSource = z.infer<typeof EnrollmentSource>;
-
-/** Outbox states of a message; every change is appended to the message's status timeline. */
-export const MESSAGE_STATUSES = [
-  'queued',
-  // Handed to the provider, its answer not yet recorded: after a crash, ask the provider before resending.
-  'sending',
-  'sent',
-  'delivered',
-  'opened',
-  'clicked',
-  'bounced',
-  'failed',
-  'deferred',
-  'skipped',
-  'unreachable',
-] as const;
-export const MessageStatus = z.enum(MESSAGE_STATUSES);
-export type MessageStatus = z.infer<typeof MessageStatus>;
-
-/** Call-center task states: open -> claimed -> completed, or cancelled when the journey's goal happens. */
-export const CALL_TASK_STATUSES = ['open', 'claimed', 'completed', 'cancelled'] as const;
-export const CallTaskStatus = z.enum(CALL_TASK_STATUSES);
-export type CallTaskStatus = z.infer<typeof CallTaskStatus>;
+/**
+ * The sets the journey language owns (channels, statuses, enrollment sources) have their one home there;
+ * the tables store them, so they are re-exported for every reader of the schema.
+ */
+export {
+  CALL_TASK_STATUSES,
+  CHANNEL_KINDS,
+  CallTaskStatus,
+  ChannelKind,
+  ENROLLMENT_SOURCES,
+  ENROLLMENT_STATUSES,
+  EnrollmentSource,
+  EnrollmentStatus,
+  JOURNEY_STATUSES,
+  JourneyStatus,
+  MESSAGE_STATUSES,
+  MessageStatus,
+} from '@touchpoint/language';
 
 /** Roles of people using the builder and the call-center queue. */
 export const USER_ROLES = ['admin', 'marketer', 'analyst', 'operator'] as const;

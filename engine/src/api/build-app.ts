@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { ChannelKind } from '../language';
+import type { ChannelKind } from '@touchpoint/language';
 import type { Database } from '@touchpoint/db';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
@@ -135,7 +135,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       namespace: options.temporal?.options.namespace ?? 'default',
     },
   });
-  await app.register(callTaskRoutes, { db: options.db, temporal: options.temporal });
+  await app.register(callTaskRoutes, {
+    db: options.db,
+    temporal: options.temporal,
+    router: options.router ?? null,
+  });
   await app.register(trackingRoutes, {
     db: options.db,
     router: options.router ?? null,

@@ -1,7 +1,7 @@
 import type { Database } from '@touchpoint/db';
 import { journeys, offers, templates } from '@touchpoint/db';
-import { validateJourney } from '../language';
-import type { ChannelKind, JourneyCatalog, JourneyProblem } from '../language';
+import { validateJourney } from '@touchpoint/language';
+import type { ChannelKind, JourneyCatalog, JourneyProblem } from '@touchpoint/language';
 
 /**
  * What exists outside a journey, for the validator's catalog checks: journeys, templates (and the

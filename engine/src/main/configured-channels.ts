@@ -1,5 +1,5 @@
 import type { SendActivityDeps } from '@touchpoint/activities';
-import { CHANNEL_KINDS, type ChannelKind } from '../language';
+import { CHANNEL_KINDS, type ChannelKind } from '@touchpoint/language';
 
 /**
  * The channels this deployment can send on: each one the configuration built an adapter for, and the

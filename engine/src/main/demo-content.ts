@@ -1,5 +1,5 @@
 import type { NewOfferRow, NewTemplateRow } from '@touchpoint/db';
-import { SEED_004_JOURNEY } from '../language';
+import { SEED_004_JOURNEY } from '@touchpoint/language';
 
 /** Why the catalog holds what it does: every journey in the builder's gallery publishes as is. */
 const GALLERY_TEMPLATES: NewTemplateRow[] = [

@@ -4,7 +4,7 @@
 // .data/ so the next start resumes where this one stopped.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels';
+import { startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels/sandbox';
 import { migrateDatabase, openDatabase, openPgliteDatabase, type OpenDatabase } from '@touchpoint/db';
 import { loadConfig, type AppConfig } from './config';
 import { receiptUrl } from './channel-adapters';

@@ -1,7 +1,7 @@
 import type { Database } from '@touchpoint/db';
 import { and, eq, isNotNull, journeys, journeyVersions, or } from '@touchpoint/db';
-import { awaitedEventTypes, journeyEntryMatcher, JourneyDefinition } from '../language';
-import type { EventMatcher, ReentryPolicy } from '../language';
+import { awaitedEventTypes, journeyEntryMatcher, JourneyDefinition } from '@touchpoint/language';
+import type { EventMatcher, ReentryPolicy } from '@touchpoint/language';
 
 /** What the router needs to know about one live journey version. */
 export interface RoutableJourney {

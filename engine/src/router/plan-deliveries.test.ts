@@ -1,7 +1,7 @@
 import type { EventRow } from '@touchpoint/db';
 import { describe, expect, it } from 'vitest';
-import { JourneyDefinition } from '../language';
-import type { ReentryPolicy } from '../language';
+import { JourneyDefinition } from '@touchpoint/language';
+import type { ReentryPolicy } from '@touchpoint/language';
 import { journeyWorkflowId } from '../temporal/workflow-ids';
 import type { RoutableJourney } from './journey-index';
 import { planDeliveries } from './plan-deliveries';

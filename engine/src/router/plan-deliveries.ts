@@ -1,5 +1,6 @@
 import type { ActiveEnrollment, ClientEnrollmentState, EventRow } from '@touchpoint/db';
-import { isWithinEntryWindow, matchesEvent, mayEnterAgain } from '../language';
+import { isCallOutcomeEventKey } from '@touchpoint/db';
+import { isWithinEntryWindow, matchesEvent, mayEnterAgain } from '@touchpoint/language';
 import { journeyWorkflowId } from '../temporal/workflow-ids';
 import type { ClientEvent } from '../workflows/signals';
 import type { RoutableJourney } from './journey-index';
@@ -29,10 +30,14 @@ export interface DeliveryPlan {
   deliveries: Delivery[];
 }
 
-/** The event as journeys see it (`eventId` is the stored id, so redelivery is recognised). */
+/**
+ * The event as journeys see it (`eventId` is the stored id, so redelivery is recognised). A call
+ * outcome keeps its task's key: the call-tasks API also signals it straight to the step waiting on
+ * the call under that id, so a run that gets it both ways sees one event.
+ */
 export function toClientEvent(event: EventRow): ClientEvent {
   return {
-    eventId: String(event.id),
+    eventId: isCallOutcomeEventKey(event.idempotencyKey) ? event.idempotencyKey : String(event.id),
     type: event.type,
     occurredAt: event.occurredAt.toISOString(),
     properties: event.properties,

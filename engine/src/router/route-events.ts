@@ -7,7 +7,7 @@ import {
   markEventsRouted,
   releaseEventClaims,
 } from '@touchpoint/db';
-import type { ChannelKind } from '../language';
+import type { ChannelKind } from '@touchpoint/language';
 import { enrollOnEvents, mapWithLimit, signalClientEvents } from '../temporal';
 import { loadRoutableJourneys } from './journey-index';
 import { planDeliveries } from './plan-deliveries';

@@ -1,5 +1,5 @@
 import type { Client, WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import type { ChannelKind, ReentryPolicy } from '../language';
+import type { ChannelKind, ReentryPolicy } from '@touchpoint/language';
 import type { JourneyWorkflowInput, JourneyWorkflowResult } from '../workflows/journey-workflow-types';
 import type { journeyWorkflow } from '../workflows/journey-workflow';
 import {
@@ -9,7 +9,7 @@ import {
   NODE_ID_ATTRIBUTE,
 } from '../workflows/search-attributes';
 import { clientEventSignal, clientEventsSignal } from '../workflows/signals';
-import { MAX_EVENTS_PER_SIGNAL, signalClientEvents } from './client-event-sender';
+import { MAX_EVENTS_PER_SIGNAL, signalClientEvents } from './signal-client-events';
 import type { ClientEvent } from '../workflows/signals';
 import { journeyWorkflowId } from './workflow-ids';
 

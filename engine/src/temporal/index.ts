@@ -1,6 +1,6 @@
 export * from './workflow-ids';
 export * from './enroll-client';
-export * from './client-event-sender';
+export * from './signal-client-events';
 export * from './start-journey';
 export * from './migrate-enrollments';
 export * from './journey-schedule';

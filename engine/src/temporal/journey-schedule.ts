@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { ScheduleNotFoundError } from '@temporalio/client';
-import { JourneyDefinition } from '../language';
+import { JourneyDefinition } from '@touchpoint/language';
 import type { AudienceEntryInput } from '../workflows/audience-entry-workflow';
 
 /** The workflow type a journey's schedule starts (by name: client code never loads workflow code). */

@@ -2,8 +2,8 @@ import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Database } from '@touchpoint/db';
 import { and, enrollments, eq, isNull, journeyVersions, nodeVisits } from '@touchpoint/db';
-import { NodeMap, planMigration } from '../language';
-import type { MigrationPlan } from '../language';
+import { NodeMap, planMigration } from '@touchpoint/language';
+import type { MigrationPlan } from '@touchpoint/language';
 import { migrateEnrollmentSignal } from '../workflows/signals';
 
 /** Input of {@link migrateEnrollments}. */

@@ -3,8 +3,8 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@te
 import type { StartJourneyInput, StartJourneyResult } from '@touchpoint/activities';
 import type { Database } from '@touchpoint/db';
 import { and, eq, journeys, journeyVersions } from '@touchpoint/db';
-import { JourneyDefinition } from '../language';
-import type { ChannelKind } from '../language';
+import { JourneyDefinition } from '@touchpoint/language';
+import type { ChannelKind } from '@touchpoint/language';
 import { enrollClient } from './enroll-client';
 import { journeyWorkflowId } from './workflow-ids';
 

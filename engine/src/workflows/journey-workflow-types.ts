@@ -1,4 +1,4 @@
-import type { ChannelKind } from '../language';
+import type { ChannelKind } from '@touchpoint/language';
 import type { ClientEvent } from './signals';
 
 /** How the client got in (stored on the enrollment). */

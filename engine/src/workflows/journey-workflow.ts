@@ -8,8 +8,8 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import { compileJourney, nextNodeOf } from '../language';
-import type { JourneyPlan } from '../language';
+import { compileJourney, nextNodeOf } from '@touchpoint/language';
+import type { JourneyPlan } from '@touchpoint/language';
 import { runNode } from './handlers/run-node';
 import type { JourneyRunState, JourneyWorkflowInput, JourneyWorkflowResult } from './journey-workflow-types';
 import { acceptMigration, prepareMigration } from './migration';

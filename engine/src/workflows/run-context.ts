@@ -17,7 +17,7 @@ import {
   type ClientContext,
   type Condition,
   type JourneyPlan,
-} from '../language';
+} from '@touchpoint/language';
 import type { JourneyRunState, JourneyWorkflowInput } from './journey-workflow-types';
 import type { ClientEvent, MigrationRequest } from './signals';
 

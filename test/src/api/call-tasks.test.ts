@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { createCallTask } from '@touchpoint/activities/call-center/index';
+import { createCallTask } from '@touchpoint/domain';
 import { clients, eq, funnelActions, users } from '@touchpoint/db';
 import { enrollClient } from '@touchpoint/engine/temporal/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -8,7 +8,7 @@ import {
   nodeVisits,
   transitions,
 } from '@touchpoint/db';
-import { SEED_004_JOURNEY } from '@touchpoint/engine/language';
+import { SEED_004_JOURNEY } from '@touchpoint/language';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createApiFixture } from './api-fixture';
 import type { ApiFixture } from './api-fixture';

@@ -1,5 +1,5 @@
 import { buildApp } from '@touchpoint/engine/api/build-app';
-import type { JourneyDefinition } from '@touchpoint/engine/language';
+import type { JourneyDefinition } from '@touchpoint/language';
 import { and, eq, isNull, nodeVisits } from '@touchpoint/db';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,9 @@
-import { startSmsSandbox, startSmtpSandbox, type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels';
+import {
+  startSmsSandbox,
+  startSmtpSandbox,
+  type SmsSandbox,
+  type SmtpSandbox,
+} from '@touchpoint/channels/sandbox';
 import { API_ERROR_STATUS } from '@touchpoint/engine/api/api-error';
 import { sandboxRoutes } from '@touchpoint/engine/api/routes/sandbox/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,9 @@
-import { startSmsSandbox, startSmtpSandbox, type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels';
+import {
+  startSmsSandbox,
+  startSmtpSandbox,
+  type SmsSandbox,
+  type SmtpSandbox,
+} from '@touchpoint/channels/sandbox';
 import { API_SCOPES, createApiKey, openDatabase, type ApiScope, type OpenDatabase } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import { assertRouteScopes, type RouteScope } from '@touchpoint/engine/api/plugins/route-scopes';

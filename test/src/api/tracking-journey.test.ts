@@ -1,5 +1,5 @@
 import { eq, events } from '@touchpoint/db';
-import type { JourneyDefinition } from '@touchpoint/engine/language';
+import type { JourneyDefinition } from '@touchpoint/language';
 import type { z } from 'zod';
 import { createEventRouter } from '@touchpoint/engine/router/index';
 import { buildApp } from '@touchpoint/engine/api/build-app';

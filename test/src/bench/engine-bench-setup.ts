@@ -5,7 +5,7 @@ import type { Worker } from '@temporalio/worker';
 import { createJourneyActivities } from '@touchpoint/activities';
 import { clients, migrateDatabase, openDatabase, openPgliteDatabase } from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
-import type { JourneyDefinition } from '@touchpoint/engine/language';
+import type { JourneyDefinition } from '@touchpoint/language';
 import { startTemporalDevServer } from '@touchpoint/engine/main/temporal-dev-server';
 import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
 import type { z } from 'zod';

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { and, count, eq, nodeVisits } from '@touchpoint/db';
-import type { JourneyDefinition } from '@touchpoint/engine/language';
+import type { JourneyDefinition } from '@touchpoint/language';
 import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
 import type { z } from 'zod';
 import { startBenchEnvironment } from './engine-bench-setup';

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { createSendActivities } from '@touchpoint/activities/send/index';
-import { createSmtpAdapter, DeliveryPolicy, startSmtpSandbox, type SmtpSandbox } from '@touchpoint/channels';
+import { createSmtpAdapter, DeliveryPolicy } from '@touchpoint/channels';
+import { startSmtpSandbox, type SmtpSandbox } from '@touchpoint/channels/sandbox';
 import {
   clients,
   migrateDatabase,

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startBuilderServer } from './builder-server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { BuilderServer } from './builder-server';
 import {
   connect as connectSteps,
   dragFromPalette as dragFromPaletteTo,
@@ -8,23 +8,13 @@ import {
   publishVersion,
   waitForCanvasToSettle,
 } from './canvas-driver';
-import { launchChromium, screenshotPath } from './chromium';
+import { screenshotPath } from './chromium';
+import { useBuilderPage } from './use-builder-page';
 
-let server: Awaited<ReturnType<typeof startBuilderServer>>;
-let browser: Browser;
+let server: BuilderServer;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startBuilderServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript((key) => localStorage.setItem('touchpoint.apiKey', key), server.adminKey);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuilderPage((world) => ({ server, page } = world));
 
 const dragFromPalette = (kind: string, x: number, y: number) => dragFromPaletteTo(page, kind, x, y);
 const connect = (source: string, port: string, target: string) => connectSteps(page, source, port, target);

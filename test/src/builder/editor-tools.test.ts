@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startBuilderServer, type BuilderServer } from './builder-server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type BuilderServer } from './builder-server';
 import { dragFromPalette, publishVersion, waitForCanvasToSettle } from './canvas-driver';
-import { launchChromium, screenshotPath } from './chromium';
+import { screenshotPath } from './chromium';
+import { useBuilderPage } from './use-builder-page';
 
 let server: BuilderServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startBuilderServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript((key) => localStorage.setItem('touchpoint.apiKey', key), server.adminKey);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuilderPage((world) => ({ server, page } = world));
 
 const steps = () => page.locator('.react-flow__node').count();
 const step = (id: string) => page.locator(`[data-testid="step-${id}"] .step-name`);

@@ -3,13 +3,13 @@ import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeliveryPolicy } from '@touchpoint/channels';
 import {
-  DeliveryPolicy,
   startSmsSandbox,
   startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import { offers, openDatabase, templates, type OpenDatabase } from '@touchpoint/db';
 import { loadConfig } from '@touchpoint/engine/main/config';
 import { startProduct, type RunningProduct } from '@touchpoint/engine/main/start-product';

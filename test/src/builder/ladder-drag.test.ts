@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startBuilderServer, type BuilderServer } from './builder-server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type BuilderServer } from './builder-server';
 import { drawEscalationJourney } from './canvas-driver';
-import { launchChromium, screenshotPath } from './chromium';
+import { screenshotPath } from './chromium';
+import { useBuilderPage } from './use-builder-page';
 
 // A marketer grabs a rung of the escalation ladder on its timeline and drags it to another day;
 // the draft the API stores must say the new day.
 
 let server: BuilderServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startBuilderServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript((key) => localStorage.setItem('touchpoint.apiKey', key), server.adminKey);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuilderPage((world) => ({ server, page } = world));
 
 const rung = (index: number) => page.locator('.ladder-editor').getByTestId(`ladder-rung-${index}`);
 const offsetInput = () => page.getByTestId('rung-offset');

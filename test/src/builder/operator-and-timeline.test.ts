@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { createCallTask } from '@touchpoint/activities/call-center/index';
-import { startBuilderServer, type BuilderServer } from './builder-server';
-import { launchChromium, screenshotPath } from './chromium';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createCallTask } from '@touchpoint/domain';
+import { type BuilderServer } from './builder-server';
+import { screenshotPath } from './chromium';
+import { useBuilderPage } from './use-builder-page';
 
 let server: BuilderServer;
-let browser: Browser;
 let page: Page;
 
 async function call(method: string, path: string, body: unknown): Promise<void> {
@@ -17,37 +17,32 @@ async function call(method: string, path: string, body: unknown): Promise<void> 
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
 }
 
-beforeAll(async () => {
-  server = await startBuilderServer();
-  await call('PUT', '/v1/clients/anna', { phone: '+15551234567', attributes: { name: 'Anna Petrova' } });
-  // Seed 004's rhythm: purchases 90 and 60 days apart, the last one 120 days ago (overdue).
-  const day = 86_400_000;
-  const last = Date.now() - 120 * day;
-  await call('POST', '/v1/purchases', {
-    purchases: [last - 150 * day, last - 60 * day, last].map((at, index) => ({
-      idempotencyKey: `anna-${index}`,
+useBuilderPage((world) => ({ server, page } = world), {
+  // The story's rows, written through the API before the browser opens.
+  seed: async (started) => {
+    server = started;
+    await call('PUT', '/v1/clients/anna', { phone: '+15551234567', attributes: { name: 'Anna Petrova' } });
+    // Seed 004's rhythm: purchases 90 and 60 days apart, the last one 120 days ago (overdue).
+    const day = 86_400_000;
+    const last = Date.now() - 120 * day;
+    await call('POST', '/v1/purchases', {
+      purchases: [last - 150 * day, last - 60 * day, last].map((at, index) => ({
+        idempotencyKey: `anna-${index}`,
+        clientId: 'anna',
+        purchasedAt: new Date(at).toISOString(),
+        value: 100 + index * 50,
+      })),
+    });
+    await createCallTask(server.db, {
+      idempotencyKey: 'story-call',
       clientId: 'anna',
-      purchasedAt: new Date(at).toISOString(),
-      value: 100 + index * 50,
-    })),
-  });
-  await createCallTask(server.db, {
-    idempotencyKey: 'story-call',
-    clientId: 'anna',
-    nodeId: 'ladder/call/send',
-    dueAt: new Date(Date.now() - 60_000).toISOString(),
-    priority: 80,
-    script: 'Hello Anna! We have not seen you for a while: here is 15% off your next order.',
-    offer: { offerId: 'discount', percent: 15 },
-  });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript((key) => localStorage.setItem('touchpoint.apiKey', key), server.adminKey);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+      nodeId: 'ladder/call/send',
+      dueAt: new Date(Date.now() - 60_000).toISOString(),
+      priority: 80,
+      script: 'Hello Anna! We have not seen you for a while: here is 15% off your next order.',
+      offer: { offerId: 'discount', percent: 15 },
+    });
+  },
 });
 
 describe('operator page and client timeline', () => {

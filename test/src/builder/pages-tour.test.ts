@@ -1,16 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCallTask } from '@touchpoint/activities/call-center/index';
+import { createCallTask } from '@touchpoint/domain';
+import { createSmsRuAdapter, createSmtpAdapter } from '@touchpoint/channels';
 import {
-  createSmsRuAdapter,
-  createSmtpAdapter,
   startSmsSandbox,
   startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
-import { startBuilderServer, type BuilderServer } from './builder-server';
-import { launchChromium, screenshotPath } from './chromium';
+} from '@touchpoint/channels/sandbox';
+import { type BuilderServer } from './builder-server';
+import { screenshotPath } from './chromium';
+import { useBuilderPage } from './use-builder-page';
 
 // Every page of the builder, with data on it, in English and Russian at 1440x900: the pictures a
 // marketer sees, saved for a person to look at (clipped text, overlaps, untranslated words).
@@ -104,17 +104,19 @@ async function seedMessages(): Promise<void> {
   });
 }
 
-beforeAll(async () => {
-  [mailbox, smsInbox] = await Promise.all([startSmtpSandbox(), startSmsSandbox()]);
-  server = await startBuilderServer({ sandbox: { mailbox, smsInbox } });
-  await seedClientAndCall();
-  await seedMessages();
-  browser = await launchChromium();
+useBuilderPage((world) => ({ server, browser } = world), {
+  server: async () => {
+    [mailbox, smsInbox] = await Promise.all([startSmtpSandbox(), startSmsSandbox()]);
+    return { sandbox: { mailbox, smsInbox } };
+  },
+  seed: async (started) => {
+    server = started;
+    await seedClientAndCall();
+    await seedMessages();
+  },
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   await Promise.all([mailbox?.stop(), smsInbox?.stop()]);
 });
 

@@ -1,15 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSmsRuAdapter, createTwilioAdapter } from '@touchpoint/channels';
 import {
-  createSmsRuAdapter,
-  createTwilioAdapter,
   startSmsSandbox,
   startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
-import { startBuilderServer, type BuilderServer } from './builder-server';
-import { launchChromium, screenshotPath } from './chromium';
+} from '@touchpoint/channels/sandbox';
+import { type BuilderServer } from './builder-server';
+import { screenshotPath } from './chromium';
+import { useBuilderPage } from './use-builder-page';
 import { PATIENCE_MS } from '../harness/patience';
 
 // The "Sent messages" page shows each text's delivery receipts: the sandbox posts Twilio's
@@ -27,33 +27,35 @@ const TEXTS = [
 ] as const;
 const WAITING = { to: '+79161230001', body: 'Ваш заказ уже в пути.' };
 
-beforeAll(async () => {
-  [mailbox, smsInbox] = await Promise.all([
-    startSmtpSandbox(),
-    startSmsSandbox({ receipts: { delayMs: 50 } }),
-  ]);
-  server = await startBuilderServer({ sandbox: { mailbox, smsInbox } });
-  const twilio = createTwilioAdapter({
-    accountSid: 'ACsandbox',
-    authToken: 'sandbox',
-    from: 'Touchpoint',
-    baseUrl: smsInbox.baseUrl,
-    statusCallbackUrl: `${server.url}/v1/receipts/twilio`,
-  });
-  for (const [index, text] of TEXTS.entries()) {
-    const outcome = await twilio.send({ channel: 'sms', messageId: `receipt-${index}`, ...text });
-    expect(outcome.kind).toBe('sent');
-  }
-  // SMS.ru takes the callback address from the account settings; this sandbox has none.
-  const smsRu = createSmsRuAdapter({ apiId: 'sandbox', baseUrl: smsInbox.baseUrl });
-  expect((await smsRu.send({ channel: 'sms', messageId: 'receipt-ru', ...WAITING })).kind).toBe('sent');
-  await smsInbox.waitForReceiptCount(TEXTS.length * 2, PATIENCE_MS);
-  browser = await launchChromium();
+useBuilderPage((world) => ({ server, browser } = world), {
+  server: async () => {
+    [mailbox, smsInbox] = await Promise.all([
+      startSmtpSandbox(),
+      startSmsSandbox({ receipts: { delayMs: 50 } }),
+    ]);
+    return { sandbox: { mailbox, smsInbox } };
+  },
+  seed: async (started) => {
+    server = started;
+    const twilio = createTwilioAdapter({
+      accountSid: 'ACsandbox',
+      authToken: 'sandbox',
+      from: 'Touchpoint',
+      baseUrl: smsInbox.baseUrl,
+      statusCallbackUrl: `${server.url}/v1/receipts/twilio`,
+    });
+    for (const [index, text] of TEXTS.entries()) {
+      const outcome = await twilio.send({ channel: 'sms', messageId: `receipt-${index}`, ...text });
+      expect(outcome.kind).toBe('sent');
+    }
+    // SMS.ru takes the callback address from the account settings; this sandbox has none.
+    const smsRu = createSmsRuAdapter({ apiId: 'sandbox', baseUrl: smsInbox.baseUrl });
+    expect((await smsRu.send({ channel: 'sms', messageId: 'receipt-ru', ...WAITING })).kind).toBe('sent');
+    await smsInbox.waitForReceiptCount(TEXTS.length * 2, PATIENCE_MS);
+  },
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   await Promise.all([mailbox?.stop(), smsInbox?.stop()]);
 });
 

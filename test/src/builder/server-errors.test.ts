@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { JOURNEY_TEMPLATES } from '@touchpoint/builder';
-import { startBuilderServer, type BuilderServer } from './builder-server';
-import { launchChromium, screenshotPath } from './chromium';
+import { type BuilderServer } from './builder-server';
+import { screenshotPath } from './chromium';
+import { useBuilderPage, type BuilderPageWorld } from './use-builder-page';
 
 // Errors the real API answers with, provoked through the builder in Russian: the marketer reads
 // Russian, the server's English stays behind "Подробности" (details) for whoever investigates.
 let server: BuilderServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let newPage: BuilderPageWorld['newPage'];
+useBuilderPage((world) => ({ server, newPage } = world), { viewport: { width: 1440, height: 900 } });
 
 const WIN_BACK = JOURNEY_TEMPLATES.find((template) => template.id === 'smart-trigger-win-back')!.definition;
 
@@ -31,14 +32,7 @@ const createJourney = async (name: string) =>
 
 /** A page in Russian, signed in unless told otherwise. */
 async function newRussianPage(options: { isSignedIn: boolean } = { isSignedIn: true }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  contexts.push(context);
-  const key = options.isSignedIn ? server.adminKey : null;
-  await context.addInitScript((apiKey) => {
-    localStorage.setItem('touchpoint.locale', 'ru');
-    if (apiKey) localStorage.setItem('touchpoint.apiKey', apiKey);
-  }, key);
-  return context.newPage();
+  return newPage({ locale: 'ru', apiKey: options.isSignedIn ? server.adminKey : null });
 }
 
 /** Opens the box's "Подробности" and returns the server's own words from it. */
@@ -47,17 +41,6 @@ async function serverDetail(page: Page): Promise<string> {
   await box.getByText('Подробности').click();
   return (await box.locator('code').textContent()) ?? '';
 }
-
-beforeAll(async () => {
-  server = await startBuilderServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await server?.close();
-});
 
 describe('server errors in Russian', () => {
   it('resuming a journey archived meanwhile (409 conflict)', async () => {

@@ -1,19 +1,22 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   createSmsRuAdapter,
   createSmtpAdapter,
   createTwilioAdapter,
-  startSmsSandbox,
-  startSmtpSandbox,
   type ChannelAdapter,
   type EmailMessage,
+} from '@touchpoint/channels';
+import {
+  startSmsSandbox,
+  startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import { apiKeys, createApiKey, eq } from '@touchpoint/db';
-import { startBuilderServer, type BuilderServer } from './builder-server';
-import { launchChromium, screenshotPath } from './chromium';
+import { type BuilderServer } from './builder-server';
+import { screenshotPath } from './chromium';
+import { useBuilderPage } from './use-builder-page';
 import { PATIENCE_MS } from '../harness/patience';
 
 // Signing in (pasted key, key in the link `npm start` prints, a key the server stopped accepting)
@@ -54,41 +57,43 @@ async function newPage(options: { apiKey?: string } = {}): Promise<Page> {
 
 const storedKey = (page: Page) => page.evaluate(() => localStorage.getItem('touchpoint.apiKey'));
 
-beforeAll(async () => {
-  [mailbox, smsInbox] = await Promise.all([startSmtpSandbox(), startSmsSandbox()]);
-  server = await startBuilderServer({ sandbox: { mailbox, smsInbox } });
-  email = createSmtpAdapter({
-    host: '127.0.0.1',
-    port: mailbox.port,
-    secure: false,
-    from: 'Touchpoint Demo <hello@touchpoint.test>',
-    messageIdDomain: 'touchpoint.test',
-  });
-  await sendEmail('olga@example.com', 'Time to restock, Olga?', 'Time to restock');
-  await sendEmail('ivan@example.com', '5% for you', 'Come back for 5% off');
-  const twilio = createTwilioAdapter({
-    accountSid: 'ACsandbox',
-    authToken: 'sandbox',
-    from: 'Touchpoint',
-    baseUrl: smsInbox.baseUrl,
-  });
-  const smsRu = createSmsRuAdapter({ apiId: 'sandbox', baseUrl: smsInbox.baseUrl });
-  await twilio.send({
-    channel: 'sms',
-    messageId: 'sms-1',
-    to: '+15551234567',
-    body: 'Your order ships today.',
-  });
-  await smsRu.send({ channel: 'sms', messageId: 'sms-2', to: '+79161234567', body: RUSSIAN_TEXT });
-  await smsInbox.waitForCount(2, PATIENCE_MS);
-  browser = await launchChromium();
+useBuilderPage((world) => ({ server, browser } = world), {
+  server: async () => {
+    [mailbox, smsInbox] = await Promise.all([startSmtpSandbox(), startSmsSandbox()]);
+    return { sandbox: { mailbox, smsInbox } };
+  },
+  seed: async (started) => {
+    server = started;
+    email = createSmtpAdapter({
+      host: '127.0.0.1',
+      port: mailbox.port,
+      secure: false,
+      from: 'Touchpoint Demo <hello@touchpoint.test>',
+      messageIdDomain: 'touchpoint.test',
+    });
+    await sendEmail('olga@example.com', 'Time to restock, Olga?', 'Time to restock');
+    await sendEmail('ivan@example.com', '5% for you', 'Come back for 5% off');
+    const twilio = createTwilioAdapter({
+      accountSid: 'ACsandbox',
+      authToken: 'sandbox',
+      from: 'Touchpoint',
+      baseUrl: smsInbox.baseUrl,
+    });
+    const smsRu = createSmsRuAdapter({ apiId: 'sandbox', baseUrl: smsInbox.baseUrl });
+    await twilio.send({
+      channel: 'sms',
+      messageId: 'sms-1',
+      to: '+15551234567',
+      body: 'Your order ships today.',
+    });
+    await smsRu.send({ channel: 'sms', messageId: 'sms-2', to: '+79161234567', body: RUSSIAN_TEXT });
+    await smsInbox.waitForCount(2, PATIENCE_MS);
+  },
 });
 
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
   await email?.close();
-  await server?.close();
   await Promise.all([mailbox?.stop(), smsInbox?.stop()]);
 });
 

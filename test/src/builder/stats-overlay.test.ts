@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { enrollments, nodeVisits, transitions, upsertClients, type Database } from '@touchpoint/db';
 import { JOURNEY_TEMPLATES } from '@touchpoint/builder';
-import { startBuilderServer, type BuilderServer } from './builder-server';
-import { launchChromium, screenshotPath } from './chromium';
+import { type BuilderServer } from './builder-server';
+import { screenshotPath } from './chromium';
+import { useBuilderPage } from './use-builder-page';
 
 let server: BuilderServer;
-let browser: Browser;
 let page: Page;
 let journeyId: string;
 
@@ -106,25 +106,21 @@ async function seedRuns(db: Database, paths: Path[]): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  server = await startBuilderServer();
-  journeyId = (await call<{ id: string }>('POST', '/v1/journeys', { name: 'Win-back', definition: WIN_BACK }))
-    .id;
-  await call('POST', `/v1/journeys/${journeyId}/publish`);
-  await seedRuns(server.db, [
-    ...Array<Path>(12).fill(WON),
-    ...Array<Path>(20).fill(NUDGED),
-    ...Array<Path>(6).fill(WAITING),
-    ...Array<Path>(2).fill(UNREACHABLE),
-  ]);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.addInitScript((key) => localStorage.setItem('touchpoint.apiKey', key), server.adminKey);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+useBuilderPage((world) => ({ server, page } = world), {
+  // The story's rows, written through the API before the browser opens.
+  seed: async (started) => {
+    server = started;
+    journeyId = (
+      await call<{ id: string }>('POST', '/v1/journeys', { name: 'Win-back', definition: WIN_BACK })
+    ).id;
+    await call('POST', `/v1/journeys/${journeyId}/publish`);
+    await seedRuns(server.db, [
+      ...Array<Path>(12).fill(WON),
+      ...Array<Path>(20).fill(NUDGED),
+      ...Array<Path>(6).fill(WAITING),
+      ...Array<Path>(2).fill(UNREACHABLE),
+    ]);
+  },
 });
 
 describe('stats overlay', () => {

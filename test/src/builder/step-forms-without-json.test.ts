@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { NODE_SCHEMAS } from '@touchpoint/engine/language';
-import { startBuilderServer, type BuilderServer } from './builder-server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { NODE_SCHEMAS } from '@touchpoint/language';
+import { type BuilderServer } from './builder-server';
 import { dragFromPalette } from './canvas-driver';
-import { launchChromium, screenshotPath } from './chromium';
+import { screenshotPath } from './chromium';
+import { useBuilderPage } from './use-builder-page';
 
 let server: BuilderServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startBuilderServer();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  await page.addInitScript((key) => localStorage.setItem('touchpoint.apiKey', key), server.adminKey);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useBuilderPage((world) => ({ server, page } = world), { viewport: { width: 1400, height: 1000 } });
 
 type SavedNode = { id: string; kind: keyof typeof NODE_SCHEMAS; config: unknown };
 

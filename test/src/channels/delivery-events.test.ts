@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createSendActivities,
-  outboxKey,
-  recordDeliveryReceipt,
-  recordTrackingHit,
-} from '@touchpoint/activities/send/index';
-import { completeCallTask, CallTaskError } from '@touchpoint/activities/call-center/index';
-import {
-  parseTwilioStatusCallback,
-  verifyTrackingToken,
-  type SmsSandbox,
-  type SmtpSandbox,
-} from '@touchpoint/channels';
+import { createSendActivities } from '@touchpoint/activities/send/index';
+import { outboxKey, recordDeliveryReceipt, recordTrackingHit } from '@touchpoint/domain';
+import { completeCallTask, CallTaskError } from '@touchpoint/domain';
+import { parseTwilioStatusCallback, verifyTrackingToken } from '@touchpoint/channels';
+import { type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels/sandbox';
 import { callTasks, funnelActions, messages, type Database } from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
 import {

@@ -1,15 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  createSmtpAdapter,
-  startSmtpSandbox,
-  type ChannelAdapter,
-  type EmailMessage,
-  type SmsSandbox,
-  type SmtpSandbox,
-} from '@touchpoint/channels';
+import { createSmtpAdapter, type ChannelAdapter, type EmailMessage } from '@touchpoint/channels';
+import { startSmtpSandbox, type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels/sandbox';
 import { clients, messages, type Database } from '@touchpoint/db';
-import { createSendActivities, outboxKey, type SendMessageInput } from '@touchpoint/activities/send/index';
+import { createSendActivities, type SendMessageInput } from '@touchpoint/activities/send/index';
+import { outboxKey } from '@touchpoint/domain';
 import { eq } from 'drizzle-orm';
 import {
   useSendWorld,

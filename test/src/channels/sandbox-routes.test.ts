@@ -1,14 +1,13 @@
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSmtpAdapter, createSmsRuAdapter } from '@touchpoint/channels';
 import {
-  createSmtpAdapter,
-  createSmsRuAdapter,
   startSmsSandbox,
   startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import { sandboxRoutes } from '@touchpoint/engine/api/routes/sandbox/index';
 
 let smtp: SmtpSandbox;

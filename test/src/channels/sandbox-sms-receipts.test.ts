@@ -3,14 +3,13 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSmsRuAdapter, createTwilioAdapter } from '@touchpoint/channels';
 import {
-  createSmsRuAdapter,
-  createTwilioAdapter,
   startSmsSandbox,
   startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import { registerSwagger } from '@touchpoint/engine/api/plugins/swagger';
 import { sandboxRoutes } from '@touchpoint/engine/api/routes/sandbox/index';
 import { PATIENCE_MS } from '../harness/patience';

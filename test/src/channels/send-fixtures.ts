@@ -1,12 +1,10 @@
+import { createSmtpAdapter, createTwilioAdapter, DeliveryPolicy } from '@touchpoint/channels';
 import {
-  createSmtpAdapter,
-  createTwilioAdapter,
-  DeliveryPolicy,
   startSmsSandbox,
   startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import {
   clients,
   openDatabase,

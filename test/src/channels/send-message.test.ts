@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ApplicationFailure } from '@temporalio/common';
-import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels';
+import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels/sandbox';
 import { callTasks, clients, messages, type Database } from '@touchpoint/db';
-import { createSendActivities, outboxKey, type SendMessageInput } from '@touchpoint/activities/send/index';
+import { createSendActivities, type SendMessageInput } from '@touchpoint/activities/send/index';
+import { outboxKey } from '@touchpoint/domain';
 import { eq } from 'drizzle-orm';
 import {
   useSendWorld,

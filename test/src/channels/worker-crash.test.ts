@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpSandbox, type SmtpSandbox } from '@touchpoint/channels';
+import { startSmtpSandbox, type SmtpSandbox } from '@touchpoint/channels/sandbox';
 import { clients, messages, openDatabase, type Database } from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
 import { createTestDatabase, type TestDatabase } from '../harness/database';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createActivities, SEND_TASK_QUEUES } from '@touchpoint/activities';
+import { DeliveryPolicy } from '@touchpoint/channels';
 import {
-  DeliveryPolicy,
   startSmsSandbox,
   startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import { eq, messages, openDatabase, type OpenDatabase } from '@touchpoint/db';
 import { startWorkers, type RunningWorkers } from '@touchpoint/engine/main/run-workers';
 import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';

@@ -1,6 +1,6 @@
 import { JOURNEY_TEMPLATES, type JourneyTemplate } from '@touchpoint/builder';
 import { offers, templates } from '@touchpoint/db';
-import { SEGMENT_EVENT_TYPES } from '@touchpoint/engine/language';
+import { SEGMENT_EVENT_TYPES } from '@touchpoint/language';
 import { DEMO_OFFERS, DEMO_TEMPLATES } from '@touchpoint/engine/main/demo-content';
 import { demoClientProfile, demoSignupEvent } from '@touchpoint/engine/main/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { templates } from '@touchpoint/db';
-import { SEGMENT_EVENT_TYPES } from '@touchpoint/engine/language';
+import { SEGMENT_EVENT_TYPES } from '@touchpoint/language';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 import { PATIENCE_MS } from '../harness/patience';

@@ -4,15 +4,17 @@ import { NativeConnection } from '@temporalio/worker';
 import { createActivities } from '@touchpoint/activities';
 import {
   DeliveryPolicy,
-  startSmsSandbox,
-  startSmtpSandbox,
   type ChannelAdapter,
   type ChannelKind,
   type OutboundMessage,
   type SmsMessage,
+} from '@touchpoint/channels';
+import {
+  startSmsSandbox,
+  startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import { openDatabase, type OpenDatabase } from '@touchpoint/db';
 import { WORKER_DB_CONNECTIONS } from '@touchpoint/engine/main/db-pool';
 import {

@@ -1,9 +1,5 @@
-import {
-  SIGNATURE_HEADER,
-  startWebhookSink,
-  verifyWebhookSignature,
-  type WebhookSink,
-} from '@touchpoint/channels';
+import { SIGNATURE_HEADER, verifyWebhookSignature } from '@touchpoint/channels';
+import { startWebhookSink, type WebhookSink } from '@touchpoint/channels/sandbox';
 import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '../harness/patience';

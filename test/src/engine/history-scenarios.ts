@@ -1,6 +1,6 @@
 import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
-import type { JourneyDefinition } from '@touchpoint/engine/language';
-import { SEED_004_JOURNEY } from '@touchpoint/engine/language';
+import type { JourneyDefinition } from '@touchpoint/language';
+import { SEED_004_JOURNEY } from '@touchpoint/language';
 import { journeyVersions } from '@touchpoint/db';
 import { signalClientEvent } from '@touchpoint/engine/temporal/enroll-client';
 import { migrateEnrollments } from '@touchpoint/engine/temporal/migrate-enrollments';

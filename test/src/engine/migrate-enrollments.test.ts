@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollments, journeys, journeyVersions, nodeVisits } from '@touchpoint/db';
-import type { JourneyDefinition } from '@touchpoint/engine/language';
+import type { JourneyDefinition } from '@touchpoint/language';
 import { migrateEnrollments } from '@touchpoint/engine/temporal/migrate-enrollments';
 import { getCurrentNodeQuery } from '@touchpoint/engine/workflows/signals';
 import type { z } from 'zod';

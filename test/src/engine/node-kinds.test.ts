@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clientFacts, clients, enrollments, nodeVisits } from '@touchpoint/db';
-import { toWallClock } from '@touchpoint/engine/language';
+import { toWallClock } from '@touchpoint/language';
 import { signalClientEvent } from '@touchpoint/engine/temporal/enroll-client';
 import { getCurrentNodeQuery } from '@touchpoint/engine/workflows/signals';
 import { DAY_MS, startEngineFixture } from './engine-fixture';

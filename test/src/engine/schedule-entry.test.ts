@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollments } from '@touchpoint/db';
-import type { JourneyDefinition } from '@touchpoint/engine/language';
+import type { JourneyDefinition } from '@touchpoint/language';
 import { journeyScheduleId, syncJourneySchedule } from '@touchpoint/engine/temporal/journey-schedule';
 import type { z } from 'zod';
 import { startEngineFixture } from './engine-fixture';

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callTasks, enrollments, messages, nodeVisits } from '@touchpoint/db';
-import { SEED_004_JOURNEY } from '@touchpoint/engine/language';
+import { SEED_004_JOURNEY } from '@touchpoint/language';
 import { signalClientEvent } from '@touchpoint/engine/temporal/enroll-client';
 import { DAY_MS, startEngineFixture } from './engine-fixture';
 import type { EngineFixture } from './engine-fixture';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollments, journeys } from '@touchpoint/db';
-import type { JourneyDefinition } from '@touchpoint/engine/language';
+import type { JourneyDefinition } from '@touchpoint/language';
 import { awaitEnrollment } from '@touchpoint/engine/temporal/enroll-client';
 import { journeyWorkflowId } from '@touchpoint/engine/temporal/workflow-ids';
 import type { z } from 'zod';

@@ -4,7 +4,7 @@
 // operator) go straight into the database. `writeFuzzConfig` hands the ids to schemathesis as
 // dictionaries, drawn with a probability, so generated values are still tried too.
 import { writeFileSync } from 'node:fs';
-import { createCallTask } from '@touchpoint/activities/call-center/index';
+import { createCallTask } from '@touchpoint/domain';
 import { signTrackingToken } from '@touchpoint/channels';
 import { clients, eq, messages, users } from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';

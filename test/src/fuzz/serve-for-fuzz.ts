@@ -4,15 +4,13 @@
 // schemathesis config naming them to the second argument, then `{ apiUrl, adminKey }` to the first
 // (stdout carries the API's log: every 5xx with its cause), and stops on SIGINT/SIGTERM.
 import { writeFileSync } from 'node:fs';
+import { createSmsRuAdapter, createSmtpAdapter, DeliveryPolicy } from '@touchpoint/channels';
 import {
-  createSmsRuAdapter,
-  createSmtpAdapter,
-  DeliveryPolicy,
   startSmsSandbox,
   startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import { migrateDatabase, openDatabase } from '@touchpoint/db';
 import { loadConfig } from '@touchpoint/engine/main/config';
 import { dbConnectionsFor } from '@touchpoint/engine/main/db-pool';

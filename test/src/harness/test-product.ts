@@ -1,11 +1,11 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DeliveryPolicy } from '@touchpoint/channels';
 import {
-  DeliveryPolicy,
   startSmsSandbox,
   startSmtpSandbox,
   type SmsSandbox,
   type SmtpSandbox,
-} from '@touchpoint/channels';
+} from '@touchpoint/channels/sandbox';
 import { openDatabase, type OpenDatabase } from '@touchpoint/db';
 import { receiptUrl } from '@touchpoint/engine/main/channel-adapters';
 import { dbConnectionsFor } from '@touchpoint/engine/main/db-pool';

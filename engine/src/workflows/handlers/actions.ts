@@ -1,4 +1,4 @@
-import type { SendNode, StartJourneyNode, UpdateClientNode } from '../../language';
+import type { SendNode, StartJourneyNode, UpdateClientNode } from '@touchpoint/language';
 import type { RunContext } from '../run-context';
 import { awaitCallOutcome } from './call-outcome';
 import { INTERRUPTED, viaPort } from './outcome';

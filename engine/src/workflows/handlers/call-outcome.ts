@@ -1,6 +1,6 @@
 import { patched } from '@temporalio/workflow';
-import { durationToMs } from '../../language';
-import type { CallOutcomeWait, SendNode } from '../../language';
+import { durationToMs } from '@touchpoint/language';
+import type { CallOutcomeWait, SendNode } from '@touchpoint/language';
 import type { InboxEvent, RunContext } from '../run-context';
 import { INTERRUPTED, viaPort } from './outcome';
 import type { NodeOutcome } from './outcome';

@@ -1,4 +1,4 @@
-import type { PlanNode } from '../../language';
+import type { PlanNode } from '@touchpoint/language';
 import type { RunContext } from '../run-context';
 import { runSend, runStartJourney, runUpdateClient } from './actions';
 import { viaPort } from './outcome';

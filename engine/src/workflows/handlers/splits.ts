@@ -1,5 +1,5 @@
-import { bucketOf, evaluateCondition, pickVariant } from '../../language';
-import type { ConditionSplitNode, RandomSplitNode } from '../../language';
+import { bucketOf, evaluateCondition, pickVariant } from '@touchpoint/language';
+import type { ConditionSplitNode, RandomSplitNode } from '@touchpoint/language';
 import type { RunContext } from '../run-context';
 import { viaPort } from './outcome';
 import type { NodeOutcome } from './outcome';

@@ -1,5 +1,5 @@
-import { durationToMs, matchesEvent } from '../../language';
-import type { EventExit, WaitForEventNode } from '../../language';
+import { durationToMs, matchesEvent } from '@touchpoint/language';
+import type { EventExit, WaitForEventNode } from '@touchpoint/language';
 import type { InboxEvent, RunContext } from '../run-context';
 import { INTERRUPTED, viaPort } from './outcome';
 import type { NodeOutcome } from './outcome';

@@ -1,5 +1,5 @@
-import { checkpointKey, decideCheckpointWait, durationToMs, nextLocalTime } from '../../language';
-import type { PlanWaitNode, WaitConfig } from '../../language';
+import { checkpointKey, decideCheckpointWait, durationToMs, nextLocalTime } from '@touchpoint/language';
+import type { PlanWaitNode, WaitConfig } from '@touchpoint/language';
 import type { RunContext } from '../run-context';
 import { INTERRUPTED, viaPort } from './outcome';
 import type { NodeOutcome } from './outcome';

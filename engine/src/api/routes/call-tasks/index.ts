@@ -1,18 +1,25 @@
 import type { Client } from '@temporalio/client';
-import { CallOutcome, CallTaskError, completeCallTask } from '@touchpoint/activities/call-center/index';
+import { CallOutcome, CallTaskError, completeCallTask } from '@touchpoint/domain';
 import type { Database } from '@touchpoint/db';
 import { CALL_TASK_STATUSES } from '@touchpoint/db';
+import type { FastifyBaseLogger } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { EventRouter } from '../../../router';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
 import { SIGNAL_OUTCOMES, signalJourney } from '../../signal-journey';
+import { routeInBackground } from '../route-deps';
 import { claimCallTask, listCallTasks, loadCallTask, requireOperator } from './call-task-queries';
 
-/** Dependencies of the call-task routes; `temporal` resumes the journey waiting on an outcome. */
+/**
+ * Dependencies of the call-task routes; `temporal` resumes the journey waiting on an outcome, the
+ * router delivers the stored outcome event to every other journey (entries on `call.*` included).
+ */
 export interface CallTaskRoutesOptions {
   db: Database;
   temporal?: Client | undefined;
+  router?: EventRouter | null;
 }
 
 const TaskParams = z.object({ id: z.uuid().describe("the call task's id") });
@@ -110,6 +117,7 @@ async function completeTask(
   options: CallTaskRoutesOptions,
   taskId: string,
   body: z.infer<typeof CompleteCallTaskBody>,
+  log: FastifyBaseLogger,
 ): Promise<z.infer<typeof CompleteCallTaskResponse>> {
   const { task } = await loadCallTask(options.db, taskId);
   // Completing an open task claims it for the operator, so an unknown one must not reach that write.
@@ -122,7 +130,9 @@ async function completeTask(
     if (error instanceof CallTaskError) throw new ApiError(CALL_TASK_ERRORS[error.code], error.message);
     throw error;
   });
-  // After the commit: a failed signal leaves the outcome recorded and a retry signals again.
+  // After the commit, the event takes the road of every stored event; the sweep routes it if this fails.
+  if (result.storedEvent.isNew) routeInBackground(options.router ?? null, [result.storedEvent.eventId], log);
+  // A failed signal leaves the outcome recorded and a retry signals again.
   const journey = await signalJourney(options.temporal, result.workflowId, result.event);
   return {
     task: toResponse(await loadCallTask(options.db, taskId)),
@@ -186,6 +196,6 @@ export const callTaskRoutes: FastifyPluginAsyncZod<CallTaskRoutesOptions> = asyn
         response: { 200: CompleteCallTaskResponse, ...routeErrors(409) },
       },
     },
-    async (request) => completeTask(options, request.params.id, request.body),
+    async (request) => completeTask(options, request.params.id, request.body, request.log),
   );
 };

@@ -1,5 +1,6 @@
 import type { Database } from '@touchpoint/db';
 import { ChannelConsent, clientFacts, clients, eq, isClientOverdue, upsertClients } from '@touchpoint/db';
+import { ChannelKind } from '@touchpoint/language';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
@@ -35,7 +36,7 @@ export const ClientProfileBody = z.strictObject({
     .optional()
     .describe('free-form attributes conditions and templates read; merged into the stored ones'),
   consent: z
-    .partialRecord(z.enum(['email', 'sms', 'call', 'webhook']), ChannelConsent)
+    .partialRecord(ChannelKind, ChannelConsent)
     .optional()
     .describe('consent per channel; a channel left out keeps what is stored'),
 });

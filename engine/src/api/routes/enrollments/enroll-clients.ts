@@ -1,4 +1,4 @@
-import type { ChannelKind } from '../../../language';
+import type { ChannelKind } from '@touchpoint/language';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Database, EnrollmentSource } from '@touchpoint/db';

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { Database, EnrollmentJobFailure, EnrollmentJobRow, EnrollmentJobRowInput } from '@touchpoint/db';
 import { and, enrollmentJobs, eq, getTableColumns, journeyVersions, sql } from '@touchpoint/db';
-import { JourneyDefinition } from '../../../language';
+import { JourneyDefinition } from '@touchpoint/language';
 import { journeyWorkflowId, mapWithLimit } from '../../../temporal';
 import { ApiError } from '../../api-error';
 import { enrollOne, resolveClients } from './enroll-clients';

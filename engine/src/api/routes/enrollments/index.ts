@@ -1,4 +1,4 @@
-import type { ChannelKind } from '../../../language';
+import type { ChannelKind } from '@touchpoint/language';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Database } from '@touchpoint/db';

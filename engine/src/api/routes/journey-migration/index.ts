@@ -3,7 +3,7 @@ import type { Database } from '@touchpoint/db';
 import { and, eq, inArray, journeyVersions } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MIGRATION_PROBLEM_CODES, NodeMap } from '../../../language';
+import { MIGRATION_PROBLEM_CODES, NodeMap } from '@touchpoint/language';
 import { MigrationVersionNotFoundError, migrateEnrollments } from '../../../temporal/migrate-enrollments';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';

@@ -2,8 +2,9 @@ import type { Executor, JourneyRow } from '@touchpoint/db';
 import { and, desc, eq, journeys, journeyVersions, sql } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ChannelKind } from '../../../language';
-import { checkJourneySize, findJourneyWarnings } from '../../../language';
+import type { ChannelKind } from '@touchpoint/language';
+import { MAX_SUMMARY_LENGTH } from '@touchpoint/language/api-contract';
+import { checkJourneySize, findJourneyWarnings, JourneyStatus } from '@touchpoint/language';
 import { checkJourney } from '../../../journeys/check-journey';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
@@ -37,9 +38,7 @@ export const JourneyResponse = z
     id: z.string().describe("the journey's id"),
     name: z.string().describe("the journey's name"),
     description: z.string().nullable().describe('what the journey is for; null when not given'),
-    status: z
-      .enum(['draft', 'active', 'paused', 'archived'])
-      .describe('draft until first published; active, paused or archived after'),
+    status: JourneyStatus.describe('draft until first published; active, paused or archived after'),
     draft: z.record(z.string(), z.unknown()).describe('the definition being edited (the next version)'),
     currentVersion: z.number().nullable().describe('the version new clients enter; null before publishing'),
     createdAt: z.date().describe('when the journey was created'),
@@ -54,7 +53,11 @@ export const JourneyResponse = z
 export const PublishBody = z
   .strictObject({
     /** The publisher's "what changed and why", shown in the version history. */
-    summary: z.string().max(2000).optional().describe('what changed and why, for the version history'),
+    summary: z
+      .string()
+      .max(MAX_SUMMARY_LENGTH)
+      .optional()
+      .describe('what changed and why, for the version history'),
   })
   // Fastify hands a request without a body to the schema as null.
   .nullish()

@@ -9,6 +9,7 @@ import {
 } from '@touchpoint/db';
 import type { ExitJobReason } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IN_FLIGHT_CHOICES } from '@touchpoint/language/api-contract';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
@@ -16,9 +17,6 @@ import { createExitJobRunner } from '../../jobs/exit-job';
 import { JourneyParams, JourneyResponse } from './index';
 import { loadJourney } from './load-journey';
 import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
-
-/** What happens to clients already inside when a journey is paused. */
-export const IN_FLIGHT_CHOICES = ['continue', 'leave'] as const;
 
 /** `POST /v1/journeys/:id/pause` may say whether clients in flight continue (default) or leave now. */
 export const PauseBody = z

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { ScheduleNotFoundError } from '@temporalio/client';
 import type { Executor } from '@touchpoint/db';
 import { desc, eq, journeyVersions } from '@touchpoint/db';
-import { JourneyDefinition } from '../../../language';
+import { JourneyDefinition } from '@touchpoint/language';
 import { journeyScheduleId, syncJourneySchedule } from '../../../temporal';
 import { loadJourney } from './load-journey';
 

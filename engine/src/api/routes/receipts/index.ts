@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { recordDeliveryReceipt } from '@touchpoint/activities/send/index';
+import { recordDeliveryReceipt } from '@touchpoint/domain';
 import { isValidTwilioSignature, parseSmsRuCallback, parseTwilioStatusCallback } from '@touchpoint/channels';
 import type { Database } from '@touchpoint/db';
 import type { FastifyRequest } from 'fastify';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { SandboxMail, type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels';
+import { SandboxMail, type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels/sandbox/types';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
 import { SandboxSmsWithReceipts, withReceiptsFrom } from './sms-receipts';

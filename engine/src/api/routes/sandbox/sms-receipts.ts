@@ -2,19 +2,11 @@ import {
   DELIVERY_STATES,
   parseSmsRuCallback,
   parseTwilioStatusCallback,
-  SandboxReceipt,
-  SandboxSms,
   type DeliveryReceipt,
 } from '@touchpoint/channels';
+import { SandboxReceipt, SandboxSms } from '@touchpoint/channels/sandbox/types';
+import { SMS_FAILURE_REASONS, type SmsFailureReason } from '@touchpoint/language/api-contract';
 import { z } from 'zod';
-
-/**
- * Why an SMS was not delivered, in words a marketer knows: `unknownNumber` (no such subscriber),
- * `unreachable` (phone off or out of coverage for longer than the operator kept trying: the send
- * may be retried later), `refused` (any other final refusal: landline, carrier filter, opted out).
- */
-export const SMS_FAILURE_REASONS = ['unknownNumber', 'unreachable', 'refused'] as const;
-export type SmsFailureReason = (typeof SMS_FAILURE_REASONS)[number];
 
 /** One delivery receipt of a sandbox SMS, read the way the receipt webhooks read it. */
 export const SandboxSmsReceipt = z

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadOfferVariables, OfferNotFoundError } from '@touchpoint/activities/send/load-offer';
-import { renderForChannel } from '@touchpoint/activities/send/render-for-channel';
+import { loadOfferVariables, OfferNotFoundError, renderForChannel } from '@touchpoint/domain';
 import { assertNoFileTags, countSmsSegments, TemplateRenderError } from '@touchpoint/channels';
 import type { TemplateVariables } from '@touchpoint/channels';
 import type { Database, TemplateRow } from '@touchpoint/db';

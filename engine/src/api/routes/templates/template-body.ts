@@ -1,3 +1,4 @@
+import { ChannelKind } from '@touchpoint/language';
 import { z } from 'zod';
 import { ClientExternalId } from '../../input-bounds';
 
@@ -74,7 +75,7 @@ export const TemplateResponse = z
   .object({
     id: z.string().describe("Touchpoint's id of the template"),
     key: z.string().describe('your key of the template, unique per channel'),
-    channel: z.enum(['email', 'sms', 'call', 'webhook']).describe('the channel it is for'),
+    channel: ChannelKind.describe('the channel it is for'),
     name: z.string().describe("the template's name"),
     format: z.enum(['mjml', 'html', 'text']).describe('what `body` is written in'),
     subject: z.string().nullable().describe('the subject line of an email; null for other channels'),

@@ -1,4 +1,4 @@
-import { recordTrackingHit } from '@touchpoint/activities/send/index';
+import { recordTrackingHit } from '@touchpoint/domain';
 import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -64,10 +64,20 @@ export const Condition = z.object({
 });
 export type Condition = z.infer<typeof Condition>;
 
-/** A number the condition needs from the database, asked for by {@link factKeyOf}. */
-export type FactQuery =
-  | { key: string; kind: 'engagement'; eventTypes: string[]; withinDays: number }
-  | { key: string; kind: 'spend'; withinDays: number | null };
+/**
+ * A number the condition needs from the database, asked for by {@link factQueryOf}: the input the
+ * `loadClientContext` activity parses, so the workflow and the activity share one shape.
+ */
+export const FactQuery = z.discriminatedUnion('kind', [
+  z.object({
+    key: z.string(),
+    kind: z.literal('engagement'),
+    eventTypes: z.array(z.string()),
+    withinDays: z.number(),
+  }),
+  z.object({ key: z.string(), kind: z.literal('spend'), withinDays: z.number().nullable() }),
+]);
+export type FactQuery = z.infer<typeof FactQuery>;
 
 /**
  * What the workflow knows about a client when it evaluates a condition; loaded by the

@@ -1,5 +1,6 @@
-import type { ChannelKind, PolicyClient } from '@touchpoint/channels';
+import type { PolicyClient } from '@touchpoint/channels';
 import { clients, messages, type ClientRow, type Executor } from '@touchpoint/db';
+import { CHANNEL_KINDS, type ChannelKind } from '@touchpoint/language';
 import { and, eq, sql } from 'drizzle-orm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,11 +48,12 @@ export async function findFlaggedChannels(db: Executor, client: ClientRow): Prom
 
 /** The client as the delivery policy sees it. */
 export async function loadPolicyClient(db: Executor, client: ClientRow): Promise<PolicyClient> {
-  const channels: ChannelKind[] = ['email', 'sms', 'call', 'webhook'];
   return {
     timeZone: client.timeZone,
     consent: client.consent,
-    contactPoints: Object.fromEntries(channels.map((channel) => [channel, contactPointOf(client, channel)])),
+    contactPoints: Object.fromEntries(
+      CHANNEL_KINDS.map((channel) => [channel, contactPointOf(client, channel)]),
+    ),
     flaggedChannels: await findFlaggedChannels(db, client),
   };
 }

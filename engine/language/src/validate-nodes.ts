@@ -2,7 +2,7 @@ import type { JourneyDefinition } from './definition';
 import { describeCronProblem } from './cron';
 import { durationToMs } from './duration';
 import type { EventMatcher } from './filters';
-import type { ChannelKind } from './node-kinds';
+import type { ChannelKind } from './vocabulary';
 import type { CallOutcomeWait, JourneyNode, Offer } from './nodes';
 import { PROBLEM_CODES } from './problems';
 import type { JourneyCatalog, JourneyProblem, ProblemCode } from './problems';

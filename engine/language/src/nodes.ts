@@ -3,7 +3,7 @@ import { CheckpointRef, PastCheckpointPolicy } from './checkpoint';
 import { Condition } from './conditions';
 import { Duration, Offset } from './duration';
 import { EventMatcher } from './filters';
-import { CALL_OUTCOMES, CHANNEL_KINDS } from './node-kinds';
+import { CALL_OUTCOMES, CHANNEL_KINDS } from './vocabulary';
 
 /** Node, edge, branch, variant, exit and rung ids: stable, URL-safe, never containing `/` (kept for compiled ids). */
 export const StableId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'use 1-64 letters, digits, _ . -');
@@ -184,8 +184,11 @@ export type UpdateClientNode = z.infer<typeof UpdateClientNode>;
 export type StartJourneyNode = z.infer<typeof StartJourneyNode>;
 export type ExitNode = z.infer<typeof ExitNode>;
 
-/** Any journey node, discriminated on `kind` (see NODE_KINDS). */
-export const JourneyNode = z.discriminatedUnion('kind', [
+/**
+ * The one list of node schemas, in palette order: the union, `NODE_SCHEMAS` and `NODE_KINDS` are all
+ * read off it, so a new kind is added here once. Stored definitions name kinds by these strings.
+ */
+export const NODE_SCHEMA_LIST = [
   EntryNode,
   WaitNode,
   WaitForEventNode,
@@ -196,19 +199,15 @@ export const JourneyNode = z.discriminatedUnion('kind', [
   UpdateClientNode,
   StartJourneyNode,
   ExitNode,
-]);
+] as const;
+
+/** Any journey node, discriminated on `kind` (see NODE_KINDS). */
+export const JourneyNode = z.discriminatedUnion('kind', NODE_SCHEMA_LIST);
 export type JourneyNode = z.infer<typeof JourneyNode>;
 
+type NodeSchema = (typeof NODE_SCHEMA_LIST)[number];
+
 /** Node schemas by kind, for validating one node's config at a time (the builder's forms do this). */
-export const NODE_SCHEMAS = {
-  entry: EntryNode,
-  wait: WaitNode,
-  waitForEvent: WaitForEventNode,
-  conditionSplit: ConditionSplitNode,
-  randomSplit: RandomSplitNode,
-  send: SendNode,
-  escalationLadder: EscalationLadderNode,
-  updateClient: UpdateClientNode,
-  startJourney: StartJourneyNode,
-  exit: ExitNode,
-} as const satisfies Record<JourneyNode['kind'], z.ZodType>;
+export const NODE_SCHEMAS = Object.fromEntries(
+  NODE_SCHEMA_LIST.map((schema) => [schema.shape.kind.value, schema]),
+) as { readonly [S in NodeSchema as S['shape']['kind']['value']]: S };

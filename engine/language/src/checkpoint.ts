@@ -31,6 +31,17 @@ export const CheckpointRef = z.discriminatedUnion('source', [
 export type CheckpointRef = z.infer<typeof CheckpointRef>;
 
 /**
+ * A checkpoint for the `loadClientContext` activity to load, keyed by {@link checkpointKey}: a client
+ * date attribute or the smart trigger's expected next purchase.
+ */
+export const CheckpointQuery = z.object({
+  key: z.string(),
+  source: z.enum(CHECKPOINT_SOURCES),
+  attribute: z.string().optional(),
+});
+export type CheckpointQuery = z.infer<typeof CheckpointQuery>;
+
+/**
  * What to do when the moment a node is timed for (checkpoint + offset) is already past:
  * `skip` leaves the step out, `runNow` runs it once immediately. Never a burst of catch-up sends.
  */

@@ -1,4 +1,4 @@
-import type { ChannelKind } from './node-kinds';
+import type { ChannelKind } from './vocabulary';
 
 /**
  * Stable codes of journey problems. The builder shows each on its node; the API returns them on

@@ -1,7 +1,7 @@
 import type { DeliveryReceipt, TrackingPayload } from '@touchpoint/channels';
 import { funnelActions, messages, type Database, type MessageStatus } from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
-import { recordStatus } from './outbox';
+import { recordStatus } from '../outbox/outbox';
 
 // Later states win; a late "delivered" receipt must not pull an opened message back.
 const RANK: Partial<Record<MessageStatus, number>> = {

@@ -1,6 +1,13 @@
-import { callTasks, funnelActions, type Database } from '@touchpoint/db';
+import {
+  callOutcomeEventKey,
+  callTasks,
+  clients,
+  funnelActions,
+  storeEvents,
+  type Database,
+} from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
-import { findClient } from '../send/load-recipient';
+import { findClient } from '../recipients/load-recipient';
 import {
   CALL_OUTCOME_ACTIONS,
   CompleteCallTaskInput,
@@ -69,8 +76,10 @@ export async function createCallTask(
 }
 
 /**
- * Records the operator's outcome, the funnel action it implies (idempotent by `call:<taskId>`),
- * and returns the event the API signals to the journey waiting on `workflowId`.
+ * Records the operator's outcome, the funnel action it implies (idempotent by `call:<taskId>`), and
+ * stores the `call.<outcome>` event the way every client event is stored (`storeEvents`, the road
+ * `POST /v1/events` takes), so the router enters journeys that start on it. Returns that event, which
+ * the API also signals straight to the step waiting on `workflowId`.
  */
 export async function completeCallTask(
   db: Database,
@@ -102,7 +111,7 @@ export async function completeCallTask(
         .where(eq(callTasks.id, task.id));
     }
     const actionType = CALL_OUTCOME_ACTIONS[input.outcome];
-    const sourceKey = `call:${task.id}`;
+    const sourceKey = callOutcomeEventKey(task.id);
     if (actionType) {
       await tx
         .insert(funnelActions)
@@ -119,15 +128,38 @@ export async function completeCallTask(
         })
         .onConflictDoNothing({ target: funnelActions.sourceKey });
     }
+    const properties = {
+      taskId: task.id,
+      outcome: input.outcome,
+      ...(input.note ? { note: input.note } : {}),
+    };
+    const [client] = await tx
+      .select({ externalId: clients.externalId })
+      .from(clients)
+      .where(eq(clients.id, task.clientId));
+    // Keyed by the task, like the action above (whose attribution to the task's step it then keeps).
+    const [stored] = await storeEvents(tx, [
+      {
+        idempotencyKey: sourceKey,
+        clientExternalId: client!.externalId,
+        type: `call.${input.outcome}`,
+        occurredAt,
+        properties,
+        source: 'call-center',
+        messageId: task.messageId,
+        nodeId: task.nodeId,
+      },
+    ]);
     return {
       workflowId: task.workflowId,
       isFirstCompletion,
       funnelAction: actionType ? { type: actionType, sourceKey } : null,
+      storedEvent: { eventId: stored!.eventId, isNew: stored!.isNew },
       event: {
         eventId: sourceKey,
         type: `call.${input.outcome}`,
         occurredAt: occurredAt.toISOString(),
-        properties: { taskId: task.id, outcome: input.outcome, ...(input.note ? { note: input.note } : {}) },
+        properties,
         ...(task.nodeId ? { nodeId: task.nodeId } : {}),
         // The call's outbox row: the waiting step matches its own call by it (a loop's earlier call differs).
         ...(task.messageId ? { messageId: task.messageId } : {}),

@@ -10,7 +10,13 @@ import {
 } from '@touchpoint/channels';
 import { templates, type ClientRow, type Executor, type TemplateRow } from '@touchpoint/db';
 import { and, eq, or } from 'drizzle-orm';
-import type { SendMessageInput } from './send-message-contract';
+
+/** The journey step a message is rendered for (a send's input, or a preview's stand-in). */
+export interface RenderedStep {
+  journeyId?: string | null | undefined;
+  journeyVersion?: number | null | undefined;
+  nodeId: string;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,7 +42,7 @@ export async function findTemplate(
  */
 export function buildVariables(
   client: ClientRow,
-  input: SendMessageInput,
+  input: RenderedStep,
   offer: Record<string, unknown>,
 ): TemplateVariables {
   return {

@@ -1,4 +1,5 @@
 // The journey language: pure (zod only), shared by the builder, the API and the interpreter workflow.
+export * from './vocabulary';
 export * from './node-kinds';
 export * from './duration';
 export * from './filters';

@@ -1,4 +1,5 @@
 import { funnelRuleForEvent } from '@touchpoint/db';
+import { CALL_OUTCOMES, CallOutcome } from '@touchpoint/language';
 import { z } from 'zod';
 
 /**
@@ -29,17 +30,8 @@ export const CreateCallTaskInput = z.object({
 });
 export type CreateCallTaskInput = z.input<typeof CreateCallTaskInput>;
 
-/** What an operator records; each maps to at most one funnel action. */
-export const CALL_OUTCOMES = [
-  'reached',
-  'noAnswer',
-  'callBack',
-  'meetingBooked',
-  'booking',
-  'refused',
-] as const;
-export const CallOutcome = z.enum(CALL_OUTCOMES);
-export type CallOutcome = z.infer<typeof CallOutcome>;
+/** What an operator records (a set of the journey language); each maps to at most one funnel action. */
+export { CALL_OUTCOMES, CallOutcome };
 
 /**
  * Funnel action each outcome produces (null: nothing happened in the funnel), read from the funnel
@@ -80,4 +72,6 @@ export interface CompleteCallTaskResult {
   funnelAction: { type: string; sourceKey: string } | null;
   /** False when the task was already completed with this outcome (an idempotent repeat). */
   isFirstCompletion: boolean;
+  /** The stored `call.<outcome>` event; `isNew` false on a repeat (it is routed once). */
+  storedEvent: { eventId: number; isNew: boolean };
 }

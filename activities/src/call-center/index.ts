@@ -1,2 +1,0 @@
-export * from './call-task-contract';
-export * from './call-tasks';

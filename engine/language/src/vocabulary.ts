@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+/**
+ * The closed sets every package speaks: the one home of each list. The database stores them in text
+ * columns (db/src/schema/kinds.ts re-exports them), channels, activities, the API and the builder
+ * import them from here. The exact strings are a contract with stored rows and definitions: never
+ * rename one, add new members at the end.
+ */
+
+/** Channels a message can go out through, in the order a send node tries them by default. */
+export const CHANNEL_KINDS = ['email', 'sms', 'call', 'webhook'] as const;
+/** A delivery channel; `send` nodes list them in fallback order. */
+export const ChannelKind = z.enum(CHANNEL_KINDS);
+export type ChannelKind = z.infer<typeof ChannelKind>;
+
+/**
+ * What a call-center operator records on a call task. Each becomes a `call.<outcome>` client event;
+ * a call step's outcome ports are named after them.
+ */
+export const CALL_OUTCOMES = [
+  'reached',
+  'noAnswer',
+  'callBack',
+  'meetingBooked',
+  'booking',
+  'refused',
+] as const;
+export const CallOutcome = z.enum(CALL_OUTCOMES);
+export type CallOutcome = z.infer<typeof CallOutcome>;
+
+/** Lifecycle of a journey as a whole; versions themselves are immutable. */
+export const JOURNEY_STATUSES = ['draft', 'active', 'paused', 'archived'] as const;
+export const JourneyStatus = z.enum(JOURNEY_STATUSES);
+export type JourneyStatus = z.infer<typeof JourneyStatus>;
+
+/** Lifecycle of one client's run through one journey version. */
+export const ENROLLMENT_STATUSES = ['active', 'completed', 'exited', 'failed', 'migrated'] as const;
+export const EnrollmentStatus = z.enum(ENROLLMENT_STATUSES);
+export type EnrollmentStatus = z.infer<typeof EnrollmentStatus>;
+
+/** How a run ended, as its workflow reports it (the statuses an active enrollment can move to). */
+export const ENROLLMENT_END_STATUSES = [
+  'completed',
+  'exited',
+  'failed',
+] as const satisfies readonly EnrollmentStatus[];
+export const EnrollmentEndStatus = z.enum(ENROLLMENT_END_STATUSES);
+export type EnrollmentEndStatus = z.infer<typeof EnrollmentEndStatus>;
+
+/** How a client got into a journey. */
+export const ENROLLMENT_SOURCES = ['event', 'manual', 'csv', 'journey', 'segment'] as const;
+export const EnrollmentSource = z.enum(ENROLLMENT_SOURCES);
+export type EnrollmentSource = z.infer<typeof EnrollmentSource>;
+
+/** Outbox states of a message; every change is appended to the message's status timeline. */
+export const MESSAGE_STATUSES = [
+  'queued',
+  // Handed to the provider, its answer not yet recorded: after a crash, ask the provider before resending.
+  'sending',
+  'sent',
+  'delivered',
+  'opened',
+  'clicked',
+  'bounced',
+  'failed',
+  'deferred',
+  'skipped',
+  'unreachable',
+] as const;
+export const MessageStatus = z.enum(MESSAGE_STATUSES);
+export type MessageStatus = z.infer<typeof MessageStatus>;
+
+/** Call-center task states: open -> claimed -> completed, or cancelled when the journey's goal happens. */
+export const CALL_TASK_STATUSES = ['open', 'claimed', 'completed', 'cancelled'] as const;
+export const CallTaskStatus = z.enum(CALL_TASK_STATUSES);
+export type CallTaskStatus = z.infer<typeof CallTaskStatus>;
+
+/** States of a job that makes a journey's clients leave (`cancelled`: the journey was resumed meanwhile). */
+export const EXIT_JOB_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
+export const ExitJobStatus = z.enum(EXIT_JOB_STATUSES);
+export type ExitJobStatus = z.infer<typeof ExitJobStatus>;
