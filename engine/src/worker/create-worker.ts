@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
-import type { NativeConnection } from '@temporalio/worker';
+import type { ActivityInterceptorsFactory, NativeConnection, WorkerPlugin } from '@temporalio/worker';
 
 /** Path of the workflow bundle's entry (TypeScript; the worker's bundler compiles it). */
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -14,6 +14,10 @@ export interface JourneyWorkerOptions {
   namespace?: string;
   /** Sticky cache size: journeys kept in memory between wake-ups (default: the SDK's). */
   maxCachedWorkflows?: number;
+  /** Activity interceptors (metrics, traces). */
+  activityInterceptors?: ActivityInterceptorsFactory[];
+  /** Worker plugins (tracing adds its workflow interceptors and span sink). */
+  plugins?: WorkerPlugin[];
 }
 
 /**
@@ -27,6 +31,8 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
     taskQueue: options.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     activities: options.activities,
+    interceptors: { activity: options.activityInterceptors ?? [] },
+    plugins: options.plugins ?? [],
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
   });
 }
