@@ -10,7 +10,7 @@ const PROVIDER_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 1
  */
 export function createTouchpointMetrics(options: { processMetrics?: boolean } = {}) {
   const registry = new Registry();
-  if (options.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'touchpoint_process_' });
+  if (options.processMetrics) collectDefaultMetrics({ register: registry, prefix: 'touchpoint_' });
   const registers = [registry];
   return {
     registry,

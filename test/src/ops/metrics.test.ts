@@ -31,6 +31,23 @@ describe('/metrics on the API', () => {
     expect((await fetch(`${tp.apiUrl}/metrics`)).status).toBe(401);
   });
 
+  it('answers liveness and readiness without a key, naming each check', async () => {
+    const live = await fetch(`${tp.apiUrl}/health/live`);
+    expect([live.status, await live.json()]).toEqual([200, { live: true }]);
+    const ready = await fetch(`${tp.apiUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      ready: true,
+      checks: {
+        database: { ok: true },
+        temporal: { ok: true },
+        channels: { ok: true, detail: 'email,sms,call,webhook' },
+      },
+    });
+    // Every answer names its request id, the key to its log lines.
+    expect(ready.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('counts events, routing, enrollments, sends, policy skips and provider calls', async () => {
     const journey = await tp.call('POST', '/v1/journeys', { name: 'Welcome', definition: WELCOME_JOURNEY });
     await tp.call('POST', `/v1/journeys/${String(journey.id)}/publish`, {});

@@ -1,0 +1,60 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { repoRoot } from '../harness/paths';
+import { waitUntil } from '../harness/patience';
+
+/** A production entrypoint (`engine/src/main/api.ts` or `worker.ts`) running as its own process. */
+export interface TouchpointProcess {
+  readonly child: ChildProcess;
+  /** Its JSON log lines (pino on stdout), as parsed so far. */
+  readonly lines: Record<string, unknown>[];
+  /** Resolves with the exit code once the process has ended. */
+  readonly exited: Promise<number | null>;
+  waitForLog(
+    what: string,
+    match: (line: Record<string, unknown>) => boolean,
+  ): Promise<Record<string, unknown>>;
+  /** SIGTERM, then waits for the exit. */
+  stop(): Promise<number | null>;
+}
+
+/** Variables every production process needs; the tests add the database, Temporal and ports. */
+export const PROCESS_SECRETS = {
+  TOUCHPOINT_ADMIN_KEY: 'tp_admin_ops-process-key-0123',
+  TRACKING_SECRET: 'ops-process-tracking-secret',
+};
+
+/** Starts `role`'s entrypoint with `env` on top of this process's environment. */
+export function startTouchpointProcess(
+  role: 'api' | 'worker',
+  env: Record<string, string>,
+): TouchpointProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', `engine/src/main/${role}.ts`], {
+    cwd: repoRoot,
+    env: { ...process.env, ...PROCESS_SECRETS, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: Record<string, unknown>[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    try {
+      lines.push(JSON.parse(line) as Record<string, unknown>);
+    } catch {
+      // Not pino's: the workflow bundler prints its report as plain text.
+      lines.push({ text: line });
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    lines,
+    exited,
+    async waitForLog(what, match) {
+      await waitUntil(async () => lines.some(match), undefined, `${role} log: ${what}`);
+      return lines.find(match)!;
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
