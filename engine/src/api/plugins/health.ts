@@ -54,14 +54,15 @@ export async function checkDatabase(db: Database): Promise<Check> {
  * `/health/live` says the process answers (restart it if not); `/health/ready` says it can serve now
  * (take it out of the load balancer if not): the database answers, the Temporal frontend serves, and
  * at least one channel is configured. Both are public, as probes carry no key; readiness names which
- * check failed and why, nothing else.
+ * check failed and why, nothing else. Left out of the OpenAPI document, like `/metrics`: they are
+ * the operator's, and a failed readiness answers its checks rather than the API's error format.
  */
 export function registerHealth(app: FastifyInstance, deps: ReadinessDeps): void {
   app.get(
     '/health/live',
     {
       config: { scope: null },
-      schema: { tags: ['operations'], response: { 200: z.object({ live: z.literal(true) }) } },
+      schema: { hide: true, response: { 200: z.object({ live: z.literal(true) }) } },
     },
     async () => ({ live: true as const }),
   );
@@ -69,7 +70,7 @@ export function registerHealth(app: FastifyInstance, deps: ReadinessDeps): void 
     '/health/ready',
     {
       config: { scope: null },
-      schema: { tags: ['operations'], response: { 200: Readiness, 503: Readiness } },
+      schema: { hide: true, response: { 200: Readiness, 503: Readiness } },
     },
     async (_request, reply) => {
       const [database, temporal] = await Promise.all([checkDatabase(deps.db), checkTemporal(deps.temporal)]);
