@@ -2,7 +2,7 @@ export * from './schema';
 export type { Database, Executor, OpenDatabase, Schema } from './database';
 export { openDatabase, openPgliteDatabase } from './open-database';
 export type { OpenDatabaseOptions } from './open-database';
-export { migrateDatabase, MIGRATIONS_FOLDER } from './migrate';
+export { migrateDatabase, migrateDatabaseExclusively, MIGRATIONS_FOLDER } from './migrate';
 export * from './orm';
 export * from './client-facts/smart-trigger';
 export { refreshClientFacts } from './client-facts/refresh-client-facts';

@@ -1,4 +1,4 @@
-import { migrateDatabase, openDatabase } from '@touchpoint/db';
+import { migrateDatabaseExclusively, openDatabase } from '@touchpoint/db';
 import pino from 'pino';
 import { createTouchpointMetrics } from '../observability/metrics';
 import { startTracing } from '../observability/tracing';
@@ -30,7 +30,7 @@ export async function runEntrypoint(role: 'api' | 'worker'): Promise<void> {
   const database = openDatabase(config.DATABASE_URL, {
     maxConnections: dbConnectionsFor({ api: role === 'api', worker: role === 'worker' }),
   });
-  if (role === 'api') await migrateDatabase(database.db);
+  if (role === 'api') await migrateDatabaseExclusively(database.db);
   const product = await startProduct({
     config,
     db: database.db,

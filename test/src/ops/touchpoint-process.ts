@@ -24,12 +24,22 @@ export const PROCESS_SECRETS = {
   TRACKING_SECRET: 'ops-process-tracking-secret',
 };
 
-/** Starts `role`'s entrypoint with `env` on top of this process's environment. */
+/** The compiled entrypoints (`npm run build:server`), as the Docker image runs them. */
+export const compiledEntrypoint = (role: 'api' | 'worker') => `dist/server/main/${role}.mjs`;
+
+/**
+ * Starts `role`'s entrypoint with `env` on top of this process's environment: from source through
+ * tsx, or `compiled` (plain node on dist/server, with the prebuilt workflow bundle).
+ */
 export function startTouchpointProcess(
   role: 'api' | 'worker',
   env: Record<string, string>,
+  options: { compiled?: boolean } = {},
 ): TouchpointProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', `engine/src/main/${role}.ts`], {
+  const args = options.compiled
+    ? [compiledEntrypoint(role)]
+    : ['--import', 'tsx', `engine/src/main/${role}.ts`];
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: { ...process.env, ...PROCESS_SECRETS, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
