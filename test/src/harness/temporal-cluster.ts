@@ -1,5 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -75,7 +76,7 @@ export async function startTemporalCluster(
     name: `temporal-server-${prefix}`,
   });
   const address = `127.0.0.1:${ports.frontend}`;
-  await waitUntilServing(address, server.logFile);
+  await waitUntilServing(address, server.logFile, server.child);
   timings.startSeconds = (Date.now() - started) / 1000;
   started = Date.now();
   await createDefaultNamespace(address);
@@ -109,27 +110,45 @@ async function createSchemas(postgres: PostgresCluster, databases: { default: st
   }
 }
 
+/**
+ * The server stores each member's membership port in a `smallint`: the kernel's ephemeral ports
+ * (32768 and up) do not fit, so membership ports are picked, and checked free, below that.
+ */
+async function findFreeLowPort(): Promise<number> {
+  for (;;) {
+    const port = 10_000 + Math.floor(Math.random() * 22_000);
+    const isFree = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (isFree) return port;
+  }
+}
+
 async function freePorts(): Promise<TemporalServerPorts> {
   const next = () => findFreePort();
   return {
     frontend: await next(),
     frontendHttp: await next(),
-    frontendMembership: await next(),
+    frontendMembership: await findFreeLowPort(),
     history: await next(),
-    historyMembership: await next(),
+    historyMembership: await findFreeLowPort(),
     matching: await next(),
-    matchingMembership: await next(),
+    matchingMembership: await findFreeLowPort(),
     worker: await next(),
-    workerMembership: await next(),
+    workerMembership: await findFreeLowPort(),
     metrics: await next(),
   };
 }
 
 /** The gRPC port opens before the frontend serves (after a restart especially): ask its health service. */
-async function waitUntilServing(address: string, logFile: string): Promise<void> {
+async function waitUntilServing(address: string, logFile: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   let lastError: unknown = null;
   while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`Temporal server exited with ${child.exitCode} (log: ${logFile})`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 2_000 });
       try {

@@ -13,7 +13,7 @@ import { startTemporalCluster, type TemporalCluster } from '../harness/temporal-
 import { sampleSum } from './prometheus-text';
 import { SIGN_UP_STORY, UPLOAD_STORY } from './production-story';
 import { PROCESS_SECRETS, startTouchpointProcess, type TouchpointProcess } from './touchpoint-process';
-import { insertWelcomeTemplates, signUpEvent, welcomeClient } from './welcome-story';
+import { afternoonTimeZone, insertWelcomeTemplates, signUpEvent, welcomeClient } from './welcome-story';
 
 const run = promisify(execFile);
 /** A cold build of the server (scripts/install-tools.sh temporal-server) takes 8-20 minutes here. */
@@ -120,7 +120,12 @@ describe('[production-server] two APIs and two workers on a production Temporal 
     const names = Array.from({ length: 10 }, (_, index) => `prod-${index}`);
     for (const [index, name] of names.entries()) {
       const api = apis[index % 2]!;
-      await call(api, 'PUT', `/v1/clients/${name}`, welcomeClient({ email: `${name}@example.com` }));
+      await call(
+        api,
+        'PUT',
+        `/v1/clients/${name}`,
+        welcomeClient({ email: `${name}@example.com`, timeZone: afternoonTimeZone() }),
+      );
       await call(api, 'POST', '/v1/events', signUpEvent(name));
     }
     await mailbox.waitForCount(names.length, 90_000);
@@ -164,7 +169,12 @@ describe('[production-server] two APIs and two workers on a production Temporal 
     });
     const late = Array.from({ length: 6 }, (_, index) => `late-${index}`);
     for (const name of late)
-      await call(apis[0]!, 'PUT', `/v1/clients/${name}`, welcomeClient({ email: `${name}@example.com` }));
+      await call(
+        apis[0]!,
+        'PUT',
+        `/v1/clients/${name}`,
+        welcomeClient({ email: `${name}@example.com`, timeZone: afternoonTimeZone() }),
+      );
     // Stored as by a process that died before routing them: only the sweepers of both APIs can.
     const rows = await database.db.select({ id: clients.id, externalId: clients.externalId }).from(clients);
     await database.db.insert(events).values(
@@ -209,7 +219,15 @@ describe('[production-server] two APIs and two workers on a production Temporal 
     const journey = await call(second, 'POST', '/v1/journeys', { name: 'Upload', definition: UPLOAD_STORY });
     await call(second, 'POST', `/v1/journeys/${String(journey.id)}/publish`, {});
     const smsBefore = smsInbox.listMessages().length;
-    const names = Array.from({ length: 10 }, (_, index) => `prod-${index}`);
+    // Clients of their own: the default policy allows one SMS a day per client.
+    const names = Array.from({ length: 10 }, (_, index) => `upload-${index}`);
+    for (const name of names)
+      await call(
+        second,
+        'PUT',
+        `/v1/clients/${name}`,
+        welcomeClient({ email: `${name}@example.com`, timeZone: afternoonTimeZone() }),
+      );
     const job = await call(
       first,
       'POST',

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { repoRoot } from '../harness/paths';
+import { artifactsDir, repoRoot } from '../harness/paths';
 import { waitUntil } from '../harness/patience';
 
 /** A production entrypoint (`engine/src/main/api.ts` or `worker.ts`) running as its own process. */
@@ -45,7 +47,13 @@ export function startTouchpointProcess(
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: Record<string, unknown>[] = [];
+  // Kept for the reader of a failed run, as the harness keeps its servers' logs.
+  const logDir = path.join(artifactsDir, 'logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = createWriteStream(path.join(logDir, `touchpoint-${role}-${child.pid ?? 'unknown'}.log`));
+  child.once('exit', () => logFile.end());
   createInterface({ input: child.stdout! }).on('line', (line) => {
+    logFile.write(`${line}\n`);
     try {
       lines.push(JSON.parse(line) as Record<string, unknown>);
     } catch {

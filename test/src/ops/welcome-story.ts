@@ -47,13 +47,27 @@ export async function insertWelcomeTemplates(db: Database): Promise<void> {
   ]);
 }
 
+/**
+ * A time zone where it is early afternoon now, so the production processes' default quiet hours
+ * (22:00-08:00 local) never hold a test's mail, whenever it runs.
+ */
+export function afternoonTimeZone(now = new Date()): string {
+  const offset = ((13 - now.getUTCHours() + 36) % 24) - 12;
+  // POSIX-style names: Etc/GMT-3 is UTC+3.
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
 /** A client's profile; `emailConsent: 'denied'` makes the policy skip the welcome mail. */
-export function welcomeClient(options: { email: string; emailConsent?: 'granted' | 'denied' }) {
+export function welcomeClient(options: {
+  email: string;
+  emailConsent?: 'granted' | 'denied';
+  timeZone?: string;
+}) {
   const now = new Date().toISOString();
   return {
     email: options.email,
     phone: '+79161234567',
-    timeZone: 'Europe/Moscow',
+    timeZone: options.timeZone ?? 'Europe/Moscow',
     attributes: { firstName: 'Anna' },
     consent: {
       email: { status: options.emailConsent ?? 'granted', updatedAt: now },
