@@ -33,8 +33,8 @@ export interface TemporalCluster {
 }
 
 /**
- * Builds the server once if `.tools/bin` lacks it (scripts/install-tools.sh temporal-server: 8-20
- * minutes cold), creates its two databases and schemas with its own schema tool, starts it with
+ * Builds the server once if `.tools/bin` lacks it (scripts/install-tools.sh temporal-server: 8-10
+ * minutes idle, 51 measured under load), creates its two databases and schemas with its own schema tool, starts it with
  * `shards` history shards and advanced visibility on PostgreSQL, and creates the `default` namespace
  * with the journeys' search attributes: what an operator does once per cluster.
  */
