@@ -10,6 +10,10 @@ import { MAX_BATCH_SIZE } from './input-bounds';
 import { registerAuth } from './plugins/auth';
 import { assertRouteScopes, requireRouteScopes } from './plugins/route-scopes';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerHealth } from './plugins/health';
+import { registerMetrics } from './plugins/metrics';
+import { registerTracing } from './plugins/tracing';
+import { createTouchpointMetrics, type TouchpointMetrics } from '../observability/metrics';
 import { registerInputLimits } from './plugins/input-limits';
 import { DEFAULT_REQUEST_TIMEOUT_MS, serverLimits } from './plugins/server-limits';
 import type { ServerTimeouts } from './plugins/server-limits';
@@ -79,6 +83,10 @@ export interface BuildAppOptions {
   config: ApiConfig;
   /** Fastify's logger (pino options); off when omitted. 5xx answers are logged at `error` with the request id. */
   logger?: FastifyServerOptions['logger'];
+  /** Where `/metrics` counts (shared with the worker in an all-in-one process); a fresh registry by default. */
+  metrics?: TouchpointMetrics;
+  /** Makes one span per request (the process has called `startTracing` with an endpoint). */
+  isTraced?: boolean;
   /** Registers more routes (the demo's sandbox routes), checked for their scope like the rest. */
   moreRoutes?: (app: FastifyInstance) => Promise<void>;
 }
@@ -102,10 +110,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // The id every log line of the request carries: a caller quoting it finds them all.
+  app.addHook('onRequest', async (request, reply) => void reply.header('x-request-id', request.id));
   registerInputLimits(app, options.config.timeouts?.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   requireRouteScopes(app);
   await registerSwagger(app);
   registerAuth(app, { db: options.db, adminKey: options.config.adminKey });
+  if (options.isTraced) registerTracing(app);
+  registerMetrics(app, options.metrics ?? createTouchpointMetrics());
+  registerHealth(app, {
+    db: options.db,
+    ...(options.temporal ? { temporal: options.temporal } : {}),
+    ...(options.config.channels ? { channels: options.config.channels } : {}),
+  });
   const maxBatchSize = options.config.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
   const shared = { db: options.db, router: options.router ?? null, maxBatchSize };
   await app.register(eventRoutes, shared);

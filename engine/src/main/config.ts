@@ -51,8 +51,15 @@ export const AppConfig = z.object({
   SMSRU_RECEIPT_SECRET: z.string().min(16).optional(),
   /** Lets webhooks and the call-center push reach private and loopback addresses (off in production). */
   WEBHOOK_ALLOW_PRIVATE: flag,
-  /** Level of the API's structured (pino) log on stdout; every 5xx is logged at `error` with its request id. */
+  /** Level of the API's and worker's structured (pino) log on stdout; every 5xx is logged at `error` with its request id. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The worker's operator port (`/metrics`, `/health/live`, `/health/ready`); it has no key, keep it private. */
+  WORKER_HTTP_HOST: z.string().default('127.0.0.1'),
+  WORKER_HTTP_PORT: port.default(3001),
+  /** A worker that cannot reach Temporal this long exits with status 1, for its supervisor to restart. */
+  TEMPORAL_UNREACHABLE_EXIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** OTLP/HTTP collector (e.g. `http://otel-collector:4318`): traces are exported there; unset, none are made. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   /** Task intake of an external call-center system: each call task is also POSTed there, signed. */
   CALL_CENTER_PUSH_URL: z.string().url().optional(),
 });

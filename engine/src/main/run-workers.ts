@@ -1,4 +1,9 @@
-import { Worker, type NativeConnection } from '@temporalio/worker';
+import {
+  Worker,
+  type ActivityInterceptorsFactory,
+  type NativeConnection,
+  type WorkerPlugin,
+} from '@temporalio/worker';
 import { SEND_TASK_QUEUES, type Activities, type SendActivities } from '@touchpoint/activities';
 import type { ChannelKind } from '@touchpoint/channels';
 import { createJourneyWorker } from '../worker/create-worker';
@@ -29,6 +34,10 @@ export interface StartWorkersOptions {
   activities: Activities;
   /** The per-channel send queues (default `SEND_TASK_QUEUES`); tests sharing a server pass their own. */
   sendTaskQueues?: Record<ChannelKind, string>;
+  /** Activity interceptors of every worker (metrics, traces). */
+  interceptors?: ActivityInterceptorsFactory[];
+  /** Worker plugins (tracing). */
+  plugins?: WorkerPlugin[];
 }
 
 /** Starts the journey worker plus one send-only worker per channel queue. */
@@ -43,6 +52,8 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       namespace: options.namespace,
       taskQueue: options.taskQueue,
       activities: options.activities,
+      ...(options.interceptors ? { activityInterceptors: options.interceptors } : {}),
+      plugins: options.plugins ?? [],
     }),
     ...(await Promise.all(
       (Object.entries(options.sendTaskQueues ?? SEND_TASK_QUEUES) as [ChannelKind, string][]).map(
@@ -54,6 +65,8 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
             activities: sendActivities,
             maxTaskQueueActivitiesPerSecond: CHANNEL_RATE_LIMITS[channel],
             maxConcurrentActivityTaskExecutions: CHANNEL_CONCURRENCY[channel],
+            interceptors: { activity: options.interceptors ?? [] },
+            plugins: options.plugins ?? [],
           }),
       ),
     )),

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ClientPlugin } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { createActivities, SEND_TASK_QUEUES } from '@touchpoint/activities';
 import type { DeliveryPolicy } from '@touchpoint/channels';
@@ -18,6 +18,12 @@ import type { AppConfig } from './config';
 import { configuredChannels } from './configured-channels';
 import { builderDistDir } from './paths';
 import { startWorkers, type RunningWorkers } from './run-workers';
+import { activityMetricsInterceptor } from '../observability/activity-metrics-interceptor';
+import { registerDatabaseGauges } from '../observability/database-gauges';
+import { instrumentAdapters } from '../observability/instrument-adapters';
+import { instrumentRouter } from '../observability/instrument-router';
+import { createTouchpointMetrics, type TouchpointMetrics } from '../observability/metrics';
+import { NO_TRACING, type Tracing } from '../observability/tracing';
 
 export interface StartProductOptions {
   config: AppConfig;
@@ -39,11 +45,16 @@ export interface StartProductOptions {
   deliveryPolicy?: DeliveryPolicy;
   /** The API's logger; by default pino on stdout at `config.LOG_LEVEL`. */
   logger?: FastifyServerOptions['logger'];
+  /** Where this process counts (the entrypoints add process metrics); a fresh registry by default. */
+  metrics?: TouchpointMetrics;
+  /** Tracing of this process (`startTracing`); none by default. */
+  tracing?: Tracing;
 }
 
 export interface RunningProduct {
   /** Base URL of the API when it runs here. */
   apiUrl: string | null;
+  metrics: TouchpointMetrics;
   app: FastifyInstance | null;
   temporal: Client;
   workers: RunningWorkers | null;
@@ -57,8 +68,15 @@ export interface RunningProduct {
  */
 export async function startProduct(options: StartProductOptions): Promise<RunningProduct> {
   const { config, db } = options;
-  const connections = options.temporal ? null : await connectTemporal(config);
-  const temporal = options.temporal?.client ?? connections!.client;
+  const metrics = options.metrics ?? createTouchpointMetrics();
+  const tracing = options.tracing ?? NO_TRACING;
+  const plugins = tracing.temporalPlugin ? [tracing.temporalPlugin] : [];
+  const connections = options.temporal ? null : await connectTemporal(config, plugins);
+  // A traced product makes its own client over the given connection, so its calls carry the trace.
+  const temporal =
+    options.temporal && plugins.length > 0
+      ? new Client({ connection: options.temporal.connection, namespace: config.TEMPORAL_NAMESPACE, plugins })
+      : (options.temporal?.client ?? connections!.client);
   await registerSearchAttributes(
     options.temporal?.connection ?? connections!.connection,
     config.TEMPORAL_NAMESPACE,
@@ -66,7 +84,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
 
   let workers: RunningWorkers | null = null;
   // Built in an API-only process too, to tell publish which channels exist: adapters connect lazily.
-  const adapters = createChannelAdapters(config, options.trackingSecret);
+  const adapters = instrumentAdapters(createChannelAdapters(config, options.trackingSecret), metrics);
   if (options.worker) {
     const nativeConnection = options.temporal?.nativeConnection ?? (await connections!.nativeConnection());
     const activities = createActivities({
@@ -86,6 +104,8 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       activities,
+      interceptors: [activityMetricsInterceptor(metrics)],
+      plugins,
     });
   }
 
@@ -93,13 +113,24 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
   let apiUrl: string | null = null;
   let sweeper: RoutingSweeper | null = null;
   if (options.api) {
-    const router = createEventRouter({
-      db,
+    const router = instrumentRouter(
+      createEventRouter({
+        db,
+        temporal,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        sendTaskQueues: SEND_TASK_QUEUES,
+      }),
+      metrics,
+    );
+    registerDatabaseGauges(metrics, db);
+    app = await buildProductApp(
+      options,
       temporal,
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      sendTaskQueues: SEND_TASK_QUEUES,
-    });
-    app = await buildProductApp(options, temporal, router, configuredChannels(adapters));
+      router,
+      configuredChannels(adapters),
+      metrics,
+      plugins.length > 0,
+    );
     apiUrl = await app.listen({ host: config.API_HOST, port: config.API_PORT });
     // Events stored while Temporal was unreachable, or by a process that died before routing them.
     sweeper = startRoutingSweeper({
@@ -111,6 +142,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
 
   return {
     apiUrl,
+    metrics,
     app,
     temporal,
     workers,
@@ -126,12 +158,12 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
 }
 
 /** Connects to the configured cluster: a client now, the worker's native connection on demand. */
-async function connectTemporal(config: AppConfig) {
+async function connectTemporal(config: AppConfig, plugins: ClientPlugin[]) {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   let native: NativeConnection | null = null;
   return {
     connection,
-    client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    client: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, plugins }),
     async nativeConnection() {
       native = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
       return native;
@@ -152,6 +184,8 @@ async function buildProductApp(
   temporal: Client,
   router: EventRouter,
   channels: readonly ChannelKind[],
+  metrics: TouchpointMetrics,
+  isTraced: boolean,
 ): Promise<FastifyInstance> {
   const { config, db } = options;
   const app = await buildApp({
@@ -171,6 +205,8 @@ async function buildProductApp(
       ...(config.SMSRU_RECEIPT_SECRET ? { smsRuReceiptSecret: config.SMSRU_RECEIPT_SECRET } : {}),
     },
     logger: options.logger ?? { level: config.LOG_LEVEL },
+    metrics,
+    isTraced,
     ...(options.sandbox ? { moreRoutes: registerSandbox(options.sandbox) } : {}),
   });
   // The builder uses hash routes, so its index.html and assets are all there is to serve.

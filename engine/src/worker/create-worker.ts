@@ -1,9 +1,22 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
-import type { NativeConnection } from '@temporalio/worker';
+import type { ActivityInterceptorsFactory, NativeConnection, WorkerPlugin } from '@temporalio/worker';
 
 /** Path of the workflow bundle's entry (TypeScript; the worker's bundler compiles it). */
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+/**
+ * The prebuilt workflow bundle beside the compiled worker (`npm run build:server` writes
+ * `dist/server/workflows/`), or null when running from source, where the worker bundles at start.
+ * Traced workers need the bundle built with the tracing interceptors.
+ */
+export function prebuiltWorkflowBundle(isTraced: boolean): string | null {
+  const file = fileURLToPath(
+    new URL(`../workflows/${isTraced ? 'journeys-traced' : 'journeys'}.js`, import.meta.url),
+  );
+  return existsSync(file) ? file : null;
+}
 
 /** Options of {@link createJourneyWorker}. */
 export interface JourneyWorkerOptions {
@@ -14,6 +27,10 @@ export interface JourneyWorkerOptions {
   namespace?: string;
   /** Sticky cache size: journeys kept in memory between wake-ups (default: the SDK's). */
   maxCachedWorkflows?: number;
+  /** Activity interceptors (metrics, traces). */
+  activityInterceptors?: ActivityInterceptorsFactory[];
+  /** Worker plugins (tracing adds its workflow interceptors and span sink). */
+  plugins?: WorkerPlugin[];
 }
 
 /**
@@ -21,12 +38,15 @@ export interface JourneyWorkerOptions {
  * on per-channel queues: start one more worker per channel queue with only the send activities.
  */
 export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
+  const bundle = prebuiltWorkflowBundle((options.plugins ?? []).length > 0);
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
-    workflowsPath: WORKFLOWS_PATH,
+    ...(bundle ? { workflowBundle: { codePath: bundle } } : { workflowsPath: WORKFLOWS_PATH }),
     activities: options.activities,
+    interceptors: { activity: options.activityInterceptors ?? [] },
+    plugins: options.plugins ?? [],
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
   });
 }

@@ -26,6 +26,10 @@ const SCOPE_TABLE: Record<string, ApiScope | null> = {
   'GET /docs/json': null,
   'GET /docs/yaml': null,
   'GET /docs/static/*': null,
+  // Probes carry no key; readiness says which dependency fails, nothing more. Metrics are operator business.
+  'GET /health/live': null,
+  'GET /health/ready': null,
+  'GET /metrics': 'admin',
   'POST /v1/events': 'events:write',
   'POST /v1/purchases': 'events:write',
   'PUT /v1/clients/:id': 'clients:write',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { artifactsDir } from '@touchpoint/engine/main/paths';
 import setupServers from '../harness/global-setup';
 import { runBuilderBenchmark } from './builder-bench';
+import { runClusterBenchmark } from './cluster-bench';
 import { runEngineBenchmark } from './engine-bench';
 import { runIngestBenchmark } from './ingest-bench';
 import { runSendBenchmark } from './send-bench';
@@ -68,6 +69,28 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
         : {}),
       ...(line.ratio !== undefined ? { ratio: line.ratio } : {}),
     }));
+  },
+  // The production Temporal server (4 shards on PostgreSQL) beside the dev server, same run.
+  cluster: async () => {
+    const r = await runClusterBenchmark(300);
+    return [
+      row(
+        'cluster',
+        'enrollments finished (entry -> exit), production server',
+        r.production.enrollmentsPerSecond,
+        'enrollments/s',
+        'the same on the dev server',
+        r.dev.enrollmentsPerSecond,
+      ),
+      row(
+        'cluster',
+        'events routed after POST /v1/events, production server',
+        r.production.eventsPerSecond,
+        'events/s',
+        'the same on the dev server',
+        r.dev.eventsPerSecond,
+      ),
+    ];
   },
   builder: async () => {
     const r = await runBuilderBenchmark(300);

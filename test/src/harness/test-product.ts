@@ -12,6 +12,7 @@ import { dbConnectionsFor } from '@touchpoint/engine/main/db-pool';
 import { loadConfig } from '@touchpoint/engine/main/config';
 import { findFreePort } from '@touchpoint/engine/main/ports';
 import { startProduct, type RunningProduct } from '@touchpoint/engine/main/start-product';
+import type { Tracing } from '@touchpoint/engine/observability/tracing';
 import { expect } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './database';
 import { createTimeSkippingEnvironment } from './time-skipping';
@@ -30,6 +31,8 @@ export interface TestProductOptions {
   env?: Record<string, string>;
   /** Signs tracking links and webhooks (default `<name>-tracking-secret`); receivers verify with it. */
   trackingSecret?: string;
+  /** Traces the product (`startTracing` with the test's receiver); none by default. */
+  tracing?: Tracing;
 }
 
 export interface TestProduct {
@@ -98,6 +101,7 @@ export async function startTestProduct(
     sandbox: { mailbox, smsInbox },
     temporal: { connection: env.connection, client: env.client, nativeConnection: env.nativeConnection },
     deliveryPolicy: options.deliveryPolicy ?? DeliveryPolicy.parse({}),
+    ...(options.tracing ? { tracing: options.tracing } : {}),
   });
   const apiUrl = product.apiUrl ?? '';
   return {
