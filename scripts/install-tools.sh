@@ -15,8 +15,9 @@
 #   chromium     Debian's chromium package, for the builder's browser tests.
 #   temporal-server  The production Temporal server (`temporal-server`) and its schema tool
 #                (`temporal-sql-tool`), built from the Go proxy's go.temporal.io/server. Cold this
-#                takes 8-10 min on an idle 2-core machine (51 min measured under heavy load) and ~3.3 GB of Go caches (kept in .tools/go so a rebuild is quick;
-#                TOUCHPOINT_DROP_GO_CACHE=1 removes them afterwards). Runs niced.
+#                takes 8-10 min on an idle 2-core machine (51 min measured under heavy load) and ~3.3 GB
+#                in Go's own caches, shared by every checkout (TOUCHPOINT_DROP_GO_CACHE=1 empties them).
+#                Runs niced.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -135,13 +136,14 @@ install_temporal_server() {
   local stamp="$BIN/.temporal-server-$TEMPORAL_SERVER_VERSION"
   [ -x "$BIN/temporal-server" ] && [ -x "$BIN/temporal-sql-tool" ] && [ -f "$stamp" ] && return
   command -v go >/dev/null || fail "building temporal-server needs Go (https://go.dev/dl) on PATH"
-  local go_home="$TOOLS_DIR/go" staging="$TOOLS_DIR/go/bin-staging"
-  mkdir -p "$go_home/mod" "$go_home/build" "$staging"
+  # Go's own module and build caches (go env GOMODCACHE GOCACHE) are shared by every checkout on the
+  # machine, like npm's, so a second clone links in a minute instead of compiling for ten.
+  local staging="$TOOLS_DIR/go-bin-staging"
+  mkdir -p "$staging"
   say "building temporal-server + temporal-sql-tool $TEMPORAL_SERVER_VERSION (cold: 8-20 min, niced)"
   local started=$SECONDS
   # -modcacherw keeps the module cache deletable; -s -w drops symbols (165 MB -> 116 MB).
-  if ! env GOTOOLCHAIN="$TEMPORAL_SERVER_GO_TOOLCHAIN" GOMODCACHE="$go_home/mod" GOCACHE="$go_home/build" \
-    GOPATH="$go_home" GOBIN="$staging" GOFLAGS=-modcacherw CGO_ENABLED=0 \
+  if ! env GOTOOLCHAIN="$TEMPORAL_SERVER_GO_TOOLCHAIN" GOBIN="$staging" GOFLAGS=-modcacherw CGO_ENABLED=0 \
     nice -n 19 go install -v -ldflags='-s -w' \
     "go.temporal.io/server/cmd/server@$TEMPORAL_SERVER_VERSION" \
     "go.temporal.io/server/cmd/tools/sql@$TEMPORAL_SERVER_VERSION" 2>&1 | report_build_progress; then
@@ -153,7 +155,7 @@ install_temporal_server() {
   touch "$stamp"
   say "temporal-server $TEMPORAL_SERVER_VERSION built in $((SECONDS - started)) s"
   if [ "${TOUCHPOINT_DROP_GO_CACHE:-0}" = 1 ]; then
-    rm -rf "$go_home"
+    go clean -cache -modcache
   fi
 }
 

@@ -8,8 +8,8 @@ step() { printf '\n== %s\n' "$*" >&2; }
 
 step "npm packages"
 bash scripts/ensure-deps.sh
-step "servers and browser (Temporal dev + test server, PostgreSQL, Chromium)"
-bash scripts/install-tools.sh temporal test-server postgres chromium
+step "servers and browser (Temporal dev + test server, production Temporal server built from Go, PostgreSQL, Chromium)"
+bash scripts/install-tools.sh temporal test-server temporal-server postgres chromium
 step "format"
 npx prettier --check . --log-level warn
 step "lint"

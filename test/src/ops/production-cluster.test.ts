@@ -1,7 +1,12 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { startSmsSandbox, startSmtpSandbox, type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels';
+import {
+  startSmsSandbox,
+  startSmtpSandbox,
+  type SmsSandbox,
+  type SmtpSandbox,
+} from '@touchpoint/channels/sandbox';
 import { and, clients, enrollments, eq, events, openDatabase, type OpenDatabase } from '@touchpoint/db';
 import { findFreePort } from '@touchpoint/engine/main/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
