@@ -10,6 +10,8 @@ export const INTERNAL_EVENT_KEY_PREFIXES = {
   purchase: 'purchase:',
   /** `tracking:<action>:<message id>[:<link>]`: opens, clicks and unsubscribes from sent mail. */
   tracking: 'tracking:',
+  /** `segment:<segment id>:<client id>:<entry n>:<entered|left>`: segment transitions (db/src/segments). */
+  segment: 'segment:',
 } as const;
 
 /** Whether a key lies in a namespace Touchpoint keeps for its own events. */
