@@ -18,8 +18,8 @@ export interface RecomputeSegmentsOptions {
   chunkSize?: number;
   /** Resume after this client id (a retried run's last heartbeat); earlier chunks are already applied. */
   startAfter?: string | null;
-  /** Called after each committed chunk (an activity heartbeats here). */
-  onChunk?: (progress: RecomputeProgress) => void | Promise<void>;
+  /** Called after each committed chunk with the ids of the events it stored (an activity heartbeats here). */
+  onChunk?: (progress: RecomputeProgress, newEventIds: number[]) => void | Promise<void>;
 }
 
 /**
@@ -37,16 +37,16 @@ export async function recomputeSegments(
   const context = await loadSegmentationContext(db, asOf, { takeCutPoints: true });
   const progress: RecomputeProgress = { after: options.startAfter ?? null, clients: 0, transitions: 0 };
   for (;;) {
-    const done = await db.transaction(async (tx) => {
+    const chunk = await db.transaction(async (tx) => {
       const classified = await classifyClients(tx, context, { after: progress.after, limit }, asOf);
       const stored = await applySegmentChanges(tx, context, classified, asOf);
-      progress.clients += classified.length;
-      progress.transitions += stored.filter((outcome) => outcome.isNew).length;
-      progress.after = classified.at(-1)?.id ?? progress.after;
-      return classified.length < limit;
+      return { classified, fresh: stored.filter((outcome) => outcome.isNew).map((o) => o.eventId) };
     });
-    await options.onChunk?.({ ...progress });
-    if (done) break;
+    progress.clients += chunk.classified.length;
+    progress.transitions += chunk.fresh.length;
+    progress.after = chunk.classified.at(-1)?.id ?? progress.after;
+    await options.onChunk?.({ ...progress }, chunk.fresh);
+    if (chunk.classified.length < limit) break;
   }
   await snapshotSegmentCounts(db, asOf);
   return progress;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SEGMENT_RECOMPUTE_CRON } from '../temporal/segment-schedule';
 
 // 0 asks the kernel for a free port (tests).
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -53,6 +54,11 @@ export const AppConfig = z.object({
   WEBHOOK_ALLOW_PRIVATE: flag,
   /** Level of the API's structured (pino) log on stdout; every 5xx is logged at `error` with its request id. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Cron (UTC) of the full segment recompute's Temporal Schedule (RFM cells, lifecycle stages, overdue,
+   * saved segments); `off` creates none (the time-skipping test server has no schedules).
+   */
+  SEGMENT_RECOMPUTE_CRON: z.string().min(1).default(DEFAULT_SEGMENT_RECOMPUTE_CRON),
   /** Task intake of an external call-center system: each call task is also POSTed there, signed. */
   CALL_CENTER_PUSH_URL: z.string().url().optional(),
 });
