@@ -13,7 +13,11 @@ export type ActivityDeps = JourneyActivityDeps & Omit<SendActivityDeps, 'now'> &
  * the per-channel queues in `SEND_TASK_QUEUES`.
  */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createJourneyActivities(deps), ...createSegmentActivities(deps), ...createSendActivities(deps) };
+  return {
+    ...createJourneyActivities(deps),
+    ...createSegmentActivities(deps),
+    ...createSendActivities(deps),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -17,7 +17,10 @@ export function createSegmentActivities(deps: { db: Database }) {
   return {
     recomputeSegments: async (input: RecomputeSegmentsInput): Promise<RecomputeProgress> => {
       const context = Context.current();
-      const [resumed] = context.info.heartbeatDetails === undefined ? [] : [context.info.heartbeatDetails as RecomputeProgress];
+      const [resumed] =
+        context.info.heartbeatDetails === undefined
+          ? []
+          : [context.info.heartbeatDetails as RecomputeProgress];
       return recomputeSegments(deps.db, {
         asOf: new Date(input.asOf),
         startAfter: resumed?.after ?? null,

@@ -25,7 +25,11 @@ export interface ClassifiedClient {
 
 async function loadScope(db: Executor, scope: ClientScope) {
   const where =
-    'ids' in scope ? inArray(clients.id, [...scope.ids]) : scope.after === null ? undefined : gt(clients.id, scope.after);
+    'ids' in scope
+      ? inArray(clients.id, [...scope.ids])
+      : scope.after === null
+        ? undefined
+        : gt(clients.id, scope.after);
   const query = db
     .select({
       id: clients.id,
@@ -104,4 +108,3 @@ export async function classifyClients(
   }
   return classified;
 }
-

@@ -44,7 +44,12 @@ export async function loadSegmentationContext(
     await saveRfmCutPoints(db, { ...cutPoints, asOf: asOf.toISOString() });
   }
   const rows = await db.select().from(segments).orderBy(asc(segments.key));
-  const all = rows.map((row) => ({ id: row.id, key: row.key, family: row.kind as SegmentFamily, rule: row.rule }));
+  const all = rows.map((row) => ({
+    id: row.id,
+    key: row.key,
+    family: row.kind as SegmentFamily,
+    rule: row.rule,
+  }));
   return {
     settings,
     cutPoints,

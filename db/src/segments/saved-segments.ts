@@ -75,7 +75,11 @@ async function assertReadableSegments(db: Executor, rule: SegmentRule, ownKey: s
   const found = await db.select({ key: segments.key }).from(segments).where(inArray(segments.key, named));
   const missing = named.filter((key) => !found.some((row) => row.key === key));
   if (missing.length > 0)
-    throw new SegmentError('unknownSegment', `the rule names unknown segments: ${missing.join(', ')}`, 'rule');
+    throw new SegmentError(
+      'unknownSegment',
+      `the rule names unknown segments: ${missing.join(', ')}`,
+      'rule',
+    );
 }
 
 /** Saves a new rule segment; members arrive with the next recompute (an estimate shows them at once). */
@@ -98,7 +102,10 @@ export async function updateSegment(
 ): Promise<SegmentSummary> {
   const existing = await getSegment(db, id);
   if (existing.family !== 'rule')
-    throw new SegmentError('builtIn', `"${existing.key}" is built in: change the segmentation settings instead`);
+    throw new SegmentError(
+      'builtIn',
+      `"${existing.key}" is built in: change the segmentation settings instead`,
+    );
   await assertReadableSegments(db, input.rule, existing.key);
   const [row] = await db
     .update(segments)

@@ -33,7 +33,10 @@ export const SegmentKey = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'letters, digits, "-", "_", "." or ":", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
+    'letters, digits, "-", "_", "." or ":", starting with a letter or digit',
+  );
 
 const Text = z.string().min(1).max(200);
 const AttributeValue = z.union([z.string().max(1000), z.number().finite(), z.boolean()]);

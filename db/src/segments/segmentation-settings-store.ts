@@ -14,10 +14,7 @@ export type StoredRfmCutPoints = z.infer<typeof StoredRfmCutPoints>;
 export async function loadSegmentationSettings(
   db: Executor,
 ): Promise<{ settings: SegmentationSettings; cutPoints: StoredRfmCutPoints | null }> {
-  const [row] = await db
-    .select()
-    .from(segmentationSettings)
-    .where(eq(segmentationSettings.id, SETTINGS_ROW));
+  const [row] = await db.select().from(segmentationSettings).where(eq(segmentationSettings.id, SETTINGS_ROW));
   if (!row) return { settings: DEFAULT_SEGMENTATION_SETTINGS, cutPoints: null };
   const cutPoints = StoredRfmCutPoints.safeParse(row.rfmCutPoints);
   return {

@@ -1,5 +1,17 @@
 import type { Database, SQL } from '@touchpoint/db';
-import { and, asc, clientFacts, clients, eq, gt, ilike, isClientOverdue, or, overdueSql, sql } from '@touchpoint/db';
+import {
+  and,
+  asc,
+  clientFacts,
+  clients,
+  eq,
+  gt,
+  ilike,
+  isClientOverdue,
+  or,
+  overdueSql,
+  sql,
+} from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ApiErrorBody } from '../../api-error';

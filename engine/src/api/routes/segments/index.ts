@@ -40,7 +40,10 @@ const tags = ['segments'];
 export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
     '/v1/segments',
-    { config: { scope: 'catalog:read' }, schema: { tags, response: { 200: SegmentListResponse, ...errors } } },
+    {
+      config: { scope: 'catalog:read' },
+      schema: { tags, response: { 200: SegmentListResponse, ...errors } },
+    },
     async () => ({ items: await listSegments(db) }),
   );
   app.post(
@@ -49,7 +52,8 @@ export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       config: { scope: 'catalog:write' },
       schema: { tags, body: SegmentInput, response: { 201: SegmentResponse, ...errors } },
     },
-    async (request, reply) => reply.code(201).send(await answeringSegmentErrors(() => createSegment(db, request.body))),
+    async (request, reply) =>
+      reply.code(201).send(await answeringSegmentErrors(() => createSegment(db, request.body))),
   );
   app.post(
     '/v1/segments/estimate',
@@ -76,7 +80,12 @@ export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
     '/v1/segments/:id',
     {
       config: { scope: 'catalog:write' },
-      schema: { tags, params: SegmentParams, body: SegmentUpdate, response: { 200: SegmentResponse, ...errors } },
+      schema: {
+        tags,
+        params: SegmentParams,
+        body: SegmentUpdate,
+        response: { 200: SegmentResponse, ...errors },
+      },
     },
     async (request) => answeringSegmentErrors(() => updateSegment(db, request.params.id, request.body)),
   );

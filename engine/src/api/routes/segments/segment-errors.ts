@@ -15,7 +15,9 @@ export async function answeringSegmentErrors<T>(run: () => Promise<T>): Promise<
         throw new ApiError('conflict', error.message);
       case 'unknownSegment':
         throw new ApiError('validation_failed', error.message, {
-          issues: [{ path: `body.${error.field ?? 'rule'}`, message: error.message, code: 'unknown_segment' }],
+          issues: [
+            { path: `body.${error.field ?? 'rule'}`, message: error.message, code: 'unknown_segment' },
+          ],
         });
     }
   }
