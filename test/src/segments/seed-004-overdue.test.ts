@@ -32,15 +32,13 @@ describe("seed 004's smart trigger as the overdue segment", () => {
 
   beforeAll(async () => {
     tp = await startTestProduct({ name: 'seed-004-overdue' });
-    await tp.database.db
-      .insert(templates)
-      .values({
-        key: 'remind',
-        channel: 'email',
-        name: 'Remind',
-        subject: 'Time for more?',
-        body: 'We miss you.',
-      });
+    await tp.database.db.insert(templates).values({
+      key: 'remind',
+      channel: 'email',
+      name: 'Remind',
+      subject: 'Time for more?',
+      body: 'We miss you.',
+    });
   }, PATIENCE_MS);
 
   afterAll(async () => {
