@@ -1,5 +1,6 @@
 import { createJourneyActivities } from './journey/create-journey-activities';
 import type { JourneyActivityDeps } from './journey/create-journey-activities';
+import { createSegmentActivities } from './segments/create-segment-activities';
 import { createSendActivities } from './send/create-send-activities';
 import type { SendActivityDeps } from './send/send-activity-deps';
 
@@ -12,7 +13,11 @@ export type ActivityDeps = JourneyActivityDeps & Omit<SendActivityDeps, 'now'> &
  * the per-channel queues in `SEND_TASK_QUEUES`.
  */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createJourneyActivities(deps), ...createSendActivities(deps) };
+  return {
+    ...createJourneyActivities(deps),
+    ...createSegmentActivities(deps),
+    ...createSendActivities(deps),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

@@ -28,3 +28,4 @@ export * from './measurement/count-node-funnel';
 export * from './measurement/measure-time-to-convert';
 export * from './measurement/attribute-purchased-products';
 export * from './measurement/count-journey-totals';
+export * from './segments';

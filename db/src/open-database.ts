@@ -17,6 +17,9 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
   // An idle connection the server drops (a restart, a failover) emits 'error' on the pool; unheard, it
   // would crash the process. The pool discards that connection and the next query opens a new one.
   pool.on('error', () => undefined);
+  // The same for a connection in use: the server ending it (a restart, pg_terminate_backend) fails the
+  // query it was running, which its caller sees; the client's own 'error' event must not crash us too.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzleNodePg(pool, { schema });
   return { db, close: () => pool.end() };
 }

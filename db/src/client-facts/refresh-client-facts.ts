@@ -37,11 +37,14 @@ async function refreshChunk(db: Executor, ids: readonly string[]): Promise<void>
     .onConflictDoUpdate({ target: clientFacts.clientId, set: excludedColumns() });
 }
 
-/** `set col = excluded.col` for every column but the key. */
+/** Columns the segmentation job owns: a purchase's refresh must not reset them to null. */
+const SEGMENTATION_COLUMNS = new Set(['clientId', 'rfmCell', 'lifecycleStage']);
+
+/** `set col = excluded.col` for every column but the key and the segmentation job's. */
 function excludedColumns(): Record<string, SQL> {
   const set: Record<string, SQL> = {};
   for (const [key, column] of Object.entries(getTableColumns(clientFacts))) {
-    if (key !== 'clientId') set[key] = sql.raw(`excluded."${column.name}"`);
+    if (!SEGMENTATION_COLUMNS.has(key)) set[key] = sql.raw(`excluded."${column.name}"`);
   }
   return set;
 }

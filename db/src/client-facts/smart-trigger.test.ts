@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { computeClientFacts, computeSmartTriggerTable, isClientOverdue } from './smart-trigger';
+import {
+  computeClientFacts,
+  computeSmartTriggerTable,
+  daysSinceLastPurchase,
+  isClientOverdue,
+} from './smart-trigger';
 
 const DAY_MS = 86_400_000;
 const SEED_INTERVALS = [90, 60, 30, 60, 90, 120, 150];
@@ -34,13 +39,20 @@ describe('seed 004 smart trigger', () => {
     expect(table[6]!.meanDays).toBeCloseTo(600 / 7, 10);
   });
 
-  it('becomes overdue 60 days after purchase #5, not before (the seed\'s "purchase #5 + 60 days")', () => {
+  it('becomes overdue on the day the wait exceeds 60 days after purchase #5, not before', () => {
     const facts = computeClientFacts(purchasesWithIntervals(SEED_INTERVALS.slice(0, 4)));
     expect(facts.meanIntervalDays).toBe(60);
     const fifth = facts.lastPurchaseAt!.getTime();
     expect(facts.expectedNextPurchaseAt!.getTime()).toBe(fifth + 60 * DAY_MS);
-    expect(isClientOverdue(facts, new Date(fifth + 60 * DAY_MS))).toBe(false);
-    expect(isClientOverdue(facts, new Date(fifth + 60 * DAY_MS + 1))).toBe(true);
+    // Day 60 is the checkpoint itself ("60 = 60": not exceeded), to its last millisecond.
+    expect(isClientOverdue(facts, new Date(fifth + 61 * DAY_MS - 1))).toBe(false);
+    expect(isClientOverdue(facts, new Date(fifth + 61 * DAY_MS))).toBe(true);
+  });
+
+  it('counts whole UTC days since the last purchase', () => {
+    const evening = new Date(Date.UTC(2024, 0, 1, 23, 30));
+    expect(daysSinceLastPurchase(evening, new Date(Date.UTC(2024, 0, 1, 23, 59)))).toBe(0);
+    expect(daysSinceLastPurchase(evening, new Date(Date.UTC(2024, 0, 2, 0, 1)))).toBe(1);
   });
 
   it('keeps the running facts of the whole history', () => {

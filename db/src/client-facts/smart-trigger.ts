@@ -81,15 +81,27 @@ export function computeClientFacts(purchases: readonly PurchaseForFacts[]): Comp
 }
 
 /**
- * True when the client is overdue at `now`: more days have passed since the last purchase than the mean
- * interval. A client with fewer than two purchase days has no rhythm yet and is never overdue.
+ * Whole UTC days from the last purchase's day to `now`'s day: 0 on the day of the purchase. The smart
+ * trigger and the lifecycle grid count days, not hours, so a daily recompute makes the same decision
+ * whatever hour it runs at.
+ */
+export function daysSinceLastPurchase(lastPurchaseAt: Date, now: Date): number {
+  return utcDay(now) - utcDay(lastPurchaseAt);
+}
+
+/**
+ * True when the client is overdue at `now`: the whole days since the last purchase exceed the mean
+ * interval (seed 004: mean 60 after purchase #5, so overdue from day 61, never on day 60). A client with
+ * fewer than two purchase days has no rhythm yet and is never overdue. This is the one implementation
+ * of the rule; the segmentation job classifies with it and `overdueSql` (db/src/segments) is its SQL
+ * form for filters, checked against it by the segmentation tests.
  */
 export function isClientOverdue(
   facts: Pick<ComputedClientFacts, 'lastPurchaseAt' | 'meanIntervalDays'>,
   now: Date,
 ): boolean {
   if (facts.lastPurchaseAt === null || facts.meanIntervalDays === null) return false;
-  return (now.getTime() - facts.lastPurchaseAt.getTime()) / DAY_MS > facts.meanIntervalDays;
+  return daysSinceLastPurchase(facts.lastPurchaseAt, now) > facts.meanIntervalDays;
 }
 
 /** The first purchase time of each distinct UTC day, in order. */

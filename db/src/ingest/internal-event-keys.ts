@@ -12,6 +12,8 @@ export const INTERNAL_EVENT_KEY_PREFIXES = {
   tracking: 'tracking:',
   /** `call:<task id>`: the outcome an operator recorded on a call task (`call.<outcome>`). */
   call: 'call:',
+  /** `segment:<segment id>:<client id>:<entry n>:<entered|left>`: segment transitions (db/src/segments). */
+  segment: 'segment:',
 } as const;
 
 /** Whether a key lies in a namespace Touchpoint keeps for its own events. */

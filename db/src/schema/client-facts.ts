@@ -1,4 +1,4 @@
-import { boolean, doublePrecision, integer, numeric, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, integer, numeric, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { moment, updatedAt } from './columns';
 import { clients } from './clients';
 
@@ -6,7 +6,8 @@ import { clients } from './clients';
  * Per-client purchase facts, rewritten on every purchase (seed 004's smart trigger). `meanIntervalDays`
  * is the running mean of the day intervals between consecutive purchases; `expectedNextPurchaseAt` =
  * last purchase + that mean and is the default checkpoint. `lastIntervalExceededMean` is the seed table's
- * last column for the newest interval (it exceeded the mean known before it).
+ * last column for the newest interval (it exceeded the mean known before it). `rfmCell` and
+ * `lifecycleStage` are written by the segmentation job (db/src/segments), never by a purchase's refresh.
  */
 export const clientFacts = pgTable('client_facts', {
   clientId: uuid('client_id')
@@ -23,6 +24,10 @@ export const clientFacts = pgTable('client_facts', {
   meanIntervalDays: doublePrecision('mean_interval_days'),
   expectedNextPurchaseAt: moment('expected_next_purchase_at'),
   lastIntervalExceededMean: boolean('last_interval_exceeded_mean').notNull().default(false),
+  /** The RFM cell (`R1F3M3`, 3 best) the segmentation job last put the client in; null without purchases. */
+  rfmCell: text('rfm_cell'),
+  /** The lifecycle grid's stage (`best`, `former-best`…) the segmentation job last put the client in. */
+  lifecycleStage: text('lifecycle_stage'),
   updatedAt: updatedAt(),
 });
 

@@ -13,7 +13,6 @@ export * from './validate';
 export * from './compile';
 export * from './random-split';
 export * from './time-of-day';
-export * from './smart-trigger';
 export { parseDefinition } from './parse-definition';
 export type { ParsedDefinition } from './parse-definition';
 export * from './examples';

@@ -39,6 +39,8 @@ import { offerRoutes } from './routes/offers';
 import { productRoutes } from './routes/products';
 import { purchaseRoutes } from './routes/purchases';
 import { templateRoutes } from './routes/templates';
+import { segmentRoutes } from './routes/segments';
+import { segmentationRoutes } from './routes/segments/segmentation-routes';
 
 /** API settings (the process entrypoint reads them from the environment). */
 export interface ApiConfig {
@@ -144,6 +146,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(journeyStatsRoutes, { db: options.db });
   await app.register(journeyReportRoutes, { db: options.db });
   await app.register(funnelTaxonomyRoutes, { db: options.db });
+  await app.register(segmentRoutes, { db: options.db });
+  await app.register(segmentationRoutes, { db: options.db, router: options.router ?? null });
   await app.register(clientSearchRoutes, { db: options.db });
   await app.register(clientTimelineRoutes, {
     db: options.db,

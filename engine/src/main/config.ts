@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SEGMENT_RECOMPUTE_CRON } from '../temporal/segment-schedule';
 
 // 0 asks the kernel for a free port (tests).
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -60,6 +61,11 @@ export const AppConfig = z.object({
   TEMPORAL_UNREACHABLE_EXIT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   /** OTLP/HTTP collector (e.g. `http://otel-collector:4318`): traces are exported there; unset, none are made. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+  /**
+   * Cron (UTC) of the full segment recompute's Temporal Schedule (RFM cells, lifecycle stages, overdue,
+   * saved segments); `off` creates none (the time-skipping test server has no schedules).
+   */
+  SEGMENT_RECOMPUTE_CRON: z.string().min(1).default(DEFAULT_SEGMENT_RECOMPUTE_CRON),
   /** Task intake of an external call-center system: each call task is also POSTed there, signed. */
   CALL_CENTER_PUSH_URL: z.string().url().optional(),
 });

@@ -12,7 +12,7 @@ import type { ChannelKind } from '@touchpoint/language';
 import { registerPublicPlugin } from '../api/plugins/route-scopes';
 import { sandboxRoutes } from '../api/routes/sandbox';
 import { createEventRouter, startRoutingSweeper, type EventRouter, type RoutingSweeper } from '../router';
-import { createStartJourney, registerSearchAttributes } from '../temporal';
+import { createStartJourney, ensureSegmentSchedule, registerSearchAttributes } from '../temporal';
 import { createChannelAdapters, DEFAULT_DELIVERY_POLICY } from './channel-adapters';
 import type { AppConfig } from './config';
 import { configuredChannels } from './configured-channels';
@@ -131,6 +131,13 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       metrics,
       plugins.length > 0,
     );
+    if (config.SEGMENT_RECOMPUTE_CRON !== 'off') {
+      await ensureSegmentSchedule({
+        client: temporal,
+        cron: config.SEGMENT_RECOMPUTE_CRON,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+      });
+    }
     apiUrl = await app.listen({ host: config.API_HOST, port: config.API_PORT });
     // Events stored while Temporal was unreachable, or by a process that died before routing them.
     sweeper = startRoutingSweeper({

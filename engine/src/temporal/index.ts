@@ -18,3 +18,4 @@ export type { ClientEvent, MigrationRequest } from '../workflows/signals';
 export type { JourneyWorkflowInput, JourneyWorkflowResult } from '../workflows/journey-workflow-types';
 export * from '../workflows/search-attributes';
 export * from './map-with-limit';
+export * from './segment-schedule';

@@ -2,3 +2,4 @@
 export { journeyWorkflow } from './journey-workflow';
 export { audienceEntryWorkflow } from './audience-entry-workflow';
 export { emptyWorkflow } from './empty-workflow';
+export { segmentRecomputeWorkflow } from './segment-recompute-workflow';

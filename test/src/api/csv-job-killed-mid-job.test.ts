@@ -84,7 +84,7 @@ const exitedEnrollments = (journeyId: string) =>
 /** The product as `npm start` wires its API process (the worker runs apart, on this test's queue). */
 async function restartApi(taskQueue: string, native: NativeConnection): Promise<RunningProduct> {
   return startProduct({
-    config: loadConfig({ API_PORT: '0', TEMPORAL_TASK_QUEUE: taskQueue }),
+    config: loadConfig({ API_PORT: '0', TEMPORAL_TASK_QUEUE: taskQueue, SEGMENT_RECOMPUTE_CRON: 'off' }),
     db: database.db,
     adminKey: ADMIN_KEY,
     trackingSecret: 'csv-resume-tracking-secret',

@@ -9,6 +9,7 @@ import { runBuilderBenchmark } from './builder-bench';
 import { runClusterBenchmark } from './cluster-bench';
 import { runEngineBenchmark } from './engine-bench';
 import { runIngestBenchmark } from './ingest-bench';
+import { runSegmentsBenchmark } from './segments-bench';
 import { runSendBenchmark } from './send-bench';
 
 /** One line of the report: a measured value beside its same-run baseline. */
@@ -90,6 +91,26 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
         'the same on the dev server',
         r.dev.eventsPerSecond,
       ),
+    ];
+  },
+  // N clients with 10 N purchases; SEGMENT_BENCH_CLIENTS sets N (default 20,000, bounded in time here).
+  segments: async () => {
+    const r = await runSegmentsBenchmark(Number(process.env.SEGMENT_BENCH_CLIENTS ?? 20_000));
+    return [
+      row(
+        'segments',
+        `full recompute, ${r.clients} clients / ${r.purchases} purchases (${r.transitions} transitions)`,
+        r.fullRecomputeSeconds,
+        's',
+        'raw GROUP BY of the purchases',
+        r.rawGroupBySeconds,
+      ),
+      {
+        benchmark: 'segments',
+        metric: 'incremental update on a purchase, median',
+        value: r.incrementalMedianMs,
+        unit: 'ms',
+      },
     ];
   },
   builder: async () => {

@@ -64,6 +64,8 @@ describe('the escalation journey, from an empty canvas to a received email', () 
       SMS_API_URL: smsInbox.baseUrl,
       API_PORT: '0',
       TEMPORAL_TASK_QUEUE: `builder-story-${Date.now()}`,
+      // The time-skipping server has no schedules.
+      SEGMENT_RECOMPUTE_CRON: 'off',
     });
     product = await startProduct({
       config,

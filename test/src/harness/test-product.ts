@@ -88,6 +88,8 @@ export async function startTestProduct(
     TEMPORAL_TASK_QUEUE: `${options.name}-${Date.now()}`,
     // 5xx answers only: a failing test shows their causes without drowning in request logs.
     LOG_LEVEL: 'error',
+    // The time-skipping server has no schedules; segment tests run the recompute through the API.
+    SEGMENT_RECOMPUTE_CRON: 'off',
     ...receiptEnv,
     ...options.env,
   });

@@ -1,5 +1,17 @@
 import type { Database, SQL } from '@touchpoint/db';
-import { and, asc, clientFacts, clients, eq, gt, ilike, isClientOverdue, or, sql } from '@touchpoint/db';
+import {
+  and,
+  asc,
+  clientFacts,
+  clients,
+  eq,
+  gt,
+  ilike,
+  isClientOverdue,
+  or,
+  overdueSql,
+  sql,
+} from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
@@ -60,13 +72,13 @@ export const ClientSearchResponse = z
   .describe('one page of matching clients');
 
 /** Same rule as `isClientOverdue`, in SQL, so a page never disagrees with the profile. */
-const overdueSql = sql`(${clientFacts.meanIntervalDays} is not null and extract(epoch from (now() - ${clientFacts.lastPurchaseAt})) / 86400 > ${clientFacts.meanIntervalDays})`;
+const overdueNowSql = () => overdueSql(new Date());
 const purchaseCountSql = sql`coalesce(${clientFacts.purchaseCount}, 0)`;
 
 function segmentFilter(segment: string): SQL {
   switch (segment as FactSegment) {
     case 'overdue':
-      return overdueSql;
+      return overdueNowSql();
     case 'buyer':
       return sql`${purchaseCountSql} > 0`;
     case 'nonBuyer':

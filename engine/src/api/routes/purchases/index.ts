@@ -1,4 +1,4 @@
-import { storePurchases } from '@touchpoint/db';
+import { recordPurchases } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ClientExternalId, Instant, MAX_BATCH_SIZE, Money, PositiveInt4 } from '../../input-bounds';
@@ -57,8 +57,9 @@ export const IngestPurchasesResponse = z
   .describe("stored, the clients' purchase facts refreshed, and their `purchase` events queued for routing");
 
 /**
- * `POST /v1/purchases`: stores orders, refreshes the clients' facts (smart trigger) and records a
- * `purchase` event per new order in the same transaction, then routes those events.
+ * `POST /v1/purchases`: stores orders, refreshes the clients' facts (smart trigger), records a
+ * `purchase` event per new order and the buyers' segment transitions in the same transaction, then
+ * routes those events.
  */
 export const purchaseRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (app, options) => {
   app.post(
@@ -78,16 +79,18 @@ export const purchaseRoutes: FastifyPluginAsyncZod<IngestRouteOptions> = async (
     async (request, reply) => {
       const batch = 'purchases' in request.body ? request.body.purchases : [request.body];
       assertBatchSize('body.purchases', batch.length, options.maxBatchSize);
-      const outcomes = await options.db.transaction((tx) =>
-        storePurchases(
+      const recorded = await options.db.transaction((tx) =>
+        recordPurchases(
           tx,
           batch.map((p) => ({ ...p, clientExternalId: p.clientId, purchasedAt: new Date(p.purchasedAt) })),
+          new Date(),
         ),
       );
+      const outcomes = recorded.purchases;
       const fresh = outcomes.filter((o) => o.isNew);
       routeInBackground(
         options.router,
-        fresh.map((o) => o.eventId),
+        [...fresh, ...recorded.segmentEvents.filter((o) => o.isNew)].map((o) => o.eventId),
         request.log,
       );
       return reply.code(202).send({ accepted: fresh.length, duplicates: outcomes.length - fresh.length });

@@ -1,0 +1,38 @@
+import { inArray } from 'drizzle-orm';
+import type { Executor } from '../database';
+import { storePurchases } from '../ingest/store-purchases';
+import type { IncomingPurchase } from '../ingest/store-purchases';
+import type { StoredEventOutcome } from '../ingest/store-events';
+import { clients } from '../schema/clients';
+import { refreshClientSegments } from './refresh-client-segments';
+
+/** What `recordPurchases` stored: one outcome per purchase, and the segment transitions they caused. */
+export interface RecordedPurchases {
+  purchases: StoredEventOutcome[];
+  segmentEvents: StoredEventOutcome[];
+}
+
+/**
+ * `POST /v1/purchases`: stores the orders (facts refreshed, one `purchase` event each) and updates the
+ * buyers' segments as of `now`, or as of the newest order when it is dated later (a clock ahead of
+ * ours must not make its own order look days old), all in the caller's transaction. Bulk imports call `storePurchases`
+ * alone and leave segmentation to the full recompute that follows.
+ */
+export async function recordPurchases(
+  db: Executor,
+  batch: readonly IncomingPurchase[],
+  now: Date,
+): Promise<RecordedPurchases> {
+  const asOf = new Date(Math.max(now.getTime(), ...batch.map((p) => p.purchasedAt.getTime())));
+  const outcomes = await storePurchases(db, batch);
+  const buyers = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(inArray(clients.externalId, [...new Set(batch.map((p) => p.clientExternalId))]));
+  const segmentEvents = await refreshClientSegments(
+    db,
+    buyers.map((b) => b.id),
+    asOf,
+  );
+  return { purchases: outcomes, segmentEvents };
+}

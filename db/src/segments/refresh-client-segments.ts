@@ -1,0 +1,21 @@
+import type { Executor } from '../database';
+import type { StoredEventOutcome } from '../ingest/store-events';
+import { applySegmentChanges } from './apply-segment-changes';
+import { classifyClients } from './classify-clients';
+import { loadSegmentationContext } from './load-segmentation-context';
+
+/**
+ * The incremental update: re-classifies the given clients as of `asOf` in the caller's transaction (a
+ * purchase's), against the RFM cut points of the last full recompute, and stores their transitions.
+ * A purchase thus leaves `overdue` and moves its client's cell and stage at once, not at the next run.
+ */
+export async function refreshClientSegments(
+  db: Executor,
+  clientIds: readonly string[],
+  asOf: Date,
+): Promise<StoredEventOutcome[]> {
+  if (clientIds.length === 0) return [];
+  const context = await loadSegmentationContext(db, asOf, { takeCutPoints: false });
+  const classified = await classifyClients(db, context, { ids: [...new Set(clientIds)].sort() }, asOf);
+  return applySegmentChanges(db, context, classified, asOf);
+}
