@@ -1,4 +1,4 @@
-/** A drawn step as the report names it: its name, or its kind's label while it has none. */
+/** A drawn step as the report names it. */
 export interface Step {
   id: string;
   name: string;
@@ -24,17 +24,25 @@ function nodesOf(definition: unknown): DrawnNode[] {
 }
 
 /**
- * The steps of the definitions shown, in drawing order: the first definition that has a step names it
- * (callers pass the chosen version first, then the newest versions, then the draft), so a step removed
- * since still reads by its name in a report about the version that had it.
+ * The steps of the definitions given, in the drawing order of the first that has each (callers pass
+ * the chosen version first, then the newest versions, then the draft). Ids are stable across versions,
+ * so the first name any definition gives a step names it; a step never named goes by its kind's label,
+ * with its id only when two steps would otherwise read the same.
  */
 export function listSteps(definitions: unknown[], kindLabel: (kind: string) => string): Step[] {
-  const steps = new Map<string, Step>();
+  const found = new Map<string, { kind: string; name: string | undefined }>();
   for (const definition of definitions) {
     for (const node of nodesOf(definition)) {
-      if (steps.has(node.id)) continue;
-      steps.set(node.id, { id: node.id, name: node.name?.trim() || kindLabel(node.kind) });
+      const name = node.name?.trim() || undefined;
+      const known = found.get(node.id);
+      if (!known) found.set(node.id, { kind: node.kind, name });
+      else if (known.name === undefined && name !== undefined) known.name = name;
     }
   }
-  return [...steps.values()];
+  const shown = [...found].map(([id, step]) => ({ id, name: step.name ?? kindLabel(step.kind) }));
+  const uses = new Map<string, number>();
+  for (const step of shown) uses.set(step.name, (uses.get(step.name) ?? 0) + 1);
+  return shown.map((step) =>
+    uses.get(step.name)! > 1 ? { ...step, name: `${step.name} (${step.id})` } : step,
+  );
 }
