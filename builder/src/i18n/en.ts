@@ -198,6 +198,7 @@ export const en = {
   'stats.waiting': 'waiting',
   'stats.sent': 'sent',
   'stats.converted': 'converted',
+  'stats.median': 'median',
   'stats.failed': 'stopped by an error',
   'stats.version': 'Version',
   'stats.period': 'Period',

@@ -197,6 +197,7 @@ export const ru: Record<MessageKey, string> = {
   'stats.waiting': 'ждут',
   'stats.sent': 'отправлено',
   'stats.converted': 'конверсия',
+  'stats.median': 'медиана',
   'stats.failed': 'остановлены ошибкой',
   'stats.version': 'Версия',
   'stats.period': 'Период',

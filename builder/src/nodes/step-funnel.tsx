@@ -19,7 +19,7 @@ export function StepFunnel({ nodeId }: { nodeId: string }) {
   return (
     <div className="step-funnel" data-testid={`funnel-${nodeId}`}>
       <div className="step-funnel-line">
-        <span title={t('report.reached')}>👁 {node.reached}</span>
+        <span title={t('report.reached')}>◉ {node.reached}</span>
         {node.sent > 0 && <span title={t('report.col.delivered')}>✓ {node.delivered}</span>}
         <span title={t('report.col.converted')}>★ {node.converted}</span>
         {node.medianSecondsToConvert !== null && (

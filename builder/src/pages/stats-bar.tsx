@@ -74,8 +74,8 @@ export function StatsBar({
         </select>
       </label>
       <span className="muted">
-        ▶ {t('stats.entered')} · ◔ {t('stats.waiting')} · ✉ {t('stats.sent')} · ★ {t('stats.converted')} · 👁{' '}
-        {t('report.reached')} · ✓ {t('report.col.delivered')} · ⏱ {t('report.col.median')}
+        ▶ {t('stats.entered')} · ◔ {t('stats.waiting')} · ✉ {t('stats.sent')} · ★ {t('stats.converted')} · ◉{' '}
+        {t('report.reached')} · ✓ {t('report.col.delivered')}
       </span>
       <a href={formatRoute({ page: 'report', journeyId })}>{t('report.open')}</a>
       {error && (

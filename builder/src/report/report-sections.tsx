@@ -86,6 +86,7 @@ export function WeeklySection(props: SectionProps) {
         testId="chart-weekly"
         formatX={(x) => weeks[Math.round(x)]?.week.slice(5, 10) ?? ''}
         formatY={(y) => formatPercent(y, locale)}
+        isCategorical
       />
     );
   return (

@@ -24,7 +24,7 @@ export function CsvButton({ table, fileStem }: { table: ReportTable; fileStem: s
         )
       }
     >
-      ⭳ {t('report.csv')}
+      ↓ {t('report.csv')}
     </button>
   );
 }

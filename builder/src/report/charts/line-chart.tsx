@@ -37,6 +37,7 @@ export function LineChart({
   formatY,
   marker,
   isStep = false,
+  isCategorical = false,
 }: {
   points: LinePoint[];
   title: string;
@@ -46,10 +47,13 @@ export function LineChart({
   marker?: LineMarker | null;
   /** Draw as steps (a cumulative count holds its value until the next day). */
   isStep?: boolean;
+  /** Points are categories (weeks): half a step of room at each end, a tick on each point only. */
+  isCategorical?: boolean;
 }) {
   const xs = points.map((point) => point.x);
+  const pad = isCategorical ? 0.5 : 0;
   const x = scaleLinear<number>({
-    domain: [Math.min(0, ...xs), Math.max(1, ...xs)],
+    domain: [Math.min(0, ...xs) - pad, Math.max(isCategorical ? 0 : 1, ...xs) + pad],
     range: [0, PLOT_WIDTH],
   });
   const y = scaleLinear<number>({ domain: [0, 1], range: [PLOT_HEIGHT, 0] });
@@ -103,7 +107,9 @@ export function LineChart({
         <AxisBottom
           scale={x}
           top={PLOT_HEIGHT}
-          numTicks={Math.min(8, Math.max(1, points.length - 1))}
+          {...(isCategorical && points.length <= 12
+            ? { tickValues: xs }
+            : { numTicks: Math.min(8, Math.max(1, points.length - 1)) })}
           tickFormat={(value) => formatX(Number(value))}
           stroke={AXIS_COLOR}
           tickStroke={AXIS_COLOR}
