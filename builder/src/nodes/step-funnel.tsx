@@ -24,7 +24,7 @@ export function StepFunnel({ nodeId }: { nodeId: string }) {
         <span title={t('report.col.converted')}>★ {node.converted}</span>
         {node.medianSecondsToConvert !== null && (
           <span title={t('report.col.median')}>
-            ⏱ {formatDuration(node.medianSecondsToConvert, locale, units)}
+            {t('stats.median')} {formatDuration(node.medianSecondsToConvert, locale, units)}
           </span>
         )}
       </div>
