@@ -2,7 +2,7 @@
  * Every chart draws in one fixed viewBox and scales with its box (CSS `width: 100%`), so charts need no
  * resize observer and look alike side by side.
  */
-export const CHART = { width: 560, height: 240, top: 24, right: 16, bottom: 40, left: 52 } as const;
+export const CHART = { width: 560, height: 240, top: 24, right: 16, bottom: 40, left: 64 } as const;
 export const PLOT_WIDTH = CHART.width - CHART.left - CHART.right;
 export const PLOT_HEIGHT = CHART.height - CHART.top - CHART.bottom;
 

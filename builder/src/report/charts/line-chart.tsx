@@ -91,7 +91,14 @@ export function LineChart({
               stroke={MARK_COLOR}
               strokeDasharray="4 3"
             />
-            <text x={x(marker.x) + 4} y={10} fontSize={11} fill={MARK_COLOR}>
+            {/* Past the middle the label goes left of its line, so it stays inside the chart. */}
+            <text
+              x={x(marker.x) + (x(marker.x) > PLOT_WIDTH / 2 ? -4 : 4)}
+              y={10}
+              fontSize={11}
+              fill={MARK_COLOR}
+              textAnchor={x(marker.x) > PLOT_WIDTH / 2 ? 'end' : 'start'}
+            >
               {marker.label}
             </text>
           </g>
