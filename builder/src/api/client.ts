@@ -22,6 +22,12 @@ import {
   EventTypeSummary,
   type CallOutcome,
 } from './schemas';
+import {
+  FunnelTaxonomyVersion,
+  JourneyReport,
+  type FunnelActionRule,
+  type ReportQuery,
+} from './report-schemas';
 
 /** Thrown for any non-2xx answer; `status` 0 means the server could not be reached. */
 export class ApiError extends Error {
@@ -143,6 +149,13 @@ export const api = {
   listVersions: (journeyId: string) => request(listOf(JourneyVersion), endpoints.journeyVersions(journeyId)),
   getStats: (journeyId: string, query: { version?: number; from?: string; to?: string }) =>
     request(JourneyStats, `${endpoints.journeyStats(journeyId)}${toQuery(query)}`),
+  /** Every figure of the analyst's report (docs/metrics.md) for one journey, version and period. */
+  getReport: (journeyId: string, query: ReportQuery) =>
+    request(JourneyReport, `${endpoints.journeyReport(journeyId)}${toQuery({ ...query })}`),
+  getFunnelTaxonomy: () => request(FunnelTaxonomyVersion, endpoints.funnelTaxonomy()),
+  /** Saves the funnel as a new taxonomy version (admin keys only); reports recompute with it. */
+  saveFunnelTaxonomy: (actions: FunnelActionRule[]) =>
+    request(FunnelTaxonomyVersion, endpoints.funnelTaxonomy(), send('PUT', { actions })),
   /** Offers by key (what a journey's `offerId` names). */
   listOffers: () =>
     request(listOf(OfferItem), endpoints.offerCatalog()).then((items) =>

@@ -9,6 +9,8 @@ import { EditorPage } from '../pages/editor-page';
 import { TemplatesPage } from '../pages/templates-page';
 import { OperatorPage } from '../pages/operator-page';
 import { ClientTimelinePage } from '../pages/client-timeline-page';
+import { ReportPage } from '../report/report-page';
+import { TaxonomyPage } from '../taxonomy/taxonomy-page';
 
 function renderPage(route: Route) {
   switch (route.page) {
@@ -16,6 +18,8 @@ function renderPage(route: Route) {
       return <JourneyListPage />;
     case 'editor':
       return <EditorPage key={route.journeyId} journeyId={route.journeyId} />;
+    case 'report':
+      return <ReportPage key={route.journeyId} journeyId={route.journeyId} />;
     case 'templates':
       return <TemplatesPage />;
     case 'operator':
@@ -24,6 +28,8 @@ function renderPage(route: Route) {
       return <ClientTimelinePage clientId={route.clientId} />;
     case 'sandbox':
       return <SandboxPage />;
+    case 'funnel':
+      return <TaxonomyPage />;
     default:
       return assertNever(route);
   }

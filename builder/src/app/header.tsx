@@ -7,6 +7,7 @@ const NAV = [
   { page: 'templates', label: 'nav.templates', route: { page: 'templates' } },
   { page: 'operator', label: 'nav.operator', route: { page: 'operator' } },
   { page: 'sandbox', label: 'nav.sandbox', route: { page: 'sandbox' } },
+  { page: 'funnel', label: 'nav.funnel', route: { page: 'funnel' } },
 ] as const;
 
 /** The interface language switch (also on the sign-in screen). */
@@ -35,7 +36,7 @@ export function LocaleSwitch() {
 export function Header({ route }: { route: Route }) {
   const t = useT();
   const signOut = useAuthStore((state) => state.signOut);
-  const activePage = route.page === 'editor' ? 'journeys' : route.page;
+  const activePage = route.page === 'editor' || route.page === 'report' ? 'journeys' : route.page;
   return (
     <header className="app-header">
       <a className="app-logo" href={formatRoute({ page: 'journeys' })}>

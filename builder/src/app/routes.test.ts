@@ -6,6 +6,8 @@ describe('routes', () => {
     const routes: Route[] = [
       { page: 'journeys' },
       { page: 'editor', journeyId: 'win back/1' },
+      { page: 'report', journeyId: 'win back/1' },
+      { page: 'funnel' },
       { page: 'templates' },
       { page: 'operator' },
       { page: 'client', clientId: 'c-42' },

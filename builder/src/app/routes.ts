@@ -2,17 +2,28 @@
  * The app's pages. Routing lives in the URL hash so the built app can be served as plain static
  * files by the API (or any static server) without server-side rewrites.
  */
-export const PAGE_NAMES = ['journeys', 'editor', 'templates', 'operator', 'client', 'sandbox'] as const;
+export const PAGE_NAMES = [
+  'journeys',
+  'editor',
+  'report',
+  'templates',
+  'operator',
+  'client',
+  'sandbox',
+  'funnel',
+] as const;
 export type PageName = (typeof PAGE_NAMES)[number];
 
 /** A parsed location: which page, and the id it is about when it has one. */
 export type Route =
   | { page: 'journeys' }
   | { page: 'editor'; journeyId: string }
+  | { page: 'report'; journeyId: string }
   | { page: 'templates' }
   | { page: 'operator' }
   | { page: 'client'; clientId: string }
-  | { page: 'sandbox' };
+  | { page: 'sandbox' }
+  | { page: 'funnel' };
 
 /** Reads a route from a location hash such as `#/journeys/j_1`; unknown hashes land on the list. */
 export function parseRoute(hash: string): Route {
@@ -22,12 +33,14 @@ export function parseRoute(hash: string): Route {
     .split('/')
     .filter((part) => part.length > 0)
     .map((part) => decodeURIComponent(part));
-  const [head, id] = parts;
+  const [head, id, sub] = parts;
+  if (head === 'journeys' && id !== undefined && sub === 'report') return { page: 'report', journeyId: id };
   if (head === 'journeys' && id !== undefined) return { page: 'editor', journeyId: id };
   if (head === 'templates') return { page: 'templates' };
   if (head === 'operator') return { page: 'operator' };
   if (head === 'clients' && id !== undefined) return { page: 'client', clientId: id };
   if (head === 'sent') return { page: 'sandbox' };
+  if (head === 'settings' && id === 'funnel') return { page: 'funnel' };
   return { page: 'journeys' };
 }
 
@@ -38,6 +51,8 @@ export function formatRoute(route: Route): string {
       return '#/journeys';
     case 'editor':
       return `#/journeys/${encodeURIComponent(route.journeyId)}`;
+    case 'report':
+      return `#/journeys/${encodeURIComponent(route.journeyId)}/report`;
     case 'templates':
       return '#/templates';
     case 'operator':
@@ -46,6 +61,8 @@ export function formatRoute(route: Route): string {
       return `#/clients/${encodeURIComponent(route.clientId)}`;
     case 'sandbox':
       return '#/sent';
+    case 'funnel':
+      return '#/settings/funnel';
     default:
       return assertNever(route);
   }

@@ -10,6 +10,7 @@ import {
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { validateJourney, type JourneyProblem, type NodeKind } from '@touchpoint/language';
 import type { JourneyStats } from '../api/schemas';
+import type { FunnelActionRule, NodeFunnel } from '../api/report-schemas';
 import { createDefaultConfig } from '../nodes/default-configs';
 import { copySelection, pasteClipboard, type ClipboardPayload } from './clipboard';
 import {
@@ -31,6 +32,8 @@ export interface EditorState extends CanvasState {
   revision: number;
   clipboard: ClipboardPayload<StepNode> | null;
   stats: JourneyStats | null;
+  /** The report's per-node funnel for the stats overlay, with the taxonomy that labels its actions. */
+  funnel: { nodes: Record<string, NodeFunnel>; actions: FunnelActionRule[] } | null;
   /** Steps highlighted by the version comparison, or null when not comparing. */
   diff: Record<string, StepChange> | null;
   onNodesChange: (changes: NodeChange<StepNode>[]) => void;
@@ -46,6 +49,7 @@ export interface EditorState extends CanvasState {
   undo: () => void;
   redo: () => void;
   setStats: (stats: JourneyStats | null) => void;
+  setFunnel: (funnel: EditorState['funnel']) => void;
   /** Adds problems only the server can see (catalogs); the next edit re-checks locally. */
   showServerProblems: (problems: JourneyProblem[]) => void;
   setDiff: (diff: Record<string, StepChange> | null) => void;
@@ -95,6 +99,7 @@ export function createEditorStore(initial: CanvasState): EditorStore {
       revision: 0,
       clipboard: null,
       stats: null,
+      funnel: null,
       diff: null,
       onNodesChange: (changes) => {
         const nodes = applyNodeChanges(changes, get().nodes);
@@ -186,6 +191,7 @@ export function createEditorStore(initial: CanvasState): EditorStore {
       undo: () => restore(undoHistory(get().history)),
       redo: () => restore(redoHistory(get().history)),
       setStats: (stats) => set({ stats }),
+      setFunnel: (funnel) => set({ funnel }),
       showServerProblems: (problems) => {
         const local = findProblems(current());
         const seen = new Set(local.map((problem) => `${problem.nodeId}|${problem.code}|${problem.message}`));

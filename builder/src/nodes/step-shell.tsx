@@ -6,6 +6,7 @@ import { useT, type MessageKey } from '../i18n/i18n';
 import { callPortOf, portItem, portsOfStep } from './ports';
 import { describeProblem } from './describe-problem';
 import { NODE_LOOKS } from './looks';
+import { StepFunnel } from './step-funnel';
 
 function PortLabel({ data, port }: { data: StepNode['data']; port: string }) {
   const t = useT();
@@ -81,6 +82,7 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
           )}
         </div>
       )}
+      {stats && <StepFunnel nodeId={id} />}
       {ports.length > 0 && (
         <div className="step-ports">
           {ports.map((port) => (

@@ -2,6 +2,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo, useState } from 'react';
 import type { NodeKind } from '@touchpoint/language';
 import { api } from '../api/client';
+import { formatRoute } from '../app/routes';
 import type { JourneyDetail } from '../api/schemas';
 import { layoutSteps } from '../canvas/auto-layout';
 import { useEditor, useEditorStore } from '../canvas/editor-context';
@@ -129,6 +130,9 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
         <button type="button" onClick={() => setPanel(panel === 'stats' ? 'none' : 'stats')}>
           {t('editor.stats')}
         </button>
+        <a className="button" href={formatRoute({ page: 'report', journeyId: detail.id })}>
+          {t('report.open')}
+        </a>
         <button type="button" onClick={() => setPanel(panel === 'versions' ? 'none' : 'versions')}>
           {t('editor.history')}
         </button>

@@ -67,6 +67,7 @@ export function JourneyListPage() {
                   <th>{t('journeys.col.enrolled')}</th>
                   <th>{t('journeys.col.conversion')}</th>
                   <th title={t('journeys.col.failed.hint')}>{t('journeys.col.failed')}</th>
+                  <th />
                 </tr>
               </thead>
               <tbody>
@@ -82,6 +83,9 @@ export function JourneyListPage() {
                     </td>
                     <td>{journey.currentVersion === null ? '—' : `v${journey.currentVersion}`}</td>
                     <JourneyTotalsCells journeyId={journey.id} locale={locale} />
+                    <td>
+                      <a href={formatRoute({ page: 'report', journeyId: journey.id })}>{t('report.open')}</a>
+                    </td>
                   </tr>
                 ))}
               </tbody>

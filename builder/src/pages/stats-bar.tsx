@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useEditorStore } from '../canvas/editor-context';
+import { formatRoute } from '../app/routes';
 import { useT } from '../i18n/i18n';
 import { ServerError } from './server-error';
 
@@ -28,7 +29,15 @@ export function StatsBar({
 
   useEffect(() => {
     let isCurrent = true;
-    api.getStats(journeyId, { version: version ?? undefined, from: periodStart(period) }).then(
+    const query = { version: version ?? undefined, from: periodStart(period) };
+    // The per-node funnel comes from the report (same version and period); a failure there leaves
+    // the counts on the canvas and says so.
+    Promise.all([api.getReport(journeyId, query), api.getFunnelTaxonomy()]).then(
+      ([report, taxonomy]) =>
+        isCurrent && store.getState().setFunnel({ nodes: report.nodes, actions: taxonomy.actions }),
+      (failure: unknown) => isCurrent && setError({ failure }),
+    );
+    api.getStats(journeyId, query).then(
       (stats) => {
         if (!isCurrent) return;
         setError(null);
@@ -39,6 +48,7 @@ export function StatsBar({
     return () => {
       isCurrent = false;
       store.getState().setStats(null);
+      store.getState().setFunnel(null);
     };
   }, [journeyId, version, period, store]);
 
@@ -64,8 +74,10 @@ export function StatsBar({
         </select>
       </label>
       <span className="muted">
-        ▶ {t('stats.entered')} · ◔ {t('stats.waiting')} · ✉ {t('stats.sent')} · ★ {t('stats.converted')}
+        ▶ {t('stats.entered')} · ◔ {t('stats.waiting')} · ✉ {t('stats.sent')} · ★ {t('stats.converted')} · ◉{' '}
+        {t('report.reached')} · ✓ {t('report.col.delivered')}
       </span>
+      <a href={formatRoute({ page: 'report', journeyId })}>{t('report.open')}</a>
       {error && (
         <ServerError
           error={error.failure}

@@ -1,0 +1,30 @@
+/** Period choices of the report page; `custom` takes two dates. */
+export const PERIOD_PRESETS = ['all', '7d', '30d', '90d', 'custom'] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+const DAY = 86_400_000;
+const PRESET_DAYS: Partial<Record<PeriodPreset, number>> = { '7d': 7, '30d': 30, '90d': 90 };
+
+export interface Period {
+  preset: PeriodPreset;
+  /** `custom`: first day (yyyy-mm-dd, UTC), inclusive; empty for open. */
+  fromDate: string;
+  /** `custom`: last day (yyyy-mm-dd, UTC), inclusive; empty for open. */
+  toDate: string;
+}
+
+/**
+ * The report's `from`/`to` (instants, `to` exclusive) for a period. Presets end now and start that many
+ * whole days before; custom days are UTC days, the last one included (so `to` is the next midnight).
+ * `now` is passed in, so the query stays the same between renders of one choice.
+ */
+export function periodBounds(period: Period, now: number): { from?: string; to?: string } {
+  const days = PRESET_DAYS[period.preset];
+  if (days !== undefined) return { from: new Date(now - days * DAY).toISOString() };
+  if (period.preset !== 'custom') return {};
+  const from = period.fromDate ? `${period.fromDate}T00:00:00.000Z` : undefined;
+  const to = period.toDate
+    ? new Date(Date.parse(`${period.toDate}T00:00:00.000Z`) + DAY).toISOString()
+    : undefined;
+  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
