@@ -10,7 +10,7 @@ import { SegmentKey, SegmentRule, segmentsReadBy } from './segment-rule';
 /** A saved segment as the API takes it. */
 export const SegmentInput = z.strictObject({
   key: SegmentKey.describe('what journeys name: properties.segment of segment.entered / segment.left'),
-  name: z.string().min(1).max(200),
+  name: z.string().min(1).max(200).describe('what people read in the builder'),
   rule: SegmentRule,
 });
 export type SegmentInput = z.infer<typeof SegmentInput>;

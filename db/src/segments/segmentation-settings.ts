@@ -19,22 +19,28 @@ export type CutPoints = z.infer<typeof CutPoints>;
  * `fixed` thresholds the business declares. Recency is in whole days since the last purchase (fewer is
  * better), frequency the purchase count, monetary the total value.
  */
-export const RfmCutRule = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('terciles') }),
-  z.strictObject({
-    kind: z.literal('fixed'),
-    recencyDays: CutPoints,
-    purchaseCount: CutPoints,
-    totalValue: CutPoints,
-  }),
-]);
+export const RfmCutRule = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({ kind: z.literal('terciles').describe('cut at the 1/3 and 2/3 quantiles of the base') })
+      .describe('cut points from the current base, taken by every full recompute'),
+    z
+      .strictObject({
+        kind: z.literal('fixed').describe('cut at the thresholds given here'),
+        recencyDays: CutPoints.describe('days since the last purchase [low, high] (fewer is better)'),
+        purchaseCount: CutPoints.describe('purchase count [low, high]'),
+        totalValue: CutPoints.describe('total purchase value [low, high]'),
+      })
+      .describe('cut points the business declares'),
+  ])
+  .describe('how the RFM cut points are chosen: terciles of the base or fixed thresholds');
 export type RfmCutRule = z.infer<typeof RfmCutRule>;
 
 /** The cut points a classification uses, whatever rule produced them. */
 export const RfmCutPointSet = z.object({
-  recencyDays: CutPoints,
-  purchaseCount: CutPoints,
-  totalValue: CutPoints,
+  recencyDays: CutPoints.describe('days since the last purchase [low, high] (fewer is better)'),
+  purchaseCount: CutPoints.describe('purchase count [low, high]'),
+  totalValue: CutPoints.describe('total purchase value [low, high]'),
 });
 export type RfmCutPointSet = z.infer<typeof RfmCutPointSet>;
 
@@ -48,11 +54,11 @@ const Count = z.number().int().min(0).max(1_000_000);
 /** One named region of the grid: purchase counts and days (both bounds inclusive; null = no upper bound). */
 export const LifecycleRegion = z
   .strictObject({
-    stage: LifecycleStage,
-    minPurchases: Count.min(1),
-    maxPurchases: Count.min(1).nullable(),
-    minDays: Count,
-    maxDays: Count.nullable(),
+    stage: LifecycleStage.describe('the stage (segment key) this region names'),
+    minPurchases: Count.min(1).describe('fewest purchases, inclusive'),
+    maxPurchases: Count.min(1).nullable().describe('most purchases, inclusive (null: no upper bound)'),
+    minDays: Count.describe('fewest days since the last purchase, inclusive'),
+    maxDays: Count.nullable().describe('most days since the last purchase, inclusive (null: no upper bound)'),
   })
   .refine((r) => r.maxPurchases === null || r.maxPurchases >= r.minPurchases, {
     message: 'maxPurchases must not be below minPurchases',
@@ -75,13 +81,22 @@ export const LifecycleGrid = z.strictObject({
     .max(50)
     .refine((days) => days.every((d, i) => i === 0 || d > days[i - 1]!), {
       message: 'day columns must ascend',
-    }),
-  purchaseRows: z.number().int().min(1).max(50),
-  regions: z.array(LifecycleRegion).min(1).max(100),
+    })
+    .describe('each column’s inclusive upper bound in days since the last purchase, ascending'),
+  purchaseRows: z
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .describe('rows by purchase count, 1…n (the last is "n or more")'),
+  regions: z.array(LifecycleRegion).min(1).max(100).describe('the stages as regions; first match wins'),
 });
 export type LifecycleGrid = z.infer<typeof LifecycleGrid>;
 
-export const SegmentationSettings = z.strictObject({ rfm: RfmCutRule, lifecycle: LifecycleGrid });
+export const SegmentationSettings = z.strictObject({
+  rfm: RfmCutRule,
+  lifecycle: LifecycleGrid.describe('the lifecycle grid: purchase rows × day columns, regions as stages'),
+});
 export type SegmentationSettings = z.infer<typeof SegmentationSettings>;
 
 /**

@@ -14,7 +14,7 @@ import {
 import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorBody } from '../../api-error';
+import { routeErrors } from '../../plugins/error-responses';
 import {
   CountsResponse,
   EstimateBody,
@@ -29,7 +29,6 @@ import {
 } from './segment-schemas';
 import { answeringSegmentErrors } from './segment-errors';
 
-const errors = { '4xx': ApiErrorBody };
 const tags = ['segments'];
 
 /**
@@ -42,7 +41,14 @@ export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
     '/v1/segments',
     {
       config: { scope: 'catalog:read' },
-      schema: { tags, response: { 200: SegmentListResponse, ...errors } },
+      schema: {
+        tags,
+        summary: 'Every segment',
+        description:
+          'The saved segments and the built-in ones (RFM cells, lifecycle stages, overdue), each with its ' +
+          'member count as of the last recompute or purchase.',
+        response: { 200: SegmentListResponse },
+      },
     },
     async () => ({ items: await listSegments(db) }),
   );
@@ -50,7 +56,15 @@ export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
     '/v1/segments',
     {
       config: { scope: 'catalog:write' },
-      schema: { tags, body: SegmentInput, response: { 201: SegmentResponse, ...errors } },
+      schema: {
+        tags,
+        summary: 'Save a rule segment',
+        description:
+          'Saves a segment defined by a rule; its members arrive with the next recompute (an estimate ' +
+          'shows them at once). 400 names a rule that reads itself or an unknown segment; 409: the key is taken.',
+        body: SegmentInput,
+        response: { 201: SegmentResponse, ...routeErrors(409) },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await answeringSegmentErrors(() => createSegment(db, request.body))),
@@ -62,8 +76,11 @@ export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       schema: {
         tags,
         summary: 'How many clients a rule matches now, and a sample of them (while editing)',
+        description:
+          'Runs the rule over every client as one query, saving nothing. 400 names a segment the rule ' +
+          'reads that does not exist.',
         body: EstimateBody,
-        response: { 200: EstimateResponse, ...errors },
+        response: { 200: EstimateResponse },
       },
     },
     async (request) => estimateSegment(db, request.body.rule, new Date(), request.body.sampleSize),
@@ -72,7 +89,13 @@ export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
     '/v1/segments/:id',
     {
       config: { scope: 'catalog:read' },
-      schema: { tags, params: SegmentParams, response: { 200: SegmentResponse, ...errors } },
+      schema: {
+        tags,
+        summary: 'One segment',
+        description: 'The segment with its rule (saved segments) and its member count.',
+        params: SegmentParams,
+        response: { 200: SegmentResponse },
+      },
     },
     async (request) => answeringSegmentErrors(() => getSegment(db, request.params.id)),
   );
@@ -82,9 +105,13 @@ export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       config: { scope: 'catalog:write' },
       schema: {
         tags,
+        summary: 'Rename a rule segment or change its rule',
+        description:
+          'The key stays (journeys name it); members follow the new rule from the next recompute. 409: ' +
+          'the segment is built in (change the segmentation settings instead).',
         params: SegmentParams,
         body: SegmentUpdate,
-        response: { 200: SegmentResponse, ...errors },
+        response: { 200: SegmentResponse, ...routeErrors(409) },
       },
     },
     async (request) => answeringSegmentErrors(() => updateSegment(db, request.params.id, request.body)),
@@ -93,7 +120,15 @@ export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
     '/v1/segments/:id',
     {
       config: { scope: 'catalog:write' },
-      schema: { tags, params: SegmentParams, response: { 204: z.null(), ...errors } },
+      schema: {
+        tags,
+        summary: 'Delete a rule segment',
+        description:
+          'Deletes the segment with its memberships and daily counts, with no segment.left events (it is ' +
+          'gone). 409: the segment is built in.',
+        params: SegmentParams,
+        response: { 204: z.null().describe('deleted'), ...routeErrors(409) },
+      },
     },
     async (request, reply) => {
       await answeringSegmentErrors(() => deleteSegment(db, request.params.id));
@@ -106,9 +141,11 @@ export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       config: { scope: 'clients:read' },
       schema: {
         tags,
+        summary: 'A segment’s current members, a page at a time',
+        description: 'Members as of the last recompute or purchase, by client id, with when each entered.',
         params: SegmentParams,
         querystring: MembersQuery,
-        response: { 200: MembersResponse, ...errors },
+        response: { 200: MembersResponse },
       },
     },
     async (request) => {
@@ -124,8 +161,9 @@ export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       schema: {
         tags,
         summary: 'Members at the end of each day’s recompute',
+        description: 'The member count the daily recompute recorded for the segment, oldest day first.',
         params: SegmentParams,
-        response: { 200: CountsResponse, ...errors },
+        response: { 200: CountsResponse },
       },
     },
     async (request) => {
@@ -140,9 +178,12 @@ export const segmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       schema: {
         tags,
         summary: 'Members as a retargeting audience: ids, SHA-256 of normalized emails and phones',
+        description:
+          'Streams the current members as CSV (client_id,email_sha256,phone_sha256) for an ad platform’s ' +
+          'custom audience; the x-total-rows header gives the row count up front.',
         params: SegmentParams,
         produces: ['text/csv'],
-        response: { 200: z.unknown().describe('CSV: client_id,email_sha256,phone_sha256'), ...errors },
+        response: { 200: z.unknown().describe('CSV: client_id,email_sha256,phone_sha256') },
       },
     },
     async (request, reply) => {

@@ -8,18 +8,25 @@ import {
 import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiErrorBody } from '../../api-error';
 import { Instant } from '../../input-bounds';
 import type { EventRouter } from '../../../router';
 import { routeInBackground } from '../route-deps';
 
 const tags = ['segments'];
 
-export const SegmentationResponse = z.object({
-  settings: SegmentationSettings,
-  cutPoints: RfmCutPointSet.extend({ asOf: z.string() })
-    .nullable()
-    .describe('the RFM cut points the last full recompute classified with'),
+export const SegmentationResponse = z
+  .object({
+    settings: SegmentationSettings.describe('the RFM cut rule and the lifecycle grid'),
+    cutPoints: RfmCutPointSet.extend({
+      asOf: z.string().describe('the moment that recompute classified as of'),
+    })
+      .nullable()
+      .describe('the RFM cut points the last full recompute classified with (null: none yet)'),
+  })
+  .describe('the segmentation settings and the cut points in use');
+
+const PutSegmentationBody = z.strictObject({
+  settings: SegmentationSettings.describe('the new RFM cut rule and lifecycle grid'),
 });
 
 export const RecomputeBody = z
@@ -28,10 +35,12 @@ export const RecomputeBody = z
   })
   .nullish();
 
-export const RecomputeResponse = z.object({
-  clients: z.number().int(),
-  transitions: z.number().int().describe('segment.entered / segment.left events stored by this run'),
-});
+export const RecomputeResponse = z
+  .object({
+    clients: z.number().int().describe('clients classified'),
+    transitions: z.number().int().describe('segment.entered / segment.left events stored by this run'),
+  })
+  .describe('what the recompute did');
 
 /**
  * The segmentation settings (RFM cut rule, the lifecycle grid) and a full recompute on demand. The
@@ -45,7 +54,14 @@ export const segmentationRoutes: FastifyPluginAsyncZod<{ db: Database; router: E
     '/v1/segmentation',
     {
       config: { scope: 'catalog:read' },
-      schema: { tags, response: { 200: SegmentationResponse, '4xx': ApiErrorBody } },
+      schema: {
+        tags,
+        summary: 'The segmentation settings',
+        description:
+          'The RFM cut rule and the lifecycle grid (defaults until saved once), and the RFM cut points the ' +
+          'last full recompute classified with.',
+        response: { 200: SegmentationResponse },
+      },
     },
     async () => loadSegmentationSettings(db),
   );
@@ -56,8 +72,11 @@ export const segmentationRoutes: FastifyPluginAsyncZod<{ db: Database; router: E
       schema: {
         tags,
         summary: 'Save the RFM cut rule and the lifecycle grid (applied by the next recompute)',
-        body: z.strictObject({ settings: SegmentationSettings }),
-        response: { 200: SegmentationResponse, '4xx': ApiErrorBody },
+        description:
+          'Replaces the settings; clients keep their cells and stages until the next recompute (daily, or ' +
+          'POST /v1/segmentation/recompute) classifies them with the new ones.',
+        body: PutSegmentationBody,
+        response: { 200: SegmentationResponse },
       },
     },
     async (request) => {
@@ -69,7 +88,16 @@ export const segmentationRoutes: FastifyPluginAsyncZod<{ db: Database; router: E
     '/v1/segmentation/recompute',
     {
       config: { scope: 'admin' },
-      schema: { tags, body: RecomputeBody, response: { 200: RecomputeResponse, '4xx': ApiErrorBody } },
+      schema: {
+        tags,
+        summary: 'Recompute every segment now',
+        description:
+          'Classifies every client (RFM cells, lifecycle stages, overdue, saved segments) as the daily ' +
+          'Schedule does, storing segment.entered / segment.left for each change and routing them to ' +
+          'journeys; asOf backfills a past moment.',
+        body: RecomputeBody,
+        response: { 200: RecomputeResponse },
+      },
     },
     async (request) => {
       const asOf = request.body?.asOf ? new Date(request.body.asOf) : new Date();
