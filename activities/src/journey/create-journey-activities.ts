@@ -3,11 +3,18 @@ import type { Database } from '@touchpoint/db';
 import type { z } from 'zod';
 import { loadClientContext, updateClient } from './client-context';
 import { enrollAudience } from './enroll-audience';
-import { beginEnrollment, finishEnrollment, recordMigration, recordNodeVisit } from './enrollment-records';
+import {
+  beginEnrollment,
+  finishEnrollment,
+  recordBookkeeping,
+  recordMigration,
+  recordNodeVisit,
+} from './enrollment-records';
 import {
   BeginEnrollmentInput,
   EnrollAudienceInput,
   FinishEnrollmentInput,
+  RecordBookkeepingInput,
   RecordMigrationInput,
   RecordNodeVisitInput,
   StartJourneyInput,
@@ -49,6 +56,9 @@ export function createJourneyActivities(deps: JourneyActivityDeps) {
       recordNodeVisit(deps.db, parseOrFail(RecordNodeVisitInput, input)),
     finishEnrollment: (input: FinishEnrollmentInput): Promise<void> =>
       finishEnrollment(deps.db, parseOrFail(FinishEnrollmentInput, input)),
+    /** A batched run's writes of one workflow task, in one transaction (see `BookkeepingWrite`). */
+    recordBookkeeping: (input: RecordBookkeepingInput): Promise<void> =>
+      recordBookkeeping(deps.db, parseOrFail(RecordBookkeepingInput, input)),
     recordMigration: (input: RecordMigrationInput): Promise<void> =>
       recordMigration(deps.db, parseOrFail(RecordMigrationInput, input)),
     loadClientContext: (input: LoadClientContextInput): Promise<ClientContextResult> =>

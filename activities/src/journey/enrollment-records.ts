@@ -1,8 +1,9 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { enrollments, messages, nodeVisits, transitions } from '@touchpoint/db';
-import type { Database } from '@touchpoint/db';
+import type { Executor } from '@touchpoint/db';
 import type {
   BeginEnrollmentInput,
+  RecordBookkeepingInput,
   FinishEnrollmentInput,
   RecordMigrationInput,
   RecordNodeVisitInput,
@@ -14,8 +15,8 @@ import type {
  * earlier row is renamed `<workflowId>#<its id>` first, keeping its visits and transitions intact.
  */
 export async function beginEnrollment(
-  db: Database,
-  input: BeginEnrollmentInput,
+  db: Executor,
+  input: BeginEnrollmentInput & { enrollmentId?: string },
 ): Promise<{ enrollmentId: string }> {
   const enteredAt = new Date(input.enteredAt);
   return db.transaction(async (tx) => {
@@ -35,6 +36,8 @@ export async function beginEnrollment(
     const [row] = await tx
       .insert(enrollments)
       .values({
+        // A batched run draws its id itself (see BookkeepingWrite); older runs let the database pick.
+        ...(input.enrollmentId ? { id: input.enrollmentId } : {}),
         journeyId: input.journeyId,
         journeyVersion: input.journeyVersion,
         clientId: input.clientId,
@@ -53,7 +56,7 @@ export async function beginEnrollment(
  * Records the arrival at a node and the edge taken to get there, closing the previous visit with the
  * port it left by. Unique keys on (enrollment, visit seq) make a retried or replayed call a no-op.
  */
-export async function recordNodeVisit(db: Database, input: RecordNodeVisitInput): Promise<void> {
+export async function recordNodeVisit(db: Executor, input: RecordNodeVisitInput): Promise<void> {
   const at = new Date(input.at);
   const base = {
     enrollmentId: input.enrollmentId,
@@ -89,7 +92,7 @@ export async function recordNodeVisit(db: Database, input: RecordNodeVisitInput)
  * A failed run's visit is closed with outcome `failed` (the stats count failures per node by it; the
  * reason is on the enrollment) and its messages are settled: see {@link settleMessagesOfFailedRun}.
  */
-export async function finishEnrollment(db: Database, input: FinishEnrollmentInput): Promise<void> {
+export async function finishEnrollment(db: Executor, input: FinishEnrollmentInput): Promise<void> {
   const at = new Date(input.at);
   await db
     .update(enrollments)
@@ -110,7 +113,7 @@ export async function finishEnrollment(db: Database, input: FinishEnrollmentInpu
  * run), so a row still `sending` at a failure was never accepted by a provider (e.g. no adapter).
  */
 async function settleMessagesOfFailedRun(
-  db: Database,
+  db: Executor,
   enrollmentId: string,
   reason: string,
   at: Date,
@@ -130,9 +133,38 @@ async function settleMessagesOfFailedRun(
  * Moves the enrollment onto another version of its journey (a migration): later visits and the
  * router's event filter follow the new version. Setting a value is naturally idempotent.
  */
-export async function recordMigration(db: Database, input: RecordMigrationInput): Promise<void> {
+export async function recordMigration(db: Executor, input: RecordMigrationInput): Promise<void> {
   await db
     .update(enrollments)
     .set({ journeyVersion: input.journeyVersion, updatedAt: new Date() })
     .where(eq(enrollments.id, input.enrollmentId));
+}
+
+/**
+ * Applies one workflow task's bookkeeping writes in order, in one transaction: either the whole task's
+ * record lands or none of it (a retried flush repeats them all, and each write is idempotent).
+ */
+export async function recordBookkeeping(db: Executor, input: RecordBookkeepingInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const write of input.writes) {
+      switch (write.kind) {
+        case 'begin':
+          await beginEnrollment(tx, write);
+          break;
+        case 'visit':
+          await recordNodeVisit(tx, write);
+          break;
+        case 'finish':
+          await finishEnrollment(tx, write);
+          break;
+        case 'migration':
+          await recordMigration(tx, write);
+          break;
+        default: {
+          const unhandled: never = write;
+          throw new Error(`Unknown bookkeeping write ${JSON.stringify(unhandled)}`);
+        }
+      }
+    }
+  });
 }

@@ -60,6 +60,29 @@ export const RecordMigrationInput = z.object({
 });
 export type RecordMigrationInput = z.infer<typeof RecordMigrationInput>;
 
+/**
+ * One bookkeeping write of a workflow task. A batched run collects them while it computes and
+ * records them in one local activity (`recordBookkeeping`) where it would block, so a task costs one
+ * round trip instead of one per write. `begin` carries the enrollment id the workflow drew itself
+ * (deterministic `uuid4()`), so the writes after it need no answer from the database.
+ */
+export const BookkeepingWrite = z.discriminatedUnion('kind', [
+  BeginEnrollmentInput.extend({ kind: z.literal('begin'), enrollmentId: z.uuid() }),
+  RecordNodeVisitInput.extend({ kind: z.literal('visit') }),
+  FinishEnrollmentInput.extend({ kind: z.literal('finish') }),
+  RecordMigrationInput.extend({ kind: z.literal('migration') }),
+]);
+export type BookkeepingWrite = z.infer<typeof BookkeepingWrite>;
+
+/** Most writes one flush carries: the workflow flushes early past it, so a batch stays small. */
+export const BOOKKEEPING_BATCH_LIMIT = 100;
+
+/** Input of `recordBookkeeping`: a task's writes, applied in order in one transaction. */
+export const RecordBookkeepingInput = z.object({
+  writes: z.array(BookkeepingWrite).min(1).max(BOOKKEEPING_BATCH_LIMIT),
+});
+export type RecordBookkeepingInput = z.infer<typeof RecordBookkeepingInput>;
+
 /** A count or sum the workflow needs for a condition (see `FactQuery` in the journey language). */
 export const FactQuery = z.discriminatedUnion('kind', [
   z.object({

@@ -2,6 +2,7 @@ import { Worker, type NativeConnection } from '@temporalio/worker';
 import { SEND_TASK_QUEUES, type Activities, type SendActivities } from '@touchpoint/activities';
 import type { ChannelKind } from '@touchpoint/channels';
 import { createJourneyWorker } from '../worker/create-worker';
+import type { JourneyWorkerSizing } from '../worker/create-worker';
 
 /**
  * Provider rate limits, per channel queue and across all workers of the cluster: a slow or throttled
@@ -29,6 +30,8 @@ export interface StartWorkersOptions {
   activities: Activities;
   /** The per-channel send queues (default `SEND_TASK_QUEUES`); tests sharing a server pass their own. */
   sendTaskQueues?: Record<ChannelKind, string>;
+  /** Slots and cache of the journey worker (the `WORKER_*` variables); defaults when absent. */
+  sizing?: JourneyWorkerSizing;
 }
 
 /** Starts the journey worker plus one send-only worker per channel queue. */
@@ -43,6 +46,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       namespace: options.namespace,
       taskQueue: options.taskQueue,
       activities: options.activities,
+      ...options.sizing,
     }),
     ...(await Promise.all(
       (Object.entries(options.sendTaskQueues ?? SEND_TASK_QUEUES) as [ChannelKind, string][]).map(

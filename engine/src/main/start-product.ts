@@ -85,6 +85,11 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       namespace: config.TEMPORAL_NAMESPACE,
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       activities,
+      sizing: {
+        workflowTaskSlots: config.WORKER_WORKFLOW_TASK_SLOTS,
+        localActivitySlots: config.WORKER_LOCAL_ACTIVITY_SLOTS,
+        memoryBudgetMb: config.WORKER_MEMORY_BUDGET_MB,
+      },
     });
   }
 

@@ -1,19 +1,40 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import type { NativeConnection } from '@temporalio/worker';
+import {
+  cachedWorkflowsForBudget,
+  DEFAULT_LOCAL_ACTIVITY_SLOTS,
+  DEFAULT_WORKFLOW_TASK_SLOTS,
+} from './worker-sizing';
 
 /** Path of the workflow bundle's entry (TypeScript; the worker's bundler compiles it). */
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
+/** How big one journey worker is (`WORKER_*` variables; defaults in worker-sizing.ts). */
+export interface JourneyWorkerSizing {
+  /** Workflow tasks run at once (default 8). */
+  workflowTaskSlots?: number;
+  /** Local activities (bookkeeping flushes, client reads) run at once (default 12). */
+  localActivitySlots?: number;
+  /** RSS the sticky cache is sized to (`cachedWorkflowsForBudget`); ignored when `maxCachedWorkflows` is set. */
+  memoryBudgetMb?: number;
+  /** Sticky cache size: journeys kept in memory between wake-ups (default: the SDK's, or from the budget). */
+  maxCachedWorkflows?: number;
+}
+
 /** Options of {@link createJourneyWorker}. */
-export interface JourneyWorkerOptions {
+export interface JourneyWorkerOptions extends JourneyWorkerSizing {
   connection: NativeConnection;
   taskQueue: string;
   /** Activities to register on this queue: usually `createActivities(deps)` (bookkeeping + sends). */
   activities: object;
   namespace?: string;
-  /** Sticky cache size: journeys kept in memory between wake-ups (default: the SDK's). */
-  maxCachedWorkflows?: number;
+}
+
+function cacheSize(options: JourneyWorkerSizing): number | undefined {
+  if (options.maxCachedWorkflows !== undefined) return options.maxCachedWorkflows;
+  if (options.memoryBudgetMb !== undefined) return cachedWorkflowsForBudget(options.memoryBudgetMb);
+  return undefined;
 }
 
 /**
@@ -21,12 +42,15 @@ export interface JourneyWorkerOptions {
  * on per-channel queues: start one more worker per channel queue with only the send activities.
  */
 export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
+  const maxCachedWorkflows = cacheSize(options);
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
     workflowsPath: WORKFLOWS_PATH,
     activities: options.activities,
-    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+    maxConcurrentWorkflowTaskExecutions: options.workflowTaskSlots ?? DEFAULT_WORKFLOW_TASK_SLOTS,
+    maxConcurrentLocalActivityExecutions: options.localActivitySlots ?? DEFAULT_LOCAL_ACTIVITY_SLOTS,
+    ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
   });
 }
