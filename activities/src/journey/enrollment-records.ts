@@ -1,5 +1,5 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { enrollments, messages, nodeVisits, transitions } from '@touchpoint/db';
+import { enrollments, journeyTotals, messages, nodeVisits, transitions } from '@touchpoint/db';
 import type { Executor } from '@touchpoint/db';
 import type {
   BeginEnrollmentInput,
@@ -8,6 +8,9 @@ import type {
   RecordMigrationInput,
   RecordNodeVisitInput,
 } from './journey-activity-contract';
+
+/** The exit reason of a client who reached the goal (the interpreter's `checkGoal`). */
+const GOAL_EXIT_REASON = 'converted';
 
 /**
  * Creates the enrollment row of a workflow run chain, or returns it on retry. A re-entry after exit
@@ -18,38 +21,44 @@ export async function beginEnrollment(
   db: Executor,
   input: BeginEnrollmentInput & { enrollmentId?: string },
 ): Promise<{ enrollmentId: string }> {
+  return db.transaction((tx) => beginEnrollmentIn(tx, input));
+}
+
+/** {@link beginEnrollment} inside the caller's transaction (a bookkeeping batch). */
+async function beginEnrollmentIn(
+  tx: Executor,
+  input: BeginEnrollmentInput & { enrollmentId?: string },
+): Promise<{ enrollmentId: string }> {
   const enteredAt = new Date(input.enteredAt);
-  return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(enrollments)
-      .where(eq(enrollments.workflowId, input.workflowId))
-      .for('update');
-    if (existing && existing.enteredAt.getTime() === enteredAt.getTime())
-      return { enrollmentId: existing.id };
-    if (existing) {
-      await tx
-        .update(enrollments)
-        .set({ workflowId: `${existing.workflowId}#${existing.id}`, updatedAt: new Date() })
-        .where(eq(enrollments.id, existing.id));
-    }
-    const [row] = await tx
-      .insert(enrollments)
-      .values({
-        // A batched run draws its id itself (see BookkeepingWrite); older runs let the database pick.
-        ...(input.enrollmentId ? { id: input.enrollmentId } : {}),
-        journeyId: input.journeyId,
-        journeyVersion: input.journeyVersion,
-        clientId: input.clientId,
-        enrollmentKey: input.enrollmentKey,
-        workflowId: input.workflowId,
-        source: input.source,
-        enteredAt,
-      })
-      .returning({ id: enrollments.id });
-    if (!row) throw new Error(`Could not insert the enrollment of ${input.workflowId}`);
-    return { enrollmentId: row.id };
-  });
+  const [existing] = await tx
+    .select()
+    .from(enrollments)
+    .where(eq(enrollments.workflowId, input.workflowId))
+    .for('update');
+  if (existing && existing.enteredAt.getTime() === enteredAt.getTime()) return { enrollmentId: existing.id };
+  if (existing) {
+    await tx
+      .update(enrollments)
+      .set({ workflowId: `${existing.workflowId}#${existing.id}`, updatedAt: new Date() })
+      .where(eq(enrollments.id, existing.id));
+  }
+  const [row] = await tx
+    .insert(enrollments)
+    .values({
+      // A batched run draws its id itself (see BookkeepingWrite); older runs let the database pick.
+      ...(input.enrollmentId ? { id: input.enrollmentId } : {}),
+      journeyId: input.journeyId,
+      journeyVersion: input.journeyVersion,
+      clientId: input.clientId,
+      enrollmentKey: input.enrollmentKey,
+      workflowId: input.workflowId,
+      source: input.source,
+      enteredAt,
+    })
+    .returning({ id: enrollments.id });
+  if (!row) throw new Error(`Could not insert the enrollment of ${input.workflowId}`);
+  await addToJourneyTotals(tx, input.journeyId, { enrolled: 1, active: 1 });
+  return { enrollmentId: row.id };
 }
 
 /**
@@ -93,11 +102,25 @@ export async function recordNodeVisit(db: Executor, input: RecordNodeVisitInput)
  * reason is on the enrollment) and its messages are settled: see {@link settleMessagesOfFailedRun}.
  */
 export async function finishEnrollment(db: Executor, input: FinishEnrollmentInput): Promise<void> {
+  await db.transaction((tx) => finishEnrollmentIn(tx, input));
+}
+
+/** {@link finishEnrollment} inside the caller's transaction (a bookkeeping batch). */
+async function finishEnrollmentIn(db: Executor, input: FinishEnrollmentInput): Promise<void> {
   const at = new Date(input.at);
-  await db
-    .update(enrollments)
-    .set({ status: input.status, exitReason: input.reason, exitedAt: at, updatedAt: new Date() })
-    .where(and(eq(enrollments.id, input.enrollmentId), ne(enrollments.status, input.status)));
+  // Locked, so the totals move from the status this row really had to the new one exactly once.
+  const [previous] = await db
+    .select({ journeyId: enrollments.journeyId, status: enrollments.status, reason: enrollments.exitReason })
+    .from(enrollments)
+    .where(eq(enrollments.id, input.enrollmentId))
+    .for('update');
+  if (previous && previous.status !== input.status) {
+    await db
+      .update(enrollments)
+      .set({ status: input.status, exitReason: input.reason, exitedAt: at, updatedAt: new Date() })
+      .where(and(eq(enrollments.id, input.enrollmentId), ne(enrollments.status, input.status)));
+    await addToJourneyTotals(db, previous.journeyId, statusChangeDeltas(previous, input));
+  }
   if (input.status === 'failed') await settleMessagesOfFailedRun(db, input.enrollmentId, input.reason, at);
   if (input.lastVisitSeq === null) return;
   await db
@@ -149,13 +172,13 @@ export async function recordBookkeeping(db: Executor, input: RecordBookkeepingIn
     for (const write of input.writes) {
       switch (write.kind) {
         case 'begin':
-          await beginEnrollment(tx, write);
+          await beginEnrollmentIn(tx, write);
           break;
         case 'visit':
           await recordNodeVisit(tx, write);
           break;
         case 'finish':
-          await finishEnrollment(tx, write);
+          await finishEnrollmentIn(tx, write);
           break;
         case 'migration':
           await recordMigration(tx, write);
@@ -167,4 +190,41 @@ export async function recordBookkeeping(db: Executor, input: RecordBookkeepingIn
       }
     }
   });
+}
+
+type TotalsDeltas = Partial<
+  Record<'enrolled' | 'active' | 'completed' | 'converted' | 'exited' | 'failed', number>
+>;
+
+/** The `journey_totals` counters an enrollment in `status` (with exit `reason`) counts in. */
+function bucketsOf(status: string, reason: string | null): (keyof TotalsDeltas)[] {
+  if (status === 'completed') return reason === GOAL_EXIT_REASON ? ['completed', 'converted'] : ['completed'];
+  if (status === 'active' || status === 'exited' || status === 'failed') return [status];
+  return [];
+}
+
+function statusChangeDeltas(
+  previous: { status: string; reason: string | null },
+  next: { status: string; reason: string },
+): TotalsDeltas {
+  const deltas: TotalsDeltas = {};
+  for (const bucket of bucketsOf(previous.status, previous.reason))
+    deltas[bucket] = (deltas[bucket] ?? 0) - 1;
+  for (const bucket of bucketsOf(next.status, next.reason)) deltas[bucket] = (deltas[bucket] ?? 0) + 1;
+  return deltas;
+}
+
+/**
+ * Moves a journey's `journey_totals` counters, in the transaction that changed the enrollment, so the
+ * journey list reads totals equal to a recount without counting enrollments.
+ */
+async function addToJourneyTotals(db: Executor, journeyId: string, deltas: TotalsDeltas): Promise<void> {
+  const entries = Object.entries(deltas).filter(([, delta]) => delta !== 0) as [keyof TotalsDeltas, number][];
+  if (entries.length === 0) return;
+  const columns = Object.fromEntries(entries);
+  const set = Object.fromEntries(entries.map(([key, delta]) => [key, sql`${journeyTotals[key]} + ${delta}`]));
+  await db
+    .insert(journeyTotals)
+    .values({ journeyId, ...columns })
+    .onConflictDoUpdate({ target: journeyTotals.journeyId, set: { ...set, updatedAt: new Date() } });
 }

@@ -9,8 +9,8 @@ import {
   type InFlightChoice,
   LifecycleResult,
   JourneyDetail,
+  JourneyListItem,
   JourneyStats,
-  JourneySummary,
   PublishResult,
   TimelineEntry,
   ValidateResult,
@@ -100,11 +100,11 @@ const send = (method: string, body?: unknown): RequestInit => ({
 });
 const Ok = z.unknown();
 
-const JourneyPage = z.object({ items: z.array(JourneySummary), nextCursor: z.string().nullable() });
+const JourneyPage = z.object({ items: z.array(JourneyListItem), nextCursor: z.string().nullable() });
 
 /** Every journey: the server answers a page at a time, so this follows `nextCursor` to the last page. */
-async function listJourneys(): Promise<JourneySummary[]> {
-  const journeys: JourneySummary[] = [];
+async function listJourneys(): Promise<JourneyListItem[]> {
+  const journeys: JourneyListItem[] = [];
   let cursor: string | null = null;
   do {
     const page: z.infer<typeof JourneyPage> = await request(JourneyPage, endpoints.journeyPage(cursor));

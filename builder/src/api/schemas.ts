@@ -19,6 +19,19 @@ export const JourneySummary = z.object({
 });
 export type JourneySummary = z.infer<typeof JourneySummary>;
 
+/** The list's totals of a journey, all versions (the API keeps them in a rollup). */
+export const JourneyListTotals = z.object({
+  enrolled: z.number().int(),
+  active: z.number().int(),
+  converted: z.number().int(),
+  failed: z.number().int(),
+});
+export type JourneyListTotals = z.infer<typeof JourneyListTotals>;
+
+/** A row of the journey list. */
+export const JourneyListItem = JourneySummary.extend({ totals: JourneyListTotals });
+export type JourneyListItem = z.infer<typeof JourneyListItem>;
+
 export const JourneyDetail = JourneySummary.extend({ draft: z.unknown() });
 export type JourneyDetail = z.infer<typeof JourneyDetail>;
 

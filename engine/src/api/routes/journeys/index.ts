@@ -6,7 +6,7 @@ import type { ChannelKind } from '../../../language';
 import { checkJourneySize, findJourneyWarnings } from '../../../language';
 import { checkJourney } from '../../../journeys/check-journey';
 import { ApiError, ApiErrorBody } from '../../api-error';
-import { listJourneys, ListJourneysQuery } from './list-journeys';
+import { JourneyListTotals, listJourneys, ListJourneysQuery } from './list-journeys';
 import { loadJourney } from './load-journey';
 import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
 
@@ -100,7 +100,11 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
         querystring: ListJourneysQuery,
         response: {
           200: z.object({
-            items: z.array(JourneyResponse),
+            items: z.array(
+              JourneyResponse.extend({
+                totals: JourneyListTotals.describe('enrollments of all versions, from a maintained rollup'),
+              }),
+            ),
             nextCursor: z
               .string()
               .nullable()
