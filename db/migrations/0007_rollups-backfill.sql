@@ -5,14 +5,16 @@ INSERT INTO "event_types" ("type", "count", "first_occurred_at", "last_occurred_
 SELECT "type", count(*), min("occurred_at"), max("occurred_at") FROM "events" GROUP BY "type"
 ON CONFLICT ("type") DO NOTHING;
 --> statement-breakpoint
-INSERT INTO "journey_totals" ("journey_id", "enrolled", "active", "completed", "converted", "exited", "failed")
+-- The stripe is journeyTotalsStripe(id) of db/src/schema/journey-totals.ts: the id's first byte mod 16.
+INSERT INTO "journey_totals" ("journey_id", "stripe", "enrolled", "active", "completed", "converted", "exited", "failed")
 SELECT
   "journey_id",
+  get_byte(uuid_send("id"), 0) % 16,
   count(*),
   count(*) FILTER (WHERE "status" = 'active'),
   count(*) FILTER (WHERE "status" = 'completed'),
   count(*) FILTER (WHERE "status" = 'completed' AND "exit_reason" = 'converted'),
   count(*) FILTER (WHERE "status" = 'exited'),
   count(*) FILTER (WHERE "status" = 'failed')
-FROM "enrollments" GROUP BY "journey_id"
-ON CONFLICT ("journey_id") DO NOTHING;
+FROM "enrollments" GROUP BY 1, 2
+ON CONFLICT ("journey_id", "stripe") DO NOTHING;

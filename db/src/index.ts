@@ -16,3 +16,4 @@ export * from './queries/exclusive-lease';
 export * from './queries/event-routing';
 export * from './queries/exit-jobs';
 export * from './ingest/internal-event-keys';
+export * from './queries/audience-runs';

@@ -23,6 +23,7 @@ import type {
   ClientContextResult,
   EnrollAudienceResult,
   LoadClientContextInput,
+  StartAudiencePage,
   StartJourneyResult,
   UpdateClientInput,
 } from './journey-activity-contract';
@@ -35,6 +36,8 @@ export interface JourneyActivityDeps {
    * without it `startJourney` fails permanently with type `StartJourneyUnavailable`.
    */
   startJourney?: (input: StartJourneyInput) => Promise<StartJourneyResult>;
+  /** Enrolls a page of an audience (schedule entry); without it `enrollAudience` fails like `startJourney`. */
+  startAudiencePage?: StartAudiencePage;
 }
 
 /** Bad input is a bug in the caller, not a transient fault: fail without retrying. */
@@ -74,14 +77,14 @@ export function createJourneyActivities(deps: JourneyActivityDeps) {
       return deps.startJourney(parseOrFail(StartJourneyInput, input));
     },
     enrollAudience: async (input: EnrollAudienceInput): Promise<EnrollAudienceResult> => {
-      const startJourney = deps.startJourney;
-      if (!startJourney) {
+      const startPage = deps.startAudiencePage;
+      if (!startPage) {
         throw ApplicationFailure.nonRetryable(
           'No journey starter configured on this worker',
           'StartJourneyUnavailable',
         );
       }
-      return enrollAudience(deps.db, startJourney, parseOrFail(EnrollAudienceInput, input));
+      return enrollAudience(deps.db, startPage, parseOrFail(EnrollAudienceInput, input));
     },
   };
 }

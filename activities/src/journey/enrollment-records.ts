@@ -1,5 +1,12 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import { enrollments, journeyTotals, messages, nodeVisits, transitions } from '@touchpoint/db';
+import {
+  enrollments,
+  journeyTotals,
+  journeyTotalsStripe,
+  messages,
+  nodeVisits,
+  transitions,
+} from '@touchpoint/db';
 import type { Executor } from '@touchpoint/db';
 import type {
   BeginEnrollmentInput,
@@ -21,13 +28,19 @@ export async function beginEnrollment(
   db: Executor,
   input: BeginEnrollmentInput & { enrollmentId?: string },
 ): Promise<{ enrollmentId: string }> {
-  return db.transaction((tx) => beginEnrollmentIn(tx, input));
+  return db.transaction(async (tx) => {
+    const tally = new TotalsTally();
+    const begun = await beginEnrollmentIn(tx, input, tally);
+    await tally.apply(tx);
+    return begun;
+  });
 }
 
-/** {@link beginEnrollment} inside the caller's transaction (a bookkeeping batch). */
+/** {@link beginEnrollment} inside the caller's transaction (a bookkeeping batch), counted in `tally`. */
 async function beginEnrollmentIn(
   tx: Executor,
   input: BeginEnrollmentInput & { enrollmentId?: string },
+  tally: TotalsTally,
 ): Promise<{ enrollmentId: string }> {
   const enteredAt = new Date(input.enteredAt);
   const [existing] = await tx
@@ -57,7 +70,7 @@ async function beginEnrollmentIn(
     })
     .returning({ id: enrollments.id });
   if (!row) throw new Error(`Could not insert the enrollment of ${input.workflowId}`);
-  await addToJourneyTotals(tx, input.journeyId, { enrolled: 1, active: 1 });
+  tally.add(input.journeyId, row.id, { enrolled: 1, active: 1 });
   return { enrollmentId: row.id };
 }
 
@@ -102,11 +115,19 @@ export async function recordNodeVisit(db: Executor, input: RecordNodeVisitInput)
  * reason is on the enrollment) and its messages are settled: see {@link settleMessagesOfFailedRun}.
  */
 export async function finishEnrollment(db: Executor, input: FinishEnrollmentInput): Promise<void> {
-  await db.transaction((tx) => finishEnrollmentIn(tx, input));
+  await db.transaction(async (tx) => {
+    const tally = new TotalsTally();
+    await finishEnrollmentIn(tx, input, tally);
+    await tally.apply(tx);
+  });
 }
 
-/** {@link finishEnrollment} inside the caller's transaction (a bookkeeping batch). */
-async function finishEnrollmentIn(db: Executor, input: FinishEnrollmentInput): Promise<void> {
+/** {@link finishEnrollment} inside the caller's transaction (a bookkeeping batch), counted in `tally`. */
+async function finishEnrollmentIn(
+  db: Executor,
+  input: FinishEnrollmentInput,
+  tally: TotalsTally,
+): Promise<void> {
   const at = new Date(input.at);
   // Locked, so the totals move from the status this row really had to the new one exactly once.
   const [previous] = await db
@@ -119,7 +140,7 @@ async function finishEnrollmentIn(db: Executor, input: FinishEnrollmentInput): P
       .update(enrollments)
       .set({ status: input.status, exitReason: input.reason, exitedAt: at, updatedAt: new Date() })
       .where(and(eq(enrollments.id, input.enrollmentId), ne(enrollments.status, input.status)));
-    await addToJourneyTotals(db, previous.journeyId, statusChangeDeltas(previous, input));
+    tally.add(previous.journeyId, input.enrollmentId, statusChangeDeltas(previous, input));
   }
   if (input.status === 'failed') await settleMessagesOfFailedRun(db, input.enrollmentId, input.reason, at);
   if (input.lastVisitSeq === null) return;
@@ -169,16 +190,17 @@ export async function recordMigration(db: Executor, input: RecordMigrationInput)
  */
 export async function recordBookkeeping(db: Executor, input: RecordBookkeepingInput): Promise<void> {
   await db.transaction(async (tx) => {
+    const tally = new TotalsTally();
     for (const write of input.writes) {
       switch (write.kind) {
         case 'begin':
-          await beginEnrollmentIn(tx, write);
+          await beginEnrollmentIn(tx, write, tally);
           break;
         case 'visit':
           await recordNodeVisit(tx, write);
           break;
         case 'finish':
-          await finishEnrollmentIn(tx, write);
+          await finishEnrollmentIn(tx, write, tally);
           break;
         case 'migration':
           await recordMigration(tx, write);
@@ -189,6 +211,7 @@ export async function recordBookkeeping(db: Executor, input: RecordBookkeepingIn
         }
       }
     }
+    await tally.apply(tx);
   });
 }
 
@@ -215,16 +238,41 @@ function statusChangeDeltas(
 }
 
 /**
- * Moves a journey's `journey_totals` counters, in the transaction that changed the enrollment, so the
- * journey list reads totals equal to a recount without counting enrollments.
+ * The `journey_totals` changes of one transaction, applied once at its end: the totals rows are the
+ * only rows concurrent bookkeeping of one journey shares, so their locks are taken last and held only
+ * until the commit, and an enrollment begun and finished in one batch costs one upsert.
  */
-async function addToJourneyTotals(db: Executor, journeyId: string, deltas: TotalsDeltas): Promise<void> {
-  const entries = Object.entries(deltas).filter(([, delta]) => delta !== 0) as [keyof TotalsDeltas, number][];
-  if (entries.length === 0) return;
-  const columns = Object.fromEntries(entries);
-  const set = Object.fromEntries(entries.map(([key, delta]) => [key, sql`${journeyTotals[key]} + ${delta}`]));
-  await db
-    .insert(journeyTotals)
-    .values({ journeyId, ...columns })
-    .onConflictDoUpdate({ target: journeyTotals.journeyId, set: { ...set, updatedAt: new Date() } });
+class TotalsTally {
+  private readonly rows = new Map<string, { journeyId: string; stripe: number; deltas: TotalsDeltas }>();
+
+  add(journeyId: string, enrollmentId: string, deltas: TotalsDeltas): void {
+    const stripe = journeyTotalsStripe(enrollmentId);
+    const key = `${journeyId}/${stripe}`;
+    const row = this.rows.get(key) ?? { journeyId, stripe, deltas: {} };
+    for (const [bucket, delta] of Object.entries(deltas) as [keyof TotalsDeltas, number][])
+      row.deltas[bucket] = (row.deltas[bucket] ?? 0) + delta;
+    this.rows.set(key, row);
+  }
+
+  /** Upserts each touched row, in key order so concurrent transactions lock them in the same order. */
+  async apply(db: Executor): Promise<void> {
+    for (const key of [...this.rows.keys()].sort()) {
+      const { journeyId, stripe, deltas } = this.rows.get(key)!;
+      const entries = Object.entries(deltas).filter(([, delta]) => delta !== 0) as [
+        keyof TotalsDeltas,
+        number,
+      ][];
+      if (entries.length === 0) continue;
+      const set = Object.fromEntries(
+        entries.map(([bucket, delta]) => [bucket, sql`${journeyTotals[bucket]} + ${delta}`]),
+      );
+      await db
+        .insert(journeyTotals)
+        .values({ journeyId, stripe, ...Object.fromEntries(entries) })
+        .onConflictDoUpdate({
+          target: [journeyTotals.journeyId, journeyTotals.stripe],
+          set: { ...set, updatedAt: new Date() },
+        });
+    }
+  }
 }

@@ -165,6 +165,26 @@ export interface EnrollAudienceResult {
   notStarted: number;
 }
 
+/** A page of audience members to enroll in a journey's current version (schedule entry). */
+export interface StartAudiencePageInput {
+  journeyId: string;
+  /** Member ids, ascending (the page order). */
+  clientIds: string[];
+  /** The schedule run's id (see `EnrollAudienceInput.runKey`). */
+  enrollmentKey: string;
+  /**
+   * True when an earlier attempt of the run may have started some of these clients (the first page of
+   * a retried attempt): each is then looked up before it is started, so none is enrolled twice.
+   */
+  mayHaveStarted: boolean;
+}
+
+/** Enrolls a page of members, results in `clientIds` order; `onStarted` after each client. */
+export type StartAudiencePage = (
+  input: StartAudiencePageInput,
+  onStarted: () => void,
+) => Promise<StartJourneyResult[]>;
+
 /** What happened to a `startJourney` request. */
 export type StartJourneyResult =
   | { status: 'started'; workflowId: string }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { useAuthStore } from '../auth/auth-store';
 import { endpoints } from './endpoints';
 import {
+  AudienceRun,
   CallTask,
   type CatalogItem,
   ClientCard,
@@ -140,6 +141,8 @@ export const api = {
     request(LifecycleResult, endpoints.journeyResume(journeyId), send('POST')),
   /** The journey's latest exit job, with how many clients have left so far. */
   getExitJob: (journeyId: string) => request(ExitJob, endpoints.journeyExitJob(journeyId)),
+  listAudienceRuns: (journeyId: string) =>
+    request(listOf(AudienceRun), endpoints.journeyAudienceRuns(journeyId)),
   listVersions: (journeyId: string) => request(listOf(JourneyVersion), endpoints.journeyVersions(journeyId)),
   getStats: (journeyId: string, query: { version?: number; from?: string; to?: string }) =>
     request(JourneyStats, `${endpoints.journeyStats(journeyId)}${toQuery(query)}`),

@@ -39,6 +39,19 @@ export type JourneyDetail = z.infer<typeof JourneyDetail>;
 export const IN_FLIGHT_CHOICES = ['continue', 'leave'] as const;
 export type InFlightChoice = (typeof IN_FLIGHT_CHOICES)[number];
 
+/** One run of a journey's schedule entry (`GET /v1/journeys/:id/audience-runs`). */
+export const AudienceRun = z.object({
+  id: z.string(),
+  segment: z.string(),
+  status: z.enum(['running', 'completed', 'failed']),
+  members: z.number().int(),
+  started: z.number().int(),
+  alreadyRunning: z.number().int(),
+  notStarted: z.number().int(),
+  attempts: z.number().int(),
+});
+export type AudienceRun = z.infer<typeof AudienceRun>;
+
 /** The job that makes clients in flight leave a paused or archived journey: `left` of `total` so far. */
 export const ExitJob = z.object({
   id: z.string(),

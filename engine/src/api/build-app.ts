@@ -27,6 +27,7 @@ import { eventTypeRoutes } from './routes/event-types';
 import { eventRoutes } from './routes/events';
 import { journeyDiffRoutes } from './routes/journey-diff';
 import { journeyStatsRoutes } from './routes/journey-stats';
+import { audienceRunRoutes } from './routes/audience-runs';
 import { journeyRoutes } from './routes/journeys';
 import { journeyLifecycleRoutes } from './routes/journeys/lifecycle-routes';
 import { offerRoutes } from './routes/offers';
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   await app.register(journeyRoutes, journeyDeps);
   await app.register(journeyLifecycleRoutes, journeyDeps);
+  await app.register(audienceRunRoutes, { db: options.db });
   await app.register(productRoutes, { db: options.db });
   await app.register(offerRoutes, { db: options.db });
   await app.register(templateRoutes, { db: options.db });

@@ -11,7 +11,7 @@ import type { ChannelKind } from '../language';
 import { registerPublicPlugin } from '../api/plugins/route-scopes';
 import { sandboxRoutes } from '../api/routes/sandbox';
 import { createEventRouter, startRoutingSweeper, type EventRouter, type RoutingSweeper } from '../router';
-import { createStartJourney, registerSearchAttributes } from '../temporal';
+import { createStartAudiencePage, createStartJourney, registerSearchAttributes } from '../temporal';
 import { createChannelAdapters, DEFAULT_DELIVERY_POLICY } from './channel-adapters';
 import type { AppConfig } from './config';
 import { configuredChannels } from './configured-channels';
@@ -68,14 +68,16 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
   const adapters = createChannelAdapters(config, options.trackingSecret);
   if (options.worker) {
     const nativeConnection = options.temporal?.nativeConnection ?? (await connections!.nativeConnection());
+    const starterDeps = {
+      db,
+      client: temporal,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      sendTaskQueues: SEND_TASK_QUEUES,
+    };
     const activities = createActivities({
       db,
-      startJourney: createStartJourney({
-        db,
-        client: temporal,
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        sendTaskQueues: SEND_TASK_QUEUES,
-      }),
+      startJourney: createStartJourney(starterDeps),
+      startAudiencePage: createStartAudiencePage(starterDeps),
       adapters,
       policy: options.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY,
       tracking: { baseUrl: config.PUBLIC_URL, secret: options.trackingSecret },

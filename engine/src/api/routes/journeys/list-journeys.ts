@@ -1,4 +1,4 @@
-import type { Database, JourneyRow } from '@touchpoint/db';
+import type { Database, JourneyRow, SQLWrapper } from '@touchpoint/db';
 import { desc, eq, journeys, journeyTotals, sql } from '@touchpoint/db';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
@@ -53,15 +53,17 @@ export async function listJourneys(
   query: ListJourneysQuery,
 ): Promise<{ items: JourneyListItem[]; nextCursor: string | null }> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  // A journey's totals are spread over a few stripe rows (see journey_totals): summed per journey.
+  const sumOf = (column: SQLWrapper) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
   const rows = await db
     .select({
       journey: journeys,
       at: sql<string>`${journeys.updatedAt}::text`,
       totals: {
-        enrolled: sql<number>`coalesce(${journeyTotals.enrolled}, 0)`.mapWith(Number),
-        active: sql<number>`coalesce(${journeyTotals.active}, 0)`.mapWith(Number),
-        converted: sql<number>`coalesce(${journeyTotals.converted}, 0)`.mapWith(Number),
-        failed: sql<number>`coalesce(${journeyTotals.failed}, 0)`.mapWith(Number),
+        enrolled: sumOf(journeyTotals.enrolled),
+        active: sumOf(journeyTotals.active),
+        converted: sumOf(journeyTotals.converted),
+        failed: sumOf(journeyTotals.failed),
       },
     })
     .from(journeys)
@@ -71,6 +73,7 @@ export async function listJourneys(
         ? undefined
         : sql`(${journeys.updatedAt}, ${journeys.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
     )
+    .groupBy(journeys.id)
     .orderBy(desc(journeys.updatedAt), desc(journeys.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);

@@ -7,14 +7,16 @@ CREATE TABLE "event_types" (
 );
 --> statement-breakpoint
 CREATE TABLE "journey_totals" (
-	"journey_id" uuid PRIMARY KEY NOT NULL,
+	"journey_id" uuid NOT NULL,
+	"stripe" smallint NOT NULL,
 	"enrolled" integer DEFAULT 0 NOT NULL,
 	"active" integer DEFAULT 0 NOT NULL,
 	"completed" integer DEFAULT 0 NOT NULL,
 	"converted" integer DEFAULT 0 NOT NULL,
 	"exited" integer DEFAULT 0 NOT NULL,
 	"failed" integer DEFAULT 0 NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "journey_totals_journey_id_stripe_pk" PRIMARY KEY("journey_id","stripe")
 );
 --> statement-breakpoint
 CREATE TABLE "audience_runs" (
