@@ -10,7 +10,7 @@ import { waitUntil } from '../harness/patience';
 import { insertPublishedJourney } from '../harness/published-journey';
 import { spawnJourneyWorker } from '../harness/spawn-journey-worker';
 
-const MEMBERS = 3_000;
+const MEMBERS = 2_000;
 /** Kill once this many members are through: several pages done, several to go. */
 const KILL_AFTER = 1_000;
 const SEGMENT = 'R1F1M1';
@@ -82,7 +82,7 @@ async function latestRun(journeyId: string): Promise<AudienceRunRow | undefined>
 describe('a worker killed with SIGKILL in the middle of a scheduled audience', () => {
   it(
     `enrolls each of ${MEMBERS} members exactly once after another worker resumes it`,
-    { timeout: 300_000 },
+    { timeout: 600_000 },
     async () => {
       await seedAudience();
       const journeyId = await insertPublishedJourney(db, SCHEDULED, 'scheduled audience');
@@ -105,7 +105,7 @@ describe('a worker killed with SIGKILL in the middle of a scheduled audience', (
       await startWorker();
       await waitUntil(
         async () => (await latestRun(journeyId))?.status === 'completed',
-        200_000,
+        240_000,
         'the run resumed and done',
       );
       const run = (await latestRun(journeyId))!;
@@ -113,7 +113,7 @@ describe('a worker killed with SIGKILL in the middle of a scheduled audience', (
         async () =>
           (await db.select({ n: count() }).from(enrollments).where(eq(enrollments.journeyId, journeyId)))[0]!
             .n >= MEMBERS,
-        undefined,
+        240_000,
         'every started run recorded its enrollment',
       );
       await schedule.delete();
