@@ -64,7 +64,7 @@ async function startWorker(): Promise<ChildProcess> {
 
 async function seedAudience(): Promise<void> {
   for (let start = 0; start < MEMBERS; start += 1_000) {
-    const rows = Array.from({ length: 1_000 }, (_, i) => ({
+    const rows = Array.from({ length: Math.min(1_000, MEMBERS - start) }, (_, i) => ({
       externalId: `audience-${start + i}`,
       attributes: { rfmCell: SEGMENT },
     }));
