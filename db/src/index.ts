@@ -29,3 +29,4 @@ export * from './measurement/measure-time-to-convert';
 export * from './measurement/attribute-purchased-products';
 export * from './measurement/count-journey-totals';
 export * from './segments';
+export * from './queries/audience-runs';

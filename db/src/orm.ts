@@ -7,6 +7,7 @@ export {
   and,
   asc,
   count,
+  countDistinct,
   desc,
   eq,
   getTableColumns,
@@ -22,4 +23,4 @@ export {
   or,
   sql,
 } from 'drizzle-orm';
-export type { SQL } from 'drizzle-orm';
+export type { SQL, SQLWrapper } from 'drizzle-orm';

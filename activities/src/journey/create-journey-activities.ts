@@ -3,11 +3,18 @@ import type { z } from 'zod';
 import { activityFailure, parseActivityInput } from '../activity-failures';
 import { loadClientContext, updateClient } from './client-context';
 import { enrollAudience } from './enroll-audience';
-import { beginEnrollment, finishEnrollment, recordMigration, recordNodeVisit } from './enrollment-records';
+import {
+  beginEnrollment,
+  finishEnrollment,
+  recordBookkeeping,
+  recordMigration,
+  recordNodeVisit,
+} from './enrollment-records';
 import {
   BeginEnrollmentInput,
   EnrollAudienceInput,
   FinishEnrollmentInput,
+  RecordBookkeepingInput,
   RecordMigrationInput,
   RecordNodeVisitInput,
   StartJourneyInput,
@@ -16,6 +23,7 @@ import type {
   ClientContextResult,
   EnrollAudienceResult,
   LoadClientContextInput,
+  StartAudiencePage,
   StartJourneyResult,
   UpdateClientInput,
 } from './journey-activity-contract';
@@ -28,6 +36,8 @@ export interface JourneyActivityDeps {
    * without it `startJourney` fails permanently with type `StartJourneyUnavailable`.
    */
   startJourney?: (input: StartJourneyInput) => Promise<StartJourneyResult>;
+  /** Enrolls a page of an audience (schedule entry); without it `enrollAudience` fails like `startJourney`. */
+  startAudiencePage?: StartAudiencePage;
 }
 
 const noStarter = () =>
@@ -42,6 +52,9 @@ export function createJourneyActivities(deps: JourneyActivityDeps) {
       recordNodeVisit(deps.db, parseActivityInput(RecordNodeVisitInput, input, 'recordNodeVisit')),
     finishEnrollment: async (input: FinishEnrollmentInput): Promise<void> =>
       finishEnrollment(deps.db, parseActivityInput(FinishEnrollmentInput, input, 'finishEnrollment')),
+    /** A batched run's writes of one workflow task, in one transaction (see `BookkeepingWrite`). */
+    recordBookkeeping: async (input: RecordBookkeepingInput): Promise<void> =>
+      recordBookkeeping(deps.db, parseActivityInput(RecordBookkeepingInput, input, 'recordBookkeeping')),
     recordMigration: async (input: RecordMigrationInput): Promise<void> =>
       recordMigration(deps.db, parseActivityInput(RecordMigrationInput, input, 'recordMigration')),
     loadClientContext: async (input: LoadClientContextInput): Promise<ClientContextResult> =>
@@ -54,13 +67,13 @@ export function createJourneyActivities(deps: JourneyActivityDeps) {
       return deps.startJourney(parseActivityInput(StartJourneyInput, input, 'startJourney'));
     },
     enrollAudience: async (input: EnrollAudienceInput): Promise<EnrollAudienceResult> => {
-      const startJourney = deps.startJourney;
-      if (!startJourney) {
+      const startPage = deps.startAudiencePage;
+      if (!startPage) {
         throw noStarter();
       }
       return enrollAudience(
         deps.db,
-        startJourney,
+        startPage,
         parseActivityInput(EnrollAudienceInput, input, 'enrollAudience'),
       );
     },

@@ -1,14 +1,31 @@
-import { heartbeat } from '@temporalio/activity';
-import { and, asc, clients, gt, or, sql } from '@touchpoint/db';
+import { Context } from '@temporalio/activity';
+import {
+  and,
+  asc,
+  beginAudienceRun,
+  clients,
+  finishAudienceRun,
+  gt,
+  or,
+  recordAudienceProgress,
+  sql,
+} from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
 import type {
   EnrollAudienceInput,
   EnrollAudienceResult,
-  StartJourneyInput,
-  StartJourneyResult,
+  StartAudiencePage,
 } from './journey-activity-contract';
 
-const PAGE_SIZE = 500;
+/** Members per page: one query and one heartbeat per page, a bounded redo when a worker dies mid-page. */
+export const AUDIENCE_PAGE_SIZE = 500;
+
+/** What the activity heartbeats after each page, and a retried attempt resumes from. */
+interface AudienceCursor {
+  /** Last member id of the last finished page (members are enrolled in ascending id order). */
+  after: string | null;
+  result: EnrollAudienceResult;
+}
 
 /**
  * Members of a segment, by the same rule as `segmentsOf` in client-context.ts: listed in the
@@ -28,36 +45,52 @@ async function loadMemberPage(db: Database, segment: string, after: string | nul
     .from(clients)
     .where(after === null ? isMemberOf(segment) : and(isMemberOf(segment), gt(clients.id, after)))
     .orderBy(asc(clients.id))
-    .limit(PAGE_SIZE);
+    .limit(AUDIENCE_PAGE_SIZE);
   return rows.map((row) => row.id);
 }
 
+function resumeCursor(): AudienceCursor {
+  const details = Context.current().info.heartbeatDetails as AudienceCursor | undefined;
+  return details ?? { after: null, result: { members: 0, started: 0, alreadyRunning: 0, notStarted: 0 } };
+}
+
 /**
- * Enrolls every member of a segment in a journey (one run of its schedule entry), page by page,
- * heartbeating so a long audience is not mistaken for a stuck activity. Re-entry policy decides who
- * may enter again; a retried run re-enrolls no one (starts are idempotent on `runKey`).
+ * Enrolls every member of a segment in a journey (one run of its schedule entry), a page at a time in
+ * client id order, 16 starts at once. After each page it heartbeats the cursor (the page's last id and
+ * the totals), and a retried attempt (the worker died, a fault) resumes after it: only the page that
+ * was in flight is asked again, and its clients are looked up before they are started, so every member
+ * is enrolled exactly once. Progress is written to `audience_runs` per page for the API and the builder.
  */
 export async function enrollAudience(
   db: Database,
-  startJourney: (input: StartJourneyInput) => Promise<StartJourneyResult>,
+  startPage: StartAudiencePage,
   input: EnrollAudienceInput,
 ): Promise<EnrollAudienceResult> {
-  const result: EnrollAudienceResult = { members: 0, started: 0, alreadyRunning: 0, notStarted: 0 };
-  let after: string | null = null;
+  const { attempt } = Context.current().info;
+  const cursor = resumeCursor();
+  await beginAudienceRun(db, {
+    journeyId: input.journeyId,
+    runKey: input.runKey,
+    segment: input.segment,
+    attempt,
+  });
+  // Only the first page of a retried attempt can hold clients an earlier attempt started.
+  let mayHaveStarted = attempt > 1;
   for (;;) {
-    const page = await loadMemberPage(db, input.segment, after);
-    if (page.length === 0) return result;
-    for (const clientId of page) {
-      const outcome = await startJourney({
-        journeyId: input.journeyId,
-        clientId,
-        enrollmentKey: input.runKey,
-        source: 'segment',
-      });
-      result.members += 1;
-      result[outcome.status] += 1;
-    }
-    after = page.at(-1) ?? null;
-    heartbeat(result);
+    const page = await loadMemberPage(db, input.segment, cursor.after);
+    if (page.length === 0) break;
+    const outcomes = await startPage(
+      { journeyId: input.journeyId, clientIds: page, enrollmentKey: input.runKey, mayHaveStarted },
+      // The cursor of the last finished page: a heartbeat mid-page never moves the resume point.
+      () => Context.current().heartbeat(cursor),
+    );
+    for (const outcome of outcomes) cursor.result[outcome.status] += 1;
+    cursor.result.members += page.length;
+    cursor.after = page.at(-1) ?? null;
+    mayHaveStarted = false;
+    await recordAudienceProgress(db, input.runKey, cursor.result, cursor.after);
+    Context.current().heartbeat(cursor);
   }
+  await finishAudienceRun(db, input.runKey, 'completed');
+  return cursor.result;
 }

@@ -64,6 +64,29 @@ export type RecordMigrationInput = z.infer<typeof RecordMigrationInput>;
 
 export { CheckpointQuery, FactQuery };
 
+/**
+ * One bookkeeping write of a workflow task. A batched run collects them while it computes and
+ * records them in one local activity (`recordBookkeeping`) where it would block, so a task costs one
+ * round trip instead of one per write. `begin` carries the enrollment id the workflow drew itself
+ * (deterministic `uuid4()`), so the writes after it need no answer from the database.
+ */
+export const BookkeepingWrite = z.discriminatedUnion('kind', [
+  BeginEnrollmentInput.extend({ kind: z.literal('begin'), enrollmentId: z.uuid() }),
+  RecordNodeVisitInput.extend({ kind: z.literal('visit') }),
+  FinishEnrollmentInput.extend({ kind: z.literal('finish') }),
+  RecordMigrationInput.extend({ kind: z.literal('migration') }),
+]);
+export type BookkeepingWrite = z.infer<typeof BookkeepingWrite>;
+
+/** Most writes one flush carries: the workflow flushes early past it, so a batch stays small. */
+export const BOOKKEEPING_BATCH_LIMIT = 100;
+
+/** Input of `recordBookkeeping`: a task's writes, applied in order in one transaction. */
+export const RecordBookkeepingInput = z.object({
+  writes: z.array(BookkeepingWrite).min(1).max(BOOKKEEPING_BATCH_LIMIT),
+});
+export type RecordBookkeepingInput = z.infer<typeof RecordBookkeepingInput>;
+
 /** Input of `loadClientContext`; `at` is the workflow's now, so engagement windows are replay-stable. */
 export const LoadClientContextInput = z.object({
   clientId: z.uuid(),
@@ -117,6 +140,26 @@ export interface EnrollAudienceResult {
   alreadyRunning: number;
   notStarted: number;
 }
+
+/** A page of audience members to enroll in a journey's current version (schedule entry). */
+export interface StartAudiencePageInput {
+  journeyId: string;
+  /** Member ids, ascending (the page order). */
+  clientIds: string[];
+  /** The schedule run's id (see `EnrollAudienceInput.runKey`). */
+  enrollmentKey: string;
+  /**
+   * True when an earlier attempt of the run may have started some of these clients (the first page of
+   * a retried attempt): each is then looked up before it is started, so none is enrolled twice.
+   */
+  mayHaveStarted: boolean;
+}
+
+/** Enrolls a page of members, results in `clientIds` order; `onStarted` after each client. */
+export type StartAudiencePage = (
+  input: StartAudiencePageInput,
+  onStarted: () => void,
+) => Promise<StartJourneyResult[]>;
 
 /** What happened to a `startJourney` request. */
 export type StartJourneyResult =

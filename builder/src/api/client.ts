@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { useAuthStore } from '../auth/auth-store';
 import { endpoints } from './endpoints';
 import {
+  AudienceRun,
   CallTask,
   type CatalogItem,
   ClientCard,
@@ -9,8 +10,8 @@ import {
   type InFlightChoice,
   LifecycleResult,
   JourneyDetail,
+  JourneyListItem,
   JourneyStats,
-  JourneySummary,
   PublishResult,
   TimelineEntry,
   ValidateResult,
@@ -106,11 +107,11 @@ const send = (method: string, body?: unknown): RequestInit => ({
 });
 const Ok = z.unknown();
 
-const JourneyPage = z.object({ items: z.array(JourneySummary), nextCursor: z.string().nullable() });
+const JourneyPage = z.object({ items: z.array(JourneyListItem), nextCursor: z.string().nullable() });
 
 /** Every journey: the server answers a page at a time, so this follows `nextCursor` to the last page. */
-async function listJourneys(): Promise<JourneySummary[]> {
-  const journeys: JourneySummary[] = [];
+async function listJourneys(): Promise<JourneyListItem[]> {
+  const journeys: JourneyListItem[] = [];
   let cursor: string | null = null;
   do {
     const page: z.infer<typeof JourneyPage> = await request(JourneyPage, endpoints.journeyPage(cursor));
@@ -146,6 +147,8 @@ export const api = {
     request(LifecycleResult, endpoints.journeyResume(journeyId), send('POST')),
   /** The journey's latest exit job, with how many clients have left so far. */
   getExitJob: (journeyId: string) => request(ExitJob, endpoints.journeyExitJob(journeyId)),
+  listAudienceRuns: (journeyId: string) =>
+    request(listOf(AudienceRun), endpoints.journeyAudienceRuns(journeyId)),
   listVersions: (journeyId: string) => request(listOf(JourneyVersion), endpoints.journeyVersions(journeyId)),
   getStats: (journeyId: string, query: { version?: number; from?: string; to?: string }) =>
     request(JourneyStats, `${endpoints.journeyStats(journeyId)}${toQuery(query)}`),

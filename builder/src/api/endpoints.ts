@@ -16,6 +16,7 @@ export const endpoints = {
   journeyPause: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/pause`,
   journeyResume: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/resume`,
   journeyExitJob: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/exit-job`,
+  journeyAudienceRuns: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/audience-runs`,
   journeyVersions: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/versions`,
   journeyStats: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/stats`,
   journeyReport: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/report`,

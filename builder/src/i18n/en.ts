@@ -205,6 +205,12 @@ export const en = {
   'stats.period.7d': 'Last 7 days',
   'stats.period.30d': 'Last 30 days',
   'stats.period.all': 'All time',
+  'audience.line':
+    'Last scheduled audience ({segment}): {members} members, {started} enrolled, {notStarted} kept out',
+  'audience.status.running': 'enrolling…',
+  'audience.status.completed': 'done',
+  'audience.status.failed': 'stopped',
+  'audience.resumed': 'resumed after an interruption (attempt {attempts})',
 
   'versions.title': 'Version history',
   'versions.compare': 'Compare with draft',

@@ -204,6 +204,12 @@ export const ru: Record<MessageKey, string> = {
   'stats.period.7d': 'Последние 7 дней',
   'stats.period.30d': 'Последние 30 дней',
   'stats.period.all': 'За всё время',
+  'audience.line':
+    'Последняя аудитория по расписанию ({segment}): {members} участников, {started} вошли, {notStarted} не допущены',
+  'audience.status.running': 'идёт зачисление…',
+  'audience.status.completed': 'готово',
+  'audience.status.failed': 'остановлено',
+  'audience.resumed': 'продолжено после сбоя (попытка {attempts})',
 
   'versions.title': 'История версий',
   'versions.compare': 'Сравнить с черновиком',

@@ -16,6 +16,7 @@ import { describeProblem } from '../nodes/describe-problem';
 import { PauseDialog } from './pause-dialog';
 import { PublishDialog } from './publish-dialog';
 import { ServerError, useDescribeError } from './server-error';
+import { AudienceRunLine } from './audience-run-line';
 import { StatsBar } from './stats-bar';
 import { useAutosave, type SaveState } from './use-autosave';
 import { VersionsPanel } from './versions-panel';
@@ -164,6 +165,7 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
       {panel === 'stats' && (
         <StatsBar journeyId={detail.id} key={liveVersion ?? 0} currentVersion={liveVersion} />
       )}
+      <AudienceRunLine journeyId={detail.id} />
       <div className="editor-body">
         <Palette onAdd={addAtCentre} />
         <JourneyCanvas />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api/client';
+import type { JourneyListTotals } from '../api/schemas';
 import { useApi } from '../api/use-api';
 import { formatRoute } from '../app/routes';
 import { useLocaleStore, useT } from '../i18n/i18n';
@@ -7,16 +8,9 @@ import { ApiView } from './api-view';
 import { createAndOpenJourney } from './create-journey';
 import { ServerError } from './server-error';
 
-/** Clients in, conversion and failed runs of one journey (all versions), read from its stats. */
-function JourneyTotalsCells({ journeyId, locale }: { journeyId: string; locale: string }) {
-  const [stats] = useApi(() => api.getStats(journeyId, {}), journeyId);
-  if (stats.status !== 'ready')
-    return (
-      <td colSpan={3} className="muted">
-        …
-      </td>
-    );
-  const { enrolled, converted, failed } = stats.data.totals;
+/** Clients in, conversion and failed runs of one journey (all versions), from the list's own totals. */
+function JourneyTotalsCells({ totals, locale }: { totals: JourneyListTotals; locale: string }) {
+  const { enrolled, converted, failed } = totals;
   return (
     <>
       <td>{enrolled.toLocaleString(locale)}</td>
@@ -82,7 +76,7 @@ export function JourneyListPage() {
                       </span>
                     </td>
                     <td>{journey.currentVersion === null ? '—' : `v${journey.currentVersion}`}</td>
-                    <JourneyTotalsCells journeyId={journey.id} locale={locale} />
+                    <JourneyTotalsCells totals={journey.totals} locale={locale} />
                     <td>
                       <a href={formatRoute({ page: 'report', journeyId: journey.id })}>{t('report.open')}</a>
                     </td>

@@ -4,6 +4,7 @@ import { events } from '../schema/events';
 import type { EventProperties } from '../schema/events';
 import { recordEventFunnelActions } from '../funnel/record-event-funnel-actions';
 import { chunksOf } from './chunks';
+import { rollUpEventTypes } from './roll-up-event-types';
 import { ensureClients } from './upsert-clients';
 
 /** One incoming event, keyed by the client's external id. */
@@ -67,6 +68,11 @@ export async function storeEvents(
         messageId: e.messageId ?? null,
         idempotencyKey: e.idempotencyKey,
       })),
+  );
+  // Last in the transaction: the rollup rows are the most contended locks, so they are held briefly.
+  await rollUpEventTypes(
+    db,
+    [...unique.values()].filter((e) => fresh.has(e.idempotencyKey)),
   );
   const seen = new Set<string>();
   return batch.map((e) => {

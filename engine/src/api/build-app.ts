@@ -33,6 +33,7 @@ import { journeyDiffRoutes } from './routes/journey-diff';
 import { journeyStatsRoutes } from './routes/journey-stats';
 import { journeyReportRoutes } from './routes/journey-report';
 import { funnelTaxonomyRoutes } from './routes/funnel-taxonomy';
+import { audienceRunRoutes } from './routes/audience-runs';
 import { journeyRoutes } from './routes/journeys';
 import { journeyLifecycleRoutes } from './routes/journeys/lifecycle-routes';
 import { offerRoutes } from './routes/offers';
@@ -138,6 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   };
   await app.register(journeyRoutes, journeyDeps);
   await app.register(journeyLifecycleRoutes, journeyDeps);
+  await app.register(audienceRunRoutes, { db: options.db });
   await app.register(productRoutes, { db: options.db });
   await app.register(offerRoutes, { db: options.db });
   await app.register(templateRoutes, { db: options.db });

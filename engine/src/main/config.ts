@@ -66,6 +66,12 @@ export const AppConfig = z.object({
    * saved segments); `off` creates none (the time-skipping test server has no schedules).
    */
   SEGMENT_RECOMPUTE_CRON: z.string().min(1).default(DEFAULT_SEGMENT_RECOMPUTE_CRON),
+  /** Journey workflow tasks one worker runs at once (see engine/src/worker/worker-sizing.ts). */
+  WORKER_WORKFLOW_TASK_SLOTS: z.coerce.number().int().min(2).max(1_000).default(8),
+  /** Local activities (bookkeeping flushes, client reads) one worker runs at once. */
+  WORKER_LOCAL_ACTIVITY_SLOTS: z.coerce.number().int().min(1).max(1_000).default(12),
+  /** Worker RSS budget in MB: sizes the sticky cache of sleeping journeys (`cachedWorkflowsForBudget`). */
+  WORKER_MEMORY_BUDGET_MB: z.coerce.number().int().min(256).max(1_048_576).default(2_048),
   /** Task intake of an external call-center system: each call task is also POSTed there, signed. */
   CALL_CENTER_PUSH_URL: z.string().url().optional(),
 });

@@ -7,6 +7,7 @@ import {
 import { SEND_TASK_QUEUES, type Activities, type SendActivities } from '@touchpoint/activities';
 import type { ChannelKind } from '@touchpoint/channels';
 import { createJourneyWorker } from '../worker/create-worker';
+import type { JourneyWorkerSizing } from '../worker/create-worker';
 
 /**
  * Provider rate limits, per channel queue and across all workers of the cluster: a slow or throttled
@@ -38,6 +39,8 @@ export interface StartWorkersOptions {
   interceptors?: ActivityInterceptorsFactory[];
   /** Worker plugins (tracing). */
   plugins?: WorkerPlugin[];
+  /** Slots and cache of the journey worker (the `WORKER_*` variables); defaults when absent. */
+  sizing?: JourneyWorkerSizing;
 }
 
 /** Starts the journey worker plus one send-only worker per channel queue. */
@@ -54,6 +57,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       activities: options.activities,
       ...(options.interceptors ? { activityInterceptors: options.interceptors } : {}),
       plugins: options.plugins ?? [],
+      ...options.sizing,
     }),
     ...(await Promise.all(
       (Object.entries(options.sendTaskQueues ?? SEND_TASK_QUEUES) as [ChannelKind, string][]).map(

@@ -12,7 +12,12 @@ import type { ChannelKind } from '@touchpoint/language';
 import { registerPublicPlugin } from '../api/plugins/route-scopes';
 import { sandboxRoutes } from '../api/routes/sandbox';
 import { createEventRouter, startRoutingSweeper, type EventRouter, type RoutingSweeper } from '../router';
-import { createStartJourney, ensureSegmentSchedule, registerSearchAttributes } from '../temporal';
+import {
+  createStartAudiencePage,
+  createStartJourney,
+  ensureSegmentSchedule,
+  registerSearchAttributes,
+} from '../temporal';
 import { createChannelAdapters, DEFAULT_DELIVERY_POLICY } from './channel-adapters';
 import type { AppConfig } from './config';
 import { configuredChannels } from './configured-channels';
@@ -87,14 +92,16 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
   const adapters = instrumentAdapters(createChannelAdapters(config, options.trackingSecret), metrics);
   if (options.worker) {
     const nativeConnection = options.temporal?.nativeConnection ?? (await connections!.nativeConnection());
+    const starterDeps = {
+      db,
+      client: temporal,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      sendTaskQueues: SEND_TASK_QUEUES,
+    };
     const activities = createActivities({
       db,
-      startJourney: createStartJourney({
-        db,
-        client: temporal,
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        sendTaskQueues: SEND_TASK_QUEUES,
-      }),
+      startJourney: createStartJourney(starterDeps),
+      startAudiencePage: createStartAudiencePage(starterDeps),
       adapters,
       policy: options.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY,
       tracking: { baseUrl: config.PUBLIC_URL, secret: options.trackingSecret },
@@ -106,6 +113,11 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       activities,
       interceptors: [activityMetricsInterceptor(metrics)],
       plugins,
+      sizing: {
+        workflowTaskSlots: config.WORKER_WORKFLOW_TASK_SLOTS,
+        localActivitySlots: config.WORKER_LOCAL_ACTIVITY_SLOTS,
+        memoryBudgetMb: config.WORKER_MEMORY_BUDGET_MB,
+      },
     });
   }
 

@@ -2,6 +2,7 @@ export * from './workflow-ids';
 export * from './enroll-client';
 export * from './signal-client-events';
 export * from './start-journey';
+export * from './start-audience-page';
 export * from './migrate-enrollments';
 export * from './journey-schedule';
 export * from './search-attributes';

@@ -61,8 +61,60 @@ async function startRequestOf(client: Client, workflowId: string) {
 }
 
 /**
- * The `startJourney` dependency of `createJourneyActivities` (also used by `enrollAudience` for
- * schedule entry): enrolls the client in the target
+ * Enrolls one client in `target`, following its re-entry policy, idempotent on `enrollmentKey`.
+ * `checkEarlierFirst` looks for a run this key already started before starting one: needed whenever the
+ * same request may have been made before (a retried activity), since a run it started may have
+ * finished already and the re-entry policy would then let a second one in. A request surely made for
+ * the first time (a page an audience run has not reached before) skips that look-up: one Temporal
+ * call per client instead of two, and the look-up only when the start is refused.
+ */
+export async function startOnVersion(
+  deps: StartJourneyDeps,
+  target: PublishedVersion,
+  input: StartJourneyInput,
+  checkEarlierFirst: boolean,
+): Promise<StartJourneyResult> {
+  const reentry = target.definition.settings.reentry;
+  const key = reentry === 'concurrent' ? input.enrollmentKey : null;
+  const workflowId = journeyWorkflowId(input.journeyId, input.clientId, key);
+  const ours = (earlier: Awaited<ReturnType<typeof startRequestOf>>): StartJourneyResult | null =>
+    earlier?.key === input.enrollmentKey
+      ? { status: earlier.status === 'RUNNING' ? 'alreadyRunning' : 'started', workflowId }
+      : null;
+  if (checkEarlierFirst) {
+    const found = ours(await startRequestOf(deps.client, workflowId));
+    if (found) return found;
+  }
+  try {
+    await enrollClient(deps.client, {
+      journeyId: input.journeyId,
+      journeyVersion: target.version,
+      clientId: input.clientId,
+      definition: target.definition,
+      reentry,
+      enrollmentKey: key,
+      source: input.source,
+      taskQueue: deps.taskQueue,
+      memo: {
+        [START_REQUEST_MEMO]: input.enrollmentKey,
+        ...(input.fromJourneyId ? { fromJourneyId: input.fromJourneyId } : {}),
+      },
+      ...(deps.sendTaskQueues ? { sendTaskQueues: deps.sendTaskQueues } : {}),
+      ...(deps.useSearchAttributes === false ? { useSearchAttributes: false } : {}),
+    });
+    return { status: 'started', workflowId };
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    const current = await startRequestOf(deps.client, workflowId);
+    const found = ours(current);
+    if (found) return found;
+    if (current?.status === 'RUNNING') return { status: 'alreadyRunning', workflowId };
+    return { status: 'notStarted', reason: `reentry:${reentry}` };
+  }
+}
+
+/**
+ * The `startJourney` dependency of `createJourneyActivities`: enrolls the client in the target
  * journey's current published version, following its re-entry policy. Idempotent on
  * `enrollmentKey` (the starting workflow's visit): a retried request finds the run it started, by
  * the memo, and reports it instead of enrolling twice.
@@ -71,37 +123,7 @@ export function createStartJourney(deps: StartJourneyDeps) {
   return async (input: StartJourneyInput): Promise<StartJourneyResult> => {
     const target = await loadCurrentVersion(deps.db, input.journeyId);
     if ('reason' in target) return { status: 'notStarted', reason: target.reason };
-    const reentry = target.definition.settings.reentry;
-    const key = reentry === 'concurrent' ? input.enrollmentKey : null;
-    const workflowId = journeyWorkflowId(input.journeyId, input.clientId, key);
-    const earlier = await startRequestOf(deps.client, workflowId);
-    if (earlier?.key === input.enrollmentKey) {
-      return { status: earlier.status === 'RUNNING' ? 'alreadyRunning' : 'started', workflowId };
-    }
-    try {
-      await enrollClient(deps.client, {
-        journeyId: input.journeyId,
-        journeyVersion: target.version,
-        clientId: input.clientId,
-        definition: target.definition,
-        reentry,
-        enrollmentKey: key,
-        source: input.source,
-        taskQueue: deps.taskQueue,
-        memo: {
-          [START_REQUEST_MEMO]: input.enrollmentKey,
-          ...(input.fromJourneyId ? { fromJourneyId: input.fromJourneyId } : {}),
-        },
-        ...(deps.sendTaskQueues ? { sendTaskQueues: deps.sendTaskQueues } : {}),
-        ...(deps.useSearchAttributes === false ? { useSearchAttributes: false } : {}),
-      });
-      return { status: 'started', workflowId };
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      const current = await startRequestOf(deps.client, workflowId);
-      if (current?.status === 'RUNNING') return { status: 'alreadyRunning', workflowId };
-      return { status: 'notStarted', reason: `reentry:${reentry}` };
-    }
+    return startOnVersion(deps, target, input, true);
   };
 }
 

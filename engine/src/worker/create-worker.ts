@@ -2,6 +2,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import type { ActivityInterceptorsFactory, NativeConnection, WorkerPlugin } from '@temporalio/worker';
+import {
+  cachedWorkflowsForBudget,
+  DEFAULT_LOCAL_ACTIVITY_SLOTS,
+  DEFAULT_WORKFLOW_TASK_SLOTS,
+} from './worker-sizing';
 
 /** Path of the workflow bundle's entry (TypeScript; the worker's bundler compiles it). */
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -18,19 +23,35 @@ export function prebuiltWorkflowBundle(isTraced: boolean): string | null {
   return existsSync(file) ? file : null;
 }
 
+/** How big one journey worker is (`WORKER_*` variables; defaults in worker-sizing.ts). */
+export interface JourneyWorkerSizing {
+  /** Workflow tasks run at once (default 8). */
+  workflowTaskSlots?: number;
+  /** Local activities (bookkeeping flushes, client reads) run at once (default 12). */
+  localActivitySlots?: number;
+  /** RSS the sticky cache is sized to (`cachedWorkflowsForBudget`); ignored when `maxCachedWorkflows` is set. */
+  memoryBudgetMb?: number;
+  /** Sticky cache size: journeys kept in memory between wake-ups (default: the SDK's, or from the budget). */
+  maxCachedWorkflows?: number;
+}
+
 /** Options of {@link createJourneyWorker}. */
-export interface JourneyWorkerOptions {
+export interface JourneyWorkerOptions extends JourneyWorkerSizing {
   connection: NativeConnection;
   taskQueue: string;
   /** Activities to register on this queue: usually `createActivities(deps)` (bookkeeping + sends). */
   activities: object;
   namespace?: string;
-  /** Sticky cache size: journeys kept in memory between wake-ups (default: the SDK's). */
-  maxCachedWorkflows?: number;
   /** Activity interceptors (metrics, traces). */
   activityInterceptors?: ActivityInterceptorsFactory[];
   /** Worker plugins (tracing adds its workflow interceptors and span sink). */
   plugins?: WorkerPlugin[];
+}
+
+function cacheSize(options: JourneyWorkerSizing): number | undefined {
+  if (options.maxCachedWorkflows !== undefined) return options.maxCachedWorkflows;
+  if (options.memoryBudgetMb !== undefined) return cachedWorkflowsForBudget(options.memoryBudgetMb);
+  return undefined;
 }
 
 /**
@@ -39,6 +60,7 @@ export interface JourneyWorkerOptions {
  */
 export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
   const bundle = prebuiltWorkflowBundle((options.plugins ?? []).length > 0);
+  const maxCachedWorkflows = cacheSize(options);
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace ?? 'default',
@@ -47,6 +69,8 @@ export async function createJourneyWorker(options: JourneyWorkerOptions): Promis
     activities: options.activities,
     interceptors: { activity: options.activityInterceptors ?? [] },
     plugins: options.plugins ?? [],
-    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+    maxConcurrentWorkflowTaskExecutions: options.workflowTaskSlots ?? DEFAULT_WORKFLOW_TASK_SLOTS,
+    maxConcurrentLocalActivityExecutions: options.localActivitySlots ?? DEFAULT_LOCAL_ACTIVITY_SLOTS,
+    ...(maxCachedWorkflows !== undefined ? { maxCachedWorkflows } : {}),
   });
 }

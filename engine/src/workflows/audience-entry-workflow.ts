@@ -7,17 +7,20 @@ export interface AudienceEntryInput {
   segment: string;
 }
 
-// A large audience takes a while; heartbeats (one per page) tell a slow run from a stuck one.
+// An audience of any size: no overall deadline that a large one could outgrow (a day bounds a bug),
+// while heartbeats (after every client started) tell a dead worker within 20 s; the retry resumes
+// from the last heartbeated page, so time already spent is never spent again.
 const { enrollAudience } = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: '1 hour',
-  heartbeatTimeout: '2 minutes',
-  retry: { initialInterval: '10 seconds', maximumInterval: '10 minutes', maximumAttempts: 20 },
+  startToCloseTimeout: '24 hours',
+  heartbeatTimeout: '20 seconds',
+  retry: { initialInterval: '2 seconds', maximumInterval: '5 minutes', maximumAttempts: 20 },
 });
 
 /**
  * One run of a journey's schedule entry, started by the journey's Temporal Schedule: enrolls the
- * segment's members in the journey's current version. The run's workflow id (the schedule id plus
- * the scheduled time) keys the enrollments, so a retried run enrolls no one twice.
+ * segment's members in the journey's current version, in pages (see `enrollAudience`). The run's
+ * workflow id (the schedule id plus the scheduled time) keys the enrollments, so a retried run enrolls
+ * no one twice; its progress is in `audience_runs` (`GET /v1/journeys/:id/audience-runs`).
  */
 export async function audienceEntryWorkflow(input: AudienceEntryInput): Promise<EnrollAudienceResult> {
   return enrollAudience({ ...input, runKey: workflowInfo().workflowId });

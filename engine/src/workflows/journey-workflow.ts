@@ -6,10 +6,12 @@ import {
   patched,
   setHandler,
   upsertSearchAttributes,
+  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import { compileJourney, nextNodeOf } from '@touchpoint/language';
 import type { JourneyPlan } from '@touchpoint/language';
+import { BATCHED_BOOKKEEPING_PATCH, BookkeepingBatch } from './bookkeeping';
 import { runNode } from './handlers/run-node';
 import type { JourneyRunState, JourneyWorkflowInput, JourneyWorkflowResult } from './journey-workflow-types';
 import { acceptMigration, prepareMigration } from './migration';
@@ -82,7 +84,7 @@ function registerHandlers(ctx: RunContext): void {
 
 async function recordArrival(ctx: RunContext): Promise<void> {
   const { cursor } = ctx.state;
-  await ctx.activities.recordNodeVisit({
+  const visit = {
     enrollmentId: ctx.state.enrollmentId,
     journeyId: ctx.input.journeyId,
     journeyVersion: ctx.input.journeyVersion,
@@ -90,9 +92,15 @@ async function recordArrival(ctx: RunContext): Promise<void> {
     visitSeq: cursor.visitSeq,
     at: new Date(cursor.enteredAt).toISOString(),
     from: cursor.from,
-  });
-  if (ctx.input.useSearchAttributes !== false)
-    upsertSearchAttributes([{ key: NODE_ID_ATTRIBUTE, value: cursor.nodeId }]);
+  };
+  if (ctx.bookkeeping) {
+    await ctx.bookkeeping.add({ kind: 'visit', ...visit });
+    ctx.bookkeeping.showNode(cursor.nodeId);
+  } else {
+    await ctx.activities.recordNodeVisit(visit);
+    if (ctx.input.useSearchAttributes !== false)
+      upsertSearchAttributes([{ key: NODE_ID_ATTRIBUTE, value: cursor.nodeId }]);
+  }
   cursor.isRecorded = true;
   ctx.state.path = [...ctx.state.path, cursor.nodeId].slice(-PATH_LIMIT);
 }
@@ -120,15 +128,32 @@ function advance(ctx: RunContext, target: string, port: string, skipReason: stri
   state.inbox = [];
 }
 
-async function finish(ctx: RunContext, exit: ExitRequest): Promise<JourneyWorkflowResult> {
-  await ctx.activities.finishEnrollment({
+/** Records how the enrollment ended: in the batch and flushed (batched runs), else by its own activity. */
+async function recordFinish(
+  ctx: RunContext,
+  exit: { status: 'completed' | 'exited' | 'failed'; reason: string },
+): Promise<void> {
+  const finished = {
     enrollmentId: ctx.state.enrollmentId,
     status: exit.status,
     reason: exit.reason,
     at: new Date().toISOString(),
     lastVisitSeq: ctx.state.cursor.isRecorded ? ctx.state.cursor.visitSeq : null,
-  });
+  };
+  if (!ctx.bookkeeping) return ctx.activities.finishEnrollment(finished);
+  await ctx.bookkeeping.add({ kind: 'finish', ...finished });
+  await ctx.bookkeeping.flush();
+}
+
+async function finish(ctx: RunContext, exit: ExitRequest): Promise<JourneyWorkflowResult> {
+  await recordFinish(ctx, exit);
   return { status: exit.status, reason: exit.reason, path: [...ctx.state.path] };
+}
+
+/** Continues as new once this run's batched writes are on record (the next run starts a new batch). */
+async function continueRun(ctx: RunContext, next: JourneyWorkflowInput): Promise<never> {
+  await ctx.flushBookkeeping();
+  return continueAsNew<typeof journeyWorkflow>(next);
 }
 
 async function runLoop(ctx: RunContext): Promise<JourneyWorkflowResult> {
@@ -143,9 +168,8 @@ async function runLoop(ctx: RunContext): Promise<JourneyWorkflowResult> {
     const outcome = await runNode(node, ctx);
     if (outcome.kind === 'interrupted') {
       if (ctx.exitRequest) continue;
-      if (ctx.migrationRequest)
-        return continueAsNew<typeof journeyWorkflow>(await prepareMigration(ctx, ctx.migrationRequest));
-      return continueAsNew<typeof journeyWorkflow>({ ...ctx.input, state });
+      if (ctx.migrationRequest) return continueRun(ctx, await prepareMigration(ctx, ctx.migrationRequest));
+      return continueRun(ctx, { ...ctx.input, state });
     }
     if (outcome.kind === 'exit') return finish(ctx, outcome);
     const target = nextNodeOf(plan, node.id, outcome.port);
@@ -157,7 +181,7 @@ async function runLoop(ctx: RunContext): Promise<JourneyWorkflowResult> {
       return finish(ctx, { status: 'exited', reason });
     }
     advance(ctx, target, outcome.port, outcome.skipReason);
-    if (ctx.shouldContinueAsNew()) return continueAsNew<typeof journeyWorkflow>({ ...ctx.input, state });
+    if (ctx.shouldContinueAsNew()) return continueRun(ctx, { ...ctx.input, state });
   }
 }
 
@@ -170,21 +194,14 @@ async function runLoop(ctx: RunContext): Promise<JourneyWorkflowResult> {
  */
 export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyWorkflowResult> {
   const plan = compileOrFail(input);
-  const ctx = new RunContext(input, plan, input.state ?? initialState(plan));
+  // Asked once per run, before any command: the whole run either batches its bookkeeping or not.
+  const bookkeeping = patched(BATCHED_BOOKKEEPING_PATCH)
+    ? new BookkeepingBatch(input.useSearchAttributes !== false)
+    : null;
+  const ctx = new RunContext(input, plan, input.state ?? initialState(plan), bookkeeping);
   registerHandlers(ctx);
   try {
-    if (!ctx.state.enrollmentId) {
-      const { enrollmentId } = await ctx.activities.beginEnrollment({
-        workflowId: workflowInfo().workflowId,
-        journeyId: input.journeyId,
-        journeyVersion: input.journeyVersion,
-        clientId: input.clientId,
-        enrollmentKey: input.enrollmentKey,
-        source: input.source,
-        enteredAt: new Date(ctx.state.enrolledAt).toISOString(),
-      });
-      ctx.state.enrollmentId = enrollmentId;
-    }
+    if (!ctx.state.enrollmentId) await beginRecord(ctx);
     return await runLoop(ctx);
   } catch (error) {
     if (!ctx.state.enrollmentId) throw error;
@@ -195,6 +212,28 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   }
 }
 
+/** Begins the enrollment: queued with an id of the run's own (batched) or created by its activity. */
+async function beginRecord(ctx: RunContext): Promise<void> {
+  const { input } = ctx;
+  const begin = {
+    workflowId: workflowInfo().workflowId,
+    journeyId: input.journeyId,
+    journeyVersion: input.journeyVersion,
+    clientId: input.clientId,
+    enrollmentKey: input.enrollmentKey,
+    source: input.source,
+    enteredAt: new Date(ctx.state.enrolledAt).toISOString(),
+  };
+  if (ctx.bookkeeping) {
+    // uuid4() is seeded by the execution, so a retried first task draws the same id.
+    const enrollmentId = uuid4();
+    await ctx.bookkeeping.add({ kind: 'begin', enrollmentId, ...begin });
+    ctx.state.enrollmentId = enrollmentId;
+    return;
+  }
+  ctx.state.enrollmentId = (await ctx.activities.beginEnrollment(begin)).enrollmentId;
+}
+
 /**
  * Records a run that fails for good (a non-retryable activity failure, an invalid plan) as `failed`
  * with its reason, so the enrollment stops counting as active. The workflow still fails afterwards:
@@ -203,11 +242,6 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
 async function finishFailed(ctx: RunContext, error: unknown): Promise<void> {
   const failure = describeRunFailure(error);
   if (!failure || !patched(FAILED_ENROLLMENT_PATCH)) return;
-  await ctx.activities.finishEnrollment({
-    enrollmentId: ctx.state.enrollmentId,
-    status: 'failed',
-    reason: failureReason(failure),
-    at: new Date().toISOString(),
-    lastVisitSeq: ctx.state.cursor.isRecorded ? ctx.state.cursor.visitSeq : null,
-  });
+  // Batched: the writes still queued (the visits before the failure) are recorded with it.
+  await recordFinish(ctx, { status: 'failed', reason: failureReason(failure) });
 }

@@ -22,10 +22,10 @@ export async function prepareMigration(
   request: MigrationRequest,
 ): Promise<JourneyWorkflowInput> {
   const { state } = ctx;
-  await ctx.activities.recordMigration({
-    enrollmentId: state.enrollmentId,
-    journeyVersion: request.toVersion,
-  });
+  const migration = { enrollmentId: state.enrollmentId, journeyVersion: request.toVersion };
+  // Batched: recorded by the flush before continue-as-new, with the rest of the task's writes.
+  if (ctx.bookkeeping) await ctx.bookkeeping.add({ kind: 'migration', ...migration });
+  else await ctx.activities.recordMigration(migration);
   if (ctx.input.useSearchAttributes !== false)
     upsertSearchAttributes([{ key: JOURNEY_VERSION_ATTRIBUTE, value: request.toVersion }]);
   const previous = state.cursor;

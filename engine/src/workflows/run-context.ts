@@ -18,6 +18,8 @@ import {
   type Condition,
   type JourneyPlan,
 } from '@touchpoint/language';
+import { flushingBefore } from './bookkeeping';
+import type { BookkeepingBatch } from './bookkeeping';
 import type { JourneyRunState, JourneyWorkflowInput } from './journey-workflow-types';
 import type { ClientEvent, MigrationRequest } from './signals';
 
@@ -70,29 +72,45 @@ export class RunContext {
   exitRequest: ExitRequest | null = null;
   migrationRequest: MigrationRequest | null = null;
   private clientContextCache: ClientContext | null = null;
+  private readonly batchedActivities: typeof journeyActivities | null;
 
+  /** `bookkeeping` is the run's write batch, or null for a run that predates batching (one call per write). */
   constructor(
     readonly input: JourneyWorkflowInput,
     readonly plan: JourneyPlan,
     readonly state: JourneyRunState,
-  ) {}
+    readonly bookkeeping: BookkeepingBatch | null = null,
+  ) {
+    // Loading the client's context reads clients, facts and events, none of which the batch writes.
+    this.batchedActivities = bookkeeping
+      ? flushingBefore(localJourneyActivities, bookkeeping, new Set(['loadClientContext']))
+      : null;
+  }
 
   get workflowId(): string {
     return workflowInfo().workflowId;
   }
 
   get activities(): typeof journeyActivities {
+    if (this.batchedActivities) return this.batchedActivities;
     return patched(LOCAL_BOOKKEEPING_PATCH) ? localJourneyActivities : journeyActivities;
+  }
+
+  /** Records the batched writes now (a no-op for runs without a batch, whose writes are already made). */
+  async flushBookkeeping(): Promise<void> {
+    await this.bookkeeping?.flush();
   }
 
   /** The send activities on `channel`'s task queue (the workflow's own queue when none is configured). */
   sendActivitiesOn(channel: ChannelKind): SendActivities {
     const taskQueue = this.input.sendTaskQueues?.[channel] ?? workflowInfo().taskQueue;
-    return proxyActivities<SendActivities>({
+    const activities = proxyActivities<SendActivities>({
       taskQueue,
       startToCloseTimeout: '2 minutes',
       retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes' },
     });
+    // A send's outbox row names the enrollment and the visit: both must be recorded first.
+    return this.bookkeeping ? flushingBefore(activities, this.bookkeeping) : activities;
   }
 
   /** True when history has grown enough that the run should continue as new at the next safe point. */
@@ -147,6 +165,8 @@ export class RunContext {
     if (wake()) return 'woken';
     const remaining = deadline - Date.now();
     if (remaining <= 0) return 'deadline';
+    // The run is about to sleep: what this task did must be on record before it does.
+    await this.flushBookkeeping();
     const isEarly = await condition(() => interrupted() || wake(), remaining);
     if (!isEarly) return 'deadline';
     return interrupted() ? 'interrupted' : 'woken';

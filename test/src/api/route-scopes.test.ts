@@ -46,6 +46,7 @@ const SCOPE_TABLE: Record<string, ApiScope | null> = {
   'POST /v1/journeys/:id/resume': 'journeys:write',
   'POST /v1/journeys/:id/archive': 'journeys:write',
   'GET /v1/journeys/:id/exit-job': 'journeys:read',
+  'GET /v1/journeys/:id/audience-runs': 'journeys:read',
   'GET /v1/journeys/:id/versions': 'journeys:read',
   'GET /v1/journeys/:id/versions/:a/diff/:b': 'journeys:read',
   'GET /v1/journeys/:id/stats': 'stats:read',

@@ -16,6 +16,8 @@ export interface BenchEnvironment {
   db: Database;
   database: 'postgres' | 'pglite';
   client: Client;
+  /** The bench's own dev server, for worker processes the bench spawns. */
+  temporalAddress: string;
   taskQueue: string;
   worker: Worker;
   /** Inserts `count` clients and returns their ids. */
@@ -56,6 +58,7 @@ export async function startBenchEnvironment(maxCachedWorkflows: number): Promise
     db,
     database: opened.database,
     client,
+    temporalAddress: server.address,
     taskQueue,
     worker,
     async createClients(count) {

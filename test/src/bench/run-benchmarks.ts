@@ -5,8 +5,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { artifactsDir } from '@touchpoint/engine/main/paths';
 import setupServers from '../harness/global-setup';
+import { runAudienceBenchmark } from './audience-bench';
 import { runBuilderBenchmark } from './builder-bench';
 import { runClusterBenchmark } from './cluster-bench';
+import { runBurstBenchmark } from './burst-bench';
 import { runEngineBenchmark } from './engine-bench';
 import { runIngestBenchmark } from './ingest-bench';
 import { runSegmentsBenchmark } from './segments-bench';
@@ -113,6 +115,11 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
       },
     ];
   },
+  // Each row's baseline is its own same-run raw Temporal figure (signalWithStart / starts / the budget).
+  bursts: async () =>
+    (await runBurstBenchmark()).map((line) => engineRow('bursts', line, 'raw signalWithStart')),
+  audience: async () =>
+    (await runAudienceBenchmark()).map((line) => engineRow('audience', line, 'raw starts / budget')),
   builder: async () => {
     const r = await runBuilderBenchmark(300);
     return [
@@ -135,6 +142,21 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
     ];
   },
 };
+
+function engineRow(
+  benchmark: string,
+  line: { metric: string; value: number; unit: string; baseline?: number; ratio?: number },
+  baselineMetric: string,
+): BenchRow {
+  return {
+    benchmark,
+    metric: line.metric,
+    value: line.value,
+    unit: line.unit,
+    ...(line.baseline !== undefined ? { baseline: { metric: baselineMetric, value: line.baseline } } : {}),
+    ...(line.ratio !== undefined ? { ratio: line.ratio } : {}),
+  };
+}
 
 function row(
   benchmark: string,

@@ -11,6 +11,7 @@ import type { Database } from '@touchpoint/db';
 import type { JourneyDefinition } from '@touchpoint/language';
 import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
 import type { EnrollClientInput } from '@touchpoint/engine/temporal/enroll-client';
+import { createStartAudiencePage } from '@touchpoint/engine/temporal/start-audience-page';
 import { createStartJourney } from '@touchpoint/engine/temporal/start-journey';
 import type { StartJourney } from '@touchpoint/engine/temporal/start-journey';
 import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
@@ -113,10 +114,12 @@ export async function startEngineFixture(options: EngineFixtureOptions = {}): Pr
       ['d', 'discount'].map((key) => ({ key, name: 'Discount', kind: 'percentDiscount' as const, value: 5 })),
     );
   const taskQueue = `engine-${randomUUID()}`;
-  const startJourney = createStartJourney({ db, client: env.client, taskQueue, useSearchAttributes: false });
+  const starterDeps = { db, client: env.client, taskQueue, useSearchAttributes: false };
+  const startJourney = createStartJourney(starterDeps);
   const activities = createActivities({
     db,
     startJourney,
+    startAudiencePage: createStartAudiencePage(starterDeps),
     adapters: createSandboxAdapters(smtp, sms),
     policy: DeliveryPolicy.parse({}),
     tracking: TRACKING,

@@ -17,12 +17,14 @@ async function replayAll(workflowsPath: string) {
 describe('committed journey histories', () => {
   it('replay without nondeterminism on the current workflow code', { timeout: 120_000 }, async () => {
     const results = await replayAll(WORKFLOWS_PATH);
-    expect(results.length).toBeGreaterThanOrEqual(23);
+    expect(results.length).toBeGreaterThanOrEqual(37);
     expect(results.map(({ workflowId }) => workflowId)).toEqual(
       expect.arrayContaining([
         '01-regular-bookkeeping/continue-as-new-then-goal.2',
         '02-local-bookkeeping/migrated-to-version-2.2',
         '03-failed-enrollment/send-failed-template-missing.1',
+        '04-batched-bookkeeping/migrated-to-version-2.2',
+        '04-batched-bookkeeping/send-failed-template-missing.1',
       ]),
     );
     expect(results.filter((result) => result.error !== undefined)).toEqual([]);

@@ -18,6 +18,32 @@ export const JourneySummary = z.object({
 });
 export type JourneySummary = z.infer<typeof JourneySummary>;
 
+/** The list's totals of a journey, all versions (the API keeps them in a rollup). */
+export const JourneyListTotals = z.object({
+  enrolled: z.number().int(),
+  active: z.number().int(),
+  converted: z.number().int(),
+  failed: z.number().int(),
+});
+export type JourneyListTotals = z.infer<typeof JourneyListTotals>;
+
+/** A row of the journey list. */
+export const JourneyListItem = JourneySummary.extend({ totals: JourneyListTotals });
+export type JourneyListItem = z.infer<typeof JourneyListItem>;
+
+/** One run of a journey's schedule entry (`GET /v1/journeys/:id/audience-runs`). */
+export const AudienceRun = z.object({
+  id: z.string(),
+  segment: z.string(),
+  status: z.enum(['running', 'completed', 'failed']),
+  members: z.number().int(),
+  started: z.number().int(),
+  alreadyRunning: z.number().int(),
+  notStarted: z.number().int(),
+  attempts: z.number().int(),
+});
+export type AudienceRun = z.infer<typeof AudienceRun>;
+
 export const JourneyDetail = JourneySummary.extend({ draft: z.unknown() });
 export type JourneyDetail = z.infer<typeof JourneyDetail>;
 

@@ -8,7 +8,7 @@ import { checkJourneySize, findJourneyWarnings, JourneyStatus } from '@touchpoin
 import { checkJourney } from '../../../journeys/check-journey';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
-import { listJourneys, ListJourneysQuery } from './list-journeys';
+import { JourneyListTotals, listJourneys, ListJourneysQuery } from './list-journeys';
 import { loadJourney } from './load-journey';
 import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
 
@@ -124,7 +124,15 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
         response: {
           200: z
             .object({
-              items: z.array(JourneyResponse).describe('the page'),
+              items: z
+                .array(
+                  JourneyResponse.extend({
+                    totals: JourneyListTotals.describe(
+                      'enrollments of all versions, from a maintained rollup',
+                    ),
+                  }),
+                )
+                .describe('the page'),
               nextCursor: z
                 .string()
                 .nullable()

@@ -1,5 +1,5 @@
-import type { Database, JourneyRow } from '@touchpoint/db';
-import { desc, journeys, sql } from '@touchpoint/db';
+import type { Database, JourneyRow, SQLWrapper } from '@touchpoint/db';
+import { desc, eq, journeys, journeyTotals, sql } from '@touchpoint/db';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
 
@@ -32,24 +32,52 @@ function decodeCursor(cursor: string): [string, string] {
   return parts.data;
 }
 
-/** One page of journeys, most recently changed first, and the cursor of the next (null on the last). */
+/** What the journey list shows per journey, all versions: clients in, converted, failed runs, inside now. */
+export const JourneyListTotals = z.object({
+  enrolled: z.number().int(),
+  active: z.number().int(),
+  converted: z.number().int(),
+  failed: z.number().int(),
+});
+export type JourneyListTotals = z.infer<typeof JourneyListTotals>;
+
+/** A journey of the list with its totals. */
+export type JourneyListItem = JourneyRow & { totals: JourneyListTotals };
+
+/**
+ * One page of journeys, most recently changed first, and the cursor of the next (null on the last).
+ * Totals come from the `journey_totals` rollup (one row per journey), not from counting enrollments.
+ */
 export async function listJourneys(
   db: Database,
   query: ListJourneysQuery,
-): Promise<{ items: JourneyRow[]; nextCursor: string | null }> {
+): Promise<{ items: JourneyListItem[]; nextCursor: string | null }> {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  // A journey's totals are spread over a few stripe rows (see journey_totals): summed per journey.
+  const sumOf = (column: SQLWrapper) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
   const rows = await db
-    .select({ journey: journeys, at: sql<string>`${journeys.updatedAt}::text` })
+    .select({
+      journey: journeys,
+      at: sql<string>`${journeys.updatedAt}::text`,
+      totals: {
+        enrolled: sumOf(journeyTotals.enrolled),
+        active: sumOf(journeyTotals.active),
+        converted: sumOf(journeyTotals.converted),
+        failed: sumOf(journeyTotals.failed),
+      },
+    })
     .from(journeys)
+    .leftJoin(journeyTotals, eq(journeyTotals.journeyId, journeys.id))
     .where(
       after === undefined
         ? undefined
         : sql`(${journeys.updatedAt}, ${journeys.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
     )
+    .groupBy(journeys.id)
     .orderBy(desc(journeys.updatedAt), desc(journeys.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > query.limit && last ? encodeCursor(last.at, last.journey.id) : null;
-  return { items: page.map((row) => row.journey), nextCursor };
+  return { items: page.map((row) => ({ ...row.journey, totals: row.totals })), nextCursor };
 }
