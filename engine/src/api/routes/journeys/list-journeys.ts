@@ -34,10 +34,10 @@ function decodeCursor(cursor: string): [string, string] {
 
 /** What the journey list shows per journey, all versions: clients in, converted, failed runs, inside now. */
 export const JourneyListTotals = z.object({
-  enrolled: z.number().int(),
-  active: z.number().int(),
-  converted: z.number().int(),
-  failed: z.number().int(),
+  enrolled: z.number().int().describe('clients who entered, all versions'),
+  active: z.number().int().describe('of them, still inside'),
+  converted: z.number().int().describe('of them, reached the goal'),
+  failed: z.number().int().describe('of them, whose run failed for good'),
 });
 export type JourneyListTotals = z.infer<typeof JourneyListTotals>;
 
@@ -46,7 +46,7 @@ export type JourneyListItem = JourneyRow & { totals: JourneyListTotals };
 
 /**
  * One page of journeys, most recently changed first, and the cursor of the next (null on the last).
- * Totals come from the `journey_totals` rollup (one row per journey), not from counting enrollments.
+ * Totals come from the `journey_totals` rollup (16 stripes per journey, summed), not from counting enrollments.
  */
 export async function listJourneys(
   db: Database,
