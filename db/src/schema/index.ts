@@ -20,3 +20,4 @@ export * from './call-tasks';
 export * from './enrollment-jobs';
 export * from './exit-jobs';
 export * from './funnel-taxonomies';
+export * from './report-rollups';

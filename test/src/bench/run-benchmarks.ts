@@ -8,6 +8,7 @@ import setupServers from '../harness/global-setup';
 import { runBuilderBenchmark } from './builder-bench';
 import { runEngineBenchmark } from './engine-bench';
 import { runIngestBenchmark } from './ingest-bench';
+import { runReportBenchmark } from './report-bench';
 import { runSendBenchmark } from './send-bench';
 
 /** One line of the report: a measured value beside its same-run baseline. */
@@ -68,6 +69,26 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
         : {}),
       ...(line.ratio !== undefined ? { ratio: line.ratio } : {}),
     }));
+  },
+  report: async () => {
+    // REPORT_BENCH_CLIENTS scales it down (each client: 1 enrollment, 10 visits, 10 actions, 3 sends).
+    const r = await runReportBenchmark(Number(process.env.REPORT_BENCH_CLIENTS ?? 1_000_000));
+    const rows: BenchRow[] = [
+      { benchmark: 'report', metric: `${r.clients} clients: generate (generate_series)`, value: r.generateSeconds, unit: 's' },
+      { benchmark: 'report', metric: `${r.clients} clients: build rollups`, value: r.rollupBuildSeconds, unit: 's' },
+    ];
+    for (const report of r.reports) {
+      // ratio = raw count ÷ report: how many times faster the report is than merely counting its rows.
+      rows.push({
+        benchmark: 'report',
+        metric: `${report.name}, median of 7`,
+        value: report.medianMs,
+        unit: 'ms',
+        baseline: { metric: 'raw count(*) of enrollments + visits + actions', value: r.rawCountMs },
+        ratio: report.speedUp,
+      });
+    }
+    return rows;
   },
   builder: async () => {
     const r = await runBuilderBenchmark(300);
