@@ -32,7 +32,12 @@ const DEFINITION = {
         : { id, kind: 'wait', config: { mode: 'duration', duration: { amount: 1, unit: 'days' } } },
     ),
   ],
-  edges: NODES.map((id, i) => ({ id: `e${i}`, source: i === 0 ? 'entry' : NODES[i - 1]!, sourcePort: 'out', target: id })),
+  edges: NODES.map((id, i) => ({
+    id: `e${i}`,
+    source: i === 0 ? 'entry' : NODES[i - 1]!,
+    sourcePort: 'out',
+    target: id,
+  })),
   goal: { name: 'Purchase', event: { type: 'purchase', filters: [] } },
   settings: {},
   layout: {},

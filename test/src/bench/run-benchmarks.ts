@@ -74,8 +74,18 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
     // REPORT_BENCH_CLIENTS scales it down (each client: 1 enrollment, 10 visits, 10 actions, 3 sends).
     const r = await runReportBenchmark(Number(process.env.REPORT_BENCH_CLIENTS ?? 1_000_000));
     const rows: BenchRow[] = [
-      { benchmark: 'report', metric: `${r.clients} clients: generate (generate_series)`, value: r.generateSeconds, unit: 's' },
-      { benchmark: 'report', metric: `${r.clients} clients: build rollups`, value: r.rollupBuildSeconds, unit: 's' },
+      {
+        benchmark: 'report',
+        metric: `${r.clients} clients: generate (generate_series)`,
+        value: r.generateSeconds,
+        unit: 's',
+      },
+      {
+        benchmark: 'report',
+        metric: `${r.clients} clients: build rollups`,
+        value: r.rollupBuildSeconds,
+        unit: 's',
+      },
     ];
     for (const report of r.reports) {
       // ratio = raw count ÷ report: how many times faster the report is than merely counting its rows.

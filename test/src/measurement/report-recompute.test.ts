@@ -31,7 +31,11 @@ describe('the journey report, recomputed from stored rows', () => {
     journeyId = await seedPopulation(tp, POPULATION);
     // The figures below must come from the rollups (so this test also proves rollups = raw recount):
     // wait for the first build the migration scheduled.
-    await waitUntil(async () => (await report()).source.servedFrom === 'rollups', PATIENCE_MS, 'rollups built');
+    await waitUntil(
+      async () => (await report()).source.servedFrom === 'rollups',
+      PATIENCE_MS,
+      'rollups built',
+    );
   }, 1_500_000);
 
   afterAll(async () => {
@@ -152,7 +156,7 @@ describe('the journey report, recomputed from stored rows', () => {
     expect(after.taxonomyVersion).toBe(saved.version);
     // Raw rows answer until the rebuild for the new version is done, then the rollups, alike.
     await waitUntil(async () => (await report()).source.servedFrom === 'rollups', PATIENCE_MS, 'rebuilt');
-    const { source: rebuiltSource, ...rebuilt } = await report();
+    const { source: _rebuiltSource, ...rebuilt } = await report();
     const { source: _afterSource, ...afterFigures } = after;
     expect(rebuilt).toEqual(afterFigures);
     const bookings = (r: Report) => r.engagement.deepest.find((level) => level.action === 'booking')!.clients;

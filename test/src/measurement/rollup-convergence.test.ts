@@ -20,14 +20,19 @@ type Answer = Record<string, unknown> & { source: Source; from: string | null; t
 describe('report rollups under a burst of writes', () => {
   let tp: TestProduct;
   let journeyId: string;
-  const read = (path: string, query = '') => tp.call<Answer>('GET', `/v1/journeys/${journeyId}/${path}?${query}`);
+  const read = (path: string, query = '') =>
+    tp.call<Answer>('GET', `/v1/journeys/${journeyId}/${path}?${query}`);
   /** The figures alone: where they came from and the echoed period are not figures. */
   const figures = ({ source: _source, from: _from, to: _to, ...rest }: Answer) => rest;
 
   beforeAll(async () => {
     tp = await startTestProduct({ name: 'rollup-convergence' });
     journeyId = await seedPopulation(tp, POPULATION);
-    await waitUntil(async () => (await read('report')).source.servedFrom === 'rollups', PATIENCE_MS, 'rollups built');
+    await waitUntil(
+      async () => (await read('report')).source.servedFrom === 'rollups',
+      PATIENCE_MS,
+      'rollups built',
+    );
   }, 1_500_000);
 
   afterAll(async () => {
@@ -46,9 +51,25 @@ describe('report rollups under a burst of writes', () => {
       const at = new Date(new Date(message.sent_at).getTime() + (n % 6) * DAY).toISOString();
       const events = tp.call('POST', '/v1/events', {
         events: [
-          { idempotencyKey: `burst-open-${n}`, clientId: message.external_id, type: 'email.opened', occurredAt: at, messageId: message.id },
-          { idempotencyKey: `burst-click-${n}`, clientId: message.external_id, type: 'email.clicked', occurredAt: at },
-          { idempotencyKey: `burst-deal-${n}`, clientId: message.external_id, type: 'deal.closed', occurredAt: at },
+          {
+            idempotencyKey: `burst-open-${n}`,
+            clientId: message.external_id,
+            type: 'email.opened',
+            occurredAt: at,
+            messageId: message.id,
+          },
+          {
+            idempotencyKey: `burst-click-${n}`,
+            clientId: message.external_id,
+            type: 'email.clicked',
+            occurredAt: at,
+          },
+          {
+            idempotencyKey: `burst-deal-${n}`,
+            clientId: message.external_id,
+            type: 'deal.closed',
+            occurredAt: at,
+          },
         ],
       });
       const purchase = tp.call('POST', '/v1/purchases', {
@@ -71,7 +92,10 @@ describe('report rollups under a burst of writes', () => {
       async () => {
         const raw = await read('stats', EVERYTHING);
         const rolled = await read('stats');
-        return rolled.source.pendingClients === 0 && JSON.stringify(figures(raw)) === JSON.stringify(figures(rolled));
+        return (
+          rolled.source.pendingClients === 0 &&
+          JSON.stringify(figures(raw)) === JSON.stringify(figures(rolled))
+        );
       },
       4 * PATIENCE_MS,
       'stats from rollups equal the raw recount',

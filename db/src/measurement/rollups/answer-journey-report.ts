@@ -43,5 +43,8 @@ export async function answerJourneyReport(
     rawReason === null
       ? await buildJourneyReportFromRollups(db, scope, taxonomy, target)
       : await buildJourneyReport(db, scope, taxonomy.actions, target);
-  return { ...report, source: { ...freshness, servedFrom: rawReason === null ? 'rollups' : 'raw', rawReason } };
+  return {
+    ...report,
+    source: { ...freshness, servedFrom: rawReason === null ? 'rollups' : 'raw', rawReason },
+  };
 }

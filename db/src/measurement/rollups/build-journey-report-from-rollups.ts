@@ -6,7 +6,11 @@ import type { Engagement } from '../count-engagement';
 import type { JourneyTotals } from '../count-journey-totals';
 import type { NodeFunnel } from '../count-node-funnel';
 import { curveFromDays } from '../measure-target-curve';
-import { measureTimeToConvert, TIME_TO_CONVERT_BIN_DAYS, type ConversionTimes } from '../measure-time-to-convert';
+import {
+  measureTimeToConvert,
+  TIME_TO_CONVERT_BIN_DAYS,
+  type ConversionTimes,
+} from '../measure-time-to-convert';
 import type { TimeToConvert } from '../measure-time-to-convert';
 import type { ReportScope } from '../report-scope';
 import { estimateQuantiles } from './estimate-quantiles';
@@ -38,7 +42,12 @@ function weeklyOf(rows: CounterRow[]) {
   return [...reached.keys()].sort().map((week) => {
     const weekEngaged = engaged.get(week) ?? 0;
     const weekReached = reached.get(week)!;
-    return { week: `${week}T00:00:00Z`, reached: weekReached, engaged: weekEngaged, rate: weekEngaged / weekReached };
+    return {
+      week: `${week}T00:00:00Z`,
+      reached: weekReached,
+      engaged: weekEngaged,
+      rate: weekEngaged / weekReached,
+    };
   });
 }
 
@@ -93,7 +102,13 @@ async function timeToConvertOf(db: Executor, scope: ReportScope, rows: CounterRo
   const fromNode = Object.fromEntries(
     [...nodeIds].map((nodeId) => [
       nodeId,
-      timesOf(sumBy(rows.filter((row) => row.nodeId === nodeId), 'ttcNode', (row) => row.bucket)),
+      timesOf(
+        sumBy(
+          rows.filter((row) => row.nodeId === nodeId),
+          'ttcNode',
+          (row) => row.bucket,
+        ),
+      ),
     ]),
   );
   return { fromEntry: { ...timesOf(sumBy(rows, 'ttcEntry', (row) => row.bucket)), histogram }, fromNode };
@@ -106,7 +121,11 @@ function productsOf(rows: CounterRow[]): ProductAttribution {
   return Object.fromEntries(
     PRODUCT_MATCHES.map((match) => [
       match,
-      { lines: lines.get(match) ?? 0, purchases: purchases.get(match) ?? 0, revenue: revenue.get(match) ?? 0 },
+      {
+        lines: lines.get(match) ?? 0,
+        purchases: purchases.get(match) ?? 0,
+        revenue: revenue.get(match) ?? 0,
+      },
     ]),
   ) as ProductAttribution;
 }

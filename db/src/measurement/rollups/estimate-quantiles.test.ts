@@ -19,7 +19,7 @@ function histogramOf(values: number[]) {
 describe('quantiles read from the time-to-convert histogram', () => {
   it('stay within the documented relative error of percentile_cont', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     for (const size of [1, 2, 3, 10, 999, 20_000]) {
       const values = Array.from({ length: size }, () => 1 + random() * 60 * 86_400).sort((a, b) => a - b);
       const estimates = estimateQuantiles(histogramOf(values), [0.5, 0.75, 0.9]);

@@ -32,7 +32,13 @@ export async function readReportCounters(db: Executor, scope: CounterScope): Pro
     ? sql`(taxonomy_version = 0 or (taxonomy_version = ${scope.taxonomy.version}
         and attribution = ${scope.taxonomy.attribution}))`
     : sql`taxonomy_version = 0`;
-  const rows = await selectRows<{ journey_version: number; node_id: string; figure: string; bucket: string; n: string }>(
+  const rows = await selectRows<{
+    journey_version: number;
+    node_id: string;
+    figure: string;
+    bucket: string;
+    n: string;
+  }>(
     db,
     sql`select journey_version, node_id, figure, bucket, sum(n)::text as n from report_counters
       where journey_id = ${scope.journeyId} and ${versions} and ${taxonomy}
@@ -48,7 +54,11 @@ export async function readReportCounters(db: Executor, scope: CounterScope): Pro
 }
 
 /** Sums of `figure` by one part of the key (summing over versions). */
-export function sumBy(rows: CounterRow[], figure: string, by: (row: CounterRow) => string): Map<string, number> {
+export function sumBy(
+  rows: CounterRow[],
+  figure: string,
+  by: (row: CounterRow) => string,
+): Map<string, number> {
   const sums = new Map<string, number>();
   for (const row of rows) {
     if (row.figure !== figure) continue;

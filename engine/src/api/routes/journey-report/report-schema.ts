@@ -20,7 +20,9 @@ export const ReportSource = z
     rawReason: z
       .enum(['period', 'node', 'rebuilding', 'otherTaxonomy'])
       .nullable()
-      .describe('why stored rows were scanned: a period or node filter, a rebuild running, an older taxonomy'),
+      .describe(
+        'why stored rows were scanned: a period or node filter, a rebuild running, an older taxonomy',
+      ),
     pendingClients: int('clients whose stored changes are not yet in the rollups (up to 2,001)'),
     oldestPendingAt: z.string().nullable().describe('when the oldest of them changed (null: none pending)'),
     taxonomyVersion: int('the taxonomy version the rollups are kept for'),

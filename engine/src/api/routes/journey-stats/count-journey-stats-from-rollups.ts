@@ -28,9 +28,15 @@ export async function countJourneyStatsFromRollups(db: Database, scope: StatsSco
     else if (row.figure === 'nodeConverted')
       raw.convertedByNode[row.nodeId] = (raw.convertedByNode[row.nodeId] ?? 0) + row.n;
     else if (row.figure === 'edge') {
-      const [fromNodeId, port, toNodeId, edgeId] = JSON.parse(row.bucket) as [string, string, string | null, string | null];
+      const [fromNodeId, port, toNodeId, edgeId] = JSON.parse(row.bucket) as [
+        string,
+        string,
+        string | null,
+        string | null,
+      ];
       raw.transitions.push({ version: row.journeyVersion, fromNodeId, port, toNodeId, edgeId, n: row.n });
-    } else if ((TOTALS as readonly string[]).includes(row.figure)) totals[row.figure as (typeof TOTALS)[number]] += row.n;
+    } else if ((TOTALS as readonly string[]).includes(row.figure))
+      totals[row.figure as (typeof TOTALS)[number]] += row.n;
   }
   return { totals, ...rollUpStats(raw, shapes), steps: raw.steps };
 }

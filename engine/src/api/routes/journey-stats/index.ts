@@ -59,9 +59,23 @@ export const journeyStatsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
       const freshness = await catchUpReportRollups(db);
       // No taxonomy decides these counts: only a period (or rollups never built) needs the raw rows.
       const rawReason = rawReasonOf(scope, freshness, null);
-      const stats = rawReason === null ? await countJourneyStatsFromRollups(db, scope) : await countJourneyStats(db, scope);
-      const source = { ...freshness, servedFrom: rawReason === null ? ('rollups' as const) : ('raw' as const), rawReason };
-      return { journeyId: id, version: version ?? null, from: from ?? null, to: to ?? null, ...stats, source };
+      const stats =
+        rawReason === null
+          ? await countJourneyStatsFromRollups(db, scope)
+          : await countJourneyStats(db, scope);
+      const source = {
+        ...freshness,
+        servedFrom: rawReason === null ? ('rollups' as const) : ('raw' as const),
+        rawReason,
+      };
+      return {
+        journeyId: id,
+        version: version ?? null,
+        from: from ?? null,
+        to: to ?? null,
+        ...stats,
+        source,
+      };
     },
   );
 };
