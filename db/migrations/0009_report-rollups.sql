@@ -2,11 +2,15 @@
 -- custom migration. Every table a report reads marks the clients its changed rows belong to as dirty,
 -- in the writing statement's own transaction (statement triggers over transition tables: one insert
 -- per statement, not per row); the refresher recomputes those clients' contributions to the counters.
+-- A mark that already exists is updated, not skipped: the update locks it until the writer commits,
+-- and the refresher claims with SKIP LOCKED, so it cannot take the mark and recompute the client from
+-- a snapshot without this write (which would then be lost). Marks keep their first time, and are
+-- taken in client order so two writers of the same clients do not deadlock.
 CREATE FUNCTION rollup_mark_clients() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO rollup_dirty_clients (client_id)
-    SELECT DISTINCT client_id FROM changed WHERE client_id IS NOT NULL
-    ON CONFLICT (client_id) DO NOTHING;
+    SELECT DISTINCT client_id FROM changed WHERE client_id IS NOT NULL ORDER BY client_id
+    ON CONFLICT (client_id) DO UPDATE SET marked_at = rollup_dirty_clients.marked_at;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -14,16 +18,16 @@ END $$;
 CREATE FUNCTION rollup_mark_enrollment_clients() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO rollup_dirty_clients (client_id)
-    SELECT DISTINCT e.client_id FROM changed c JOIN enrollments e ON e.id = c.enrollment_id
-    ON CONFLICT (client_id) DO NOTHING;
+    SELECT DISTINCT e.client_id FROM changed c JOIN enrollments e ON e.id = c.enrollment_id ORDER BY 1
+    ON CONFLICT (client_id) DO UPDATE SET marked_at = rollup_dirty_clients.marked_at;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION rollup_mark_purchase_clients() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO rollup_dirty_clients (client_id)
-    SELECT DISTINCT p.client_id FROM changed c JOIN purchases p ON p.id = c.purchase_id
-    ON CONFLICT (client_id) DO NOTHING;
+    SELECT DISTINCT p.client_id FROM changed c JOIN purchases p ON p.id = c.purchase_id ORDER BY 1
+    ON CONFLICT (client_id) DO UPDATE SET marked_at = rollup_dirty_clients.marked_at;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -31,9 +35,9 @@ END $$;
 -- when a column a report reads changed (routing's routed_at, a message's provider id do not count).
 CREATE FUNCTION rollup_mark_clients_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO rollup_dirty_clients (client_id) VALUES (NEW.client_id) ON CONFLICT (client_id) DO NOTHING;
+  INSERT INTO rollup_dirty_clients (client_id) VALUES (NEW.client_id) ON CONFLICT (client_id) DO UPDATE SET marked_at = rollup_dirty_clients.marked_at;
   IF OLD.client_id IS DISTINCT FROM NEW.client_id THEN
-    INSERT INTO rollup_dirty_clients (client_id) VALUES (OLD.client_id) ON CONFLICT (client_id) DO NOTHING;
+    INSERT INTO rollup_dirty_clients (client_id) VALUES (OLD.client_id) ON CONFLICT (client_id) DO UPDATE SET marked_at = rollup_dirty_clients.marked_at;
   END IF;
   RETURN NULL;
 END $$;
@@ -42,7 +46,7 @@ CREATE FUNCTION rollup_mark_enrollment_clients_row() RETURNS trigger LANGUAGE pl
 BEGIN
   INSERT INTO rollup_dirty_clients (client_id)
     SELECT client_id FROM enrollments WHERE id IN (NEW.enrollment_id, OLD.enrollment_id)
-    ON CONFLICT (client_id) DO NOTHING;
+    ON CONFLICT (client_id) DO UPDATE SET marked_at = rollup_dirty_clients.marked_at;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -50,7 +54,7 @@ CREATE FUNCTION rollup_mark_purchase_clients_row() RETURNS trigger LANGUAGE plpg
 BEGIN
   INSERT INTO rollup_dirty_clients (client_id)
     SELECT client_id FROM purchases WHERE id IN (NEW.purchase_id, OLD.purchase_id)
-    ON CONFLICT (client_id) DO NOTHING;
+    ON CONFLICT (client_id) DO UPDATE SET marked_at = rollup_dirty_clients.marked_at;
   RETURN NULL;
 END $$;
 --> statement-breakpoint

@@ -5,7 +5,7 @@ import { insertPublishedJourney } from '../harness/published-journey';
 
 /**
  * Reports at scale: a journey with `clients` enrollments, 10 node visits and 10 funnel actions per
- * enrollment (1,000,000 / 10,000,000 / 10,000,000 at the default) and 3 messages each, generated with
+ * enrollment (at 1,000,000 clients: 10,000,000 each, the issue-13 volume) and 3 messages each, generated with
  * generate_series; the rollups are then built by the same refresh passes the API runs. Each report's
  * median latency through the HTTP stack is set beside a raw `count(*)` over the same rows, same run.
  */
@@ -22,7 +22,7 @@ const NODES = Array.from({ length: 10 }, (_, i) => `n${i}`);
 /** Steps that send (one message each), the rest wait. */
 const SENDS = new Set(['n1', 'n4', 'n7']);
 
-const DEFINITION = {
+export const DEFINITION = {
   schemaVersion: 1,
   nodes: [
     { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: 'signup' } } } },
@@ -44,7 +44,7 @@ const DEFINITION = {
 };
 
 /** Bulk rows for one journey; triggers are off for the load (the rollups' rebuild counts every client). */
-async function generate(db: Database, journeyId: string, clients: number) {
+export async function generate(db: Database, journeyId: string, clients: number) {
   const nodes = `{${NODES.join(',')}}`;
   const types = '{email.opened,email.clicked,call.reached,meeting.booked,booking.completed,deal.closed}';
   const statements = [

@@ -71,8 +71,10 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
     }));
   },
   report: async () => {
-    // REPORT_BENCH_CLIENTS scales it down (each client: 1 enrollment, 10 visits, 10 actions, 3 sends).
-    const r = await runReportBenchmark(Number(process.env.REPORT_BENCH_CLIENTS ?? 1_000_000));
+    // Each client: 1 enrollment, 10 visits, 10 funnel actions, 3 sends. The default (50,000) builds its
+    // rollups in a few minutes on a shared 2-core machine; REPORT_BENCH_CLIENTS=1000000 is the full
+    // issue-13 volume (the build then takes the better part of an hour here: see docs/metrics.md).
+    const r = await runReportBenchmark(Number(process.env.REPORT_BENCH_CLIENTS ?? 50_000));
     const rows: BenchRow[] = [
       {
         benchmark: 'report',

@@ -20,7 +20,7 @@ import { readReportCounters, sumBy, type CounterRow } from './read-report-counte
  * Up to this many conversions in scope, quantiles are exact (percentile_cont over the raw rows, a
  * small indexed read); above it they come from the histogram within QUANTILE_RELATIVE_ERROR.
  */
-export const EXACT_QUANTILE_LIMIT = 20_000;
+export const EXACT_QUANTILE_LIMIT = 5_000;
 
 const total = (rows: CounterRow[], figure: string) =>
   rows.reduce((sum, row) => (row.figure === figure ? sum + row.n : sum), 0);
