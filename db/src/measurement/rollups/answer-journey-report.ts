@@ -9,15 +9,16 @@ import { catchUpReportRollups, type RollupFreshness } from './read-rollup-freshn
 export interface ReportSource extends RollupFreshness {
   servedFrom: 'rollups' | 'raw';
   /** Why raw rows were scanned instead (null when served from rollups). */
-  rawReason: 'period' | 'node' | 'rebuilding' | 'otherTaxonomy' | null;
+  rawReason: 'period' | 'node' | 'rebuilding' | 'otherTaxonomy' | 'refreshFailed' | null;
 }
 
 /** Why a scope cannot be read from the counters, or null when it can. */
 export function rawReasonOf(
   scope: Pick<ReportScope, 'from' | 'to' | 'nodeId'>,
-  freshness: RollupFreshness,
+  freshness: RollupFreshness & { catchUpError?: unknown },
   taxonomyVersion: number | null,
 ): ReportSource['rawReason'] {
+  if (freshness.catchUpError !== undefined) return 'refreshFailed';
   if (scope.from !== undefined || scope.to !== undefined) return 'period';
   if (scope.nodeId !== undefined) return 'node';
   if (!freshness.isBaseReady) return 'rebuilding';
@@ -36,9 +37,11 @@ export async function answerJourneyReport(
   scope: ReportScope,
   taxonomy: { version: number; actions: FunnelTaxonomy },
   target: string,
+  onRefreshError?: (error: unknown) => void,
 ): Promise<JourneyReport & { source: ReportSource }> {
-  const freshness = await catchUpReportRollups(db);
-  const rawReason = rawReasonOf(scope, freshness, taxonomy.version);
+  const { catchUpError, ...freshness } = await catchUpReportRollups(db);
+  if (catchUpError !== undefined) onRefreshError?.(catchUpError);
+  const rawReason = rawReasonOf(scope, { ...freshness, catchUpError }, taxonomy.version);
   const report =
     rawReason === null
       ? await buildJourneyReportFromRollups(db, scope, taxonomy, target)

@@ -84,8 +84,10 @@ function nodesOf(rows: CounterRow[], taxonomy: FunnelTaxonomy): Record<string, N
 }
 
 function timesOf(histogram: Map<string, number>): ConversionTimes {
-  const buckets = new Map([...histogram].map(([bucket, n]) => [Number(bucket), n]));
-  const conversions = [...buckets.values()].reduce((sum, n) => sum + n, 0);
+  const conversions = [...histogram.values()].reduce((sum, n) => sum + n, 0);
+  // Bucket '': converted without an exit time — counted, but no value to place.
+  const timed = [...histogram].filter(([bucket]) => bucket !== '');
+  const buckets = new Map(timed.map(([bucket, n]) => [Number(bucket), n]));
   const [medianSeconds, p75Seconds, p90Seconds] = estimateQuantiles(buckets, [0.5, 0.75, 0.9]);
   return { conversions, medianSeconds: medianSeconds!, p75Seconds: p75Seconds!, p90Seconds: p90Seconds! };
 }

@@ -240,5 +240,9 @@ export function getClientContributionsQuery(
         count(distinct enrollment_id)
       from scoped_actions where not is_copy group by mode, client_id, journey_id, journey_version, node_id, action
     )
-    select * from rows where n <> 0`;
+    -- A converted enrollment without exited_at has no time: it counts, in bucket '' (as percentile_cont
+    -- counts it in count(*) and skips it).
+    select client_id, journey_id, taxonomy_version, attribution, journey_version, is_sole,
+      coalesce(node_id, '') as node_id, figure, coalesce(bucket, '') as bucket, n
+    from rows where n <> 0`;
 }

@@ -49,9 +49,17 @@ export async function readRollupFreshness(db: Executor, limit = CATCH_UP_LIMIT):
  * a quiet system answers with no staleness at all; a larger backlog (a burst, a rebuild) is left to
  * the background refresher and the answer says how far behind it is.
  */
-export async function catchUpReportRollups(db: Database, limit = CATCH_UP_LIMIT): Promise<RollupFreshness> {
+export async function catchUpReportRollups(
+  db: Database,
+  limit = CATCH_UP_LIMIT,
+): Promise<RollupFreshness & { catchUpError?: unknown }> {
   const before = await readRollupFreshness(db, limit);
   if (before.pendingClients === 0 || before.pendingClients > limit) return before;
-  await drainReportRollups(db, { batch: limit, maxPasses: 3, isRebuilding: false });
+  try {
+    await drainReportRollups(db, { batch: limit, maxPasses: 3, isRebuilding: false });
+  } catch (error) {
+    // A refresh that fails must not take the reports down with it: they answer from raw rows.
+    return { ...(await readRollupFreshness(db, limit)), catchUpError: error };
+  }
   return readRollupFreshness(db, limit);
 }

@@ -64,7 +64,9 @@ export const journeyReportRoutes: FastifyPluginAsyncZod<{ db: Database }> = asyn
         to: q.to === undefined ? undefined : new Date(q.to),
         attribution: q.attribution,
       };
-      const report = await answerJourneyReport(db, scope, taxonomy, target);
+      const report = await answerJourneyReport(db, scope, taxonomy, target, (error) =>
+        request.log.error({ err: error }, 'rollup catch-up failed; answering from raw rows'),
+      );
       return {
         journeyId: id,
         version: q.version ?? null,

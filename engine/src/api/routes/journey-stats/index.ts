@@ -56,9 +56,11 @@ export const journeyStatsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
         from: from === undefined ? undefined : new Date(from),
         to: to === undefined ? undefined : new Date(to),
       };
-      const freshness = await catchUpReportRollups(db);
+      const { catchUpError, ...freshness } = await catchUpReportRollups(db);
+      if (catchUpError !== undefined)
+        request.log.error({ err: catchUpError }, 'rollup catch-up failed; answering from raw rows');
       // No taxonomy decides these counts: only a period (or rollups never built) needs the raw rows.
-      const rawReason = rawReasonOf(scope, freshness, null);
+      const rawReason = rawReasonOf(scope, { ...freshness, catchUpError }, null);
       const stats =
         rawReason === null
           ? await countJourneyStatsFromRollups(db, scope)
