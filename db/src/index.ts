@@ -30,3 +30,8 @@ export * from './measurement/attribute-purchased-products';
 export * from './measurement/count-journey-totals';
 export * from './segments';
 export * from './queries/audience-runs';
+export * from './measurement/rollups/answer-journey-report';
+export * from './measurement/rollups/read-rollup-freshness';
+export * from './measurement/rollups/refresh-report-rollups';
+export * from './measurement/rollups/read-report-counters';
+export { QUANTILE_RELATIVE_ERROR } from './measurement/rollups/estimate-quantiles';

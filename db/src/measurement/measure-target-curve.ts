@@ -39,6 +39,11 @@ export async function measureTargetCurve(
       )
       select day, count(*)::int as clients from reached_target group by day order by day`,
   );
+  return curveFromDays(target, rows);
+}
+
+/** The cumulative curve from the number of clients first reaching the target on each day (ascending). */
+export function curveFromDays(target: string, rows: { day: number; clients: number }[]): TargetCurve {
   const total = rows.reduce((sum, row) => sum + row.clients, 0);
   const byDay = new Map(rows.map((row) => [row.day, row.clients]));
   const lastDay = rows.at(-1)?.day ?? -1;

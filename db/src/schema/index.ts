@@ -24,3 +24,4 @@ export * from './exit-jobs';
 export * from './funnel-taxonomies';
 export * from './segments';
 export * from './audience-runs';
+export * from './report-rollups';

@@ -1,3 +1,4 @@
+import { startReportRollupRefresher, type ReportRollupRefresher } from '../api/jobs/report-rollup-refresher';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import { Client, Connection, type ClientPlugin } from '@temporalio/client';
@@ -124,6 +125,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
   let app: FastifyInstance | null = null;
   let apiUrl: string | null = null;
   let sweeper: RoutingSweeper | null = null;
+  let rollups: ReportRollupRefresher | null = null;
   if (options.api) {
     const router = instrumentRouter(
       createEventRouter({
@@ -157,6 +159,12 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       intervalMs: 5_000,
       onError: (error) => app?.log.warn({ err: error }, 'routing sweep failed; retrying'),
     });
+    // Report rollups follow stored facts within about a second (docs/metrics.md, "Rollups").
+    rollups = startReportRollupRefresher({
+      db,
+      intervalMs: 1_000,
+      onError: (error) => app?.log.warn({ err: error }, 'rollup refresh failed; retrying'),
+    });
   }
 
   return {
@@ -167,6 +175,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
     workers,
     async stop() {
       await sweeper?.stop();
+      await rollups?.stop();
       await app?.close();
       await workers?.shutdown();
       // Pooled SMTP connections would otherwise hold the mail server open.

@@ -198,6 +198,8 @@ describe('journey version diff and stats', () => {
       version: null,
       from: null,
       to: null,
+      // Where the counts came from (rollups or raw rows) is asserted by the measurement tests.
+      source: expect.objectContaining({ servedFrom: expect.stringMatching(/^(rollups|raw)$/) }),
       totals: { enrolled: 4, active: 2, converted: 1, failed: 0, holdout: 0 },
       nodes: {
         entry: { entered: 4, waiting: 0, sent: 0, converted: 1, failed: 0 },

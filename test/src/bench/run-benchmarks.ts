@@ -12,6 +12,7 @@ import { runBurstBenchmark } from './burst-bench';
 import { runEngineBenchmark } from './engine-bench';
 import { runIngestBenchmark } from './ingest-bench';
 import { runSegmentsBenchmark } from './segments-bench';
+import { runReportBenchmark } from './report-bench';
 import { runSendBenchmark } from './send-bench';
 
 /** One line of the report: a measured value beside its same-run baseline. */
@@ -120,6 +121,38 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
     (await runBurstBenchmark()).map((line) => engineRow('bursts', line, 'raw signalWithStart')),
   audience: async () =>
     (await runAudienceBenchmark()).map((line) => engineRow('audience', line, 'raw starts / budget')),
+  report: async () => {
+    // Each client: 1 enrollment, 10 visits, 10 funnel actions, 3 sends. The default (50,000) builds its
+    // rollups in a few minutes on a shared 2-core machine; REPORT_BENCH_CLIENTS=1000000 is the full
+    // issue-13 volume (the build then takes 20-110 min here, at the refresh rate docs/metrics.md gives).
+    const r = await runReportBenchmark(Number(process.env.REPORT_BENCH_CLIENTS ?? 50_000));
+    const rows: BenchRow[] = [
+      {
+        benchmark: 'report',
+        metric: `${r.clients} clients: generate (generate_series)`,
+        value: r.generateSeconds,
+        unit: 's',
+      },
+      {
+        benchmark: 'report',
+        metric: `${r.clients} clients: build rollups`,
+        value: r.rollupBuildSeconds,
+        unit: 's',
+      },
+    ];
+    for (const report of r.reports) {
+      // ratio = raw count ÷ report: how many times faster the report is than merely counting its rows.
+      rows.push({
+        benchmark: 'report',
+        metric: `${report.name}, median of 7`,
+        value: report.medianMs,
+        unit: 'ms',
+        baseline: { metric: 'raw count(*) of enrollments + visits + actions', value: r.rawCountMs },
+        ratio: report.speedUp,
+      });
+    }
+    return rows;
+  },
   builder: async () => {
     const r = await runBuilderBenchmark(300);
     return [

@@ -1,6 +1,7 @@
 import { count, DEFAULT_FUNNEL_TAXONOMY, funnelActions, type JourneyReport } from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStats } from '../harness/product-reads';
+import { PATIENCE_MS, waitUntil } from '../harness/patience';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 import {
   recomputeCurveDays,
@@ -15,7 +16,10 @@ import { seedPopulation } from './seed-population';
 // Every figure of the report equals its definition in docs/metrics.md, recomputed here in plain SQL
 // over the rows a population of clients left through the API (counts exact, rates to 1e-9).
 const POPULATION = 210;
-type Report = JourneyReport & { taxonomyVersion: number };
+type Report = JourneyReport & {
+  taxonomyVersion: number;
+  source: { servedFrom: 'rollups' | 'raw'; rawReason: string | null; pendingClients: number };
+};
 
 describe('the journey report, recomputed from stored rows', () => {
   let tp: TestProduct;
@@ -25,6 +29,13 @@ describe('the journey report, recomputed from stored rows', () => {
   beforeAll(async () => {
     tp = await startTestProduct({ name: 'report-recompute' });
     journeyId = await seedPopulation(tp, POPULATION);
+    // The figures below must come from the rollups (so this test also proves rollups = raw recount):
+    // wait for the first build the migration scheduled.
+    await waitUntil(
+      async () => (await report()).source.servedFrom === 'rollups',
+      PATIENCE_MS,
+      'rollups built',
+    );
   }, 1_500_000);
 
   afterAll(async () => {
@@ -33,6 +44,7 @@ describe('the journey report, recomputed from stored rows', () => {
 
   it.each(['last', 'first', 'every'] as const)('engagement under %s touch', async (mode) => {
     const answer = await report(`?attribution=${mode}`);
+    expect(answer.source).toMatchObject({ servedFrom: 'rollups', pendingClients: 0 });
     const expected = await recomputeEngagement(tp, journeyId, mode);
     expect(expected.reached).toBeGreaterThan(190);
     expect(answer.engagement.reached).toBe(expected.reached);
@@ -142,10 +154,19 @@ describe('the journey report, recomputed from stored rows', () => {
     const saved = await tp.call<{ version: number }>('PUT', '/v1/funnel-taxonomy', { actions: longer });
     const after = await report();
     expect(after.taxonomyVersion).toBe(saved.version);
+    // Raw rows answer until the rebuild for the new version is done, then the rollups, alike.
+    await waitUntil(async () => (await report()).source.servedFrom === 'rollups', PATIENCE_MS, 'rebuilt');
+    const { source: _rebuiltSource, ...rebuilt } = await report();
+    const { source: _afterSource, ...afterFigures } = after;
+    expect(rebuilt).toEqual(afterFigures);
     const bookings = (r: Report) => r.engagement.deepest.find((level) => level.action === 'booking')!.clients;
     // Bookings 20 days after the last message now fall inside the window.
     expect(bookings(after)).toBeGreaterThan(bookings(before));
-    expect(await report('?taxonomyVersion=1')).toEqual({ ...before });
+    const { source: oldSource, ...old } = await report('?taxonomyVersion=1');
+    expect(oldSource).toMatchObject({ servedFrom: 'raw', rawReason: 'otherTaxonomy' });
+    const { source: beforeSource, ...beforeFigures } = before;
+    expect(beforeSource.servedFrom).toBe('rollups');
+    expect(old).toEqual(beforeFigures);
     expect(await tp.database.db.select({ n: count() }).from(funnelActions)).toEqual(storedBefore);
   });
 

@@ -1,4 +1,4 @@
-import { AttributionMode, buildJourneyReport, loadFunnelTaxonomy, type Database } from '@touchpoint/db';
+import { answerJourneyReport, AttributionMode, loadFunnelTaxonomy, type Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
@@ -28,8 +28,8 @@ const invalid = (path: string, message: string) =>
   new ApiError('validation_failed', `${path}: ${message}`, { issues: [{ path, message, code: 'custom' }] });
 
 /**
- * `GET /v1/journeys/:id/report`: every figure of the analyst's report (docs/metrics.md), computed at
- * read time from stored rows with the taxonomy asked for.
+ * `GET /v1/journeys/:id/report`: every figure of the analyst's report (docs/metrics.md), read from
+ * the rollups when they cover the scope, else computed from stored rows; `source` says which.
  */
 export const journeyReportRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -68,7 +68,9 @@ export const journeyReportRoutes: FastifyPluginAsyncZod<{ db: Database }> = asyn
         to: q.to === undefined ? undefined : new Date(q.to),
         attribution: q.attribution,
       };
-      const report = await buildJourneyReport(db, scope, taxonomy.actions, target);
+      const report = await answerJourneyReport(db, scope, taxonomy, target, (error) =>
+        request.log.error({ err: error }, 'rollup catch-up failed; answering from raw rows'),
+      );
       return {
         journeyId: id,
         version: q.version ?? null,

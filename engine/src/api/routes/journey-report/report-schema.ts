@@ -13,6 +13,24 @@ const ConversionTimes = z.object({
   p90Seconds: seconds('90th percentile (linear interpolation)'),
 });
 
+/** Where a report's (or `/stats`') numbers came from and how current the rollups are. */
+export const ReportSource = z
+  .object({
+    servedFrom: z.enum(['rollups', 'raw']).describe('rollup counters, or a scan of the stored rows'),
+    rawReason: z
+      .enum(['period', 'node', 'rebuilding', 'otherTaxonomy', 'refreshFailed'])
+      .nullable()
+      .describe(
+        'why stored rows were scanned: a period or node filter, a rebuild running, an older taxonomy, a failed catch-up',
+      ),
+    pendingClients: int('clients whose stored changes are not yet in the rollups (up to 2,001)'),
+    oldestPendingAt: z.string().nullable().describe('when the oldest of them changed (null: none pending)'),
+    taxonomyVersion: int('the taxonomy version the rollups are kept for'),
+    isReady: z.boolean().describe('the rollups’ taxonomy figures are complete (false while rebuilding)'),
+    isBaseReady: z.boolean().describe('the taxonomy-free figures have been built for every client'),
+  })
+  .describe('docs/metrics.md, “Rollups”: staleness and source of the figures');
+
 export const JourneyReport = z
   .object({
     journeyId: z.string().describe('the journey reported on'),
@@ -119,5 +137,6 @@ export const JourneyReport = z
         }),
       )
       .describe('product attribution of goal purchases: the offered product, its category, other, no offer'),
+    source: ReportSource,
   })
   .describe('every figure of the report, for the period, version and taxonomy asked for');

@@ -73,7 +73,7 @@ const DrawnShape = z.looseObject({
 });
 
 /** Node ids and edge endpoints of the versions in scope, so untouched nodes show zeros. */
-async function loadShapes(db: Database, scope: StatsScope): Promise<DrawnShapes> {
+export async function loadShapes(db: Database, scope: StatsScope): Promise<DrawnShapes> {
   const rows = await db
     .select({ number: journeyVersions.number, definition: journeyVersions.definition })
     .from(journeyVersions)

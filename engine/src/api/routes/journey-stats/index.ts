@@ -1,9 +1,11 @@
-import type { Database } from '@touchpoint/db';
+import { catchUpReportRollups, rawReasonOf, type Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
 import { countJourneyStats, JourneyStats } from './count-journey-stats';
+import { countJourneyStatsFromRollups } from './count-journey-stats-from-rollups';
+import { ReportSource } from '../journey-report/report-schema';
 import { Instant, PositiveInt4Text } from '../../input-bounds';
 
 export const JourneyStatsQuery = z
@@ -22,11 +24,13 @@ export const JourneyStatsResponse = JourneyStats.extend({
   version: z.number().int().nullable().describe('the version counted; null: all of them'),
   from: z.string().nullable().describe('start of the window; null: from the first enrollment'),
   to: z.string().nullable().describe('end of the window; null: until now'),
+  source: ReportSource,
 }).describe('raw counts per node and edge, for the canvas overlay');
 
 /**
- * `GET /v1/journeys/:id/stats?version=&from=&to=`: raw counts per node and edge (the builder's canvas
- * overlay). Without `version`, all versions are summed by node and edge id.
+ * `GET /v1/journeys/:id/stats?version=&from=&to=`: counts per node and edge (the builder's canvas
+ * overlay), from the rollups unless a period asks for raw rows. Without `version`, all versions are
+ * summed by node and edge id.
  */
 export const journeyStatsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -49,13 +53,34 @@ export const journeyStatsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
       const { version, from, to } = request.query;
       await loadJourney(db, id);
       if (version !== undefined) await loadVersion(db, id, version, 'querystring.version');
-      const stats = await countJourneyStats(db, {
+      const scope = {
         journeyId: id,
         version,
         from: from === undefined ? undefined : new Date(from),
         to: to === undefined ? undefined : new Date(to),
-      });
-      return { journeyId: id, version: version ?? null, from: from ?? null, to: to ?? null, ...stats };
+      };
+      const { catchUpError, ...freshness } = await catchUpReportRollups(db);
+      if (catchUpError !== undefined)
+        request.log.error({ err: catchUpError }, 'rollup catch-up failed; answering from raw rows');
+      // No taxonomy decides these counts: only a period (or rollups never built) needs the raw rows.
+      const rawReason = rawReasonOf(scope, { ...freshness, catchUpError }, null);
+      const stats =
+        rawReason === null
+          ? await countJourneyStatsFromRollups(db, scope)
+          : await countJourneyStats(db, scope);
+      const source = {
+        ...freshness,
+        servedFrom: rawReason === null ? ('rollups' as const) : ('raw' as const),
+        rawReason,
+      };
+      return {
+        journeyId: id,
+        version: version ?? null,
+        from: from ?? null,
+        to: to ?? null,
+        ...stats,
+        source,
+      };
     },
   );
 };
