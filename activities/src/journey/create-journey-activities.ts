@@ -67,15 +67,13 @@ export function createJourneyActivities(deps: JourneyActivityDeps) {
       return deps.startJourney(parseActivityInput(StartJourneyInput, input, 'startJourney'));
     },
     enrollAudience: async (input: EnrollAudienceInput): Promise<EnrollAudienceResult> => {
+      // Invalid input fails as such even on a worker without a starter.
+      const parsed = parseActivityInput(EnrollAudienceInput, input, 'enrollAudience');
       const startPage = deps.startAudiencePage;
       if (!startPage) {
         throw noStarter();
       }
-      return enrollAudience(
-        deps.db,
-        startPage,
-        parseActivityInput(EnrollAudienceInput, input, 'enrollAudience'),
-      );
+      return enrollAudience(deps.db, startPage, parsed);
     },
   };
 }

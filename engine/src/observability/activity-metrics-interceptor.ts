@@ -49,6 +49,13 @@ function countResult(metrics: TouchpointMetrics, activity: string, input: unknow
     case 'finishEnrollment':
       metrics.enrollmentsFinished.inc({ status: (input as { status?: string }).status ?? 'unknown' });
       return;
+    case 'recordBookkeeping':
+      // A batched run's begin and finish arrive as writes of one bookkeeping flush.
+      for (const write of (input as { writes?: { kind: string; status?: string }[] }).writes ?? []) {
+        if (write.kind === 'begin') metrics.enrollmentsStarted.inc();
+        if (write.kind === 'finish') metrics.enrollmentsFinished.inc({ status: write.status ?? 'unknown' });
+      }
+      return;
     case 'sendMessage':
       countSend(metrics, input as SendInput, result as SendResult);
       return;

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -15,7 +16,9 @@ export interface CdnowCustomer {
 
 export function readCdnowCustomers(file: string): Map<string, CdnowCustomer> {
   const customers = new Map<string, CdnowCustomer>();
-  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+  const bytes = readFileSync(file);
+  const text = (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  for (const line of text.split('\n').slice(1)) {
     const [id, date, , dollars] = line.trim().split(/\s+/);
     if (!id || !date || !dollars) continue;
     const day = Date.UTC(+date.slice(0, 4), +date.slice(4, 6) - 1, +date.slice(6, 8)) / DAY_MS;

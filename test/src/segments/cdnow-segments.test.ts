@@ -1,11 +1,12 @@
 import { eq, events, openDatabase, segmentMemberships, sql } from '@touchpoint/db';
-import { importCdnow } from '@touchpoint/engine/cli/import-cdnow';
+import { DEFAULT_CDNOW_FILE, importCdnow } from '@touchpoint/engine/cli/import-cdnow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createApiFixture, type ApiFixture } from '../api/api-fixture';
 import { waitUntil } from '../harness/patience';
 import { countLifecycleStages, countRfmCells, readCdnowCustomers } from './cdnow-recompute';
 
-const CDNOW_FILE = new URL('../../../../shared/datasets/cdnow/CDNOW_master.txt', import.meta.url).pathname;
+// The copy of the real log the repository ships (the same bytes as shared/datasets/cdnow).
+const CDNOW_FILE = DEFAULT_CDNOW_FILE;
 // The day after the log ends: the whole cohort classified as the business would have seen it then.
 const AS_OF = '1998-07-01T00:00:00.000Z';
 const AS_OF_DAY = Date.parse(AS_OF) / 86_400_000;
