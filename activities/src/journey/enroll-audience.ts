@@ -74,8 +74,10 @@ export async function enrollAudience(
     segment: input.segment,
     attempt,
   });
-  // Only the first page of a retried attempt can hold clients an earlier attempt started.
-  let mayHaveStarted = attempt > 1;
+  // Heartbeats are throttled, so the cursor a retry resumes from can lag the pages an earlier attempt
+  // really started: every page of a retried attempt asks Temporal before starting (one describe per
+  // member, on retries only), so no member of a re-entry-after-exit journey is enrolled twice.
+  const mayHaveStarted = attempt > 1;
   for (;;) {
     const page = await loadMemberPage(db, input.segment, cursor.after);
     if (page.length === 0) break;
@@ -87,7 +89,6 @@ export async function enrollAudience(
     for (const outcome of outcomes) cursor.result[outcome.status] += 1;
     cursor.result.members += page.length;
     cursor.after = page.at(-1) ?? null;
-    mayHaveStarted = false;
     await recordAudienceProgress(db, input.runKey, cursor.result, cursor.after);
     Context.current().heartbeat(cursor);
   }
