@@ -81,11 +81,17 @@ describe('routing under bursts', () => {
       );
       expect(failedOrTimedOut, eventTypes.join(',')).toEqual([]);
     }
-    const active = await fixture.database.db
-      .select({ journeyId: enrollments.journeyId })
-      .from(enrollments)
-      .where(and(eq(enrollments.clientId, client!.id), eq(enrollments.status, 'active')));
-    expect(active.map((row) => row.journeyId).sort()).toEqual([onceId, afterExitId].sort());
+    // A run is RUNNING as soon as it is started; its enrollment row is written by its first workflow
+    // task (the batched bookkeeping), which a busy machine may not have run yet.
+    const activeJourneys = async () => {
+      const rows = await fixture.database.db
+        .select({ journeyId: enrollments.journeyId })
+        .from(enrollments)
+        .where(and(eq(enrollments.clientId, client!.id), eq(enrollments.status, 'active')));
+      return rows.map((row) => row.journeyId).sort();
+    };
+    await waitUntil(async () => (await activeJourneys()).length >= 2, 90_000);
+    expect(await activeJourneys()).toEqual([onceId, afterExitId].sort());
 
     // The run still answers at once: the next purchase converts it.
     await postEvents([{ idempotencyKey: 'buy', clientId: 'flooder', type: 'purchase', occurredAt }]);

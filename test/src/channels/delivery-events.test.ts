@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSendActivities } from '@touchpoint/activities/send/index';
-import { outboxKey, recordDeliveryReceipt, recordTrackingHit } from '@touchpoint/domain';
+import { findTrackedMessage, outboxKey, recordDeliveryReceipt, recordTrackingHit } from '@touchpoint/domain';
 import { completeCallTask, CallTaskError } from '@touchpoint/domain';
 import { parseTwilioStatusCallback, verifyTrackingToken } from '@touchpoint/channels';
 import { type SmsSandbox, type SmtpSandbox } from '@touchpoint/channels/sandbox';
@@ -42,8 +42,10 @@ describe('delivery events', () => {
     const token = /https:\/\/touchpoint\.test\/t\/c\/([^"]+)"/.exec(mail.html!)![1]!;
     const hit = verifyTrackingToken(token, TRACKING.secret)!;
     expect(hit).toMatchObject({ action: 'click', url: 'https://shop.example.com' });
-    expect(await recordTrackingHit(db, hit)).toBe(true);
-    expect(await recordTrackingHit(db, hit)).toBe(true);
+    const tracked = (await findTrackedMessage(db, hit.messageId))!;
+    expect(await recordTrackingHit(db, tracked, hit, now())).toMatchObject({ isNew: true });
+    // The same link again is the same event: one status change, one funnel action.
+    expect(await recordTrackingHit(db, tracked, hit, now())).toMatchObject({ isNew: false });
     const [row] = await db
       .select()
       .from(messages)

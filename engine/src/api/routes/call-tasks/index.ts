@@ -1,5 +1,13 @@
 import type { Client } from '@temporalio/client';
-import { CallOutcome, CallTaskError, completeCallTask } from '@touchpoint/domain';
+import {
+  CallOutcome,
+  CallTaskError,
+  claimCallTask,
+  completeCallTask,
+  findCallTask,
+  listCallTasks,
+  type CallTaskWithClient,
+} from '@touchpoint/domain';
 import type { Database } from '@touchpoint/db';
 import { CALL_TASK_STATUSES } from '@touchpoint/db';
 import type { FastifyBaseLogger } from 'fastify';
@@ -10,7 +18,6 @@ import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
 import { SIGNAL_OUTCOMES, signalJourney } from '../../signal-journey';
 import { routeInBackground } from '../route-deps';
-import { claimCallTask, listCallTasks, loadCallTask, requireOperator } from './call-task-queries';
 
 /**
  * Dependencies of the call-task routes; `temporal` resumes the journey waiting on an outcome, the
@@ -71,9 +78,7 @@ export const CallTaskResponse = z
   .describe('a call task, as the operators see it');
 export type CallTaskResponse = z.infer<typeof CallTaskResponse>;
 
-type TaskWithClient = Awaited<ReturnType<typeof loadCallTask>>;
-
-function toResponse({ task, client }: TaskWithClient, now = Date.now()): CallTaskResponse {
+function toResponse({ task, client }: CallTaskWithClient, now = Date.now()): CallTaskResponse {
   const isOpen = task.status === 'open' || task.status === 'claimed';
   return {
     ...task,
@@ -107,11 +112,30 @@ export const CompleteCallTaskResponse = z
   })
   .describe('the completed task and what it set off');
 
+// The domain's refusals as API errors; the operator id is the one field a refusal can blame.
 const CALL_TASK_ERRORS = {
-  call_task_not_found: 'not_found',
-  call_task_already_completed: 'conflict',
-  client_not_found: 'not_found',
-} as const satisfies Record<CallTaskError['code'], ApiError['code']>;
+  call_task_not_found: { code: 'not_found', field: 'params.id' },
+  call_task_already_completed: { code: 'conflict', field: null },
+  call_task_cancelled: { code: 'conflict', field: null },
+  call_task_taken: { code: 'conflict', field: null },
+  operator_not_found: { code: 'not_found', field: 'body.operatorId' },
+  client_not_found: { code: 'not_found', field: null },
+} as const satisfies Record<CallTaskError['code'], { code: ApiError['code']; field: string | null }>;
+
+/** Runs a domain call, turning its `CallTaskError` into the API's error (naming the field). */
+async function asApiErrors<T>(work: Promise<T>): Promise<T> {
+  return work.catch((error: unknown) => {
+    if (!(error instanceof CallTaskError)) throw error;
+    const { code, field } = CALL_TASK_ERRORS[error.code];
+    throw new ApiError(code, field ? `${field}: ${error.message}` : error.message);
+  });
+}
+
+async function loadCallTask(db: Database, taskId: string): Promise<CallTaskWithClient> {
+  const row = await findCallTask(db, taskId);
+  if (row === null) throw new ApiError('not_found', `params.id: no call task "${taskId}"`);
+  return row;
+}
 
 async function completeTask(
   options: CallTaskRoutesOptions,
@@ -119,17 +143,7 @@ async function completeTask(
   body: z.infer<typeof CompleteCallTaskBody>,
   log: FastifyBaseLogger,
 ): Promise<z.infer<typeof CompleteCallTaskResponse>> {
-  const { task } = await loadCallTask(options.db, taskId);
-  // Completing an open task claims it for the operator, so an unknown one must not reach that write.
-  if (body.operatorId !== undefined) await requireOperator(options.db, body.operatorId);
-  if (body.operatorId && task.claimedBy && task.claimedBy !== body.operatorId && task.status === 'claimed') {
-    throw new ApiError('conflict', `call task ${taskId} is claimed by another operator`);
-  }
-  if (task.status === 'cancelled') throw new ApiError('conflict', `call task ${taskId} was cancelled`);
-  const result = await completeCallTask(options.db, { taskId, ...body }).catch((error: unknown) => {
-    if (error instanceof CallTaskError) throw new ApiError(CALL_TASK_ERRORS[error.code], error.message);
-    throw error;
-  });
+  const result = await asApiErrors(completeCallTask(options.db, { taskId, ...body }));
   // After the commit, the event takes the road of every stored event; the sweep routes it if this fails.
   if (result.storedEvent.isNew) routeInBackground(options.router ?? null, [result.storedEvent.eventId], log);
   // A failed signal leaves the outcome recorded and a retry signals again.
@@ -179,7 +193,8 @@ export const callTaskRoutes: FastifyPluginAsyncZod<CallTaskRoutesOptions> = asyn
         response: { 200: CallTaskResponse, ...routeErrors(409) },
       },
     },
-    async (request) => toResponse(await claimCallTask(db, request.params.id, request.body.operatorId)),
+    async (request) =>
+      toResponse(await asApiErrors(claimCallTask(db, request.params.id, request.body.operatorId))),
   );
   app.post(
     '/v1/call-tasks/:id/complete',

@@ -1,11 +1,11 @@
-import { recordTrackingHit } from '@touchpoint/domain';
+import { recordTrackingHit, type TrackedMessage, type TrackingHit } from '@touchpoint/domain';
 import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { EventRouter } from '../../../router';
 import { routeErrors } from '../../plugins/error-responses';
 import { acceptFormBodies } from '../../plugins/form-body';
-import { denyConsent, recordTrackingEvent } from './record-tracking-event';
+import { routeInBackground } from '../route-deps';
 import {
   assertTrackingLinkLive,
   DEFAULT_TRACKING_LINK_DAYS,
@@ -56,17 +56,17 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
   acceptFormBodies(app);
   const schema = { tags: ['tracking'], params: TokenParams, security: [] };
 
+  // One read of the message, one transaction for everything the hit changes, then routing.
+  const record = async (tracked: TrackedMessage, hit: TrackingHit, at: Date, log: typeof app.log) => {
+    const stored = await recordTrackingHit(db, tracked, hit, at);
+    if (stored.isNew) routeInBackground(options.router, [stored.eventId], log);
+  };
   const hit = async (token: string, action: 'open' | 'click', log: typeof app.log) => {
     const payload = readTrackingToken(token, options.trackingSecret, action);
     const tracked = await loadTrackedMessage(db, payload);
     const at = now();
     assertTrackingLinkLive(tracked.message, options.trackingLinkDays ?? DEFAULT_TRACKING_LINK_DAYS, at);
-    await recordTrackingHit(db, payload, at);
-    await recordTrackingEvent(
-      { db, router: options.router, log },
-      { ...tracked, action, url: payload.url },
-      at,
-    );
+    await record(tracked, { action, url: payload.url }, at, log);
     return payload;
   };
 
@@ -143,13 +143,7 @@ export const trackingRoutes: FastifyPluginAsyncZod<TrackingRoutesOptions> = asyn
     async (request, reply) => {
       const payload = readTrackingToken(request.params['*'], options.trackingSecret, 'unsubscribe');
       const tracked = await loadTrackedMessage(db, payload);
-      const at = now();
-      await denyConsent(db, tracked.message, at);
-      await recordTrackingEvent(
-        { db, router: options.router, log: request.log },
-        { ...tracked, action: 'unsubscribe' },
-        at,
-      );
+      await record(tracked, { action: 'unsubscribe' }, now(), request.log);
       return reply
         .type('text/html; charset=utf-8')
         .send(renderUnsubscribePage(tracked.message.channel, 'done'));

@@ -1,7 +1,7 @@
 import { verifyTrackingToken } from '@touchpoint/channels';
 import type { TrackingPayload } from '@touchpoint/channels';
+import { findTrackedMessage, type TrackedMessage } from '@touchpoint/domain';
 import type { Database, MessageRow } from '@touchpoint/db';
-import { clients, eq, messages } from '@touchpoint/db';
 import { ApiError } from '../../api-error';
 
 /**
@@ -41,18 +41,11 @@ export function readTrackingToken(
   return payload;
 }
 
-/** The outbox row a token names (tokens carry the outbox key) and its client's external id. */
-export async function loadTrackedMessage(
-  db: Database,
-  payload: TrackingPayload,
-): Promise<{ message: MessageRow; clientExternalId: string }> {
-  const [row] = await db
-    .select({ message: messages, clientExternalId: clients.externalId })
-    .from(messages)
-    .innerJoin(clients, eq(clients.id, messages.clientId))
-    .where(eq(messages.idempotencyKey, payload.messageId));
-  if (row === undefined) throw new ApiError('not_found', 'params.token: the message it names does not exist');
-  return row;
+/** The outbox row a token names (tokens carry the outbox key) and its client's external id, or a 404. */
+export async function loadTrackedMessage(db: Database, payload: TrackingPayload): Promise<TrackedMessage> {
+  const tracked = await findTrackedMessage(db, payload.messageId);
+  if (tracked === null) throw new ApiError('not_found', 'params.token: the message it names does not exist');
+  return tracked;
 }
 
 /**

@@ -7,76 +7,16 @@ import {
   type Database,
 } from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
-import { findClient } from '../recipients/load-recipient';
 import {
   CALL_OUTCOME_ACTIONS,
   CompleteCallTaskInput,
-  CreateCallTaskInput,
   type CompleteCallTaskResult,
 } from './call-task-contract';
-
-/** Thrown for a task that does not exist or was completed with a different outcome. */
-export class CallTaskError extends Error {
-  constructor(
-    readonly code: 'call_task_not_found' | 'call_task_already_completed' | 'client_not_found',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'CallTaskError';
-  }
-}
+import { assertOperatorExists } from './assert-operator-exists';
+import { CallTaskError } from './call-task-error';
 
 /**
- * Creates the task row once per node visit (a retry returns the same task). Priority, due time and SLA
- * are columns (the queue sorts on them); `assignTo` pins the task to an operator (`assignedTo`), who
- * still claims it; script and offer live in the payload.
- */
-export async function createCallTask(
-  db: Database,
-  raw: CreateCallTaskInput,
-): Promise<{ taskId: string; messageId: string | null }> {
-  const input = CreateCallTaskInput.parse(raw);
-  const client = await findClient(db, input.clientId);
-  if (!client)
-    throw new CallTaskError('client_not_found', `createCallTask: client ${input.clientId} not found`);
-  const dueAt = new Date(input.dueAt);
-  const slaDueAt = new Date(dueAt.getTime() + input.slaMinutes * 60_000);
-  const [inserted] = await db
-    .insert(callTasks)
-    .values({
-      idempotencyKey: input.idempotencyKey,
-      clientId: client.id,
-      enrollmentId: input.enrollmentId ?? null,
-      journeyId: input.journeyId ?? null,
-      journeyVersion: input.journeyVersion ?? null,
-      nodeId: input.nodeId,
-      workflowId: input.workflowId ?? null,
-      status: 'open',
-      assignedTo: input.assignTo ?? null,
-      priority: input.priority,
-      messageId: input.messageId ?? null,
-      dueAt,
-      slaDueAt,
-      // Priority and SLA stay in the payload too: the operator's card shows the payload as created.
-      payload: {
-        priority: input.priority,
-        slaDueAt: slaDueAt.toISOString(),
-        script: input.script,
-        offer: input.offer ?? {},
-      },
-    })
-    .onConflictDoNothing({ target: callTasks.idempotencyKey })
-    .returning({ id: callTasks.id, messageId: callTasks.messageId });
-  if (inserted) return { taskId: inserted.id, messageId: inserted.messageId };
-  const [existing] = await db
-    .select({ id: callTasks.id, messageId: callTasks.messageId })
-    .from(callTasks)
-    .where(eq(callTasks.idempotencyKey, input.idempotencyKey));
-  return { taskId: existing!.id, messageId: existing!.messageId };
-}
-
-/**
- * Records the operator's outcome, the funnel action it implies (idempotent by `call:<taskId>`), and
+ * Records the operator's outcome (refused for a cancelled task, or one another operator holds), the funnel action it implies (idempotent by `call:<taskId>`), and
  * stores the `call.<outcome>` event the way every client event is stored (`storeEvents`, the road
  * `POST /v1/events` takes), so the router enters journeys that start on it. Returns that event, which
  * the API also signals straight to the step waiting on `workflowId`.
@@ -87,9 +27,18 @@ export async function completeCallTask(
 ): Promise<CompleteCallTaskResult> {
   const input = CompleteCallTaskInput.parse(raw);
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : new Date();
+  // Completing an open task claims it for the operator, so an unknown one must not reach that write.
+  if (input.operatorId) await assertOperatorExists(db, input.operatorId);
   return db.transaction(async (tx) => {
     const [task] = await tx.select().from(callTasks).where(eq(callTasks.id, input.taskId)).for('update');
-    if (!task) throw new CallTaskError('call_task_not_found', `call task ${input.taskId} not found`);
+    if (!task) throw new CallTaskError('call_task_not_found', `no call task "${input.taskId}"`);
+    if (task.status === 'cancelled') {
+      throw new CallTaskError('call_task_cancelled', `call task ${input.taskId} was cancelled`);
+    }
+    const { operatorId } = input;
+    if (operatorId && task.status === 'claimed' && task.claimedBy && task.claimedBy !== operatorId) {
+      throw new CallTaskError('call_task_taken', `call task ${input.taskId} is claimed by another operator`);
+    }
     if (task.status === 'completed' && task.outcome !== input.outcome) {
       throw new CallTaskError(
         'call_task_already_completed',
