@@ -1,5 +1,12 @@
 import type { DeliveryReceipt, TrackingPayload } from '@touchpoint/channels';
-import { funnelActions, messages, type Database, type MessageStatus } from '@touchpoint/db';
+import {
+  funnelActions,
+  funnelRuleForEvent,
+  loadCurrentFunnelTaxonomy,
+  messages,
+  type Database,
+  type MessageStatus,
+} from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
 import { recordStatus } from '../outbox/outbox';
 
@@ -31,7 +38,9 @@ export async function recordDeliveryReceipt(db: Database, receipt: DeliveryRecei
 
 /**
  * Applies a verified open / click token: the row moves to `opened` / `clicked` and the funnel gets
- * an `open` / `click` action, once per message and action. Unsubscribe tokens are the API's to
+ * the action the current taxonomy makes of `<channel>.opened` / `<channel>.clicked` (`open` / `click`
+ * by default), once per message and action: keyed `<action>:<message id>` like the event the tracking
+ * route stores next, so the two are one action. Unsubscribe tokens are the API's to
  * turn into a consent change; they are not funnel steps.
  */
 export async function recordTrackingHit(
@@ -47,11 +56,15 @@ export async function recordTrackingHit(
   if ((RANK[status] ?? 0) > (RANK[row.status] ?? 0)) {
     await recordStatus(db, row.id, status, { detail: hit.url ?? hit.action, at });
   }
+  const taxonomy = await loadCurrentFunnelTaxonomy(db);
+  const rule = funnelRuleForEvent(`${row.channel}.${status}`, taxonomy.actions);
+  if (!rule) return true;
   await db
     .insert(funnelActions)
     .values({
-      sourceKey: `${hit.action}:${row.id}`,
-      type: hit.action,
+      sourceKey: `${rule.action}:${row.id}`,
+      type: rule.action,
+      taxonomyVersion: taxonomy.version,
       clientId: row.clientId,
       occurredAt: at,
       messageId: row.id,
