@@ -171,6 +171,7 @@ export async function runReportBenchmark(clients: number, runs = 7): Promise<Rep
       ['GET /report?attribution=first', `/v1/journeys/${journeyId}/report?attribution=first`],
       ['GET /report?attribution=every', `/v1/journeys/${journeyId}/report?attribution=every`],
       ['GET /report?version=1&target=booking', `/v1/journeys/${journeyId}/report?version=1&target=booking`],
+      ['GET /report?node=n4 (one step)', `/v1/journeys/${journeyId}/report?node=n4`],
     ] as const) {
       const ms = await medianMs(get(url), runs);
       reports.push({ name, medianMs: ms, speedUp: rawCountMs / ms });
