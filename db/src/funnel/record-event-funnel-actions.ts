@@ -3,7 +3,8 @@ import type { Executor } from '../database';
 import { isCallOutcomeEventKey } from '../ingest/internal-event-keys';
 import { funnelActions } from '../schema/funnel-actions';
 import { messages } from '../schema/messages';
-import { DEFAULT_FUNNEL_TAXONOMY, funnelRuleForEvent } from './funnel-taxonomy';
+import { loadFunnelTaxonomy, type StoredFunnelTaxonomy } from '../measurement/load-funnel-taxonomy';
+import { funnelRuleForEvent } from './funnel-taxonomy';
 import type { FunnelActionRule } from './funnel-taxonomy';
 
 const DAY_MS = 86_400_000;
@@ -65,6 +66,17 @@ function sourceKeyOf(event: FunnelEventCandidate, action: string, messageId: str
 }
 
 /**
+ * The taxonomy write-time recording follows: the stored current (highest) version, so an action is
+ * named and windowed as the analyst configured it when it was recorded.
+ */
+export async function loadCurrentFunnelTaxonomy(db: Executor): Promise<StoredFunnelTaxonomy> {
+  const current = await loadFunnelTaxonomy(db);
+  // Without a version argument loadFunnelTaxonomy always answers (the defaults as version 1).
+  if (!current) throw new Error('loadCurrentFunnelTaxonomy: no taxonomy');
+  return current;
+}
+
+/**
  * Records the funnel action each event of the taxonomy produces, whoever sent the event, attributed
  * to the message that claims it (or to none). Idempotent: keyed `<action>:<messageId>` for an event
  * that names its message, the key tracking hits use, so a tracked open stored as an event too is one
@@ -74,11 +86,13 @@ function sourceKeyOf(event: FunnelEventCandidate, action: string, messageId: str
 export async function recordEventFunnelActions(
   db: Executor,
   candidates: readonly FunnelEventCandidate[],
-  taxonomy: readonly FunnelActionRule[] = DEFAULT_FUNNEL_TAXONOMY,
+  taxonomy?: Pick<StoredFunnelTaxonomy, 'version' | 'actions'>,
 ): Promise<number> {
+  if (candidates.length === 0) return 0;
+  const current = taxonomy ?? (await loadCurrentFunnelTaxonomy(db));
   let recorded = 0;
   for (const event of candidates) {
-    const rule = funnelRuleForEvent(event.type, taxonomy);
+    const rule = funnelRuleForEvent(event.type, current.actions);
     if (!rule) continue;
     const message = await findClaimingMessage(db, event, rule);
     const sourceKey = sourceKeyOf(event, rule.action, message?.id ?? null);
@@ -90,6 +104,7 @@ export async function recordEventFunnelActions(
         clientId: event.clientId,
         occurredAt: event.occurredAt,
         eventId: event.eventId,
+        taxonomyVersion: current.version,
         messageId: message?.id ?? null,
         enrollmentId: message?.enrollmentId ?? null,
         journeyId: message?.journeyId ?? null,

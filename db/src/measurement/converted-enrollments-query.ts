@@ -6,14 +6,15 @@ export const GOAL_EXIT_REASON = 'converted';
 
 /**
  * Enrollments of the journey (and version) in scope: entered in `[from, to)` like the journey list's
- * totals. Columns: id, client_id, entered_at, exited_at, is_converted.
+ * totals. Columns: id, client_id, journey_id, journey_version, entered_at, exited_at, status,
+ * is_holdout, is_converted.
  */
 export function getScopeEnrollmentsQuery(scope: ReportScope): SQL {
   const filters = [sql`e.journey_id = ${scope.journeyId}`];
   if (scope.version !== undefined) filters.push(sql`e.journey_version = ${scope.version}`);
   if (scope.from !== undefined) filters.push(sql`e.entered_at >= ${scope.from.toISOString()}::timestamptz`);
   if (scope.to !== undefined) filters.push(sql`e.entered_at < ${scope.to.toISOString()}::timestamptz`);
-  return sql`select e.id, e.client_id, e.entered_at, e.exited_at, e.status, e.is_holdout,
+  return sql`select e.id, e.client_id, e.journey_id, e.journey_version, e.entered_at, e.exited_at, e.status, e.is_holdout,
       (e.status = 'completed' and e.exit_reason = ${GOAL_EXIT_REASON}) as is_converted
     from enrollments e where ${sql.join(filters, sql` and `)}`;
 }

@@ -25,6 +25,12 @@ export const funnelActions = pgTable(
     journeyVersion: integer('journey_version'),
     nodeId: text('node_id'),
     eventId: bigint('event_id', { mode: 'number' }),
+    /**
+     * The funnel taxonomy version the action was named and attributed under (the current one when it
+     * was recorded; null: recorded before versions were kept, i.e. under the defaults). Reports never
+     * read this table — they recompute from the facts with whichever version is asked for.
+     */
+    taxonomyVersion: integer('taxonomy_version'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,4 +1,15 @@
-import { boolean, index, integer, numeric, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { moment } from './columns';
 
 /**
@@ -24,21 +35,30 @@ const counterKey = {
 };
 
 /**
- * What one client adds to each counter, as last computed from its stored rows. Recomputing a client
- * subtracts these from `report_counters`, replaces them, and adds the new ones: a counter is always
- * the sum of its clients' contributions, so it equals the raw recount once no client is pending.
+ * What one client adds to each counter, as last computed from its stored rows, packed into one row
+ * per client: `counterIds[i]` (a `report_counters.id`) gets `ns[i]`. Recomputing a client subtracts
+ * these from the counters, replaces the row, and adds the new ones, so a counter is always the sum of
+ * its clients' contributions and equals the raw recount once no client is pending. One row (one index
+ * entry) per client instead of one per counter it touches (~90 in the benchmark): at a million
+ * clients that is the difference between a build of minutes and one of hours.
  */
-export const reportContributions = pgTable(
-  'report_contributions',
-  { clientId: uuid('client_id').notNull(), ...counterKey, n: numeric('n').notNull() },
-  (t) => [index('report_contributions_client_idx').on(t.clientId)],
-);
+export const reportClientContributions = pgTable('report_client_contributions', {
+  clientId: uuid('client_id').primaryKey(),
+  counterIds: bigint('counter_ids', { mode: 'number' }).array().notNull(),
+  ns: numeric('ns').array().notNull(),
+});
 
 /** The sums reports read: one row per counter key (docs/metrics.md, "Rollups"). */
 export const reportCounters = pgTable(
   'report_counters',
-  { ...counterKey, n: numeric('n').notNull() },
+  {
+    /** A short name for the key, which contributions refer to; a counter row is never deleted. */
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    ...counterKey,
+    n: numeric('n').notNull(),
+  },
   (t) => [
+    uniqueIndex('report_counters_id_key').on(t.id),
     primaryKey({
       name: 'report_counters_pkey',
       columns: [

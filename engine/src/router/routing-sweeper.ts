@@ -1,3 +1,4 @@
+import { startRepeatingPass } from '../background/start-repeating-pass';
 import type { EventRouter, RoutingReport } from './route-events';
 
 /** A running sweeper; `stop()` resolves once the pass in progress (if any) has finished. */
@@ -23,36 +24,21 @@ export interface RoutingSweeperOptions {
  * routing locks rows with `skip locked`.
  */
 export function startRoutingSweeper(options: RoutingSweeperOptions): RoutingSweeper {
-  let isStopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-
-  const drain = async () => {
-    const total: RoutingReport = { routed: 0, enrollmentsStarted: 0, signalsSent: 0 };
-    while (!isStopped) {
+  let total: RoutingReport = { routed: 0, enrollmentsStarted: 0, signalsSent: 0 };
+  const loop = startRepeatingPass({
+    intervalMs: options.intervalMs,
+    onError: options.onError,
+    pass: async () => {
       const report = await options.router.sweepUnroutedEvents(options.batchSize);
       total.routed += report.routed;
       total.enrollmentsStarted += report.enrollmentsStarted;
       total.signalsSent += report.signalsSent;
-      if (report.routed === 0) break;
-    }
-    if (total.routed > 0) options.onPass?.(total);
-  };
-  const tick = () => {
-    timer = null;
-    running = drain()
-      .catch((error: unknown) => options.onError?.(error))
-      .finally(() => {
-        if (!isStopped) timer = setTimeout(tick, options.intervalMs);
-      });
-  };
-  timer = setTimeout(tick, 0);
-
-  return {
-    async stop() {
-      isStopped = true;
-      if (timer !== null) clearTimeout(timer);
-      await running;
+      if (report.routed > 0) return true;
+      // Drained: one report per drain that routed something.
+      if (total.routed > 0) options.onPass?.(total);
+      total = { routed: 0, enrollmentsStarted: 0, signalsSent: 0 };
+      return false;
     },
-  };
+  });
+  return { stop: () => loop.stop() };
 }

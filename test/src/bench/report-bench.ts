@@ -1,4 +1,4 @@
-import { drainReportRollups, openDatabase, sql, type Database } from '@touchpoint/db';
+import { openDatabase, refreshReportRollups, sql, type Database } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import { createTestDatabase } from '../harness/database';
 import { insertPublishedJourney } from '../harness/published-journey';
@@ -87,7 +87,38 @@ export async function generate(db: Database, journeyId: string, clients: number)
     sql`set session_replication_role = origin`,
     sql`analyze`,
   ];
-  for (const statement of statements) await db.execute(statement);
+  for (const [index, statement] of statements.entries()) {
+    const start = performance.now();
+    await db.execute(statement);
+    const seconds = (performance.now() - start) / 1000;
+    if (seconds > 1) progress(`generate step ${index + 1}/${statements.length} took ${seconds.toFixed(0)} s`);
+  }
+}
+
+const progress = (line: string) => process.stderr.write(`[bench] report: ${line}\n`);
+
+/**
+ * The rollups built by the refresher's own passes (the rebuild the migration schedules), with
+ * progress every ~10 s; gives up past `limitSeconds` so a slow machine ends the bench instead of
+ * hanging it (REPORT_BENCH_BUILD_LIMIT_S, default 2 h).
+ */
+async function buildRollups(db: Database, clients: number, limitSeconds: number): Promise<void> {
+  const start = performance.now();
+  let built = 0;
+  let lastPrint = start;
+  for (;;) {
+    const pass = await refreshReportRollups(db, 5_000);
+    built += pass.rebuilt;
+    const now = performance.now();
+    if (pass.isRebuildDone && pass.refreshed === 0) return;
+    if (now - lastPrint > 10_000) {
+      const rate = built / ((now - start) / 1000);
+      progress(`rollups: ${built}/${clients} clients, ${rate.toFixed(0)} clients/s`);
+      lastPrint = now;
+    }
+    if ((now - start) / 1000 > limitSeconds)
+      throw new Error(`rollup build past ${limitSeconds} s at ${built}/${clients} clients`);
+  }
 }
 
 async function medianMs(run: () => Promise<unknown>, times: number): Promise<number> {
@@ -113,11 +144,11 @@ export async function runReportBenchmark(clients: number, runs = 7): Promise<Rep
     const generateStart = performance.now();
     await generate(loader.db, journeyId, clients);
     const generateSeconds = (performance.now() - generateStart) / 1000;
-    process.stderr.write(`[bench] report: ${clients} clients generated in ${generateSeconds.toFixed(0)} s\n`);
+    progress(`${clients} clients generated in ${generateSeconds.toFixed(0)} s`);
     const buildStart = performance.now();
-    await drainReportRollups(db, { batch: 5_000 });
+    await buildRollups(db, clients, Number(process.env.REPORT_BENCH_BUILD_LIMIT_S ?? 7_200));
     const rollupBuildSeconds = (performance.now() - buildStart) / 1000;
-    process.stderr.write(`[bench] report: rollups built in ${rollupBuildSeconds.toFixed(0)} s\n`);
+    progress(`rollups built in ${rollupBuildSeconds.toFixed(0)} s`);
     const rawCountMs = await medianMs(
       () =>
         db.execute(sql`select (select count(*) from enrollments where journey_id = ${journeyId})
@@ -140,6 +171,7 @@ export async function runReportBenchmark(clients: number, runs = 7): Promise<Rep
       ['GET /report?attribution=first', `/v1/journeys/${journeyId}/report?attribution=first`],
       ['GET /report?attribution=every', `/v1/journeys/${journeyId}/report?attribution=every`],
       ['GET /report?version=1&target=booking', `/v1/journeys/${journeyId}/report?version=1&target=booking`],
+      ['GET /report?node=n4 (one step)', `/v1/journeys/${journeyId}/report?node=n4`],
     ] as const) {
       const ms = await medianMs(get(url), runs);
       reports.push({ name, medianMs: ms, speedUp: rawCountMs / ms });

@@ -124,7 +124,8 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
   report: async () => {
     // Each client: 1 enrollment, 10 visits, 10 funnel actions, 3 sends. The default (50,000) builds its
     // rollups in a few minutes on a shared 2-core machine; REPORT_BENCH_CLIENTS=1000000 is the full
-    // issue-13 volume (the build then takes 20-110 min here, at the refresh rate docs/metrics.md gives).
+    // issue-13 volume (the build then takes about 70 min here at 250 clients/s, the rate docs/metrics.md gives;
+    // REPORT_BENCH_BUILD_LIMIT_S bounds it, default 7,200 s).
     const r = await runReportBenchmark(Number(process.env.REPORT_BENCH_CLIENTS ?? 50_000));
     const rows: BenchRow[] = [
       {

@@ -33,10 +33,16 @@ function claims(mode: 'last' | 'first' | 'every'): SQL {
   return sql`select distinct on (fact) * from (${pairs}) p order by fact, ${order}`;
 }
 
-/** Claims by messages of `journeyId`, with the message's drawn node and enrollment. */
-const journeyClaims = (journeyId: string, mode: 'last' | 'first' | 'every') => sql`
+/** Messages of `journeyId` (of one drawn node when `node` is given: `?node=`). */
+const ofJourney = (journeyId: string, node?: string) =>
+  node === undefined
+    ? sql`m.journey_id = ${journeyId}`
+    : sql`m.journey_id = ${journeyId} and split_part(m.node_id, '/', 1) = ${node}`;
+
+/** Claims by messages of `journeyId` (or of its `node`), with the message's drawn node and enrollment. */
+const journeyClaims = (journeyId: string, mode: 'last' | 'first' | 'every', node?: string) => sql`
   select c.*, split_part(m.node_id, '/', 1) as node, m.enrollment_id
-  from (${claims(mode)}) c join messages m on m.id = c.message_id where m.journey_id = ${journeyId}`;
+  from (${claims(mode)}) c join messages m on m.id = c.message_id where ${ofJourney(journeyId, node)}`;
 
 async function rows<T>(tp: TestProduct, query: SQL): Promise<T[]> {
   return ((await tp.database.db.execute(query)) as unknown as { rows: T[] }).rows;
@@ -46,15 +52,17 @@ export async function recomputeEngagement(
   tp: TestProduct,
   journeyId: string,
   mode: 'last' | 'first' | 'every',
+  node?: string,
 ) {
   const [reached] = await rows<{ n: number }>(
     tp,
-    sql`select count(distinct client_id)::int as n from messages where journey_id = ${journeyId} and sent_at is not null`,
+    sql`select count(distinct client_id)::int as n from messages m
+      where ${ofJourney(journeyId, node)} and sent_at is not null`,
   );
   const deepest = await rows<{ action: string; n: number }>(
     tp,
     sql`select (array['open','click','call','meeting','booking','deal'])[d] as action, count(*)::int as n
-      from (select client_id, max(depth) as d from (${journeyClaims(journeyId, mode)}) j group by client_id) x
+      from (select client_id, max(depth) as d from (${journeyClaims(journeyId, mode, node)}) j group by client_id) x
       group by d`,
   );
   return { reached: reached?.n ?? 0, deepest: Object.fromEntries(deepest.map((r) => [r.action, r.n])) };
@@ -73,12 +81,12 @@ export async function recomputeWeekly(tp: TestProduct, journeyId: string) {
   );
 }
 
-export async function recomputeCurveDays(tp: TestProduct, journeyId: string, target: string) {
+export async function recomputeCurveDays(tp: TestProduct, journeyId: string, target: string, node?: string) {
   return rows<{ day: number }>(
     tp,
     sql`select floor(extract(epoch from min(j.occurred_at) - first.at) / 86400)::int as day
-      from (${journeyClaims(journeyId, 'last')}) j
-      join (select client_id, min(sent_at) as at from messages where journey_id = ${journeyId}
+      from (${journeyClaims(journeyId, 'last', node)}) j
+      join (select client_id, min(sent_at) as at from messages m where ${ofJourney(journeyId, node)}
             and sent_at is not null group by client_id) first on first.client_id = j.client_id
       where j.action = ${target} group by j.client_id, first.at`,
   );

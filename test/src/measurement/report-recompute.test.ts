@@ -58,6 +58,30 @@ describe('the journey report, recomputed from stored rows', () => {
     expect(answer.engagement.rate).toBeCloseTo(engaged / expected.reached, 9);
   });
 
+  it.each(['offer', 'reminder'])('one step’s communications (?node=%s), from rollups', async (node) => {
+    const [answer, whole] = await Promise.all([report(`?node=${node}`), report()]);
+    expect(answer.source).toMatchObject({ servedFrom: 'rollups', pendingClients: 0 });
+    const expected = await recomputeEngagement(tp, journeyId, 'last', node);
+    expect(expected.reached).toBeGreaterThan(100);
+    expect(answer.engagement.reached).toBe(expected.reached);
+    for (const level of answer.engagement.deepest)
+      expect(level.clients, level.action).toBe(expected.deepest[level.action] ?? 0);
+    const days = (await recomputeCurveDays(tp, journeyId, 'deal', node)).map((row) => row.day);
+    expect(answer.curve.clients).toBe(days.length);
+    expect(answer.curve.points.at(-1)?.day ?? -1).toBe(Math.max(-1, ...days));
+    // Only the step's own messages are in scope; visits, totals and conversions are the journey's.
+    for (const [nodeId, funnel] of Object.entries(answer.nodes)) {
+      const all = whole.nodes[nodeId]!;
+      expect(funnel.reached, nodeId).toBe(all.reached);
+      expect(funnel.converted, nodeId).toBe(all.converted);
+      expect(funnel.sent, nodeId).toBe(nodeId === node ? all.sent : 0);
+      expect(funnel.actions, nodeId).toEqual(
+        nodeId === node ? all.actions : all.actions.map((level) => ({ ...level, count: 0, rate: null })),
+      );
+    }
+    expect(answer.totals).toEqual(whole.totals);
+  });
+
   it('tells the attribution rules apart on this population', async () => {
     const [last, first] = await Promise.all([report('?attribution=last'), report('?attribution=first')]);
     const byNode = (r: Report, node: string) => r.nodes[node]!.actions.map((level) => level.count);

@@ -105,6 +105,14 @@ describe('report rollups under a burst of writes', () => {
       expect(raw.source).toMatchObject({ servedFrom: 'raw' });
       expect(figures(rolled), attribution).toEqual(figures(raw));
     }
+    // One step's communications: ?node= is read from node-keyed counters too.
+    for (const node of ['offer', 'reminder']) {
+      const rolled = await read('report', `node=${node}`);
+      const raw = await read('report', `node=${node}&${EVERYTHING}`);
+      expect(rolled.source).toMatchObject({ servedFrom: 'rollups' });
+      expect(raw.source).toMatchObject({ servedFrom: 'raw' });
+      expect(figures(rolled), node).toEqual(figures(raw));
+    }
     const after = figures(await read('report'));
     expect(after).not.toEqual(before);
     const [rolledStats, rawStats] = [await read('stats'), await read('stats', EVERYTHING)];

@@ -9,18 +9,17 @@ import { catchUpReportRollups, type RollupFreshness } from './read-rollup-freshn
 export interface ReportSource extends RollupFreshness {
   servedFrom: 'rollups' | 'raw';
   /** Why raw rows were scanned instead (null when served from rollups). */
-  rawReason: 'period' | 'node' | 'rebuilding' | 'otherTaxonomy' | 'refreshFailed' | null;
+  rawReason: 'period' | 'rebuilding' | 'otherTaxonomy' | 'refreshFailed' | null;
 }
 
 /** Why a scope cannot be read from the counters, or null when it can. */
 export function rawReasonOf(
-  scope: Pick<ReportScope, 'from' | 'to' | 'nodeId'>,
+  scope: Pick<ReportScope, 'from' | 'to'>,
   freshness: RollupFreshness & { catchUpError?: unknown },
   taxonomyVersion: number | null,
 ): ReportSource['rawReason'] {
   if (freshness.catchUpError !== undefined) return 'refreshFailed';
   if (scope.from !== undefined || scope.to !== undefined) return 'period';
-  if (scope.nodeId !== undefined) return 'node';
   if (!freshness.isBaseReady) return 'rebuilding';
   if (taxonomyVersion === null) return null;
   if (taxonomyVersion !== freshness.taxonomyVersion) return 'otherTaxonomy';

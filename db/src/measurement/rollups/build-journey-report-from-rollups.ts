@@ -132,10 +132,24 @@ function productsOf(rows: CounterRow[]): ProductAttribution {
   ) as ProductAttribution;
 }
 
+/** Figures of the clients a scope's messages reached: node '' holds the whole journey's, a node id its own. */
+const MESSAGE_SCOPED_FIGURES = new Set(['reached', 'weekReached', 'deepest', 'weekEngaged', 'curve']);
+/** Per-node figures of the node's messages: with `?node=`, only that node's messages are in scope. */
+const NODE_MESSAGE_FIGURES = new Set(['nodeSent', 'nodeDelivered', 'nodeAction']);
+
+/** The counter rows that make up `nodeId`'s report (the whole journey's when undefined). */
+export function rowsForNode(rows: CounterRow[], nodeId: string | undefined): CounterRow[] {
+  return rows.filter((row) => {
+    if (MESSAGE_SCOPED_FIGURES.has(row.figure)) return row.nodeId === (nodeId ?? '');
+    if (nodeId !== undefined && NODE_MESSAGE_FIGURES.has(row.figure)) return row.nodeId === nodeId;
+    return true;
+  });
+}
+
 /**
  * The same report as `buildJourneyReport`, read from the counters the refresher keeps (docs/metrics.md,
  * "Rollups") instead of scanning raw rows. Only for scopes the counters are keyed by: a journey, an
- * optional version, no period, no node filter, the rollups' taxonomy version.
+ * optional version and drawn node, no period, the rollups' taxonomy version.
  */
 export async function buildJourneyReportFromRollups(
   db: Executor,
@@ -143,11 +157,14 @@ export async function buildJourneyReportFromRollups(
   taxonomy: { version: number; actions: FunnelTaxonomy },
   target: string,
 ): Promise<JourneyReport> {
-  const rows = await readReportCounters(db, {
-    journeyId: scope.journeyId,
-    version: scope.version,
-    taxonomy: { version: taxonomy.version, attribution: scope.attribution },
-  });
+  const rows = rowsForNode(
+    await readReportCounters(db, {
+      journeyId: scope.journeyId,
+      version: scope.version,
+      taxonomy: { version: taxonomy.version, attribution: scope.attribution },
+    }),
+    scope.nodeId,
+  );
   const totals: JourneyTotals = {
     enrolled: total(rows, 'enrolled'),
     active: total(rows, 'active'),

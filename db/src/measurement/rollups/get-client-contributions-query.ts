@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
+import { classifyGoalPurchaseLinesQuery } from '../classify-goal-purchase-lines-query';
 import { DELIVERED_STATUSES } from '../count-node-funnel';
 import { GOAL_EXIT_REASON } from '../converted-enrollments-query';
 import { TIME_TO_CONVERT_BIN_DAYS } from '../measure-time-to-convert';
@@ -35,13 +36,18 @@ function clientFactsQuery(clientIds: string[], taxonomy: FunnelTaxonomy): SQL {
       select client_id, journey_id, count(distinct journey_version) = 1 as is_sole
       from msgs where journey_id is not null group by client_id, journey_id
     ),
+    -- Each message once per scope it counts in: its version (and version 0 for a client seen in
+    -- several), times the whole journey (scope_node '') and its drawn node (?node=).
     scoped_msgs as (
-      select m.*, v.scope_version, v.is_sole, v.is_copy
+      select m.*, v.scope_version, v.is_sole, v.is_copy, n.scope_node
       from msgs m join client_versions cv using (client_id, journey_id)
       cross join lateral (
         select m.journey_version as scope_version, cv.is_sole, false as is_copy
         union all select 0, false, true where not cv.is_sole
       ) v
+      cross join lateral (
+        select ''::text as scope_node union all select m.node_id where m.node_id is not null
+      ) n
     ),
     facts as (
       select 'event:' || e.id as fact_key, e.client_id, e.type as event_type, e.occurred_at,
@@ -59,7 +65,7 @@ function clientFactsQuery(clientIds: string[], taxonomy: FunnelTaxonomy): SQL {
       from facts f join taxonomy t on t.event_type = f.event_type
       left join messages own on own.id = f.named_message_id and own.client_id = f.client_id
     ),
-    candidates as (
+    candidates as materialized (
       select a.fact_key, a.client_id, a.occurred_at, a.depth, a.action, m.id as message_id,
         row_number() over (partition by a.fact_key order by m.sent_at desc, m.id) as last_rank,
         row_number() over (partition by a.fact_key order by m.sent_at asc, m.id) as first_rank
@@ -69,7 +75,7 @@ function clientFactsQuery(clientIds: string[], taxonomy: FunnelTaxonomy): SQL {
     ),
     scoped_actions as (
       select mo.mode, a.client_id, a.occurred_at, a.depth, a.action, s.journey_id, s.journey_version,
-        s.scope_version, s.is_sole, s.is_copy, s.node_id, s.enrollment_id, s.sent_at
+        s.scope_version, s.is_sole, s.is_copy, s.scope_node, s.node_id, s.enrollment_id, s.sent_at
       from candidates a
       join modes mo on mo.mode = 'every' or (mo.mode = 'last' and a.last_rank = 1)
         or (mo.mode = 'first' and a.first_rank = 1)
@@ -90,51 +96,23 @@ function clientFactsQuery(clientIds: string[], taxonomy: FunnelTaxonomy): SQL {
 
 /**
  * Products (docs/metrics.md, "Product attribution") of the client set's converted enrollments: each
- * goal purchase line with its class.
+ * goal purchase line with its class, by the definition the read-time report uses.
  */
 const productsQuery = sql`
-    goal as (
-      select distinct on (s.id) s.id as enrollment_id, s.client_id, s.journey_id, s.journey_version,
-        p.id as purchase_id, p.purchased_at
-      from enr s join purchases p on p.client_id = s.client_id and p.purchased_at > s.entered_at
-      where s.is_converted order by s.id, p.purchased_at, p.id
-    ),
-    message_offers as (
-      select m.id, m.enrollment_id, m.sent_at, o.product_sku as sku
-      from msgs m
-      join offers o on o.key = m.content->'offer'->>'offerId' or o.id::text = m.content->'offer'->>'offerId'
-      where o.product_sku is not null
-    ),
-    offered as (
-      select distinct on (g.purchase_id, g.enrollment_id) g.enrollment_id, g.purchase_id, mo.sku
-      from goal g join message_offers mo on mo.enrollment_id = g.enrollment_id and mo.sent_at <= g.purchased_at
-      order by g.purchase_id, g.enrollment_id, mo.sent_at desc, mo.id
-    ),
-    classified as (
-      select g.client_id, g.journey_id, g.journey_version, g.purchase_id, l.quantity * l.unit_price as revenue,
-        case
-          when o.sku is null then 'noOffer'
-          when l.sku = o.sku then 'sameProduct'
-          when bought.category is not null and bought.category = offered_product.category then 'sameCategory'
-          else 'otherProduct'
-        end as match
-      from goal g
-      join purchase_lines l on l.purchase_id = g.purchase_id
-      left join offered o on o.enrollment_id = g.enrollment_id
-      left join products bought on bought.sku = l.sku
-      left join products offered_product on offered_product.sku = o.sku
-    ),
+    ${classifyGoalPurchaseLinesQuery({ enrollments: sql`enr`, messages: sql`msgs` })},
     product_versions as (
       select client_id, journey_id, count(distinct journey_version) = 1 as is_sole
       from classified group by client_id, journey_id
     )`;
 
 /**
- * Every counter contribution of the clients `clientIds` (columns as `report_contributions`), computed
+ * Every counter contribution of the clients `clientIds` (client_id, the counter key, n), computed
  * from their stored rows with the same definitions as the read-time reports (docs/metrics.md): a
  * counter summed over all clients is the raw figure. Enrollment-level figures are additive over
  * clients and versions (`is_sole` true); client-level ones (reached, deepest action, weekly, curve,
- * distinct purchases) also get a version-0 row for a client seen in several versions.
+ * distinct purchases) also get a version-0 row for a client seen in several versions, and the
+ * message-scoped ones (reached, deepest, weekly, curve) one more per drawn node that sent to the
+ * client, under that node's id (node '' = the whole journey), so `?node=` is a read too.
  */
 export function getClientContributionsQuery(
   clientIds: string[],
@@ -150,12 +128,12 @@ export function getClientContributionsQuery(
   const week = sql`to_char(date_trunc('week', sent_at at time zone 'UTC'), 'YYYY-MM-DD')`;
   return sql`with ${clientFactsQuery(clientIds, taxonomy)}, ${productsQuery},
     deepest as (
-      select mode, client_id, journey_id, scope_version, is_sole, max(depth) as depth
-      from scoped_actions group by mode, client_id, journey_id, scope_version, is_sole
+      select mode, client_id, journey_id, scope_version, is_sole, scope_node, max(depth) as depth
+      from scoped_actions group by mode, client_id, journey_id, scope_version, is_sole, scope_node
     ),
     first_sent as (
-      select client_id, journey_id, scope_version, min(sent_at) as at
-      from scoped_msgs group by client_id, journey_id, scope_version
+      select client_id, journey_id, scope_version, scope_node, min(sent_at) as at
+      from scoped_msgs group by client_id, journey_id, scope_version, scope_node
     ),
     node_first_visits as (
       select client_id, enrollment_id, journey_id, journey_version, node_id, exited_at,
@@ -219,26 +197,27 @@ export function getClientContributionsQuery(
       cross join lateral (select k.journey_version as version, pv.is_sole union all select 0, false where not pv.is_sole) v
       group by k.client_id, k.journey_id, v.version, v.is_sole, k.match
       union all
-      select client_id, journey_id, 0, '', scope_version, is_sole, '', 'reached', '', 1
-      from scoped_msgs group by client_id, journey_id, scope_version, is_sole
+      select client_id, journey_id, 0, '', scope_version, is_sole, scope_node, 'reached', '', 1
+      from scoped_msgs group by client_id, journey_id, scope_version, is_sole, scope_node
       union all
-      select client_id, journey_id, 0, '', scope_version, is_sole, '', 'weekReached', ${week}, 1
-      from scoped_msgs group by client_id, journey_id, scope_version, is_sole, ${week}
+      select client_id, journey_id, 0, '', scope_version, is_sole, scope_node, 'weekReached', ${week}, 1
+      from scoped_msgs group by client_id, journey_id, scope_version, is_sole, scope_node, ${week}
       union all
-      select client_id, journey_id, ${T}, mode, scope_version, is_sole, '', 'deepest', depth::text, 1
+      select client_id, journey_id, ${T}, mode, scope_version, is_sole, scope_node, 'deepest', depth::text, 1
       from deepest
       union all
-      select client_id, journey_id, ${T}, mode, scope_version, is_sole, '', 'weekEngaged', ${week}, 1
-      from scoped_actions group by mode, client_id, journey_id, scope_version, is_sole, ${week}
+      select client_id, journey_id, ${T}, mode, scope_version, is_sole, scope_node, 'weekEngaged', ${week}, 1
+      from scoped_actions group by mode, client_id, journey_id, scope_version, is_sole, scope_node, ${week}
       union all
-      select a.client_id, a.journey_id, ${T}, a.mode, a.scope_version, a.is_sole, '', 'curve',
+      select a.client_id, a.journey_id, ${T}, a.mode, a.scope_version, a.is_sole, a.scope_node, 'curve',
         a.action || '|' || floor(extract(epoch from (min(a.occurred_at) - f.at)) / 86400)::int, 1
-      from scoped_actions a join first_sent f using (client_id, journey_id, scope_version)
-      group by a.mode, a.client_id, a.journey_id, a.scope_version, a.is_sole, a.action, f.at
+      from scoped_actions a join first_sent f using (client_id, journey_id, scope_version, scope_node)
+      group by a.mode, a.client_id, a.journey_id, a.scope_version, a.is_sole, a.scope_node, a.action, f.at
       union all
       select client_id, journey_id, ${T}, mode, journey_version, true, node_id, 'nodeAction', action,
         count(distinct enrollment_id)
-      from scoped_actions where not is_copy group by mode, client_id, journey_id, journey_version, node_id, action
+      from scoped_actions where not is_copy and scope_node = ''
+      group by mode, client_id, journey_id, journey_version, node_id, action
     )
     -- A converted enrollment without exited_at has no time: it counts, in bucket '' (as percentile_cont
     -- counts it in count(*) and skips it).

@@ -14,7 +14,9 @@ export async function lockReportRollups(tx: Executor): Promise<void> {
 /**
  * Replaces the contributions of `clientIds` with ones computed from their stored rows now, and moves
  * every counter by the difference: the old contributions are subtracted, the new ones added. Runs in
- * the caller's transaction, under `lockReportRollups`.
+ * the caller's transaction, under `lockReportRollups`. Two statements, each set-based over the whole
+ * client set: the new sums are upserted into `report_counters` first, and the ids that upsert returns
+ * are what each client's packed row records.
  */
 export async function recomputeClientRollups(
   tx: Executor,
@@ -26,20 +28,32 @@ export async function recomputeClientRollups(
   const ids = `{${clientIds.join(',')}}`;
   await selectRows(
     tx,
-    sql`with old as (delete from report_contributions where client_id = any(${ids}::uuid[]) returning *)
-      insert into report_counters (${KEY}, n)
-      select ${KEY}, -sum(n) from old group by ${KEY}
-      on conflict (${KEY}) do update set n = report_counters.n + excluded.n`,
+    sql`with old as (
+        delete from report_client_contributions where client_id = any(${ids}::uuid[])
+        returning counter_ids, ns
+      ),
+      delta as (
+        select u.id, sum(u.n) as n from old cross join lateral unnest(old.counter_ids, old.ns) as u(id, n)
+        group by u.id
+      )
+      update report_counters c set n = c.n - delta.n from delta where c.id = delta.id`,
   );
+  // The planner guesses a few thousand fresh rows (it cannot see through the CTEs) and would sort
+  // ~90 per client on eight text columns for a merge join back to the upserted ids; hashing them is
+  // a fraction of that (measured: 2.2 s of 9.4 s for 2,000 clients). Transaction-scoped.
+  await tx.execute(sql`set local enable_mergejoin = off`);
   await selectRows(
     tx,
-    sql`with fresh as (
-        insert into report_contributions (client_id, ${KEY}, n)
-        select client_id, ${KEY}, n from (${getClientContributionsQuery(clientIds, taxonomy, taxonomyVersion)}) q
-        returning *
+    sql`with fresh as (${getClientContributionsQuery(clientIds, taxonomy, taxonomyVersion)}),
+      summed as (
+        insert into report_counters (${KEY}, n)
+        select ${KEY}, sum(n) from fresh group by ${KEY}
+        on conflict (${KEY}) do update set n = report_counters.n + excluded.n
+        returning id, ${KEY}
       )
-      insert into report_counters (${KEY}, n)
-      select ${KEY}, sum(n) from fresh group by ${KEY}
-      on conflict (${KEY}) do update set n = report_counters.n + excluded.n`,
+      insert into report_client_contributions (client_id, counter_ids, ns)
+      select f.client_id, array_agg(s.id), array_agg(f.n)
+      from fresh f join summed s using (${KEY})
+      group by f.client_id`,
   );
 }

@@ -1,4 +1,3 @@
-import { funnelRuleForEvent } from '@touchpoint/db';
 import { CALL_OUTCOMES, CallOutcome } from '@touchpoint/language';
 import { z } from 'zod';
 
@@ -32,14 +31,6 @@ export type CreateCallTaskInput = z.input<typeof CreateCallTaskInput>;
 
 /** What an operator records (a set of the journey language); each maps to at most one funnel action. */
 export { CALL_OUTCOMES, CallOutcome };
-
-/**
- * Funnel action each outcome produces (null: nothing happened in the funnel), read from the funnel
- * taxonomy's `call.<outcome>` events so the mapping has one home.
- */
-export const CALL_OUTCOME_ACTIONS = Object.fromEntries(
-  CALL_OUTCOMES.map((outcome) => [outcome, funnelRuleForEvent(`call.${outcome}`)?.action ?? null]),
-) as Readonly<Record<CallOutcome, string | null>>;
 
 /** Input of `completeCallTask`. */
 export const CompleteCallTaskInput = z.object({

@@ -3,15 +3,13 @@ import {
   callTasks,
   clients,
   funnelActions,
+  funnelRuleForEvent,
+  loadCurrentFunnelTaxonomy,
   storeEvents,
   type Database,
 } from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
-import {
-  CALL_OUTCOME_ACTIONS,
-  CompleteCallTaskInput,
-  type CompleteCallTaskResult,
-} from './call-task-contract';
+import { CompleteCallTaskInput, type CompleteCallTaskResult } from './call-task-contract';
 import { assertOperatorExists } from './assert-operator-exists';
 import { CallTaskError } from './call-task-error';
 
@@ -59,7 +57,9 @@ export async function completeCallTask(
         })
         .where(eq(callTasks.id, task.id));
     }
-    const actionType = CALL_OUTCOME_ACTIONS[input.outcome];
+    // The action the current taxonomy makes of the outcome's `call.<outcome>` event (none: no step).
+    const taxonomy = await loadCurrentFunnelTaxonomy(tx);
+    const actionType = funnelRuleForEvent(`call.${input.outcome}`, taxonomy.actions)?.action;
     const sourceKey = callOutcomeEventKey(task.id);
     if (actionType) {
       await tx
@@ -67,6 +67,7 @@ export async function completeCallTask(
         .values({
           sourceKey,
           type: actionType,
+          taxonomyVersion: taxonomy.version,
           clientId: task.clientId,
           occurredAt,
           messageId: task.messageId,

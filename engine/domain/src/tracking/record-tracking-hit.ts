@@ -3,7 +3,9 @@ import type { TrackingPayload } from '@touchpoint/channels';
 import {
   clients,
   funnelActions,
+  funnelRuleForEvent,
   INTERNAL_EVENT_KEY_PREFIXES,
+  loadCurrentFunnelTaxonomy,
   storeEvents,
   type Database,
   type Executor,
@@ -27,7 +29,8 @@ const EVENT_SUFFIX = {
 
 /**
  * Applies one hit on a tracking link, all in one transaction over the message already read:
- * - an open or click moves the row forward (`opened` / `clicked`) and adds its funnel action, once per
+ * - an open or click moves the row forward (`opened` / `clicked`) and adds the funnel action the current
+ *   taxonomy makes of `<channel>.opened` / `<channel>.clicked` (`open` / `click` by default), once per
  *   message and action;
  * - an unsubscribe withdraws the client's consent on the message's channel, for the very next send;
  * - every hit is stored as a client event (the road every event takes), carrying `messageId` and
@@ -66,16 +69,20 @@ export async function recordTrackingHit(
 }
 
 async function recordEngagement(tx: Executor, message: MessageRow, hit: TrackingHit, at: Date) {
-  const action = hit.action as 'open' | 'click';
-  const status = action === 'open' ? 'opened' : 'clicked';
+  const status = hit.action === 'open' ? 'opened' : 'clicked';
   if (isStatusAdvance(message.status, status)) {
-    await recordStatus(tx, message.id, status, { detail: hit.url ?? action, at });
+    await recordStatus(tx, message.id, status, { detail: hit.url ?? hit.action, at });
   }
+  const taxonomy = await loadCurrentFunnelTaxonomy(tx);
+  const rule = funnelRuleForEvent(`${message.channel}.${status}`, taxonomy.actions);
+  if (!rule) return;
+  // Keyed `<action>:<message id>` like the event stored next, so the two are one action.
   await tx
     .insert(funnelActions)
     .values({
-      sourceKey: `${action}:${message.id}`,
-      type: action,
+      sourceKey: `${rule.action}:${message.id}`,
+      type: rule.action,
+      taxonomyVersion: taxonomy.version,
       clientId: message.clientId,
       occurredAt: at,
       messageId: message.id,

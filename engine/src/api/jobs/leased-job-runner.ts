@@ -1,6 +1,7 @@
 import type { Database } from '@touchpoint/db';
 import { LeaseBusyError, withExclusiveLease } from '@touchpoint/db';
 import type { FastifyBaseLogger } from 'fastify';
+import { startRepeatingPass, type RepeatingPass } from '../../background/start-repeating-pass';
 
 /** How often an API process looks for running jobs nobody holds (their process died). */
 export const DEFAULT_RESUME_INTERVAL_MS = 5_000;
@@ -50,9 +51,7 @@ export function createLeasedJobRunner(options: LeasedJobRunnerOptions): LeasedJo
   const maxJobs = options.maxJobs ?? DEFAULT_MAX_RUNNING_JOBS;
   const active = new Map<string, Promise<void>>();
   const stopping = new AbortController();
-  let timer: NodeJS.Timeout | null = null;
-  let looking: Promise<void> = Promise.resolve();
-  let isStarted = false;
+  let looking: RepeatingPass | null = null;
 
   /** Starts running a job if its lease is free; resolves with whether this process took it. */
   const takeUp = (jobId: string, isResumed: boolean): Promise<boolean> => {
@@ -75,7 +74,7 @@ export function createLeasedJobRunner(options: LeasedJobRunnerOptions): LeasedJo
         active.delete(jobId);
         // A slot is free: a job waiting for one need not wait for the next interval. (Only after a
         // run: a job busy elsewhere would otherwise be retried in a tight loop.)
-        if (hasRun && !stopping.signal.aborted && isStarted) lookSoon(0);
+        if (hasRun && !stopping.signal.aborted) looking?.wake();
       });
     active.set(jobId, run);
     return taken;
@@ -88,25 +87,13 @@ export function createLeasedJobRunner(options: LeasedJobRunnerOptions): LeasedJo
     }
   };
 
-  const lookSoon = (delayMs: number) => {
-    if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      looking = looking
-        .then(lookForOrphans)
-        .catch((error: unknown) => log.warn({ err: error }, `looking for ${kind.name}s failed; retrying`))
-        .finally(() => {
-          if (!stopping.signal.aborted && timer === null) lookSoon(intervalMs);
-        });
-    }, delayMs);
-    // The look must never be what keeps a process (or a test) alive.
-    timer.unref();
-  };
-
   return {
     start() {
-      isStarted = true;
-      lookSoon(0);
+      looking ??= startRepeatingPass({
+        pass: lookForOrphans,
+        intervalMs,
+        onError: (error) => log.warn({ err: error }, `looking for ${kind.name}s failed; retrying`),
+      });
     },
     runNewJob(jobId) {
       if (active.size >= maxJobs || active.has(jobId)) return;
@@ -114,8 +101,7 @@ export function createLeasedJobRunner(options: LeasedJobRunnerOptions): LeasedJo
     },
     async stop() {
       stopping.abort();
-      if (timer !== null) clearTimeout(timer);
-      await looking;
+      await looking?.stop();
       await Promise.all(active.values());
     },
   };

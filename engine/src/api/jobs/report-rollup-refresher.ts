@@ -1,4 +1,5 @@
 import { refreshReportRollups, type Database } from '@touchpoint/db';
+import { startRepeatingPass } from '../../background/start-repeating-pass';
 
 /** A running refresher; `stop()` resolves once the pass in progress (if any) has finished. */
 export interface ReportRollupRefresher {
@@ -20,31 +21,13 @@ export interface ReportRollupRefresherOptions {
  * API processes may run one each, since every pass takes the rollup lock and claims with `skip locked`.
  */
 export function startReportRollupRefresher(options: ReportRollupRefresherOptions): ReportRollupRefresher {
-  let isStopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> = Promise.resolve();
-
-  const drain = async () => {
-    while (!isStopped) {
+  const loop = startRepeatingPass({
+    intervalMs: options.intervalMs,
+    onError: options.onError,
+    pass: async () => {
       const pass = await refreshReportRollups(options.db, options.batch);
-      if (pass.refreshed === 0 && pass.rebuilt === 0) break;
-    }
-  };
-  const tick = () => {
-    timer = null;
-    running = drain()
-      .catch((error: unknown) => options.onError?.(error))
-      .finally(() => {
-        if (!isStopped) timer = setTimeout(tick, options.intervalMs);
-      });
-  };
-  timer = setTimeout(tick, 0);
-
-  return {
-    async stop() {
-      isStopped = true;
-      if (timer !== null) clearTimeout(timer);
-      await running;
+      return pass.refreshed > 0 || pass.rebuilt > 0;
     },
-  };
+  });
+  return { stop: () => loop.stop() };
 }

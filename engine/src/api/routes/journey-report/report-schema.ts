@@ -18,10 +18,10 @@ export const ReportSource = z
   .object({
     servedFrom: z.enum(['rollups', 'raw']).describe('rollup counters, or a scan of the stored rows'),
     rawReason: z
-      .enum(['period', 'node', 'rebuilding', 'otherTaxonomy', 'refreshFailed'])
+      .enum(['period', 'rebuilding', 'otherTaxonomy', 'refreshFailed'])
       .nullable()
       .describe(
-        'why stored rows were scanned: a period or node filter, a rebuild running, an older taxonomy, a failed catch-up',
+        'why stored rows were scanned: a period, a rebuild running, an older taxonomy, a failed catch-up',
       ),
     pendingClients: int('clients whose stored changes are not yet in the rollups (up to 2,001)'),
     oldestPendingAt: z.string().nullable().describe('when the oldest of them changed (null: none pending)'),

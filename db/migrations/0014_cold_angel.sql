@@ -1,0 +1,1 @@
+ALTER TABLE "funnel_actions" ADD COLUMN "taxonomy_version" integer;
