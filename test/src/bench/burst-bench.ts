@@ -7,7 +7,7 @@ import { buildApp } from '@touchpoint/engine/api/build-app';
 import { createEventRouter } from '@touchpoint/engine/router/index';
 import { mapWithLimit } from '@touchpoint/engine/temporal/map-with-limit';
 import { waitUntil } from '../harness/patience';
-import { startBenchEnvironment } from './engine-bench-setup';
+import { settleAll, withBenchEnvironment } from './engine-bench-setup';
 import type { BenchEnvironment } from './engine-bench-setup';
 import type { BenchRow } from './engine-bench';
 
@@ -47,7 +47,7 @@ async function measureRawSignalWithStart(env: BenchEnvironment, total: number) {
         signalArgs: [{ eventId: String(i) }],
       }),
   );
-  await Promise.all(handles.map((handle) => handle.result()));
+  await settleAll(handles.map((handle) => handle.result()));
   return total / seconds(started);
 }
 
@@ -142,8 +142,7 @@ async function measureBurst(env: BenchEnvironment, total: number) {
 
 /** Runs the burst benchmark (N from `BENCH_BURST_EVENTS`, default 5,000) on its own dev server. */
 export async function runBurstBenchmark(total = Number(process.env.BENCH_BURST_EVENTS ?? 5_000)) {
-  const env = await startBenchEnvironment(total + 200);
-  try {
+  return withBenchEnvironment(total + 200, async (env) => {
     const raw = await measureRawSignalWithStart(env, total);
     const burst = await measureBurst(env, total);
     const rows: BenchRow[] = [
@@ -183,7 +182,5 @@ export async function runBurstBenchmark(total = Number(process.env.BENCH_BURST_E
       },
     ];
     return rows;
-  } finally {
-    await env.close();
-  }
+  });
 }
