@@ -76,8 +76,9 @@ async function countTaskProblems(env: BenchEnvironment, journeyId: string) {
   let problems = 0;
   for (const { workflowId } of sample) {
     const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-    // EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT = 7, EVENT_TYPE_WORKFLOW_TASK_FAILED = 8.
-    problems += (history.events ?? []).filter((event) => [7, 8].includes(Number(event.eventType))).length;
+    // EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT = 8, EVENT_TYPE_WORKFLOW_TASK_FAILED = 9 (temporal.api.enums.v1;
+    // 7 is WORKFLOW_TASK_COMPLETED, which an earlier version counted: one per sleeping history).
+    problems += (history.events ?? []).filter((event) => [8, 9].includes(Number(event.eventType))).length;
   }
   return { sampled: sample.length, problems };
 }
