@@ -2,7 +2,7 @@ import { and, clients, enrollments, eq } from '@touchpoint/db';
 import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchRunHistories } from '../engine/history-chain';
-import { waitUntil } from '../harness/patience';
+import { PATIENCE_MS, waitUntil } from '../harness/patience';
 import { SIGNUP_JOURNEY } from './api-fixture';
 import { createRoutedApiFixture, sleepyJourney } from './routed-api-fixture';
 import type { RoutedApiFixture } from './routed-api-fixture';
@@ -81,11 +81,17 @@ describe('routing under bursts', () => {
       );
       expect(failedOrTimedOut, eventTypes.join(',')).toEqual([]);
     }
-    const active = await fixture.database.db
-      .select({ journeyId: enrollments.journeyId })
-      .from(enrollments)
-      .where(and(eq(enrollments.clientId, client!.id), eq(enrollments.status, 'active')));
-    expect(active.map((row) => row.journeyId).sort()).toEqual([onceId, afterExitId].sort());
+    // A run that is RUNNING may not have committed its first bookkeeping yet: wait for the rows.
+    const activeJourneys = async () =>
+      (
+        await fixture.database.db
+          .select({ journeyId: enrollments.journeyId })
+          .from(enrollments)
+          .where(and(eq(enrollments.clientId, client!.id), eq(enrollments.status, 'active')))
+      )
+        .map((row) => row.journeyId)
+        .sort();
+    await expect.poll(activeJourneys, { timeout: PATIENCE_MS }).toEqual([onceId, afterExitId].sort());
 
     // The run still answers at once: the next purchase converts it.
     await postEvents([{ idempotencyKey: 'buy', clientId: 'flooder', type: 'purchase', occurredAt }]);
