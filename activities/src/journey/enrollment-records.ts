@@ -1,23 +1,20 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
-import {
-  enrollments,
-  journeyTotals,
-  journeyTotalsStripe,
-  messages,
-  nodeVisits,
-  transitions,
-} from '@touchpoint/db';
+import { enrollments, messages, nodeVisits, transitions } from '@touchpoint/db';
 import type { Executor } from '@touchpoint/db';
 import type {
   BeginEnrollmentInput,
+  BookkeepingWrite,
   RecordBookkeepingInput,
   FinishEnrollmentInput,
   RecordMigrationInput,
   RecordNodeVisitInput,
 } from './journey-activity-contract';
 
-/** The exit reason of a client who reached the goal (the interpreter's `checkGoal`). */
-const GOAL_EXIT_REASON = 'converted';
+// Every bookkeeping write is one function over the caller's executor (`write…`), and both roads call
+// the same ones: a batched run's `recordBookkeeping` applies a task's writes in one transaction, an
+// older run's one-write activities (kept for histories recorded before the batching patch) each in a
+// transaction of its own. The journey list's `journey_totals` follows the enrollments' statuses by
+// database trigger (migration 0014), so no write here counts anything itself.
 
 /**
  * Creates the enrollment row of a workflow run chain, or returns it on retry. A re-entry after exit
@@ -28,21 +25,37 @@ export async function beginEnrollment(
   db: Executor,
   input: BeginEnrollmentInput & { enrollmentId?: string },
 ): Promise<{ enrollmentId: string }> {
-  return db.transaction(async (tx) => {
-    const tally = new TotalsTally();
-    const begun = await beginEnrollmentIn(tx, input, tally);
-    await tally.apply(tx);
-    return begun;
-  });
+  return db.transaction((tx) => writeEnrollmentBegin(tx, input));
 }
 
-/** {@link beginEnrollment} inside the caller's transaction (a bookkeeping batch), counted in `tally`. */
-async function beginEnrollmentIn(
+/**
+ * The write of {@link beginEnrollment}, in the caller's transaction. The common case (a new run) is one
+ * insert; only when the workflow id is taken (a retry, or a re-entry reusing the id) is the row read,
+ * locked, and either returned or renamed.
+ */
+async function writeEnrollmentBegin(
   tx: Executor,
   input: BeginEnrollmentInput & { enrollmentId?: string },
-  tally: TotalsTally,
 ): Promise<{ enrollmentId: string }> {
   const enteredAt = new Date(input.enteredAt);
+  const insert = () =>
+    tx
+      .insert(enrollments)
+      .values({
+        // A batched run draws its id itself (see BookkeepingWrite); older runs let the database pick.
+        ...(input.enrollmentId ? { id: input.enrollmentId } : {}),
+        journeyId: input.journeyId,
+        journeyVersion: input.journeyVersion,
+        clientId: input.clientId,
+        enrollmentKey: input.enrollmentKey,
+        workflowId: input.workflowId,
+        source: input.source,
+        enteredAt,
+      })
+      .onConflictDoNothing()
+      .returning({ id: enrollments.id });
+  const [inserted] = await insert();
+  if (inserted) return { enrollmentId: inserted.id };
   const [existing] = await tx
     .select()
     .from(enrollments)
@@ -55,22 +68,8 @@ async function beginEnrollmentIn(
       .set({ workflowId: `${existing.workflowId}#${existing.id}`, updatedAt: new Date() })
       .where(eq(enrollments.id, existing.id));
   }
-  const [row] = await tx
-    .insert(enrollments)
-    .values({
-      // A batched run draws its id itself (see BookkeepingWrite); older runs let the database pick.
-      ...(input.enrollmentId ? { id: input.enrollmentId } : {}),
-      journeyId: input.journeyId,
-      journeyVersion: input.journeyVersion,
-      clientId: input.clientId,
-      enrollmentKey: input.enrollmentKey,
-      workflowId: input.workflowId,
-      source: input.source,
-      enteredAt,
-    })
-    .returning({ id: enrollments.id });
+  const [row] = await insert();
   if (!row) throw new Error(`Could not insert the enrollment of ${input.workflowId}`);
-  tally.add(input.journeyId, row.id, { enrolled: 1, active: 1 });
   return { enrollmentId: row.id };
 }
 
@@ -79,33 +78,55 @@ async function beginEnrollmentIn(
  * port it left by. Unique keys on (enrollment, visit seq) make a retried or replayed call a no-op.
  */
 export async function recordNodeVisit(db: Executor, input: RecordNodeVisitInput): Promise<void> {
-  const at = new Date(input.at);
-  const base = {
-    enrollmentId: input.enrollmentId,
-    journeyId: input.journeyId,
-    journeyVersion: input.journeyVersion,
-  };
+  await db.transaction((tx) => writeNodeVisits(tx, [input]));
+}
+
+/**
+ * The write of {@link recordNodeVisit} for consecutive visits of a task at once: three statements
+ * however many there are (arrivals, closes of the visits left, transitions) instead of three per
+ * visit. Applying all arrivals before all closes ends in the same rows as one visit after another:
+ * a close only names a visit that arrived earlier in the batch or before it.
+ */
+async function writeNodeVisits(db: Executor, visits: readonly RecordNodeVisitInput[]): Promise<void> {
+  if (visits.length === 0) return;
+  const base = (visit: RecordNodeVisitInput) => ({
+    enrollmentId: visit.enrollmentId,
+    journeyId: visit.journeyId,
+    journeyVersion: visit.journeyVersion,
+  });
   await db
     .insert(nodeVisits)
-    .values({ ...base, nodeId: input.nodeId, visitSeq: input.visitSeq, enteredAt: at })
+    .values(
+      visits.map((visit) => ({
+        ...base(visit),
+        nodeId: visit.nodeId,
+        visitSeq: visit.visitSeq,
+        enteredAt: new Date(visit.at),
+      })),
+    )
     .onConflictDoNothing();
-  if (!input.from) return;
-  await db
-    .update(nodeVisits)
-    .set({ leftAt: at, outcome: input.from.port, skipReason: input.from.skipReason ?? null })
-    .where(
-      and(eq(nodeVisits.enrollmentId, input.enrollmentId), eq(nodeVisits.visitSeq, input.from.visitSeq)),
-    );
+  const moves = visits.filter((visit) => visit.from !== null);
+  if (moves.length === 0) return;
+  const closes = moves.map(
+    (visit) =>
+      sql`(${visit.enrollmentId}::uuid, ${visit.from!.visitSeq}::integer, ${visit.at}::timestamptz, ${visit.from!.port}::text, ${visit.from!.skipReason ?? null}::text)`,
+  );
+  await db.execute(sql`
+    UPDATE ${nodeVisits} SET left_at = closed.left_at, outcome = closed.outcome, skip_reason = closed.skip_reason
+    FROM (VALUES ${sql.join(closes, sql`, `)}) AS closed (enrollment_id, visit_seq, left_at, outcome, skip_reason)
+    WHERE ${nodeVisits.enrollmentId} = closed.enrollment_id AND ${nodeVisits.visitSeq} = closed.visit_seq`);
   await db
     .insert(transitions)
-    .values({
-      ...base,
-      fromNodeId: input.from.nodeId,
-      fromVisitSeq: input.from.visitSeq,
-      port: input.from.port,
-      toNodeId: input.nodeId,
-      at,
-    })
+    .values(
+      moves.map((visit) => ({
+        ...base(visit),
+        fromNodeId: visit.from!.nodeId,
+        fromVisitSeq: visit.from!.visitSeq,
+        port: visit.from!.port,
+        toNodeId: visit.nodeId,
+        at: new Date(visit.at),
+      })),
+    )
     .onConflictDoNothing();
 }
 
@@ -115,33 +136,16 @@ export async function recordNodeVisit(db: Executor, input: RecordNodeVisitInput)
  * reason is on the enrollment) and its messages are settled: see {@link settleMessagesOfFailedRun}.
  */
 export async function finishEnrollment(db: Executor, input: FinishEnrollmentInput): Promise<void> {
-  await db.transaction(async (tx) => {
-    const tally = new TotalsTally();
-    await finishEnrollmentIn(tx, input, tally);
-    await tally.apply(tx);
-  });
+  await db.transaction((tx) => writeEnrollmentFinish(tx, input));
 }
 
-/** {@link finishEnrollment} inside the caller's transaction (a bookkeeping batch), counted in `tally`. */
-async function finishEnrollmentIn(
-  db: Executor,
-  input: FinishEnrollmentInput,
-  tally: TotalsTally,
-): Promise<void> {
+/** The write of {@link finishEnrollment}; the status changes at most once (a repeat matches no row). */
+async function writeEnrollmentFinish(db: Executor, input: FinishEnrollmentInput): Promise<void> {
   const at = new Date(input.at);
-  // Locked, so the totals move from the status this row really had to the new one exactly once.
-  const [previous] = await db
-    .select({ journeyId: enrollments.journeyId, status: enrollments.status, reason: enrollments.exitReason })
-    .from(enrollments)
-    .where(eq(enrollments.id, input.enrollmentId))
-    .for('update');
-  if (previous && previous.status !== input.status) {
-    await db
-      .update(enrollments)
-      .set({ status: input.status, exitReason: input.reason, exitedAt: at, updatedAt: new Date() })
-      .where(and(eq(enrollments.id, input.enrollmentId), ne(enrollments.status, input.status)));
-    tally.add(previous.journeyId, input.enrollmentId, statusChangeDeltas(previous, input));
-  }
+  await db
+    .update(enrollments)
+    .set({ status: input.status, exitReason: input.reason, exitedAt: at, updatedAt: new Date() })
+    .where(and(eq(enrollments.id, input.enrollmentId), ne(enrollments.status, input.status)));
   if (input.status === 'failed') await settleMessagesOfFailedRun(db, input.enrollmentId, input.reason, at);
   if (input.lastVisitSeq === null) return;
   await db
@@ -178,6 +182,11 @@ async function settleMessagesOfFailedRun(
  * router's event filter follow the new version. Setting a value is naturally idempotent.
  */
 export async function recordMigration(db: Executor, input: RecordMigrationInput): Promise<void> {
+  await writeMigration(db, input);
+}
+
+/** The write of {@link recordMigration}: one statement, so it needs no transaction of its own. */
+async function writeMigration(db: Executor, input: RecordMigrationInput): Promise<void> {
   await db
     .update(enrollments)
     .set({ journeyVersion: input.journeyVersion, updatedAt: new Date() })
@@ -186,93 +195,41 @@ export async function recordMigration(db: Executor, input: RecordMigrationInput)
 
 /**
  * Applies one workflow task's bookkeeping writes in order, in one transaction: either the whole task's
- * record lands or none of it (a retried flush repeats them all, and each write is idempotent).
+ * record lands or none of it (a retried flush repeats them all, and each write is idempotent). A run of
+ * consecutive visits is written together.
  */
 export async function recordBookkeeping(db: Executor, input: RecordBookkeepingInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const tally = new TotalsTally();
+    let visits: RecordNodeVisitInput[] = [];
     for (const write of input.writes) {
-      switch (write.kind) {
-        case 'begin':
-          await beginEnrollmentIn(tx, write, tally);
-          break;
-        case 'visit':
-          await recordNodeVisit(tx, write);
-          break;
-        case 'finish':
-          await finishEnrollmentIn(tx, write, tally);
-          break;
-        case 'migration':
-          await recordMigration(tx, write);
-          break;
-        default: {
-          const unhandled: never = write;
-          throw new Error(`Unknown bookkeeping write ${JSON.stringify(unhandled)}`);
-        }
+      if (write.kind === 'visit') {
+        visits.push(write);
+        continue;
       }
+      await writeNodeVisits(tx, visits);
+      visits = [];
+      await applyBookkeepingWrite(tx, write);
     }
-    await tally.apply(tx);
+    await writeNodeVisits(tx, visits);
   });
 }
 
-type TotalsDeltas = Partial<
-  Record<'enrolled' | 'active' | 'completed' | 'converted' | 'exited' | 'failed', number>
->;
-
-/** The `journey_totals` counters an enrollment in `status` (with exit `reason`) counts in. */
-function bucketsOf(status: string, reason: string | null): (keyof TotalsDeltas)[] {
-  if (status === 'completed') return reason === GOAL_EXIT_REASON ? ['completed', 'converted'] : ['completed'];
-  if (status === 'active' || status === 'exited' || status === 'failed') return [status];
-  return [];
-}
-
-function statusChangeDeltas(
-  previous: { status: string; reason: string | null },
-  next: { status: string; reason: string },
-): TotalsDeltas {
-  const deltas: TotalsDeltas = {};
-  for (const bucket of bucketsOf(previous.status, previous.reason))
-    deltas[bucket] = (deltas[bucket] ?? 0) - 1;
-  for (const bucket of bucketsOf(next.status, next.reason)) deltas[bucket] = (deltas[bucket] ?? 0) + 1;
-  return deltas;
-}
-
-/**
- * The `journey_totals` changes of one transaction, applied once at its end: the totals rows are the
- * only rows concurrent bookkeeping of one journey shares, so their locks are taken last and held only
- * until the commit, and an enrollment begun and finished in one batch costs one upsert.
- */
-class TotalsTally {
-  private readonly rows = new Map<string, { journeyId: string; stripe: number; deltas: TotalsDeltas }>();
-
-  add(journeyId: string, enrollmentId: string, deltas: TotalsDeltas): void {
-    const stripe = journeyTotalsStripe(enrollmentId);
-    const key = `${journeyId}/${stripe}`;
-    const row = this.rows.get(key) ?? { journeyId, stripe, deltas: {} };
-    for (const [bucket, delta] of Object.entries(deltas) as [keyof TotalsDeltas, number][])
-      row.deltas[bucket] = (row.deltas[bucket] ?? 0) + delta;
-    this.rows.set(key, row);
-  }
-
-  /** Upserts each touched row, in key order so concurrent transactions lock them in the same order. */
-  async apply(db: Executor): Promise<void> {
-    for (const key of [...this.rows.keys()].sort()) {
-      const { journeyId, stripe, deltas } = this.rows.get(key)!;
-      const entries = Object.entries(deltas).filter(([, delta]) => delta !== 0) as [
-        keyof TotalsDeltas,
-        number,
-      ][];
-      if (entries.length === 0) continue;
-      const set = Object.fromEntries(
-        entries.map(([bucket, delta]) => [bucket, sql`${journeyTotals[bucket]} + ${delta}`]),
-      );
-      await db
-        .insert(journeyTotals)
-        .values({ journeyId, stripe, ...Object.fromEntries(entries) })
-        .onConflictDoUpdate({
-          target: [journeyTotals.journeyId, journeyTotals.stripe],
-          set: { ...set, updatedAt: new Date() },
-        });
+/** One write other than a visit (visits go by {@link writeNodeVisits}, several at once). */
+async function applyBookkeepingWrite(
+  tx: Executor,
+  write: Exclude<BookkeepingWrite, { kind: 'visit' }>,
+): Promise<void> {
+  switch (write.kind) {
+    case 'begin':
+      await writeEnrollmentBegin(tx, write);
+      return;
+    case 'finish':
+      return writeEnrollmentFinish(tx, write);
+    case 'migration':
+      return writeMigration(tx, write);
+    default: {
+      const unhandled: never = write;
+      throw new Error(`Unknown bookkeeping write ${JSON.stringify(unhandled)}`);
     }
   }
 }

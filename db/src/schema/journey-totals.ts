@@ -3,9 +3,10 @@ import { updatedAt } from './columns';
 import { journeys } from './journeys';
 
 /**
- * Enrollment counts per journey (all versions), kept current by the bookkeeping that changes an
- * enrollment's status (`beginEnrollment`, `finishEnrollment`, in their transaction), so the journey
- * list shows its totals without counting every enrollment of every journey. `converted` is the part of
+ * Enrollment counts per journey (all versions), kept current by statement triggers on `enrollments`
+ * (custom migration `0014_journey-totals-trigger.sql`) in the writing statement's transaction, whoever
+ * writes (bookkeeping, an import, a fixture), so the journey list shows its totals without counting
+ * every enrollment of every journey. `converted` is the part of
  * `completed` that reached the goal (exit reason `converted`). Summed over its stripes, equal to a
  * recount of `enrollments`.
  *
@@ -34,7 +35,10 @@ export const journeyTotals = pgTable(
 /** Rows per journey in `journey_totals` (see there). */
 export const JOURNEY_TOTALS_STRIPES = 16;
 
-/** The stripe an enrollment counts in: from its (random) id, so a burst spreads evenly. */
+/**
+ * The stripe an enrollment counts in: from its (random) id, so a burst spreads evenly. The trigger
+ * computes the same in SQL (`get_byte(uuid_send(id), 0) % 16`).
+ */
 export function journeyTotalsStripe(enrollmentId: string): number {
   return Number.parseInt(enrollmentId.slice(0, 2), 16) % JOURNEY_TOTALS_STRIPES;
 }

@@ -1,13 +1,23 @@
-import { count, enrollments, eq, events, sql } from '@touchpoint/db';
+import {
+  clients,
+  count,
+  enrollments,
+  eq,
+  events,
+  journeyTotals,
+  journeyTotalsStripe,
+  JOURNEY_TOTALS_STRIPES,
+  sql,
+} from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '../harness/patience';
 import { ADMIN, SIGNUP_JOURNEY } from './api-fixture';
 import { createRoutedApiFixture, sleepyJourney } from './routed-api-fixture';
 import type { RoutedApiFixture } from './routed-api-fixture';
 
-// The event_types and journey_totals rollups are kept by the writes themselves (storeEvents, the
-// enrollment bookkeeping); after a burst of concurrent writes through the API they must equal a raw
-// recount, or the journey list and the event pickers would drift from the truth.
+// The event_types rollup is kept by storeEvents, journey_totals by triggers on enrollments; after a
+// burst of concurrent writes through the API, and after rows written around the product, they must
+// equal a raw recount, or the journey list and the event pickers would drift from the truth.
 let fixture: RoutedApiFixture;
 beforeAll(async () => {
   fixture = await createRoutedApiFixture();
@@ -66,6 +76,27 @@ async function recountJourney(journeyId: string) {
   return row!;
 }
 
+/** Each stripe row against a recount of the enrollments whose id picks that stripe. */
+async function stripesMatchEnrollments(journeyId: string) {
+  const stored = await fixture.database.db
+    .select({ stripe: journeyTotals.stripe, enrolled: journeyTotals.enrolled })
+    .from(journeyTotals)
+    .where(eq(journeyTotals.journeyId, journeyId));
+  const rows = await fixture.database.db
+    .select({ id: enrollments.id })
+    .from(enrollments)
+    .where(eq(enrollments.journeyId, journeyId));
+  const recounted = new Map<number, number>();
+  for (const { id } of rows) {
+    const stripe = journeyTotalsStripe(id);
+    recounted.set(stripe, (recounted.get(stripe) ?? 0) + 1);
+  }
+  expect(stored.every((row) => row.stripe >= 0 && row.stripe < JOURNEY_TOTALS_STRIPES)).toBe(true);
+  expect(new Map(stored.filter((r) => r.enrolled !== 0).map((r) => [r.stripe, r.enrolled]))).toEqual(
+    recounted,
+  );
+}
+
 async function listedTotals(journeyId: string) {
   const page = await get('/v1/journeys?limit=200');
   return page.items.find((item: { id: string }) => item.id === journeyId)?.totals;
@@ -120,5 +151,41 @@ describe('rollups after a burst of writes through the API', () => {
       converted: signedUp / 2,
       failed: 0,
     });
+    await stripesMatchEnrollments(sleepyId);
+  });
+
+  it('follow enrollments written around the product', async () => {
+    const journeyId = await fixture.publish('rollup import', sleepyJourney('signup'));
+    const [client] = await fixture.database.db
+      .insert(clients)
+      .values({ externalId: 'rollup-imported' })
+      .returning({ id: clients.id });
+    const db = fixture.database.db;
+    // An import: rows inserted in one statement, then one finished and one removed by hand.
+    const imported = await db
+      .insert(enrollments)
+      .values(
+        ['a', 'b', 'c'].map((key) => ({
+          journeyId,
+          journeyVersion: 1,
+          clientId: client!.id,
+          enrollmentKey: key,
+          workflowId: `rollup-import-${key}`,
+          source: 'manual' as const,
+          enteredAt: new Date(),
+        })),
+      )
+      .returning({ id: enrollments.id });
+    expect(await listedTotals(journeyId)).toEqual({ enrolled: 3, active: 3, converted: 0, failed: 0 });
+    await db
+      .update(enrollments)
+      .set({ status: 'completed', exitReason: 'converted', exitedAt: new Date() })
+      .where(eq(enrollments.id, imported[0]!.id));
+    // Moves no status, so it counts nothing.
+    await db.update(enrollments).set({ journeyVersion: 1 }).where(eq(enrollments.journeyId, journeyId));
+    await db.delete(enrollments).where(eq(enrollments.id, imported[1]!.id));
+    expect(await listedTotals(journeyId)).toEqual(await recountJourney(journeyId));
+    expect(await listedTotals(journeyId)).toEqual({ enrolled: 2, active: 1, converted: 1, failed: 0 });
+    await stripesMatchEnrollments(journeyId);
   });
 });

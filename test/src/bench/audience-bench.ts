@@ -12,7 +12,7 @@ import { mapWithLimit } from '@touchpoint/engine/temporal/map-with-limit';
 import { AUDIENCE_START_CONCURRENCY } from '@touchpoint/engine/temporal/start-audience-page';
 import { waitUntil } from '../harness/patience';
 import { spawnJourneyWorker } from '../harness/spawn-journey-worker';
-import { startBenchEnvironment } from './engine-bench-setup';
+import { settleAll, withBenchEnvironment } from './engine-bench-setup';
 import type { BenchEnvironment } from './engine-bench-setup';
 import type { BenchRow } from './engine-bench';
 
@@ -68,7 +68,7 @@ async function measureRawStarts(env: BenchEnvironment, total: number) {
         workflowId: `bench-raw-${run}-${i}`,
       }),
   );
-  await Promise.all(handles.map((handle) => handle.result()));
+  await settleAll(handles.map((handle) => handle.result()));
   return total / seconds(started);
 }
 
@@ -163,8 +163,7 @@ export async function runAudienceBenchmark(): Promise<BenchRow[]> {
   const members = Number(process.env.BENCH_AUDIENCE_MEMBERS ?? 100_000);
   const sleeping = Number(process.env.BENCH_SLEEPING ?? 10_000);
   const budgetMb = Number(process.env.BENCH_BUDGET_MB ?? 1_024);
-  const env = await startBenchEnvironment(200);
-  try {
+  return withBenchEnvironment(200, async (env) => {
     const raw = await measureRawStarts(env, Math.min(members, 5_000));
     const audience = await measureAudience(env, members);
     const memory = await measureMemory(env, sleeping, budgetMb);
@@ -194,7 +193,5 @@ export async function runAudienceBenchmark(): Promise<BenchRow[]> {
         ratio: memory.peakMb / budgetMb,
       },
     ];
-  } finally {
-    await env.close();
-  }
+  });
 }

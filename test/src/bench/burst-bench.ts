@@ -7,7 +7,7 @@ import { buildApp } from '@touchpoint/engine/api/build-app';
 import { createEventRouter } from '@touchpoint/engine/router/index';
 import { mapWithLimit } from '@touchpoint/engine/temporal/map-with-limit';
 import { waitUntil } from '../harness/patience';
-import { startBenchEnvironment } from './engine-bench-setup';
+import { settleAll, withBenchEnvironment } from './engine-bench-setup';
 import type { BenchEnvironment } from './engine-bench-setup';
 import type { BenchRow } from './engine-bench';
 
@@ -47,7 +47,7 @@ async function measureRawSignalWithStart(env: BenchEnvironment, total: number) {
         signalArgs: [{ eventId: String(i) }],
       }),
   );
-  await Promise.all(handles.map((handle) => handle.result()));
+  await settleAll(handles.map((handle) => handle.result()));
   return total / seconds(started);
 }
 
@@ -76,8 +76,9 @@ async function countTaskProblems(env: BenchEnvironment, journeyId: string) {
   let problems = 0;
   for (const { workflowId } of sample) {
     const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-    // EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT = 7, EVENT_TYPE_WORKFLOW_TASK_FAILED = 8.
-    problems += (history.events ?? []).filter((event) => [7, 8].includes(Number(event.eventType))).length;
+    // EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT = 8, EVENT_TYPE_WORKFLOW_TASK_FAILED = 9 (temporal.api.enums.v1;
+    // 7 is WORKFLOW_TASK_COMPLETED, which an earlier version counted: one per sleeping history).
+    problems += (history.events ?? []).filter((event) => [8, 9].includes(Number(event.eventType))).length;
   }
   return { sampled: sample.length, problems };
 }
@@ -142,8 +143,7 @@ async function measureBurst(env: BenchEnvironment, total: number) {
 
 /** Runs the burst benchmark (N from `BENCH_BURST_EVENTS`, default 5,000) on its own dev server. */
 export async function runBurstBenchmark(total = Number(process.env.BENCH_BURST_EVENTS ?? 5_000)) {
-  const env = await startBenchEnvironment(total + 200);
-  try {
+  return withBenchEnvironment(total + 200, async (env) => {
     const raw = await measureRawSignalWithStart(env, total);
     const burst = await measureBurst(env, total);
     const rows: BenchRow[] = [
@@ -183,7 +183,5 @@ export async function runBurstBenchmark(total = Number(process.env.BENCH_BURST_E
       },
     ];
     return rows;
-  } finally {
-    await env.close();
-  }
+  });
 }

@@ -27,8 +27,39 @@ export interface BenchEnvironment {
   close(): Promise<void>;
 }
 
+/**
+ * Runs `measure` on a fresh environment and closes it afterwards, whatever happened. Every Temporal
+ * call `measure` makes (also from work it leaves running, such as the API's background routing or the
+ * long polls of a `result()` nobody awaits after a failure) carries one abort signal, aborted before
+ * the connection closes: a call still in flight would otherwise meet the stopped server, be retried by
+ * the client's gRPC retry interceptor from a timer, and throw "Channel has been shut down" there, an
+ * uncaught error that ends the whole benchmark run.
+ */
+export async function withBenchEnvironment<T>(
+  maxCachedWorkflows: number,
+  measure: (env: BenchEnvironment) => Promise<T>,
+): Promise<T> {
+  const env = await startBenchEnvironment(maxCachedWorkflows);
+  const inFlight = new AbortController();
+  try {
+    return await env.client.connection.withAbortSignal(inFlight.signal, () => measure(env));
+  } finally {
+    inFlight.abort();
+    await env.close();
+  }
+}
+
+/** Awaits every promise (none is left running on failure), then throws the first failure. */
+export async function settleAll<T>(promises: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<T>).value);
+}
+
 async function openBenchDatabase() {
-  const url = process.env.DATABASE_URL;
+  // BENCH_DATABASE=pglite measures the zero-install shape even when the runner started PostgreSQL.
+  const url = process.env.BENCH_DATABASE === 'pglite' ? undefined : process.env.DATABASE_URL;
   if (url) return { ...openDatabase(url, { maxConnections: 20 }), database: 'postgres' as const };
   const opened = await openPgliteDatabase('memory://');
   await migrateDatabase(opened.db);
@@ -78,6 +109,8 @@ export async function startBenchEnvironment(maxCachedWorkflows: number): Promise
       return ids;
     },
     createJourney: (definition) => insertPublishedJourney(db, definition, `bench ${randomUUID()}`),
+    // Consumers first, then what they consume: the worker drains its tasks, its connection and the
+    // client's close, the database (which the worker's activities used) after them, the server last.
     async close() {
       worker.shutdown();
       await running;

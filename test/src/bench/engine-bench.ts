@@ -8,7 +8,7 @@ import { and, count, eq, nodeVisits } from '@touchpoint/db';
 import type { JourneyDefinition } from '@touchpoint/language';
 import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
 import type { z } from 'zod';
-import { startBenchEnvironment } from './engine-bench-setup';
+import { settleAll, withBenchEnvironment } from './engine-bench-setup';
 import type { BenchEnvironment } from './engine-bench-setup';
 import { edge, entry } from '../engine/journey-parts';
 
@@ -124,7 +124,7 @@ async function measureEmptyStarts(env: BenchEnvironment, total: number, concurre
     );
   });
   const startsPerSecond = perSecond(total, started);
-  await Promise.all(handles.map((handle) => handle.result()));
+  await settleAll(handles.map((handle) => handle.result()));
   return startsPerSecond;
 }
 
@@ -139,7 +139,7 @@ async function measureJourneys(env: BenchEnvironment, total: number, concurrency
     );
   });
   const enrollmentsPerSecond = perSecond(total, started);
-  await Promise.all(handles.map((handle) => handle.result()));
+  await settleAll(handles.map((handle) => handle.result()));
   return { enrollmentsPerSecond, transitionsPerSecond: perSecond(total * SPLIT_TRANSITIONS, started) };
 }
 
@@ -178,8 +178,7 @@ export async function runEngineBenchmark(options: EngineBenchmarkOptions = {}): 
   const enrollments = options.enrollments ?? 300;
   const sleeping = options.sleepingJourneys ?? 500;
   const concurrency = options.concurrency ?? 50;
-  const env = await startBenchEnvironment(sleeping + 200);
-  try {
+  return withBenchEnvironment(sleeping + 200, async (env) => {
     const emptyPerSecond = await measureEmptyStarts(env, emptyStarts, concurrency);
     const journeys = await measureJourneys(env, enrollments, concurrency);
     const memory = await measureSleepingMemory(env, sleeping, concurrency);
@@ -211,9 +210,7 @@ export async function runEngineBenchmark(options: EngineBenchmarkOptions = {}): 
     };
     printBenchResult(result);
     return result;
-  } finally {
-    await env.close();
-  }
+  });
 }
 
 /** Prints rows as an aligned table. */
