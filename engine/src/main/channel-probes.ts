@@ -32,22 +32,40 @@ export function channelProbes(
   return Object.fromEntries(channels.map((channel) => [channel, all[channel]]));
 }
 
+const PROVIDER_APIS = { twilio: 'https://api.twilio.com', smsru: 'https://sms.ru' } as const;
+const PROVIDER_SETTINGS = {
+  twilio: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'],
+  smsru: ['SMSRU_API_ID'],
+} as const;
+
 /**
- * The provider settings that must be set for real traffic. With `SMS_API_URL` aimed elsewhere (a
- * sandbox, a provider-compatible gateway) the credentials are that service's business.
+ * Whether `SMS_API_URL` (if set) is the provider's own public API rather than a sandbox or a
+ * provider-compatible gateway, whose credentials are that service's business.
  */
-function missingSmsSettings(config: AppConfig): string[] {
-  if (config.SMS_API_URL) return [];
-  const required =
-    config.SMS_PROVIDER === 'twilio'
-      ? (['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM'] as const)
-      : (['SMSRU_API_ID'] as const);
-  return required.filter((name) => !config[name]);
+function usesProviderApi(config: AppConfig): boolean {
+  const provider = new URL(PROVIDER_APIS[config.SMS_PROVIDER]).host;
+  return !config.SMS_API_URL || new URL(config.SMS_API_URL).host === provider;
+}
+
+/** The provider settings real traffic needs that are not set (none against a sandbox or gateway). */
+export function missingSmsSettings(config: AppConfig): string[] {
+  if (!usesProviderApi(config)) return [];
+  return PROVIDER_SETTINGS[config.SMS_PROVIDER].filter((name) => !config[name]);
+}
+
+/**
+ * SMS is a channel of this deployment when it points at a sandbox or gateway, or when any of the
+ * provider's settings is given: a half-given set is a configured channel that readiness fails,
+ * naming what is missing, while none at all is a deployment without SMS (publish refuses SMS sends).
+ */
+export function isSmsConfigured(config: AppConfig): boolean {
+  return (
+    !usesProviderApi(config) || PROVIDER_SETTINGS[config.SMS_PROVIDER].some((name) => Boolean(config[name]))
+  );
 }
 
 function smsApiUrl(config: AppConfig): string {
-  if (config.SMS_API_URL) return config.SMS_API_URL;
-  return config.SMS_PROVIDER === 'twilio' ? 'https://api.twilio.com' : 'https://sms.ru';
+  return config.SMS_API_URL ?? PROVIDER_APIS[config.SMS_PROVIDER];
 }
 
 /** Any HTTP answer will do (an API's root may well be 404): the point is that it answers. */
