@@ -75,7 +75,7 @@ async function expectHttpAnswer(url: string): Promise<void> {
     await response.body?.cancel();
   } catch (error) {
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
-    throw new Error(`${new URL(url).host} unreachable${cause ? ` (${cause})` : ''}`);
+    throw new Error(`${new URL(url).host} unreachable${cause ? ` (${cause})` : ''}`, { cause: error });
   }
 }
 
@@ -99,7 +99,9 @@ async function expectSmtpGreeting(url: URL): Promise<void> {
     if (!greeting.startsWith('220')) throw new Error(`greeted with "${greeting.slice(0, 80)}"`);
     socket.end('QUIT\r\n');
   } catch (error) {
-    throw new Error(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${where}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   } finally {
     socket.destroySoon();
   }
