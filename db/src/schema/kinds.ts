@@ -31,7 +31,7 @@ export type UserRole = z.infer<typeof UserRole>;
 
 /**
  * Scopes an API key can hold. `admin` implies every other scope; ingestion keys normally hold only
- * `events:write` and `clients:write`.
+ * `events:write` and `clients:write`; a metrics scraper's only `ops:read`.
  */
 export const API_SCOPES = [
   'admin',
@@ -44,6 +44,8 @@ export const API_SCOPES = [
   'catalog:read',
   'calls:work',
   'stats:read',
+  /** The operator's: `/metrics` and readiness with its details (a scrape job's key holds only this). */
+  'ops:read',
 ] as const;
 export const ApiScope = z.enum(API_SCOPES);
 export type ApiScope = z.infer<typeof ApiScope>;

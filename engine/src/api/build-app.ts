@@ -10,7 +10,7 @@ import { MAX_BATCH_SIZE } from './input-bounds';
 import { registerAuth } from './plugins/auth';
 import { assertRouteScopes, requireRouteScopes } from './plugins/route-scopes';
 import { registerErrorHandler } from './plugins/error-handler';
-import { registerHealth } from './plugins/health';
+import { registerHealth, type ReadinessDeps } from './plugins/health';
 import { registerMetrics } from './plugins/metrics';
 import { registerTracing } from './plugins/tracing';
 import { createTouchpointMetrics, type TouchpointMetrics } from '../observability/metrics';
@@ -90,6 +90,8 @@ export interface BuildAppOptions {
   metrics?: TouchpointMetrics;
   /** Makes one span per request (the process has called `startTracing` with an endpoint). */
   isTraced?: boolean;
+  /** What readiness asks each configured channel (`channelProbes`); unset, no channel is checked. */
+  channelProbes?: ReadinessDeps['channels'];
   /** Registers more routes (the demo's sandbox routes), checked for their scope like the rest. */
   moreRoutes?: (app: FastifyInstance) => Promise<void>;
 }
@@ -124,7 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   registerHealth(app, {
     db: options.db,
     ...(options.temporal ? { temporal: options.temporal } : {}),
-    ...(options.config.channels ? { channels: options.config.channels } : {}),
+    ...(options.channelProbes ? { channels: options.channelProbes } : {}),
   });
   const maxBatchSize = options.config.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
   const shared = { db: options.db, router: options.router ?? null, maxBatchSize };

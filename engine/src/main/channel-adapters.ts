@@ -10,6 +10,7 @@ import {
   type SmsMessage,
 } from '@touchpoint/channels';
 import type { SendActivityDeps } from '@touchpoint/activities';
+import { isSmsConfigured } from './channel-probes';
 import type { AppConfig } from './config';
 
 /**
@@ -46,7 +47,8 @@ export function createChannelAdapters(
   const signed = { secret: signingSecret, allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE };
   return {
     email: createEmailAdapter(config),
-    sms: createSmsAdapter(config),
+    // No provider settings and no sandbox: this deployment has no SMS channel (see isSmsConfigured).
+    ...(isSmsConfigured(config) ? { sms: createSmsAdapter(config) } : {}),
     webhook: createWebhookAdapter(signed),
     ...(config.CALL_CENTER_PUSH_URL
       ? { call: createCallCenterPushAdapter({ ...signed, url: config.CALL_CENTER_PUSH_URL }) }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SEGMENT_RECOMPUTE_CRON } from '../temporal/segment-schedule';
+import { DEFAULT_CHANNEL_LIMITS } from './channel-limits';
 
 // 0 asks the kernel for a free port (tests).
 const port = z.coerce.number().int().min(0).max(65_535);
@@ -7,6 +8,10 @@ const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1')
   .default(false);
+// Fractions allowed (0.5 = one send every two seconds); Temporal's limiter takes any positive rate.
+const sendsPerSecond = (fallback: number) => z.coerce.number().positive().max(100_000).default(fallback);
+// Each send in flight holds a database connection, so the bound is the pool PostgreSQL can give.
+const sendsInFlight = (fallback: number) => z.coerce.number().int().min(1).max(500).default(fallback);
 
 /**
  * Everything Touchpoint reads from the environment, in one place. docker-compose.yml and the README
@@ -72,6 +77,20 @@ export const AppConfig = z.object({
   WORKER_LOCAL_ACTIVITY_SLOTS: z.coerce.number().int().min(1).max(1_000).default(12),
   /** Worker RSS budget in MB: sizes the sticky cache of sleeping journeys (`cachedWorkflowsForBudget`). */
   WORKER_MEMORY_BUDGET_MB: z.coerce.number().int().min(256).max(1_048_576).default(2_048),
+  /**
+   * Per channel: sends a second on its queue across the whole cluster (the provider's rate limit), and
+   * sends in flight in each worker process (each holds a database connection; the pool is sized to
+   * their sum). README "Operations" says which metrics tell an operator to change them.
+   */
+  EMAIL_SENDS_PER_SECOND: sendsPerSecond(DEFAULT_CHANNEL_LIMITS.email.sendsPerSecond),
+  EMAIL_SENDS_IN_FLIGHT: sendsInFlight(DEFAULT_CHANNEL_LIMITS.email.inFlight),
+  SMS_SENDS_PER_SECOND: sendsPerSecond(DEFAULT_CHANNEL_LIMITS.sms.sendsPerSecond),
+  SMS_SENDS_IN_FLIGHT: sendsInFlight(DEFAULT_CHANNEL_LIMITS.sms.inFlight),
+  /** For the call channel a "send" is a call task created (and pushed to CALL_CENTER_PUSH_URL if set). */
+  CALL_SENDS_PER_SECOND: sendsPerSecond(DEFAULT_CHANNEL_LIMITS.call.sendsPerSecond),
+  CALL_SENDS_IN_FLIGHT: sendsInFlight(DEFAULT_CHANNEL_LIMITS.call.inFlight),
+  WEBHOOK_SENDS_PER_SECOND: sendsPerSecond(DEFAULT_CHANNEL_LIMITS.webhook.sendsPerSecond),
+  WEBHOOK_SENDS_IN_FLIGHT: sendsInFlight(DEFAULT_CHANNEL_LIMITS.webhook.inFlight),
   /** Task intake of an external call-center system: each call task is also POSTed there, signed. */
   CALL_CENTER_PUSH_URL: z.string().url().optional(),
 });

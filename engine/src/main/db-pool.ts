@@ -1,13 +1,23 @@
-import { CHANNEL_CONCURRENCY } from './run-workers';
+import { DEFAULT_CHANNEL_LIMITS, type ChannelLimits } from './channel-limits';
 
-/** Connections a worker process needs: one per send in flight, plus the journeys' bookkeeping. */
-export const WORKER_DB_CONNECTIONS =
-  Object.values(CHANNEL_CONCURRENCY).reduce((sum, slots) => sum + slots, 0) + 15;
+/** Connections a worker process needs: one per send in flight on every channel, plus the journeys' bookkeeping. */
+export function workerDbConnections(limits: ChannelLimits = DEFAULT_CHANNEL_LIMITS): number {
+  return Object.values(limits).reduce((sum, limit) => sum + limit.inFlight, 0) + 15;
+}
+
+/** Connections of a worker with the default channel limits. */
+export const WORKER_DB_CONNECTIONS = workerDbConnections();
 
 /** Connections the API and its router need. */
 export const API_DB_CONNECTIONS = 10;
 
-/** The pool size of a process running the API, the worker, or both (`npm start`, the test product). */
-export function dbConnectionsFor(roles: { api: boolean; worker: boolean }): number {
-  return (roles.api ? API_DB_CONNECTIONS : 0) + (roles.worker ? WORKER_DB_CONNECTIONS : 0);
+/**
+ * The pool size of a process running the API, the worker, or both (`npm start`, the test product),
+ * for the channel limits it runs its send workers with.
+ */
+export function dbConnectionsFor(
+  roles: { api: boolean; worker: boolean },
+  limits: ChannelLimits = DEFAULT_CHANNEL_LIMITS,
+): number {
+  return (roles.api ? API_DB_CONNECTIONS : 0) + (roles.worker ? workerDbConnections(limits) : 0);
 }

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createTouchpointMetrics } from '../observability/metrics';
 import { startTracing } from '../observability/tracing';
 import { installWorkerRuntime } from '../worker/worker-runtime';
+import { channelLimitsFrom } from './channel-limits';
 import { loadConfig } from './config';
 import { dbConnectionsFor } from './db-pool';
 import { operateWorker } from './operate-worker';
@@ -28,7 +29,10 @@ export async function runEntrypoint(role: 'api' | 'worker'): Promise<void> {
   if (role === 'worker') installWorkerRuntime({ logger, sdkMetricsAddress });
   const metrics = createTouchpointMetrics({ processMetrics: true });
   const database = openDatabase(config.DATABASE_URL, {
-    maxConnections: dbConnectionsFor({ api: role === 'api', worker: role === 'worker' }),
+    maxConnections: dbConnectionsFor(
+      { api: role === 'api', worker: role === 'worker' },
+      channelLimitsFrom(config),
+    ),
   });
   if (role === 'api') await migrateDatabaseExclusively(database.db);
   const product = await startProduct({

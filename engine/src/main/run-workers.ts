@@ -7,20 +7,22 @@ import {
 import { SEND_TASK_QUEUES, type Activities, type SendActivities } from '@touchpoint/activities';
 import type { ChannelKind } from '@touchpoint/channels';
 import { createJourneyWorker } from '../worker/create-worker';
+import { DEFAULT_CHANNEL_LIMITS, type ChannelLimit, type ChannelLimits } from './channel-limits';
 import type { JourneyWorkerSizing } from '../worker/create-worker';
 
-/**
- * Provider rate limits, per channel queue and across all workers of the cluster: a slow or throttled
- * SMS provider backs up its own queue, never the email queue.
- */
-export const CHANNEL_RATE_LIMITS: Record<ChannelKind, number> = { email: 50, sms: 10, call: 5, webhook: 20 };
+/** The default sends a second per channel queue (cluster-wide); see `DEFAULT_CHANNEL_LIMITS`. */
+export const CHANNEL_RATE_LIMITS = mapLimits((limit) => limit.sendsPerSecond);
 
-/**
- * Sends in flight per channel worker. Each holds one database connection for as long as its
- * provider has the message (the visit's lease, see `withVisitLease`), so a slow provider could
- * otherwise take every connection of the pool and stall the other channels and the journeys.
- */
-export const CHANNEL_CONCURRENCY: Record<ChannelKind, number> = { email: 10, sms: 10, call: 5, webhook: 10 };
+/** The default sends in flight per channel worker; see `DEFAULT_CHANNEL_LIMITS`. */
+export const CHANNEL_CONCURRENCY = mapLimits((limit) => limit.inFlight);
+
+function mapLimits(pick: (limit: ChannelLimit) => number): Record<ChannelKind, number> {
+  const entries = Object.entries(DEFAULT_CHANNEL_LIMITS) as [ChannelKind, ChannelLimit][];
+  return Object.fromEntries(entries.map(([channel, limit]) => [channel, pick(limit)])) as Record<
+    ChannelKind,
+    number
+  >;
+}
 
 export interface RunningWorkers {
   /** Settles when every worker has stopped; rejects if one fails. */
@@ -39,12 +41,15 @@ export interface StartWorkersOptions {
   interceptors?: ActivityInterceptorsFactory[];
   /** Worker plugins (tracing). */
   plugins?: WorkerPlugin[];
+  /** Rate and concurrency of each channel's send worker (the `<CHANNEL>_SENDS_*` variables). */
+  channelLimits?: ChannelLimits;
   /** Slots and cache of the journey worker (the `WORKER_*` variables); defaults when absent. */
   sizing?: JourneyWorkerSizing;
 }
 
 /** Starts the journey worker plus one send-only worker per channel queue. */
 export async function startWorkers(options: StartWorkersOptions): Promise<RunningWorkers> {
+  const limits = options.channelLimits ?? DEFAULT_CHANNEL_LIMITS;
   const sendActivities: SendActivities = {
     sendMessage: options.activities.sendMessage,
     createCallTask: options.activities.createCallTask,
@@ -67,8 +72,8 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
             namespace: options.namespace,
             taskQueue,
             activities: sendActivities,
-            maxTaskQueueActivitiesPerSecond: CHANNEL_RATE_LIMITS[channel],
-            maxConcurrentActivityTaskExecutions: CHANNEL_CONCURRENCY[channel],
+            maxTaskQueueActivitiesPerSecond: limits[channel].sendsPerSecond,
+            maxConcurrentActivityTaskExecutions: limits[channel].inFlight,
             interceptors: { activity: options.interceptors ?? [] },
             plugins: options.plugins ?? [],
           }),

@@ -8,6 +8,7 @@ import { startSmsSandbox, startSmtpSandbox } from '@touchpoint/channels/sandbox'
 import { migrateDatabase, openDatabase, openPgliteDatabase, type OpenDatabase } from '@touchpoint/db';
 import { loadConfig, type AppConfig } from './config';
 import { receiptUrl } from './channel-adapters';
+import { channelLimitsFrom } from './channel-limits';
 import { dbConnectionsFor } from './db-pool';
 import { seedDemoData } from './demo-data';
 import { dataDir } from './paths';
@@ -98,7 +99,7 @@ async function openConfiguredDatabase(config: AppConfig): Promise<OpenDatabase> 
   if (config.DATABASE_URL) {
     step(`using PostgreSQL at ${new URL(config.DATABASE_URL).host}`);
     return openDatabase(config.DATABASE_URL, {
-      maxConnections: dbConnectionsFor({ api: true, worker: true }),
+      maxConnections: dbConnectionsFor({ api: true, worker: true }, channelLimitsFrom(config)),
     });
   }
   step('using the embedded PGlite database in .data/pglite');

@@ -20,6 +20,8 @@ import {
   registerSearchAttributes,
 } from '../temporal';
 import { createChannelAdapters, DEFAULT_DELIVERY_POLICY } from './channel-adapters';
+import { channelLimitsFrom } from './channel-limits';
+import { channelProbes } from './channel-probes';
 import type { AppConfig } from './config';
 import { configuredChannels } from './configured-channels';
 import { builderDistDir } from './paths';
@@ -60,6 +62,8 @@ export interface StartProductOptions {
 export interface RunningProduct {
   /** Base URL of the API when it runs here. */
   apiUrl: string | null;
+  /** The channels this deployment sends on (`configuredChannels`), each checked by readiness. */
+  channels: readonly ChannelKind[];
   metrics: TouchpointMetrics;
   app: FastifyInstance | null;
   temporal: Client;
@@ -91,6 +95,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
   let workers: RunningWorkers | null = null;
   // Built in an API-only process too, to tell publish which channels exist: adapters connect lazily.
   const adapters = instrumentAdapters(createChannelAdapters(config, options.trackingSecret), metrics);
+  const channels = configuredChannels(adapters);
   if (options.worker) {
     const nativeConnection = options.temporal?.nativeConnection ?? (await connections!.nativeConnection());
     const starterDeps = {
@@ -114,6 +119,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       activities,
       interceptors: [activityMetricsInterceptor(metrics)],
       plugins,
+      channelLimits: channelLimitsFrom(config),
       sizing: {
         workflowTaskSlots: config.WORKER_WORKFLOW_TASK_SLOTS,
         localActivitySlots: config.WORKER_LOCAL_ACTIVITY_SLOTS,
@@ -137,14 +143,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       metrics,
     );
     registerDatabaseGauges(metrics, db);
-    app = await buildProductApp(
-      options,
-      temporal,
-      router,
-      configuredChannels(adapters),
-      metrics,
-      plugins.length > 0,
-    );
+    app = await buildProductApp(options, temporal, router, channels, metrics, plugins.length > 0);
     if (config.SEGMENT_RECOMPUTE_CRON !== 'off') {
       await ensureSegmentSchedule({
         client: temporal,
@@ -169,6 +168,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
 
   return {
     apiUrl,
+    channels,
     metrics,
     app,
     temporal,
@@ -235,6 +235,7 @@ async function buildProductApp(
     logger: options.logger ?? { level: config.LOG_LEVEL },
     metrics,
     isTraced,
+    channelProbes: channelProbes(config, channels),
     ...(options.sandbox ? { moreRoutes: registerSandbox(options.sandbox) } : {}),
   });
   // The builder uses hash routes, so its index.html and assets are all there is to serve.

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { ScheduleNotFoundError } from '@temporalio/client';
 import { JourneyDefinition } from '@touchpoint/language';
 import type { AudienceEntryInput } from '../workflows/audience-entry-workflow';
+import { upsertSchedule } from './upsert-schedule';
 
 /** The workflow type a journey's schedule starts (by name: client code never loads workflow code). */
 export const AUDIENCE_ENTRY_WORKFLOW_TYPE = 'audienceEntryWorkflow';
@@ -59,19 +60,9 @@ export async function syncJourneySchedule(input: SyncJourneyScheduleInput): Prom
     taskQueue: input.taskQueue,
   };
   const paused = input.isPaused ?? false;
-  const handle = input.client.schedule.getHandle(scheduleId);
-  try {
-    await handle.update((previous) => ({ ...previous, spec, action, state: { ...previous.state, paused } }));
-    return 'updated';
-  } catch (error) {
-    if (!(error instanceof ScheduleNotFoundError)) throw error;
-  }
-  await input.client.schedule.create({
-    scheduleId,
-    spec,
-    action,
-    policies: { overlap: 'SKIP' },
-    state: { paused },
-  });
-  return 'created';
+  return upsertSchedule(
+    input.client,
+    { scheduleId, spec, action, policies: { overlap: 'SKIP' }, state: { paused } },
+    (previous) => ({ ...previous, spec, action, state: { ...previous.state, paused } }),
+  );
 }

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { ScheduleNotFoundError } from '@temporalio/client';
+import { upsertSchedule } from './upsert-schedule';
 
 /** The workflow type the segmentation Schedule starts (by name: client code never loads workflow code). */
 export const SEGMENT_RECOMPUTE_WORKFLOW_TYPE = 'segmentRecomputeWorkflow';
@@ -31,13 +31,10 @@ export async function ensureSegmentSchedule(input: {
     args: [],
     taskQueue: input.taskQueue,
   };
-  const handle = input.client.schedule.getHandle(scheduleId);
-  try {
-    await handle.update((previous) => ({ ...previous, spec, action }));
-    return 'updated';
-  } catch (error) {
-    if (!(error instanceof ScheduleNotFoundError)) throw error;
-  }
-  await input.client.schedule.create({ scheduleId, spec, action, policies: { overlap: 'SKIP' } });
-  return 'created';
+  // Every API process calls this at start-up, at once after a deploy: upsertSchedule keeps it one.
+  return upsertSchedule(
+    input.client,
+    { scheduleId, spec, action, policies: { overlap: 'SKIP' } },
+    (previous) => ({ ...previous, spec, action }),
+  );
 }

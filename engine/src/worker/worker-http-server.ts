@@ -20,7 +20,7 @@ export interface WorkerHttpOptions {
 
 /**
  * The worker's operator port (loopback by default; it has no key): `/metrics` (Touchpoint's metrics
- * plus the SDK's), `/health/live`, `/health/ready` (database, Temporal, workers running).
+ * plus the SDK's), `/health/live`, `/health/ready` (database, Temporal, workers running, each channel).
  */
 export async function startWorkerHttpServer(
   options: WorkerHttpOptions,

@@ -26,10 +26,10 @@ const SCOPE_TABLE: Record<string, ApiScope | null> = {
   'GET /docs/json': null,
   'GET /docs/yaml': null,
   'GET /docs/static/*': null,
-  // Probes carry no key; readiness says which dependency fails, nothing more. Metrics are operator business.
+  // Probes carry no key; readiness names the failed check (why, to an ops:read key). Metrics: operators'.
   'GET /health/live': null,
   'GET /health/ready': null,
-  'GET /metrics': 'admin',
+  'GET /metrics': 'ops:read',
   'POST /v1/events': 'events:write',
   'POST /v1/purchases': 'events:write',
   'PUT /v1/clients/:id': 'clients:write',

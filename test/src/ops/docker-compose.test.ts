@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { createChannelAdapters } from '@touchpoint/engine/main/channel-adapters';
+import { channelLimitsFrom, DEFAULT_CHANNEL_LIMITS } from '@touchpoint/engine/main/channel-limits';
 import { CONFIG_VARIABLES, loadConfig } from '@touchpoint/engine/main/config';
+import { configuredChannels } from '@touchpoint/engine/main/configured-channels';
 import { JOURNEY_SEARCH_ATTRIBUTES } from '@touchpoint/engine/main/temporal-dev-server';
 import { repoRoot } from '../harness/paths';
 import { TEMPORAL_DATABASES } from '../harness/temporal-server-config';
@@ -94,6 +97,33 @@ describe('docker-compose.yml', () => {
     const config = loadConfig(environment);
     expect(config.DATABASE_URL).toBeDefined();
     expect(config.TOUCHPOINT_ADMIN_KEY).toBeDefined();
+  });
+
+  it('sets every channel limit and worker size, with the defaults the app itself has', () => {
+    const environment = service('worker').environment ?? {};
+    const tunable = CONFIG_VARIABLES.filter((name) =>
+      /_SENDS_(PER_SECOND|IN_FLIGHT)$|^WORKER_(?!HTTP)/.test(name),
+    );
+    expect(tunable).toHaveLength(11);
+    for (const name of tunable) expect(Object.keys(environment), name).toContain(name);
+    const composed = loadConfig(interpolate(environment));
+    const defaults = loadConfig({});
+    for (const name of tunable) expect(composed[name], name).toBe(defaults[name]);
+    expect(channelLimitsFrom(composed)).toEqual(DEFAULT_CHANNEL_LIMITS);
+  });
+
+  it('sends SMS only once a provider is set up, so a first `up` is ready without one', () => {
+    const environment = interpolate(service('worker').environment ?? {});
+    const channelsOf = (env: Record<string, string>) =>
+      configuredChannels(createChannelAdapters(loadConfig(env), 'compose-tracking-secret-0123'));
+    expect(channelsOf(environment)).toEqual(['email', 'call', 'webhook']);
+    const twilio = {
+      ...environment,
+      TWILIO_ACCOUNT_SID: 'AC0123',
+      TWILIO_AUTH_TOKEN: 'token',
+      TWILIO_FROM: '+15550100',
+    };
+    expect(channelsOf(twilio)).toEqual(['email', 'sms', 'call', 'webhook']);
   });
 
   it('points the app at the services by their compose names and published ports', () => {

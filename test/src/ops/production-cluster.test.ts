@@ -262,11 +262,19 @@ describe('[production-server] two APIs and two workers on a production Temporal 
       undefined,
       'ten upload SMS',
     );
-    const uploaded = await database.db
-      .select({ id: enrollments.id })
-      .from(enrollments)
-      .where(eq(enrollments.journeyId, String(journey.id)));
-    expect(uploaded).toHaveLength(names.length);
+    const uploaded = () =>
+      database.db
+        .select({ id: enrollments.id })
+        .from(enrollments)
+        .where(eq(enrollments.journeyId, String(journey.id)));
+    // Enrollment rows are batched bookkeeping, flushed by the workflow's own task: a text can reach
+    // the sandbox before its enrollment's row lands, so the rows are awaited, then counted exactly.
+    await waitUntil(
+      async () => (await uploaded()).length >= names.length,
+      undefined,
+      'ten upload enrollments',
+    );
+    expect(await uploaded()).toHaveLength(names.length);
     expect(smsInbox.listMessages().length).toBe(smsBefore + names.length);
   });
 });

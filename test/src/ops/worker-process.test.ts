@@ -1,5 +1,11 @@
 import { findFreePort } from '@touchpoint/engine/main/ports';
 import { startTemporalDevServer, type TemporalDevServer } from '@touchpoint/engine/main/temporal-dev-server';
+import {
+  startSmsSandbox,
+  startSmtpSandbox,
+  type SmsSandbox,
+  type SmtpSandbox,
+} from '@touchpoint/channels/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../harness/database';
 import { waitUntil } from '../harness/patience';
@@ -13,10 +19,17 @@ describe('the worker process', () => {
   let temporal: TemporalDevServer;
   let database: TestDatabase;
   let worker: TouchpointProcess;
+  let mailbox: SmtpSandbox;
+  let smsInbox: SmsSandbox;
   let operatorUrl = '';
 
   beforeAll(async () => {
-    [temporal, database] = await Promise.all([startTemporalDevServer(), createTestDatabase()]);
+    [temporal, database, mailbox, smsInbox] = await Promise.all([
+      startTemporalDevServer(),
+      createTestDatabase(),
+      startSmtpSandbox(),
+      startSmsSandbox({ receipts: false }),
+    ]);
     const port = await findFreePort();
     operatorUrl = `http://127.0.0.1:${port}`;
     worker = startTouchpointProcess('worker', {
@@ -24,12 +37,16 @@ describe('the worker process', () => {
       TEMPORAL_ADDRESS: temporal.address,
       WORKER_HTTP_PORT: String(port),
       TEMPORAL_UNREACHABLE_EXIT_SECONDS: '3',
+      // Readiness asks every channel the worker sends on, so they must be there.
+      SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+      SMS_API_URL: smsInbox.baseUrl,
     });
   });
   afterAll(async () => {
     await worker?.stop();
     await temporal?.stop();
     await database?.close();
+    await Promise.all([mailbox?.stop(), smsInbox?.stop()]);
   });
 
   it('is ready, and serves its own and the Temporal SDK metrics on the operator port', async () => {
@@ -38,7 +55,15 @@ describe('the worker process', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       ready: true,
-      checks: { database: { ok: true }, temporal: { ok: true }, workers: { ok: true } },
+      checks: {
+        database: { ok: true },
+        temporal: { ok: true },
+        workers: { ok: true },
+        email: { ok: true },
+        sms: { ok: true },
+        call: { ok: true },
+        webhook: { ok: true },
+      },
     });
     expect((await fetch(`${operatorUrl}/health/live`)).status).toBe(200);
     let text = '';

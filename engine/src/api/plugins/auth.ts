@@ -49,19 +49,22 @@ export function requireScope(request: FastifyRequest, scope: ApiScope, why: stri
  */
 export function registerAuth(app: FastifyInstance, options: { db: Database; adminKey: string }): void {
   const adminDigest = digest(options.adminKey);
-  app.decorateRequest('apiScopes', null);
-  app.addHook('onRequest', async (request) => {
-    const scope = request.routeOptions.config.scope;
-    if (scope === undefined || scope === null) return;
-    const key = readBearer(request);
-    if (key === null) throw new ApiError('unauthorized', 'missing "authorization: Bearer <key>" header');
-    if (timingSafeEqual(digest(key), adminDigest)) {
-      request.apiScopes = ALL_SCOPES;
-      return;
-    }
+  const scopesOf = async (key: string): Promise<ReadonlySet<ApiScope>> => {
+    if (timingSafeEqual(digest(key), adminDigest)) return ALL_SCOPES;
     const row = await findApiKeyQuery(options.db, key);
     if (row === null) throw new ApiError('unauthorized', 'unknown or revoked API key');
-    request.apiScopes = new Set(row.scopes);
+    return new Set(row.scopes);
+  };
+  app.decorateRequest('apiScopes', null);
+  app.addHook('onRequest', async (request) => {
+    const { scope, readsKeyWhenSent } = request.routeOptions.config;
+    const key = readBearer(request);
+    if (scope === undefined || scope === null) {
+      if (readsKeyWhenSent && key !== null) request.apiScopes = await scopesOf(key);
+      return;
+    }
+    if (key === null) throw new ApiError('unauthorized', 'missing "authorization: Bearer <key>" header');
+    request.apiScopes = await scopesOf(key);
     if (!hasScope(request, scope)) throw new ApiError('forbidden', `this API key lacks the "${scope}" scope`);
   });
 }

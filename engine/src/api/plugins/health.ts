@@ -2,27 +2,33 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '@touchpoint/db';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { ChannelKind } from '@touchpoint/language';
 import { z } from 'zod';
+import { hasScope } from './auth';
 
 /** What readiness checks: each dependency the API cannot serve without. */
 export interface ReadinessDeps {
   db: Database;
   temporal?: Client;
-  /** The channels this deployment sends on; an API with none configured cannot publish a send. */
-  channels?: readonly string[];
+  /**
+   * A probe per channel this deployment sends on (`channelProbes`), each reported under the channel's
+   * name; a probe resolves when the channel can send and rejects saying why not. Unset: no channel
+   * is checked (an API built without the product's wiring, in tests).
+   */
+  channels?: Partial<Record<ChannelKind, () => Promise<unknown>>>;
 }
 
 const Check = z.object({ ok: z.boolean(), detail: z.string().optional() });
 const Readiness = z.object({
   ready: z.boolean(),
-  checks: z.object({ database: Check, temporal: Check, channels: Check }),
+  checks: z.record(z.string(), Check),
 });
 type Check = z.infer<typeof Check>;
 
 /** A check answers within this, or it fails: a probe must not hang on a dead dependency. */
 const CHECK_TIMEOUT_MS = 2_000;
 
-async function check(probe: () => Promise<unknown>): Promise<Check> {
+export async function check(probe: () => Promise<unknown>): Promise<Check> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
@@ -50,12 +56,24 @@ export async function checkDatabase(db: Database): Promise<Check> {
   return check(() => db.execute(sql`select 1`));
 }
 
+/** Runs every configured channel's probe, each named by its channel. */
+export async function checkChannels(
+  probes: Partial<Record<ChannelKind, () => Promise<unknown>>>,
+): Promise<Record<string, Check>> {
+  const entries = Object.entries(probes) as [ChannelKind, () => Promise<unknown>][];
+  return Object.fromEntries(
+    await Promise.all(entries.map(async ([channel, probe]) => [channel, await check(probe)] as const)),
+  );
+}
+
 /**
  * `/health/live` says the process answers (restart it if not); `/health/ready` says it can serve now
  * (take it out of the load balancer if not): the database answers, the Temporal frontend serves, and
- * at least one channel is configured. Both are public, as probes carry no key; readiness names which
- * check failed and why, nothing else. Left out of the OpenAPI document, like `/metrics`: they are
- * the operator's, and a failed readiness answers its checks rather than the API's error format.
+ * every configured channel can send (one check per channel, named by it). Both are public, as probes
+ * carry no key; without one, readiness names each check and whether it passed, and only a key with
+ * `ops:read` also reads why one failed (hosts, ports and provider errors are an operator's business).
+ * Left out of the OpenAPI document, like `/metrics`: they are the operator's, and a failed readiness
+ * answers its checks rather than the API's error format.
  */
 export function registerHealth(app: FastifyInstance, deps: ReadinessDeps): void {
   app.get(
@@ -69,17 +87,21 @@ export function registerHealth(app: FastifyInstance, deps: ReadinessDeps): void 
   app.get(
     '/health/ready',
     {
-      config: { scope: null },
+      config: { scope: null, readsKeyWhenSent: true },
       schema: { hide: true, response: { 200: Readiness, 503: Readiness } },
     },
-    async (_request, reply) => {
-      const [database, temporal] = await Promise.all([checkDatabase(deps.db), checkTemporal(deps.temporal)]);
-      const channels: Check =
-        deps.channels === undefined || deps.channels.length > 0
-          ? { ok: true, ...(deps.channels ? { detail: deps.channels.join(',') } : {}) }
-          : { ok: false, detail: 'no channel configured' };
-      const ready = database.ok && temporal.ok && channels.ok;
-      return reply.code(ready ? 200 : 503).send({ ready, checks: { database, temporal, channels } });
+    async (request, reply) => {
+      const [database, temporal, channels] = await Promise.all([
+        checkDatabase(deps.db),
+        checkTemporal(deps.temporal),
+        checkChannels(deps.channels ?? {}),
+      ]);
+      const checks: Record<string, Check> = { database, temporal, ...channels };
+      const ready = Object.values(checks).every((one) => one.ok);
+      const shown = hasScope(request, 'ops:read')
+        ? checks
+        : Object.fromEntries(Object.entries(checks).map(([name, one]) => [name, { ok: one.ok }]));
+      return reply.code(ready ? 200 : 503).send({ ready, checks: shown });
     },
   );
 }

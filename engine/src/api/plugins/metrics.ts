@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TouchpointMetrics } from '../../observability/metrics';
 
 /**
- * `GET /metrics` in Prometheus' text format, for the admin key only: it shows traffic and backlog,
- * which is operator business. Also times every request by its route pattern (never the raw URL, so
+ * `GET /metrics` in Prometheus' text format, for a key with `ops:read` (the scrape job's operator key;
+ * admin holds it too): it shows traffic and backlog, which is operator business. Also times every request by its route pattern (never the raw URL, so
  * ids do not explode the label set) and counts the events each accepted `POST /v1/events` carried.
  */
 export function registerMetrics(app: FastifyInstance, metrics: TouchpointMetrics): void {
@@ -27,7 +27,7 @@ export function registerMetrics(app: FastifyInstance, metrics: TouchpointMetrics
     }
     return payload;
   });
-  app.get('/metrics', { config: { scope: 'admin' }, schema: { hide: true } }, async (_request, reply) =>
+  app.get('/metrics', { config: { scope: 'ops:read' }, schema: { hide: true } }, async (_request, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 }

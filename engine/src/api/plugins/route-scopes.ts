@@ -9,6 +9,11 @@ declare module 'fastify' {
      * stops the API at start-up, so forgetting it can never make a route public.
      */
     scope?: ApiScope | null;
+    /**
+     * On a public route: a bearer key, when one is sent, is checked (401 if unknown) and its scopes
+     * set on the request, so the route can answer more to a key that may read more (readiness).
+     */
+    readsKeyWhenSent?: boolean;
   }
 }
 
