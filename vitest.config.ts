@@ -1,4 +1,17 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Test files run at once. Vitest's default (one fewer than the cores) is a single fork on a
+ * two-core machine, and that fork spends most of its time waiting: on Temporal task round trips,
+ * PostgreSQL, Chromium paints, child processes starting. Measured idle, one fork kept the load
+ * average under 1; two forks per core overlap those waits. `TOUCHPOINT_TEST_WORKERS` overrides.
+ */
+function testWorkers(): number {
+  const override = Number(process.env.TOUCHPOINT_TEST_WORKERS);
+  if (Number.isInteger(override) && override > 0) return override;
+  return Math.max(2, availableParallelism() * 2);
+}
 
 // One config for the whole repo. Pure modules keep their tests beside them; cross-package tests
 // live in test/. globalSetup starts one Temporal dev server and one throwaway PostgreSQL cluster
@@ -11,6 +24,7 @@ export default defineConfig({
       'engine/domain/src/**/*.test.ts',
     ],
     pool: 'forks',
+    maxWorkers: testWorkers(),
     globalSetup: ['test/src/harness/global-setup.ts'],
     // Sized for a loaded machine (two cores shared with other work runs 4-5x slower than idle): a
     // test's own waits give up after PATIENCE_MS (90 s, test/src/harness/patience.ts) so they report

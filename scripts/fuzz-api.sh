@@ -9,7 +9,8 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 SCHEMATHESIS_VERSION=4.32.5
-VENV=.tools/venv
+# FUZZ_VENV: a venv of your own, when .tools is shared with other checkouts.
+VENV=${FUZZ_VENV:-.tools/venv}
 EXAMPLES=${1:-100}
 shift || true
 

@@ -3,13 +3,11 @@
 //   dist/server/workflows/*.js          the journey workflow bundle, prebuilt (plain and traced)
 //   dist/server/migrations/             the SQL migrations the API applies at start
 // Paths the code derives from import.meta.url (repo root three levels up, ../migrations) hold there.
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { build, type Plugin } from 'esbuild';
-import { WORKFLOWS_PATH } from '../worker/create-worker';
+import { bundleJourneyWorkflows } from '../worker/bundle-journey-workflows';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const out = path.join(root, 'dist', 'server');
@@ -38,20 +36,6 @@ await build({
   logLevel: 'warning',
 });
 
-const require = createRequire(import.meta.url);
-const tracingInterceptors =
-  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
-mkdirSync(path.join(out, 'workflows'), { recursive: true });
-for (const [name, workflowInterceptorModules] of [
-  ['journeys.js', []],
-  ['journeys-traced.js', [tracingInterceptors]],
-] as const) {
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    workflowInterceptorModules: [...workflowInterceptorModules],
-    logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error },
-  });
-  writeFileSync(path.join(out, 'workflows', name), code);
-}
+await bundleJourneyWorkflows(path.join(out, 'workflows'));
 cpSync(path.join(root, 'db', 'migrations'), path.join(out, 'migrations'), { recursive: true });
 console.log(`[build-server] dist/server ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import type { ActivityInterceptorsFactory, NativeConnection, WorkerPlugin } from '@temporalio/worker';
@@ -11,16 +12,23 @@ import {
 /** Path of the workflow bundle's entry (TypeScript; the worker's bundler compiles it). */
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
+/** File names of the prebuilt journey workflow bundle (see bundle-journey-workflows.ts). */
+export const PREBUILT_BUNDLE_FILES = { plain: 'journeys.js', traced: 'journeys-traced.js' } as const;
+
 /**
- * The prebuilt workflow bundle beside the compiled worker (`npm run build:server` writes
- * `dist/server/workflows/`), or null when running from source, where the worker bundles at start.
+ * The prebuilt workflow bundle: from the folder `WORKFLOW_BUNDLE_DIR` names when set (the test
+ * harness bundles once per run there), else beside the compiled worker (`npm run build:server` writes
+ * `dist/server/workflows/`); null when running from source, where the worker bundles at start.
  * Traced workers need the bundle built with the tracing interceptors.
  */
 export function prebuiltWorkflowBundle(isTraced: boolean): string | null {
-  const file = fileURLToPath(
-    new URL(`../workflows/${isTraced ? 'journeys-traced' : 'journeys'}.js`, import.meta.url),
-  );
-  return existsSync(file) ? file : null;
+  const name = isTraced ? PREBUILT_BUNDLE_FILES.traced : PREBUILT_BUNDLE_FILES.plain;
+  const dir = process.env.WORKFLOW_BUNDLE_DIR;
+  const file = dir ? path.join(dir, name) : fileURLToPath(new URL(`../workflows/${name}`, import.meta.url));
+  if (existsSync(file)) return file;
+  // A named folder without the bundle is a mistake to report, not a reason to bundle quietly.
+  if (dir) throw new Error(`WORKFLOW_BUNDLE_DIR=${dir} holds no ${name}`);
+  return null;
 }
 
 /** How big one journey worker is (`WORKER_*` variables; defaults in worker-sizing.ts). */

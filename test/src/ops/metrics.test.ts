@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '../harness/patience';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 import { sampleSum } from './prometheus-text';
-import { insertWelcomeTemplates, signUpEvent, WELCOME_JOURNEY, welcomeClient } from './welcome-story';
+import {
+  insertWelcomeTemplates,
+  signUpEvent,
+  WELCOME_JOURNEY,
+  welcomeClient,
+} from '../harness/first-journey-story';
 
 // Traffic through the front door (HTTP API -> router -> workflow -> channels), then what an operator
 // reads from /metrics: events in, routing, enrollments, sends by outcome, policy skips, provider latency.

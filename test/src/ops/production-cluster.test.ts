@@ -11,14 +11,20 @@ import { and, clients, enrollments, eq, events, openDatabase, type OpenDatabase 
 import { findFreePort } from '@touchpoint/engine/main/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withAdmin } from '../harness/database';
+import {
+  afternoonTimeZone,
+  insertWelcomeTemplates,
+  SIGN_UP_STORY,
+  signUpEvent,
+  UPLOAD_STORY,
+  welcomeClient,
+} from '../harness/first-journey-story';
 import { repoRoot } from '../harness/paths';
 import { waitUntil } from '../harness/patience';
 import { startPostgresCluster, type PostgresCluster } from '../harness/postgres-cluster';
 import { startTemporalCluster, type TemporalCluster } from '../harness/temporal-cluster';
 import { sampleSum } from './prometheus-text';
-import { SIGN_UP_STORY, UPLOAD_STORY } from './production-story';
 import { PROCESS_SECRETS, startTouchpointProcess, type TouchpointProcess } from './touchpoint-process';
-import { afternoonTimeZone, insertWelcomeTemplates, signUpEvent, welcomeClient } from './welcome-story';
 
 const run = promisify(execFile);
 /** A cold build of the server (scripts/install-tools.sh temporal-server): 8-10 min idle, 51 min measured under heavy load. */

@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '../harness/patience';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 import { startOtlpReceiver, type ReceivedSpan } from './otlp-receiver';
-import { insertWelcomeTemplates, signUpEvent, WELCOME_JOURNEY, welcomeClient } from './welcome-story';
+import {
+  insertWelcomeTemplates,
+  signUpEvent,
+  WELCOME_JOURNEY,
+  welcomeClient,
+} from '../harness/first-journey-story';
 
 /** The names on the way from `span` up to its trace's root. */
 function ancestry(spans: ReceivedSpan[], span: ReceivedSpan): string[] {
