@@ -1,56 +1,55 @@
-import type { CutPoints, LifecycleGrid, LifecycleStage, RfmCutPointSet } from './segmentation-settings';
+import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
+import { clientFacts } from '../schema/client-facts';
+import { daysSinceLastPurchaseSql } from './fact-sql';
+import type { CutPoints, LifecycleGrid, RfmCutPointSet } from './segmentation-settings';
 
 /**
- * The segmentation job's classification of one client, as pure functions: the RFM cell and the
- * lifecycle stage from the client's facts on a day. The full recompute and a purchase's incremental
- * update both call these, so a client is classified the same way whichever ran.
+ * The segmentation job's classification of a client, as SQL expressions over `clients` left-joined with
+ * `client_facts`: the RFM cell and the lifecycle stage on a day. The full recompute (a range of clients)
+ * and a purchase's incremental update (its buyers) both use these, so a client is classified the same way
+ * whichever ran, and a million clients are classified in the database instead of one by one.
  */
 
-/** What classification reads about a client (from `client_facts`). */
-export interface ClassifiableFacts {
-  purchaseCount: number;
-  totalValue: number;
-  /** Whole UTC days since the last purchase (`daysSinceLastPurchase`). */
-  daysSinceLastPurchase: number;
-}
+const float = (value: number) => sql`${value}::float8`;
 
 /** 1, 2 or 3 for a value against ascending cut points: ≤ low → 1, ≤ high → 2, else 3. */
-export function scoreAgainst(value: number, [low, high]: CutPoints): 1 | 2 | 3 {
-  if (value <= low) return 1;
-  return value <= high ? 2 : 3;
+function scoreSql(value: SQL, [low, high]: CutPoints): SQL {
+  return sql`(case when ${value} <= ${float(low)} then 1 when ${value} <= ${float(high)} then 2 else 3 end)`;
+}
+
+/** Whether the client has bought at all: without a purchase there is no cell and no stage. */
+function hasPurchasedSql(): SQL {
+  return sql`(${clientFacts.purchaseCount} > 0 and ${clientFacts.lastPurchaseAt} is not null)`;
 }
 
 /** The RFM cell, `R<r>F<f>M<m>` with 3 best (recency scores the other way: fewer days is better). */
-export function classifyRfmCell(facts: ClassifiableFacts, cuts: RfmCutPointSet): string {
-  const r = 4 - scoreAgainst(facts.daysSinceLastPurchase, cuts.recencyDays);
-  const f = scoreAgainst(facts.purchaseCount, cuts.purchaseCount);
-  const m = scoreAgainst(facts.totalValue, cuts.totalValue);
-  return `R${r}F${f}M${m}`;
+export function rfmCellSql(cuts: RfmCutPointSet, asOf: Date): SQL<string | null> {
+  const days = sql`(${daysSinceLastPurchaseSql(asOf)})::float8`;
+  const r = sql`(4 - ${scoreSql(days, cuts.recencyDays)})`;
+  const f = scoreSql(sql`(${clientFacts.purchaseCount})::float8`, cuts.purchaseCount);
+  const m = scoreSql(sql`(${clientFacts.totalValue})::float8`, cuts.totalValue);
+  return sql<
+    string | null
+  >`(case when ${hasPurchasedSql()} then 'R' || ${r} || 'F' || ${f} || 'M' || ${m} end)`;
 }
 
 /** The first region of the grid the client falls in, or null (no purchase, or no region covers it). */
-export function classifyLifecycleStage(facts: ClassifiableFacts, grid: LifecycleGrid): LifecycleStage | null {
-  if (facts.purchaseCount < 1) return null;
-  const region = grid.regions.find(
-    (r) =>
-      facts.purchaseCount >= r.minPurchases &&
-      (r.maxPurchases === null || facts.purchaseCount <= r.maxPurchases) &&
-      facts.daysSinceLastPurchase >= r.minDays &&
-      (r.maxDays === null || facts.daysSinceLastPurchase <= r.maxDays),
-  );
-  return region?.stage ?? null;
-}
-
-/** The grid cell a client is drawn in: row 1…purchaseRows (last = "or more"), column 0…dayColumns.length. */
-export function lifecycleCellOf(
-  facts: ClassifiableFacts,
-  grid: LifecycleGrid,
-): { row: number; column: number } {
-  const column = grid.dayColumns.findIndex((upper) => facts.daysSinceLastPurchase <= upper);
-  return {
-    row: Math.min(facts.purchaseCount, grid.purchaseRows),
-    column: column === -1 ? grid.dayColumns.length : column,
-  };
+export function lifecycleStageSql(grid: LifecycleGrid, asOf: Date): SQL<string | null> {
+  const days = daysSinceLastPurchaseSql(asOf);
+  const count = sql`${clientFacts.purchaseCount}`;
+  const branches = grid.regions.map((region) => {
+    const bounds = [
+      sql`${count} >= ${region.minPurchases}::int`,
+      region.maxPurchases === null ? null : sql`${count} <= ${region.maxPurchases}::int`,
+      sql`${days} >= ${region.minDays}::int`,
+      region.maxDays === null ? null : sql`${days} <= ${region.maxDays}::int`,
+    ].filter((bound): bound is SQL => bound !== null);
+    return sql`when ${sql.join(bounds, sql` and `)} then ${region.stage}::text`;
+  });
+  return sql<
+    string | null
+  >`(case when not coalesce(${hasPurchasedSql()}, false) then null ${sql.join(branches, sql` `)} end)`;
 }
 
 /** All 27 cells, R1F1M1 … R3F3M3. */

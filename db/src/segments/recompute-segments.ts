@@ -1,6 +1,7 @@
-import type { Database } from '../database';
+import { sql } from 'drizzle-orm';
+import type { Database, Executor } from '../database';
+import { clients } from '../schema/clients';
 import { applySegmentChanges } from './apply-segment-changes';
-import { classifyClients } from './classify-clients';
 import { loadSegmentationContext } from './load-segmentation-context';
 import { snapshotSegmentCounts } from './snapshot-segment-counts';
 
@@ -14,7 +15,7 @@ export interface RecomputeProgress {
 export interface RecomputeSegmentsOptions {
   /** The moment classified for: days since the last purchase and event windows end here. */
   asOf: Date;
-  /** Clients per transaction (default 2,000). */
+  /** Clients per transaction (default 10,000). */
   chunkSize?: number;
   /** Resume after this client id (a retried run's last heartbeat); earlier chunks are already applied. */
   startAfter?: string | null;
@@ -23,30 +24,46 @@ export interface RecomputeSegmentsOptions {
 }
 
 /**
+ * The chunk after `after`: its last client id (null for the last, open-ended chunk) and its size, read
+ * off the primary key so each chunk's statement is a range scan.
+ */
+async function nextChunk(db: Executor, after: string | null, limit: number) {
+  const from = after === null ? sql`true` : sql`${clients.id} > ${after}::uuid`;
+  const result = await db.execute(
+    sql`select ${clients.id} as id from ${clients} where ${from} order by ${clients.id} offset ${limit - 1} limit 1`,
+  );
+  const [row] = (result as unknown as { rows: { id: string }[] }).rows;
+  if (row) return { through: row.id, clients: limit };
+  const rest = await db.execute(sql`select count(*)::int as n from ${clients} where ${from}`);
+  return { through: null, clients: (rest as unknown as { rows: { n: number }[] }).rows[0]!.n };
+}
+
+/**
  * The full recompute: every client classified as of `asOf`, chunk by chunk in client-id order, each
- * chunk one transaction (memberships, facts and transition events together), then today's member
- * counts. Killed midway and run again with the same `asOf`, it emits each transition once: committed
- * chunks find nothing left to change, and the rest is decided as the first run would have.
+ * chunk one transaction and one set-based statement (memberships, facts) plus its transition events,
+ * then today's member counts. Killed midway and run again with the same `asOf`, it emits each
+ * transition once: committed chunks find nothing left to change, and the rest is decided as the first
+ * run would have.
  */
 export async function recomputeSegments(
   db: Database,
   options: RecomputeSegmentsOptions,
 ): Promise<RecomputeProgress> {
   const { asOf } = options;
-  const limit = options.chunkSize ?? 2_000;
+  const limit = options.chunkSize ?? 10_000;
   const context = await loadSegmentationContext(db, asOf, { takeCutPoints: true });
   const progress: RecomputeProgress = { after: options.startAfter ?? null, clients: 0, transitions: 0 };
   for (;;) {
     const chunk = await db.transaction(async (tx) => {
-      const classified = await classifyClients(tx, context, { after: progress.after, limit }, asOf);
-      const stored = await applySegmentChanges(tx, context, classified, asOf);
-      return { classified, fresh: stored.filter((outcome) => outcome.isNew).map((o) => o.eventId) };
+      const { through, clients: size } = await nextChunk(tx, progress.after, limit);
+      const stored = await applySegmentChanges(tx, context, { after: progress.after, through }, asOf);
+      return { through, size, fresh: stored.filter((outcome) => outcome.isNew).map((o) => o.eventId) };
     });
-    progress.clients += chunk.classified.length;
+    progress.clients += chunk.size;
     progress.transitions += chunk.fresh.length;
-    progress.after = chunk.classified.at(-1)?.id ?? progress.after;
+    if (chunk.through !== null) progress.after = chunk.through;
     await options.onChunk?.({ ...progress }, chunk.fresh);
-    if (chunk.classified.length < limit) break;
+    if (chunk.through === null) break;
   }
   await snapshotSegmentCounts(db, asOf);
   return progress;

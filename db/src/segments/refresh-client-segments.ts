@@ -1,7 +1,6 @@
 import type { Executor } from '../database';
 import type { StoredEventOutcome } from '../ingest/store-events';
 import { applySegmentChanges } from './apply-segment-changes';
-import { classifyClients } from './classify-clients';
 import { loadSegmentationContext } from './load-segmentation-context';
 
 /**
@@ -16,6 +15,5 @@ export async function refreshClientSegments(
 ): Promise<StoredEventOutcome[]> {
   if (clientIds.length === 0) return [];
   const context = await loadSegmentationContext(db, asOf, { takeCutPoints: false });
-  const classified = await classifyClients(db, context, { ids: [...new Set(clientIds)].sort() }, asOf);
-  return applySegmentChanges(db, context, classified, asOf);
+  return applySegmentChanges(db, context, { ids: [...new Set(clientIds)].sort() }, asOf);
 }

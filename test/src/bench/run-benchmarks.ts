@@ -108,6 +108,14 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
         'raw GROUP BY of the purchases',
         r.rawGroupBySeconds,
       ),
+      row(
+        'segments',
+        `next day's full recompute (${r.dailyTransitions} transitions)`,
+        r.dailyRecomputeSeconds,
+        's',
+        'raw GROUP BY of the purchases',
+        r.rawGroupBySeconds,
+      ),
       {
         benchmark: 'segments',
         metric: 'incremental update on a purchase, median',
