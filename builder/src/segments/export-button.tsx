@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { ApiError, fetchWithKey, readBody } from '../api/client';
 import { useAuthStore } from '../auth/auth-store';
-import { useT } from '../i18n/i18n';
+import { useLocaleStore, useT } from '../i18n/i18n';
 import { ServerError } from '../pages/server-error';
+import { formatCount } from './format-segment-figure';
 import { segmentEndpoints } from './segments-api';
 
 type ExportState =
@@ -25,6 +26,8 @@ function countLines(chunk: Uint8Array): number {
  */
 export function ExportButton({ segmentId, fileName }: { segmentId: string; fileName: string }) {
   const t = useT();
+  const locale = useLocaleStore((store) => store.locale);
+  const count = (value: number) => formatCount(value, locale);
   const [state, setState] = useState<ExportState>({ status: 'idle' });
 
   const run = async () => {
@@ -70,15 +73,15 @@ export function ExportButton({ segmentId, fileName }: { segmentId: string; fileN
           <progress
             value={state.rows}
             max={Math.max(1, state.total)}
-            aria-label={t('segments.export.progress', { rows: state.rows, total: state.total })}
+            aria-label={t('segments.export.progress', { rows: count(state.rows), total: count(state.total) })}
           />
-          <span>{t('segments.export.progress', { rows: state.rows, total: state.total })}</span>
+          <span>{t('segments.export.progress', { rows: count(state.rows), total: count(state.total) })}</span>
         </span>
       )}
       {state.status === 'done' && (
         <span className="segment-export-progress" role="status">
-          <progress value={1} max={1} aria-label={t('segments.export.done', { rows: state.rows })} />
-          <span>{t('segments.export.done', { rows: state.rows })}</span>
+          <progress value={1} max={1} aria-label={t('segments.export.done', { rows: count(state.rows) })} />
+          <span>{t('segments.export.done', { rows: count(state.rows) })}</span>
         </span>
       )}
       {state.status === 'failed' && (
