@@ -49,7 +49,8 @@ export function newRule(kind: RuleKind): RuleNode {
     case 'or':
       return { kind, rules: [newRule('fact')] };
     case 'not':
-      return { kind, rule: newRule('tag') };
+      // A group inside, so whatever is excluded can grow into several conditions.
+      return { kind, rule: { kind: 'or', rules: [newRule('tag')] } };
   }
 }
 

@@ -247,9 +247,19 @@ describe('the segmentation pages', () => {
     const attribute = editor.locator('[data-path="rules.1"]');
     await attribute.locator('[data-field="value"] input').focus();
     await page.keyboard.type('Moscow');
+    // But not tagged blocked: a group of its own, its tag typed over the default.
+    await editor.getByTestId('rule-add').last().selectOption('not');
+    const tag = editor.locator('[data-path="rules.2.rule.rules.0"] [data-field="tag"] input');
+    await tag.fill('');
+    await tag.focus();
+    await page.keyboard.type('blocked');
     const rule = {
       kind: 'and',
-      rules: [twoPurchases, { kind: 'attribute', key: 'city', op: 'eq', value: 'Moscow' }],
+      rules: [
+        twoPurchases,
+        { kind: 'attribute', key: 'city', op: 'eq', value: 'Moscow' },
+        { kind: 'not', rule: { kind: 'or', rules: [{ kind: 'tag', tag: 'blocked', has: true }] } },
+      ],
     };
     const expectedCount = await estimateOf(rule);
     expect(expectedCount).toBeGreaterThan(0);
@@ -257,14 +267,29 @@ describe('the segmentation pages', () => {
     await page.screenshot({ path: screenshotPath('segments-08-editor'), fullPage: true });
 
     await page.keyboard.press('Enter');
-    await page
-      .getByTestId('segment-list')
-      .getByRole('button', { name: /Moscow regulars/ })
-      .waitFor();
+    const listed = page.getByTestId('segment-list').getByRole('button', { name: /Moscow regulars/ });
+    await listed.waitFor();
     const saved = await call<{ items: { id: string; key: string; rule: unknown }[] }>('GET', '/v1/segments');
     const created = saved.items.find((s) => s.key === 'moscow-regulars');
     expect(created?.rule).toEqual(rule);
-    await editor.getByTestId('segment-delete').click();
+
+    // The daily recount fills its members and the count over time.
+    await call('POST', '/v1/segmentation/recompute', { asOf: new Date().toISOString() });
+    await page.getByRole('link', { name: 'Moves' }).click();
+    await page.getByRole('link', { name: 'Saved segments' }).click();
+    await page
+      .getByTestId('segment-list')
+      .getByRole('button', { name: /Moscow regulars/ })
+      .click();
+    const history = page.getByTestId('segment-history');
+    await history.waitFor();
+    expect(
+      await history
+        .locator('.chart-bar')
+        .evaluateAll((bars) => bars.map((b) => b.getAttribute('data-value'))),
+    ).toEqual([String(expectedCount)]);
+    await page.screenshot({ path: screenshotPath('segments-08b-saved-segment'), fullPage: true });
+    await page.getByTestId('segment-editor').getByTestId('segment-delete').click();
     await page.getByTestId('segment-list').getByText('No saved segments yet.').waitFor();
     const after = await call<{ items: { key: string }[] }>('GET', '/v1/segments');
     expect(after.items.some((s) => s.key === 'moscow-regulars')).toBe(false);
