@@ -42,7 +42,8 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit): Promise<T> {
+/** One call to the API, its answer parsed with `schema`; other pages' clients (segments) build on it. */
+export async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit): Promise<T> {
   const apiKey = useAuthStore.getState().apiKey;
   const response = await fetchWithKey(path, apiKey, init);
   const body = await readBody(response);
@@ -62,7 +63,7 @@ async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit
 }
 
 /** The answer's JSON; a body that is not JSON (a proxy's error page) is kept as its text. */
-async function readBody(response: Response): Promise<unknown> {
+export async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (!text) return null;
   try {
@@ -73,7 +74,11 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-async function fetchWithKey(path: string, apiKey: string | null, init?: RequestInit): Promise<Response> {
+export async function fetchWithKey(
+  path: string,
+  apiKey: string | null,
+  init?: RequestInit,
+): Promise<Response> {
   try {
     return await fetch(path, {
       ...init,

@@ -4,6 +4,7 @@ import { formatRoute, type Route } from './routes';
 
 const NAV = [
   { page: 'journeys', label: 'nav.journeys', route: { page: 'journeys' } },
+  { page: 'segments', label: 'nav.segments', route: { page: 'segments', tab: 'rfm' } },
   { page: 'templates', label: 'nav.templates', route: { page: 'templates' } },
   { page: 'operator', label: 'nav.operator', route: { page: 'operator' } },
   { page: 'sandbox', label: 'nav.sandbox', route: { page: 'sandbox' } },

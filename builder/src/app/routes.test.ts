@@ -12,6 +12,8 @@ describe('routes', () => {
       { page: 'operator' },
       { page: 'client', clientId: 'c-42' },
       { page: 'sandbox' },
+      { page: 'segments', tab: 'rfm' },
+      { page: 'segments', tab: 'saved' },
     ];
     for (const route of routes) expect(parseRoute(formatRoute(route))).toEqual(route);
   });
@@ -20,6 +22,7 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual({ page: 'journeys' });
     expect(parseRoute('#/nowhere')).toEqual({ page: 'journeys' });
     expect(parseRoute('#/clients')).toEqual({ page: 'journeys' });
+    expect(parseRoute('#/segments/nowhere')).toEqual({ page: 'segments', tab: 'rfm' });
   });
 
   it('ignores a query after the route', () => {

@@ -11,8 +11,13 @@ export const PAGE_NAMES = [
   'client',
   'sandbox',
   'funnel',
+  'segments',
 ] as const;
 export type PageName = (typeof PAGE_NAMES)[number];
+
+/** The segmentation pages: the RFM heatmap, the lifecycle grid, the moves between them, saved segments. */
+export const SEGMENT_TABS = ['rfm', 'lifecycle', 'moves', 'saved'] as const;
+export type SegmentTab = (typeof SEGMENT_TABS)[number];
 
 /** A parsed location: which page, and the id it is about when it has one. */
 export type Route =
@@ -23,7 +28,8 @@ export type Route =
   | { page: 'operator' }
   | { page: 'client'; clientId: string }
   | { page: 'sandbox' }
-  | { page: 'funnel' };
+  | { page: 'funnel' }
+  | { page: 'segments'; tab: SegmentTab };
 
 /** Reads a route from a location hash such as `#/journeys/j_1`; unknown hashes land on the list. */
 export function parseRoute(hash: string): Route {
@@ -41,6 +47,10 @@ export function parseRoute(hash: string): Route {
   if (head === 'clients' && id !== undefined) return { page: 'client', clientId: id };
   if (head === 'sent') return { page: 'sandbox' };
   if (head === 'settings' && id === 'funnel') return { page: 'funnel' };
+  if (head === 'segments') {
+    const tab = SEGMENT_TABS.find((name) => name === id) ?? 'rfm';
+    return { page: 'segments', tab };
+  }
   return { page: 'journeys' };
 }
 
@@ -63,6 +73,8 @@ export function formatRoute(route: Route): string {
       return '#/sent';
     case 'funnel':
       return '#/settings/funnel';
+    case 'segments':
+      return `#/segments/${route.tab}`;
     default:
       return assertNever(route);
   }

@@ -1,8 +1,11 @@
+import { segmentsEn } from './segments-en';
+
 /**
  * English interface texts. Written for marketers: say what happens to clients, not how the engine
  * works. `ru.ts` must have exactly these keys (the compiler enforces it).
  */
 export const en = {
+  ...segmentsEn,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Journeys',
   'nav.templates': 'Templates',

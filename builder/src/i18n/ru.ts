@@ -1,7 +1,9 @@
 import type { MessageKey } from './en';
+import { segmentsRu } from './segments-ru';
 
 /** Russian interface texts: the same keys as `en.ts`, in the words a CRM marketer uses. */
 export const ru: Record<MessageKey, string> = {
+  ...segmentsRu,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Цепочки',
   'nav.templates': 'Шаблоны',

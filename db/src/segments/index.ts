@@ -17,3 +17,6 @@ export * from './list-segment-members';
 export * from './export-segment-csv';
 export * from './snapshot-segment-counts';
 export { SEGMENTATION_EVENT_SOURCE } from './apply-segment-changes';
+export * from './read-rfm-distribution';
+export * from './read-lifecycle-grid';
+export * from './read-segment-transitions';

@@ -41,6 +41,7 @@ import { productRoutes } from './routes/products';
 import { purchaseRoutes } from './routes/purchases';
 import { templateRoutes } from './routes/templates';
 import { segmentRoutes } from './routes/segments';
+import { segmentationFigureRoutes } from './routes/segments/segmentation-figures-routes';
 import { segmentationRoutes } from './routes/segments/segmentation-routes';
 
 /** API settings (the process entrypoint reads them from the environment). */
@@ -152,6 +153,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(funnelTaxonomyRoutes, { db: options.db });
   await app.register(segmentRoutes, { db: options.db });
   await app.register(segmentationRoutes, { db: options.db, router: options.router ?? null });
+  await app.register(segmentationFigureRoutes, { db: options.db });
   await app.register(clientSearchRoutes, { db: options.db });
   await app.register(clientTimelineRoutes, {
     db: options.db,

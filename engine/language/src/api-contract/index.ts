@@ -252,3 +252,4 @@ export type SandboxSms = z.infer<typeof SandboxSms>;
 /** An event type the server has received, with how often (`GET /v1/event-types`). */
 export const EventTypeSummary = z.object({ type: z.string(), count: z.number().int() });
 export type EventTypeSummary = z.infer<typeof EventTypeSummary>;
+export * from './segmentation';
