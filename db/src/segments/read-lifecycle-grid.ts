@@ -3,7 +3,6 @@ import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../database';
 import { clientFacts } from '../schema/client-facts';
 import { segments } from '../schema/segments';
-import { classifyLifecycleStage } from './classify-client';
 import { daysSinceLastPurchaseSql } from './fact-sql';
 import type { LifecycleGrid, LifecycleStage } from './segmentation-settings';
 
@@ -23,6 +22,21 @@ export interface LifecycleCellFigure {
 export interface LifecycleStageSegment {
   stage: LifecycleStage;
   segmentId: string | null;
+}
+
+/**
+ * The stage whose region holds a cell's first day: the same first-match rule `lifecycleStageSql`
+ * applies to clients, applied here to the cell's corner to label the drawing.
+ */
+function stageOfCell(purchaseCount: number, days: number, grid: LifecycleGrid): LifecycleStage | null {
+  const region = grid.regions.find(
+    (r) =>
+      purchaseCount >= r.minPurchases &&
+      (r.maxPurchases === null || purchaseCount <= r.maxPurchases) &&
+      days >= r.minDays &&
+      (r.maxDays === null || days <= r.maxDays),
+  );
+  return region?.stage ?? null;
 }
 
 /** The column of `days`: the first column whose inclusive upper bound holds it, else the last. */
@@ -66,10 +80,7 @@ export async function readLifecycleGrid(
       cells.push({
         row: r,
         column: c,
-        stage: classifyLifecycleStage(
-          { purchaseCount: r, totalValue: 0, daysSinceLastPurchase: firstDay },
-          grid,
-        ),
+        stage: stageOfCell(r, firstDay, grid),
         clients: hit?.clients ?? 0,
         revenue: Number(hit?.revenue ?? 0),
       });
