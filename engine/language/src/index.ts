@@ -23,3 +23,4 @@ export * from './goal-rules';
 export * from './reentry';
 export * from './cron';
 export * from './journey-size';
+export { toProblemIssues } from './describe-issues';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExitJobStatus, JourneyStatus } from '../vocabulary';
+import { ExitJobStatus, IssueRule, JourneyStatus } from '../vocabulary';
 
 /**
  * The API contract: request and response shapes the builder and the server share, pure zod beside the
@@ -66,10 +66,28 @@ export type ExitJob = z.infer<typeof ExitJob>;
 export const LifecycleResult = z.object({ status: JourneyStatus, exitJob: ExitJob.nullable() });
 export type LifecycleResult = z.infer<typeof LifecycleResult>;
 
+/** One field of a definition that broke one rule (the language's `ProblemIssue`), as the API sends it. */
+export const ProblemIssueBody = z
+  .object({
+    path: z
+      .array(z.string())
+      .describe('where the field is, from the node or the definition (`config.templateId`)'),
+    rule: IssueRule.describe(
+      'which rule it broke, from a closed set, so a client can say it in its own words',
+    ),
+    limit: z.number().optional().describe('the bound of a size rule (`tooFew`, `tooShort`, `tooSmall`, …)'),
+    exclusive: z.boolean().optional().describe('the bound itself is not allowed (more than, not at least)'),
+    options: z.array(z.string()).optional().describe('the allowed values of a `notAllowed` rule'),
+    message: z.string().describe("the schema's own text, in English"),
+  })
+  .describe('one field that broke one rule');
+export type ProblemIssueBody = z.infer<typeof ProblemIssueBody>;
+
 export const Problem = z.object({
   nodeId: z.string().nullable(),
   code: z.string(),
   message: z.string(),
+  issues: z.array(ProblemIssueBody).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 

@@ -3,7 +3,7 @@ import { and, desc, eq, journeys, journeyVersions, sql } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ChannelKind } from '@touchpoint/language';
-import { MAX_SUMMARY_LENGTH } from '@touchpoint/language/api-contract';
+import { MAX_SUMMARY_LENGTH, ProblemIssueBody } from '@touchpoint/language/api-contract';
 import { checkJourneySize, findJourneyWarnings, JourneyStatus } from '@touchpoint/language';
 import { checkJourney } from '../../../journeys/check-journey';
 import { ApiError } from '../../api-error';
@@ -19,6 +19,10 @@ const Problem = z
     code: z.string().describe('the problem code of the journey language (`unreachableNode`, …)'),
     message: z.string().describe('what is wrong, in English'),
     severity: z.enum(['error', 'warning']).optional().describe('errors refuse publishing, warnings do not'),
+    issues: z
+      .array(ProblemIssueBody)
+      .optional()
+      .describe('with `invalidConfig` / `invalidDefinition`: each field that broke a rule'),
   })
   .describe('one problem of the definition');
 
