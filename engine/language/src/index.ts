@@ -24,3 +24,4 @@ export * from './reentry';
 export * from './cron';
 export * from './journey-size';
 export { toProblemIssues } from './describe-issues';
+export { haveSameBehaviour } from './same-behaviour';

@@ -27,6 +27,7 @@ import { trackingRoutes } from './routes/tracking';
 import { clientRoutes } from './routes/clients';
 import { clientSearchRoutes } from './routes/clients/search-clients';
 import { clientTimelineRoutes } from './routes/clients/timeline-routes';
+import { checkpointSampleRoutes } from './routes/checkpoint-sample';
 import { eventTypeRoutes } from './routes/event-types';
 import { eventRoutes } from './routes/events';
 import { journeyDiffRoutes } from './routes/journey-diff';
@@ -151,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(segmentRoutes, { db: options.db });
   await app.register(segmentationRoutes, { db: options.db, router: options.router ?? null });
   await app.register(clientSearchRoutes, { db: options.db });
+  await app.register(checkpointSampleRoutes, { db: options.db });
   await app.register(clientTimelineRoutes, {
     db: options.db,
     temporalUi: {

@@ -86,6 +86,7 @@ const SCOPE_TABLE: Record<string, ApiScope | null> = {
   'DELETE /v1/templates/:id': 'catalog:write',
   'POST /v1/templates/:id/preview': 'catalog:read',
   'GET /v1/event-types': 'catalog:read',
+  'GET /v1/checkpoint-sample': 'clients:read',
   'GET /v1/call-tasks': 'calls:work',
   'POST /v1/call-tasks/:id/claim': 'calls:work',
   'POST /v1/call-tasks/:id/complete': 'calls:work',

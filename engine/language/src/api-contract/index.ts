@@ -94,7 +94,12 @@ export type Problem = z.infer<typeof Problem>;
 export const ValidateResult = z.object({ problems: z.array(Problem) });
 export type ValidateResult = z.infer<typeof ValidateResult>;
 
-export const PublishResult = z.object({ number: z.number().int(), summary: z.string().nullable() });
+/** The answer of publish: the new version, or (`unchanged`) the current one the draft does not differ from. */
+export const PublishResult = z.object({
+  number: z.number().int(),
+  summary: z.string().nullable(),
+  unchanged: z.boolean().default(false),
+});
 export type PublishResult = z.infer<typeof PublishResult>;
 
 /** Longest change summary the server stores with a version (its publish body limit). */
@@ -270,3 +275,19 @@ export type SandboxSms = z.infer<typeof SandboxSms>;
 /** An event type the server has received, with how often (`GET /v1/event-types`). */
 export const EventTypeSummary = z.object({ type: z.string(), count: z.number().int() });
 export type EventTypeSummary = z.infer<typeof EventTypeSummary>;
+
+/** `GET /v1/checkpoint-sample`: a real client's checkpoint, shown in the forms of timed steps. */
+export const CheckpointSampleResult = z
+  .object({
+    sample: z
+      .object({
+        clientId: z.string().describe("the client's id"),
+        externalId: z.string().describe("the client's id in the CRM, as the marketer knows it"),
+        timeZone: z.string().nullable().describe("the client's own time zone, when known"),
+        checkpointAt: z.iso.datetime().describe("the client's checkpoint, ISO 8601 UTC"),
+      })
+      .nullable()
+      .describe('null when no client has this checkpoint yet'),
+  })
+  .describe("one client's checkpoint");
+export type CheckpointSampleResult = z.infer<typeof CheckpointSampleResult>;
