@@ -73,9 +73,10 @@ describe('the canvas, as a marketer uses it', () => {
     await page.getByTestId('field-event-type').fill('');
     const issues = form.locator('.form-issues');
     await issues.getByText('Client action (event): fill it in').waitFor();
+    // The step on the canvas says it too, in the same words.
     await page
-      .locator('.problem-list')
-      .getByText(/Entry: Client action \(event\): fill it in/)
+      .locator('[data-testid="step-entry-1"]')
+      .getByText('Client action (event): fill it in')
       .waitFor();
     expect(await page.locator('body').innerText()).not.toMatch(/Too small|expected string|trigger\.event/);
     await page.screenshot({ path: screenshotPath('builder-60-friendly-validation-en') });
@@ -184,6 +185,8 @@ describe('the canvas, as a marketer uses it', () => {
 
     await page.getByTestId('journey-search').click();
     await page.keyboard.type('spring PROMO');
+    // The search has applied once the long-named journey is gone from the list.
+    await expect.poll(() => page.getByText('Quarterly reactivation').count()).toBe(0);
     await expect.poll(() => page.getByTestId('journey-page').innerText()).toBe('Page 1');
     await expect.poll(() => rows.count()).toBe(20);
     await page.getByRole('button', { name: 'Next →' }).click();
@@ -199,5 +202,54 @@ describe('the canvas, as a marketer uses it', () => {
     await page.locator('.journey-table').getByText('Spring promo archived').waitFor();
     await expect.poll(() => rows.count()).toBe(1);
     await page.screenshot({ path: screenshotPath('builder-66-journey-search') });
+  });
+
+  it('publishes with steps named, and says so when nothing changed instead of making a copy', async () => {
+    const welcome = JOURNEY_TEMPLATES.find((template) => template.id === 'welcome-series')!.definition;
+    const broken = {
+      ...welcome,
+      nodes: welcome.nodes.map((node) =>
+        node.id === 'nudge' ? { ...node, config: { ...node.config, templateId: '' } } : node,
+      ),
+    };
+    const { id } = await createJourney('Welcome, published from the builder', broken);
+    await page.goto(`${server.url}/#/journeys/${id}`);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish a new version' });
+    await dialog.getByRole('button', { name: 'Publish version 1' }).click();
+    await dialog.getByText('Gentle nudge: Message template: fill it in').waitFor();
+    expect(await dialog.innerText()).not.toContain('nudge:');
+    await page.screenshot({ path: screenshotPath('builder-67-publish-problems-named') });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.locator('[data-testid="step-nudge"] .step-name').click();
+    await page.getByTestId('field-template').fill('welcome-nudge');
+    await page.getByTestId('step-form').getByLabel('Step name').fill('Second nudge');
+    await page.getByText('All changes saved').waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await dialog.getByRole('button', { name: 'Publish version 1' }).click();
+    await dialog.getByText('Version 1 is live').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.locator('[data-testid="step-offer-a"] .step-name').click();
+    await page.getByTestId('step-form').getByLabel('Step name').fill('Free delivery, by email');
+    await page.getByText('All changes saved').waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const summary = dialog.getByRole('textbox');
+    await expect.poll(() => summary.inputValue()).toBe('changed: Free delivery, by email');
+    await page.screenshot({ path: screenshotPath('builder-68-publish-summary-named') });
+    await dialog.getByRole('button', { name: 'Publish version 2' }).click();
+    await dialog.getByText('Version 2 is live').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // Only a step moved: nothing that runs changed, so no version 3.
+    await page.getByRole('button', { name: 'Tidy up' }).click();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await dialog.getByRole('button', { name: 'Publish version 3' }).click();
+    await dialog.getByText('Nothing has changed since version 2, so no new version was made.').waitFor();
+    await page.screenshot({ path: screenshotPath('builder-69-publish-unchanged') });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const versions = await call<{ items: unknown[] }>('GET', `/v1/journeys/${id}/versions`);
+    expect(versions.items).toHaveLength(2);
   });
 });
