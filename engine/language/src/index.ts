@@ -25,3 +25,4 @@ export * from './cron';
 export * from './journey-size';
 export { toProblemIssues } from './describe-issues';
 export { haveSameBehaviour } from './same-behaviour';
+export { listTemplateReferences } from './template-references';

@@ -36,6 +36,7 @@ import { journeyReportRoutes } from './routes/journey-report';
 import { funnelTaxonomyRoutes } from './routes/funnel-taxonomy';
 import { audienceRunRoutes } from './routes/audience-runs';
 import { journeyRoutes } from './routes/journeys';
+import { journeyFileRoutes } from './routes/journey-files';
 import { journeyLifecycleRoutes } from './routes/journeys/lifecycle-routes';
 import { offerRoutes } from './routes/offers';
 import { productRoutes } from './routes/products';
@@ -139,6 +140,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     channels: options.config.channels,
   };
   await app.register(journeyRoutes, journeyDeps);
+  await app.register(journeyFileRoutes, { db: options.db });
   await app.register(journeyLifecycleRoutes, journeyDeps);
   await app.register(audienceRunRoutes, { db: options.db });
   await app.register(productRoutes, { db: options.db });

@@ -87,6 +87,8 @@ const SCOPE_TABLE: Record<string, ApiScope | null> = {
   'POST /v1/templates/:id/preview': 'catalog:read',
   'GET /v1/event-types': 'catalog:read',
   'GET /v1/checkpoint-sample': 'clients:read',
+  'GET /v1/journeys/:id/export': 'journeys:read',
+  'POST /v1/journeys/import': 'journeys:write',
   'GET /v1/call-tasks': 'calls:work',
   'POST /v1/call-tasks/:id/claim': 'calls:work',
   'POST /v1/call-tasks/:id/complete': 'calls:work',
