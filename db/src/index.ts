@@ -35,3 +35,5 @@ export * from './measurement/rollups/read-rollup-freshness';
 export * from './measurement/rollups/refresh-report-rollups';
 export * from './measurement/rollups/read-report-counters';
 export { QUANTILE_RELATIVE_ERROR } from './measurement/rollups/estimate-quantiles';
+export * from './queries/checkpoint-sample';
+export * from './queries/templates-by-reference';

@@ -11,6 +11,7 @@ import {
   LifecycleResult,
   JourneyDetail,
   JourneyListItem,
+  CheckpointSampleResult,
   JourneyStats,
   PublishResult,
   TimelineEntry,
@@ -130,6 +131,8 @@ async function listJourneys(): Promise<JourneyListItem[]> {
 export const api = {
   checkApiKey,
   listJourneys,
+  listJourneyPage: (query: Parameters<typeof endpoints.journeyListPage>[0]) =>
+    request(JourneyPage, endpoints.journeyListPage(query)),
   createJourney: (name: string, definition: unknown) =>
     request(JourneyDetail, endpoints.journeys(), send('POST', { name, definition })),
   getJourney: (journeyId: string) => request(JourneyDetail, endpoints.journey(journeyId)),
@@ -169,6 +172,9 @@ export const api = {
     request(listOf(OfferItem), endpoints.offerCatalog()).then((items) =>
       items.map((offer): CatalogItem => ({ id: offer.key, name: offer.name })),
     ),
+  /** A real client's checkpoint date, for the forms of steps timed against it. */
+  getCheckpointSample: (source: string, attribute?: string) =>
+    request(CheckpointSampleResult, endpoints.checkpointSample(source, attribute)),
   /** Event types received so far, most frequent first. */
   listEventTypes: () =>
     request(listOf(EventTypeSummary), endpoints.eventTypes()).then((items) =>

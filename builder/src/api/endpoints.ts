@@ -10,6 +10,19 @@ export const endpoints = {
   /** One page of the journey list; with a cursor, the page after it. */
   journeyPage: (cursor: string | null) =>
     cursor ? `/v1/journeys?limit=200&cursor=${enc(cursor)}` : '/v1/journeys?limit=200',
+  /** One page of the journey list as the list page shows it: searched by name, archived ones or not. */
+  journeyListPage: (query: {
+    q: string;
+    archived: 'include' | 'exclude';
+    limit: number;
+    cursor: string | null;
+  }) =>
+    `/v1/journeys?${new URLSearchParams({
+      limit: String(query.limit),
+      archived: query.archived,
+      ...(query.q.trim() && { q: query.q.trim() }),
+      ...(query.cursor && { cursor: query.cursor }),
+    }).toString()}`,
   journey: (journeyId: string) => `/v1/journeys/${enc(journeyId)}`,
   journeyValidate: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/validate`,
   journeyPublish: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/publish`,
@@ -23,6 +36,8 @@ export const endpoints = {
   funnelTaxonomy: () => '/v1/funnel-taxonomy',
   offerCatalog: () => '/v1/offers',
   eventTypes: () => '/v1/event-types',
+  checkpointSample: (source: string, attribute?: string) =>
+    `/v1/checkpoint-sample?${new URLSearchParams({ source, ...(attribute && { attribute }) }).toString()}`,
   messageTemplates: () => '/v1/templates',
   callTasks: () => '/v1/call-tasks',
   callTaskComplete: (taskId: string) => `/v1/call-tasks/${enc(taskId)}/complete`,

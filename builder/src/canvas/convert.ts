@@ -30,6 +30,15 @@ export function edgeIdFor(source: string, sourcePort: string): string {
   return `${source}.${sourcePort.replace(/[^A-Za-z0-9_.-]/g, '-')}`;
 }
 
+/**
+ * Whether some step of a draft has no stored position (a journey imported or written through the API
+ * without a layout): the editor then lays the canvas out when it opens, instead of piling steps at 0,0.
+ */
+export function isMissingLayout(draft: JourneyDraft): boolean {
+  const layout = draft.layout ?? {};
+  return draft.nodes.some((node) => !(node.id in layout));
+}
+
 /** Converts a stored draft into canvas state; steps without a stored position start at 0,0. */
 export function draftToCanvas(draft: JourneyDraft): CanvasState {
   const { nodes, edges, layout = {}, ...meta } = draft;

@@ -22,6 +22,10 @@ describe('diffDrafts', () => {
     expect(diff.steps).toEqual({ email: 'changed', call: 'added', sms: 'removed' });
     expect(diff.edgesRemoved).toBe(3);
     expect(summarizeDiff(diff, { added: '+', removed: '-', changed: '~' })).toBe('+: call; -: sms; ~: email');
+    const labels: Record<string, string> = { call: 'Call the client', sms: 'SMS reminder', email: 'Welcome' };
+    expect(summarizeDiff(diff, { added: '+', removed: '-', changed: '~' }, (id) => labels[id] ?? id)).toBe(
+      '+: Call the client; -: SMS reminder; ~: Welcome',
+    );
   });
 
   it('reports nothing for the same journey', () => {

@@ -38,12 +38,14 @@ export function diffDrafts(before: JourneyDraft, after: JourneyDraft): DraftDiff
 export function summarizeDiff(
   diff: DraftDiff,
   names: { added: string; removed: string; changed: string },
+  /** A step as the marketer knows it (its name); its id when not given. */
+  labelOf: (stepId: string) => string = (stepId) => stepId,
 ): string {
   const parts = (['added', 'removed', 'changed'] as const)
     .map((change) => {
       const ids = Object.entries(diff.steps)
         .filter(([, value]) => value === change)
-        .map(([id]) => id);
+        .map(([id]) => labelOf(id));
       return ids.length > 0 ? `${names[change]}: ${ids.join(', ')}` : '';
     })
     .filter(Boolean);

@@ -34,6 +34,12 @@ function useStatEdges(edges: Edge[]): Edge[] {
   }, [edges, stats]);
 }
 
+/**
+ * Edges sit above every step, a selected one too (React Flow lifts a selected node by 1000): an arrow
+ * that crosses a card stays visible, so where each exit leads can always be followed by eye.
+ */
+const EDGE_OPTIONS = { type: 'smoothstep', zIndex: 1001 } as const;
+
 /** The React Flow canvas: a thin adapter over the editor store. */
 export function JourneyCanvas() {
   const store = useEditorStore();
@@ -81,7 +87,7 @@ export function JourneyCanvas() {
         deleteKeyCode={['Delete', 'Backspace']}
         multiSelectionKeyCode={['Meta', 'Control']}
         selectionKeyCode="Shift"
-        defaultEdgeOptions={{ type: 'smoothstep' }}
+        defaultEdgeOptions={EDGE_OPTIONS}
         onInit={fitOnOpen}
         defaultViewport={{ x: 40, y: 40, zoom: 1 }}
         minZoom={0.05}

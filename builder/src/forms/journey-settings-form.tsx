@@ -19,10 +19,8 @@ import './journey-settings.css';
 type GoalDraft = z.input<typeof JourneyGoal>;
 type SettingsDraft = z.input<typeof JourneySettings>;
 
-const NEW_GOAL: GoalDraft = {
-  event: { type: 'purchase', filters: [] },
-  window: { amount: 30, unit: 'days' },
-};
+// The goal's promise is "they leave the moment they do it": no time limit until the marketer asks for one.
+const NEW_GOAL: GoalDraft = { event: { type: 'purchase', filters: [] } };
 const TIME_ZONES = Intl.supportedValuesOf('timeZone').map((zone) => ({ id: zone, name: zone }));
 
 /** Schema issues as dotted paths (`event.filters.0.property`), checked with the language's own schema. */

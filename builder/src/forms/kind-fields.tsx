@@ -1,8 +1,10 @@
 import { DURATION_UNITS, type NodeKind, type PropertyFilter } from '@touchpoint/language';
+import { useJourneyNames } from '../api/journey-names';
 import { EXIT_REASONS } from '../nodes/exit-reasons';
 import { readPath } from '../nodes/read-config';
 import type { FieldContext } from './field-context';
 import { CallOutcomeFields } from './call-outcome-fields';
+import { CheckpointFields, ladderOffsets } from './checkpoint-fields';
 import { ChannelPicker, NumberField, SelectField, TextField } from './fields';
 import { EventFiltersField } from './event-filters-field';
 import { LadderEditor } from './ladder-editor';
@@ -135,7 +137,15 @@ function WaitFields({ f }: { f: FieldContext }) {
           isInvalid={f.isInvalid('time')}
         />
       )}
-      {mode === 'checkpoint' && <DurationFields f={f} path={['offset']} label={f.t('field.offset')} />}
+      {mode === 'checkpoint' && (
+        <>
+          <DurationFields f={f} path={['offset']} label={f.t('field.offset')} />
+          <CheckpointFields
+            f={f}
+            offsets={[{ label: f.t('checkpoint.thisStep'), offset: readPath(f.config, 'offset') }]}
+          />
+        </>
+      )}
     </>
   );
 }
@@ -192,12 +202,15 @@ export function KindFields({ kind, f }: { kind: NodeKind; f: FieldContext }) {
       );
     case 'escalationLadder':
       return (
-        <LadderEditor
-          config={f.config}
-          onChange={f.replace}
-          templates={f.catalogs.templates}
-          issues={f.issues}
-        />
+        <>
+          <CheckpointFields f={f} offsets={ladderOffsets(f)} />
+          <LadderEditor
+            config={f.config}
+            onChange={f.replace}
+            templates={f.catalogs.templates}
+            issues={f.issues}
+          />
+        </>
       );
     case 'conditionSplit':
       return <ConditionSplitFields f={f} />;
@@ -206,14 +219,7 @@ export function KindFields({ kind, f }: { kind: NodeKind; f: FieldContext }) {
     case 'updateClient':
       return <UpdateClientFields f={f} />;
     case 'startJourney':
-      return (
-        <TextField
-          label={f.t('field.journey')}
-          value={f.text(['journeyId'])}
-          onChange={(v) => f.set(['journeyId'], v)}
-          isInvalid={f.isInvalid('journeyId')}
-        />
-      );
+      return <JourneyPicker f={f} />;
     case 'exit':
       return (
         <TextField
@@ -228,4 +234,29 @@ export function KindFields({ kind, f }: { kind: NodeKind; f: FieldContext }) {
       throw new Error(`No fields for node kind ${String(unhandled)}`);
     }
   }
+}
+
+/** The journey a hand-over sends clients to, picked by name; an id no journey has stays shown as is. */
+function JourneyPicker({ f }: { f: FieldContext }) {
+  const names = useJourneyNames({ fresh: true });
+  const current = f.text(['journeyId']);
+  const ids = Object.keys(names).sort((a, b) => (names[a] ?? '').localeCompare(names[b] ?? ''));
+  return (
+    <label className={f.isInvalid('journeyId') ? 'field invalid' : 'field'}>
+      <span>{f.t('field.journey')}</span>
+      <select
+        value={current}
+        data-testid="journey-picker"
+        onChange={(event) => f.set(['journeyId'], event.target.value)}
+      >
+        <option value="">{f.t('field.journeyChoose')}</option>
+        {current && !(current in names) && <option value={current}>{current}</option>}
+        {ids.map((id) => (
+          <option key={id} value={id}>
+            {names[id]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }

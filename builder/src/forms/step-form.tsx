@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { NODE_SCHEMAS } from '@touchpoint/language';
+import { NODE_SCHEMAS, toProblemIssues, type ProblemIssue } from '@touchpoint/language';
 import type { StepNode } from '../canvas/convert';
 import { useEditorStore } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
+import { describeIssue } from '../nodes/describe-issue';
 import { readPath } from '../nodes/read-config';
 import { useCatalogs } from './catalogs';
 import { setPath } from './config-path';
@@ -10,8 +11,11 @@ import type { FieldContext, Path } from './field-context';
 import { TextField } from './fields';
 import { KindFields } from './kind-fields';
 
-/** Zod issues of one step, as `path → message`, checked with the same schema the server uses. */
-export function checkStep(node: StepNode): { path: string; message: string }[] {
+/**
+ * Issues of one step, as `path → message` plus the rule it broke (said in words under the form),
+ * checked with the same schema the server uses.
+ */
+export function checkStep(node: StepNode): { path: string; message: string; issue: ProblemIssue }[] {
   const result = NODE_SCHEMAS[node.data.kind].safeParse({
     id: node.id,
     kind: node.data.kind,
@@ -19,9 +23,10 @@ export function checkStep(node: StepNode): { path: string; message: string }[] {
     config: node.data.config,
   });
   if (result.success) return [];
-  return result.error.issues.map((issue) => ({
+  return toProblemIssues(result.error.issues).map((issue) => ({
     path: issue.path.filter((key) => key !== 'config').join('.'),
     message: issue.message,
+    issue,
   }));
 }
 
@@ -61,8 +66,8 @@ export function StepForm({ node }: { node: StepNode }) {
       {issues.length > 0 && (
         <ul className="form-issues" role="alert">
           {issues.map((issue) => (
-            <li key={`${issue.path}-${issue.message}`}>
-              <code>{issue.path || '—'}</code> {issue.message}
+            <li key={`${issue.path}-${issue.message}`} title={`${issue.path}: ${issue.message}`}>
+              {describeIssue(issue.issue, t)}
             </li>
           ))}
         </ul>

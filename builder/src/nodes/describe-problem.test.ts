@@ -18,7 +18,7 @@ describe('describeProblem', () => {
     });
     const onSend = problems.find((problem) => problem.nodeId === 's');
     expect(onSend && invalidFields(onSend.message)).toEqual(['templateId']);
-    expect(onSend && describeProblem(onSend, en)).toBe('Fill in: Message template');
+    expect(onSend && describeProblem(onSend, en)).toBe('Message template: fill it in');
   });
 
   it('says which exit of a step is not connected', () => {
@@ -82,7 +82,7 @@ describe('describeProblem', () => {
       goal: { event: { type: '', filters: [] } },
     });
     expect(problems.map((problem) => describeProblem(problem, en))).toContain(
-      'Finish the journey goal: choose the client action and fill in every condition',
+      'Journey goal — Client action (event): fill it in',
     );
   });
 });

@@ -1,5 +1,6 @@
 import { CHANNEL_KINDS, type JourneyProblem } from '@touchpoint/language';
 import type { MessageKey } from '../i18n/en';
+import { describeIssues } from './describe-issue';
 
 type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -59,6 +60,7 @@ function describeChannelProblem(problem: JourneyProblem, t: Translate): string {
 export function describeProblem(problem: JourneyProblem, t: Translate): string {
   switch (problem.code) {
     case 'invalidConfig': {
+      if (problem.issues && problem.issues.length > 0) return describeIssues(problem.issues, t);
       const fields = invalidFields(problem.message);
       return fields.length > 0
         ? t('problem.invalidConfig', { fields: fields.map((field) => labelOf(field, t)).join(', ') })
@@ -76,6 +78,7 @@ export function describeProblem(problem: JourneyProblem, t: Translate): string {
       return t('problem.rungsOutOfOrder');
     case 'invalidDefinition':
       // While the journey's goal or settings are half filled in, the whole definition is refused.
+      if (problem.issues && problem.issues.length > 0) return describeIssues(problem.issues, t);
       if (problem.message.includes(' goal.')) return t('problem.goalIncomplete');
       if (problem.message.includes(' settings.')) return t('problem.settingsInvalid');
       return problem.message;

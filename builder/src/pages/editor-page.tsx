@@ -2,7 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo } from 'react';
 import { api } from '../api/client';
 import { useApi } from '../api/use-api';
-import { draftToCanvas } from '../canvas/convert';
+import { draftToCanvas, isMissingLayout } from '../canvas/convert';
 import { JourneyDraft } from '../canvas/draft';
 import { EditorContext } from '../canvas/editor-context';
 import { createEditorStore } from '../canvas/editor-store';
@@ -33,7 +33,7 @@ function LoadedEditor({ detail }: { detail: JourneyDetail }) {
   return (
     <EditorContext.Provider value={store}>
       <ReactFlowProvider>
-        <EditorWorkspace detail={detail} />
+        <EditorWorkspace detail={detail} layoutOnOpen={parsed.success && isMissingLayout(parsed.data)} />
       </ReactFlowProvider>
     </EditorContext.Provider>
   );

@@ -1,5 +1,5 @@
-import { useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useNodesInitialized, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeKind } from '@touchpoint/language';
 import { api } from '../api/client';
 import { formatRoute } from '../app/routes';
@@ -29,7 +29,14 @@ const SAVE_LABELS: Record<SaveState['status'], MessageKey> = {
 };
 
 /** The editor: toolbar, palette, canvas and the side panel of the selected step. */
-export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
+export function EditorWorkspace({
+  detail,
+  layoutOnOpen = false,
+}: {
+  detail: JourneyDetail;
+  /** Lay the steps out once they are measured: the draft came without positions. */
+  layoutOnOpen?: boolean;
+}) {
   const t = useT();
   const store = useEditorStore();
   const flow = useReactFlow();
@@ -61,6 +68,14 @@ export function EditorWorkspace({ detail }: { detail: JourneyDetail }) {
     );
   }, [store, fit]);
   const actions = useMemo(() => ({ layout, fit }), [layout, fit]);
+  // ELK needs each step's real size, known only once React Flow has measured them all.
+  const isMeasured = useNodesInitialized();
+  const hasLaidOut = useRef(false);
+  useEffect(() => {
+    if (!layoutOnOpen || !isMeasured || hasLaidOut.current) return;
+    hasLaidOut.current = true;
+    layout();
+  }, [layoutOnOpen, isMeasured, layout]);
   useShortcuts(store, actions);
 
   const addAtCentre = (kind: NodeKind) => {

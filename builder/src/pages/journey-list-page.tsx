@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { JourneyListTotals } from '../api/schemas';
 import { useApi } from '../api/use-api';
@@ -22,11 +22,45 @@ function JourneyTotalsCells({ totals, locale }: { totals: JourneyListTotals; loc
   );
 }
 
-/** All journeys with their status, live version, clients in, conversion and failed runs. */
+/** Journeys per page of the list. */
+export const JOURNEYS_PER_PAGE = 20;
+
+/** The search text, settled: typing fast asks the server once, when the marketer pauses. */
+function useSettled(text: string, delayMs = 250): string {
+  const [settled, setSettled] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), delayMs);
+    return () => clearTimeout(timer);
+  }, [text, delayMs]);
+  return settled;
+}
+
+/**
+ * Journeys with their status, live version, clients in, conversion and failed runs: searched by name,
+ * archived ones hidden until asked for, a page at a time (the cursors of the pages seen so far are kept,
+ * so "previous" goes back exactly).
+ */
 export function JourneyListPage() {
   const t = useT();
   const locale = useLocaleStore((state) => state.locale);
-  const [journeys, reload] = useApi(() => api.listJourneys(), 'journeys');
+  const [search, setSearch] = useState('');
+  const [showArchived, setShowArchived] = useState(false);
+  const q = useSettled(search);
+  const archived = showArchived ? 'include' : 'exclude';
+  const filter = `${q}|${archived}`;
+  const [paging, setPaging] = useState<{ filter: string; cursors: (string | null)[] }>({
+    filter,
+    cursors: [null],
+  });
+  // A new search or filter starts again from the first page.
+  const cursors = paging.filter === filter ? paging.cursors : [null];
+  const setCursors = (next: (seen: (string | null)[]) => (string | null)[]) =>
+    setPaging({ filter, cursors: next(cursors) });
+  const cursor = cursors.at(-1) ?? null;
+  const [journeys, reload] = useApi(
+    () => api.listJourneyPage({ q, archived, limit: JOURNEYS_PER_PAGE, cursor }),
+    `journeys|${filter}|${cursor ?? ''}`,
+  );
   const [createError, setCreateError] = useState<{ failure: unknown } | null>(null);
   const create = () =>
     createAndOpenJourney(t('journeys.newName')).catch((failure: unknown) => setCreateError({ failure }));
@@ -47,43 +81,84 @@ export function JourneyListPage() {
           wrap={(text) => t('serverError.createFailed', { message: text })}
         />
       )}
+      <div className="list-filters">
+        <input
+          type="search"
+          value={search}
+          placeholder={t('journeys.search')}
+          aria-label={t('journeys.search')}
+          onChange={(event) => setSearch(event.target.value)}
+          data-testid="journey-search"
+        />
+        <label>
+          <input
+            type="checkbox"
+            checked={showArchived}
+            onChange={(event) => setShowArchived(event.target.checked)}
+          />{' '}
+          {t('journeys.showArchived')}
+        </label>
+      </div>
       <ApiView state={journeys} reload={reload}>
-        {(list) =>
+        {({ items: list, nextCursor }) =>
           list.length === 0 ? (
-            <p className="empty">{t('journeys.empty')}</p>
+            <p className="empty">{q || cursors.length > 1 ? t('journeys.noneFound') : t('journeys.empty')}</p>
           ) : (
-            <table className="journey-table">
-              <thead>
-                <tr>
-                  <th>{t('journeys.col.name')}</th>
-                  <th>{t('journeys.col.status')}</th>
-                  <th>{t('journeys.col.version')}</th>
-                  <th>{t('journeys.col.enrolled')}</th>
-                  <th>{t('journeys.col.conversion')}</th>
-                  <th title={t('journeys.col.failed.hint')}>{t('journeys.col.failed')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((journey) => (
-                  <tr key={journey.id}>
-                    <td>
-                      <a href={formatRoute({ page: 'editor', journeyId: journey.id })}>{journey.name}</a>
-                    </td>
-                    <td>
-                      <span className={`status status-${journey.status}`}>
-                        {t(`status.${journey.status}`)}
-                      </span>
-                    </td>
-                    <td>{journey.currentVersion === null ? '—' : `v${journey.currentVersion}`}</td>
-                    <JourneyTotalsCells totals={journey.totals} locale={locale} />
-                    <td>
-                      <a href={formatRoute({ page: 'report', journeyId: journey.id })}>{t('report.open')}</a>
-                    </td>
+            <>
+              <table className="journey-table">
+                <thead>
+                  <tr>
+                    <th>{t('journeys.col.name')}</th>
+                    <th>{t('journeys.col.status')}</th>
+                    <th>{t('journeys.col.version')}</th>
+                    <th>{t('journeys.col.enrolled')}</th>
+                    <th>{t('journeys.col.conversion')}</th>
+                    <th title={t('journeys.col.failed.hint')}>{t('journeys.col.failed')}</th>
+                    <th />
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {list.map((journey) => (
+                    <tr key={journey.id}>
+                      <td className="journey-name">
+                        <a href={formatRoute({ page: 'editor', journeyId: journey.id })} title={journey.name}>
+                          {journey.name}
+                        </a>
+                      </td>
+                      <td>
+                        <span className={`status status-${journey.status}`}>
+                          {t(`status.${journey.status}`)}
+                        </span>
+                      </td>
+                      <td>{journey.currentVersion === null ? '—' : `v${journey.currentVersion}`}</td>
+                      <JourneyTotalsCells totals={journey.totals} locale={locale} />
+                      <td>
+                        <a href={formatRoute({ page: 'report', journeyId: journey.id })}>
+                          {t('report.open')}
+                        </a>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <nav className="pager" aria-label={t('journeys.pages')}>
+                <button
+                  type="button"
+                  disabled={cursors.length === 1}
+                  onClick={() => setCursors((seen) => seen.slice(0, -1))}
+                >
+                  ← {t('journeys.previous')}
+                </button>
+                <span data-testid="journey-page">{t('journeys.page', { n: cursors.length })}</span>
+                <button
+                  type="button"
+                  disabled={nextCursor === null}
+                  onClick={() => setCursors((seen) => [...seen, nextCursor])}
+                >
+                  {t('journeys.next')} →
+                </button>
+              </nav>
+            </>
           )
         }
       </ApiView>

@@ -9,6 +9,7 @@ import { JourneyDraft } from '../canvas/draft';
 import { useEditorStore } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
 import { describeProblem } from '../nodes/describe-problem';
+import { stepLabelIn } from './step-label';
 import { ServerError } from './server-error';
 
 /** The problems a refused publish (`invalid_journey`) lists, if the failure is one. */
@@ -41,6 +42,7 @@ export function PublishDialog({
   const [state, setState] = useState<
     | { status: 'idle' | 'working' }
     | { status: 'done'; version: number }
+    | { status: 'unchanged'; version: number }
     | { status: 'failed'; error: unknown }
   >({ status: 'idle' });
 
@@ -58,8 +60,10 @@ export function PublishDialog({
         const found = versions.find((version) => version.number === latest);
         const previous = JourneyDraft.safeParse(found?.definition);
         const before = previous.success ? previous.data : { ...draft, nodes: [], edges: [] };
+        // Steps by the names the marketer gave them; a removed step by its name in the version before.
+        const labelOf = (stepId: string) => stepLabelIn([draft, before], stepId, t);
         // A very large diff could outgrow what the server stores; the marketer sees the cut and can edit.
-        setSummary(summarizeDiff(diffDrafts(before, draft), names).slice(0, MAX_SUMMARY_LENGTH));
+        setSummary(summarizeDiff(diffDrafts(before, draft), names, labelOf).slice(0, MAX_SUMMARY_LENGTH));
       },
       () => undefined,
     );
@@ -76,9 +80,10 @@ export function PublishDialog({
       setProblems(checked.problems);
       store.getState().showServerProblems(checked.problems as JourneyProblem[]);
       if (checked.problems.length > 0) return setState({ status: 'idle' });
-      const { number: version } = await api.publishJourney(journeyId, summary);
-      setState({ status: 'done', version });
-      onPublished(version);
+      const published = await api.publishJourney(journeyId, summary);
+      if (published.unchanged) return setState({ status: 'unchanged', version: published.number });
+      setState({ status: 'done', version: published.number });
+      onPublished(published.number);
     } catch (error) {
       // The draft can change between the check and the publish: show what the server refused.
       const refused = problemsOf(error);
@@ -105,7 +110,11 @@ export function PublishDialog({
           <ul className="form-issues" role="alert">
             {problems.map((problem, index) => (
               <li key={index} title={problem.message}>
-                ⚠ {describeProblem(problem as JourneyProblem, t)}
+                ⚠{' '}
+                {problem.nodeId
+                  ? `${stepLabelIn([canvasToDraft(store.getState())], problem.nodeId, t)}: `
+                  : ''}
+                {describeProblem(problem as JourneyProblem, t)}
               </li>
             ))}
           </ul>
@@ -121,11 +130,16 @@ export function PublishDialog({
             {t('editor.published', { version: state.version })}
           </p>
         ) : null}
+        {state.status === 'unchanged' ? (
+          <p className="notice" role="status">
+            {t('editor.publishUnchanged', { version: state.version })}
+          </p>
+        ) : null}
         <div className="dialog-buttons">
           <button type="button" onClick={onClose}>
             {t('common.close')}
           </button>
-          {state.status !== 'done' && (
+          {state.status !== 'done' && state.status !== 'unchanged' && (
             <button
               type="button"
               className="primary"

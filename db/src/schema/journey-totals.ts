@@ -4,7 +4,7 @@ import { journeys } from './journeys';
 
 /**
  * Enrollment counts per journey (all versions), kept current by statement triggers on `enrollments`
- * (custom migration `0014_journey-totals-trigger.sql`) in the writing statement's transaction, whoever
+ * (custom migration `0018_journey-totals-trigger.sql`) in the writing statement's transaction, whoever
  * writes (bookkeeping, an import, a fixture), so the journey list shows its totals without counting
  * every enrollment of every journey. `converted` is the part of
  * `completed` that reached the goal (exit reason `converted`). Summed over its stripes, equal to a

@@ -24,3 +24,6 @@ export * from './reentry';
 export * from './cron';
 export * from './journey-size';
 export * from './uplift';
+export { toProblemIssues } from './describe-issues';
+export { haveSameBehaviour } from './same-behaviour';
+export { listTemplateReferences } from './template-references';

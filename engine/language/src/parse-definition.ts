@@ -6,6 +6,7 @@ import { NODE_SCHEMAS } from './nodes';
 import type { JourneyNode } from './nodes';
 import { PROBLEM_CODES } from './problems';
 import type { JourneyProblem } from './problems';
+import { toProblemIssues } from './describe-issues';
 
 const Envelope = z.object({
   schemaVersion: z.literal(1),
@@ -48,7 +49,8 @@ function parseNode(
   const result = NODE_SCHEMAS[kind as keyof typeof NODE_SCHEMAS].safeParse(raw);
   if (result.success) return { node: result.data as JourneyNode, id };
   const message = `${label} (${kind}): ${describeIssues(result.error.issues)}`;
-  return { node: null, id, problem: { nodeId: id, code: PROBLEM_CODES.invalidConfig, message } };
+  const issues = toProblemIssues(result.error.issues);
+  return { node: null, id, problem: { nodeId: id, code: PROBLEM_CODES.invalidConfig, message, issues } };
 }
 
 /** Parses a stored or drawn definition, collecting one problem per broken node instead of failing whole. */
@@ -57,7 +59,8 @@ export function parseDefinition(input: unknown): ParsedDefinition {
   const envelope = Envelope.safeParse(input);
   if (!envelope.success) {
     const message = `Journey definition: ${describeIssues(envelope.error.issues)}`;
-    problems.push({ nodeId: null, code: PROBLEM_CODES.invalidDefinition, message });
+    const issues = toProblemIssues(envelope.error.issues);
+    problems.push({ nodeId: null, code: PROBLEM_CODES.invalidDefinition, message, issues });
   }
   const rawNodes =
     input !== null && typeof input === 'object' && Array.isArray((input as { nodes?: unknown }).nodes)

@@ -1,4 +1,4 @@
-import type { ChannelKind } from './vocabulary';
+import type { ChannelKind, IssueRule } from './vocabulary';
 
 /**
  * Stable codes of journey problems. The builder shows each on its node; the API returns them on
@@ -83,6 +83,23 @@ export interface JourneyProblem {
   message: string;
   /** Absent for errors (everything `validateJourney` returns); `warning` from `findJourneyWarnings`. */
   severity?: ProblemSeverity;
+  /** With `invalidConfig` / `invalidDefinition`: each field that broke a rule, so it can be said in words. */
+  issues?: ProblemIssue[];
+}
+
+/** One field of a definition that broke one rule of the schema. */
+export interface ProblemIssue {
+  /** Where the field is, from the node (`config.trigger.event.type`) or the definition (`goal.eventType`). */
+  path: string[];
+  rule: IssueRule;
+  /** The bound of a `tooFew` / `tooMany` / `tooShort` / `tooLong` / `tooSmall` / `tooBig` rule. */
+  limit?: number;
+  /** The bound itself is not allowed (`more than 0`, not `at least 0`). */
+  exclusive?: boolean;
+  /** The allowed values of a `notAllowed` rule. */
+  options?: string[];
+  /** The schema's own English text, for engineers and for `other`. */
+  message: string;
 }
 
 /**

@@ -79,3 +79,33 @@ export type CallTaskStatus = z.infer<typeof CallTaskStatus>;
 export const EXIT_JOB_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
 export const ExitJobStatus = z.enum(EXIT_JOB_STATUSES);
 export type ExitJobStatus = z.infer<typeof ExitJobStatus>;
+
+/**
+ * Which rule a field of a definition broke, as the validator reports it (`ProblemIssue.rule`), so the
+ * builder can say it in the marketer's words instead of the schema library's.
+ */
+export const ISSUE_RULES = [
+  // Empty or absent where a value is needed.
+  'required',
+  // A list with fewer (more) items than allowed: `limit` is the bound.
+  'tooFew',
+  'tooMany',
+  // A text shorter (longer) than allowed.
+  'tooShort',
+  'tooLong',
+  // A number below (above) its bound.
+  'tooSmall',
+  'tooBig',
+  // A number that must be whole.
+  'notWhole',
+  // A value outside its list of choices (`options`).
+  'notAllowed',
+  // A text that does not have the expected shape (a time, an id, a pattern).
+  'badFormat',
+  // A value of the wrong kind (text for a number, …).
+  'wrongType',
+  // Anything else; the issue's English message says what.
+  'other',
+] as const;
+export const IssueRule = z.enum(ISSUE_RULES);
+export type IssueRule = z.infer<typeof IssueRule>;

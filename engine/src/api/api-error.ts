@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProblemIssueBody } from '@touchpoint/language/api-contract';
 
 /**
  * Every error code the API answers with, mapped to its HTTP status. Clients branch on `code`, never on
@@ -78,6 +79,10 @@ export const ApiErrorBody = z
             nodeId: z.string().nullable().describe('the node the problem is on; null for the whole journey'),
             code: z.string().describe('the problem code of the journey language (`unreachableNode`, …)'),
             message: z.string().describe('what is wrong, in English'),
+            issues: z
+              .array(ProblemIssueBody)
+              .optional()
+              .describe('with `invalidConfig` / `invalidDefinition`: each field that broke a rule'),
           })
           .describe('one problem of the journey definition'),
       )

@@ -27,6 +27,7 @@ import { trackingRoutes } from './routes/tracking';
 import { clientRoutes } from './routes/clients';
 import { clientSearchRoutes } from './routes/clients/search-clients';
 import { clientTimelineRoutes } from './routes/clients/timeline-routes';
+import { checkpointSampleRoutes } from './routes/checkpoint-sample';
 import { eventTypeRoutes } from './routes/event-types';
 import { eventRoutes } from './routes/events';
 import { journeyDiffRoutes } from './routes/journey-diff';
@@ -35,6 +36,7 @@ import { journeyReportRoutes } from './routes/journey-report';
 import { funnelTaxonomyRoutes } from './routes/funnel-taxonomy';
 import { audienceRunRoutes } from './routes/audience-runs';
 import { journeyRoutes } from './routes/journeys';
+import { journeyFileRoutes } from './routes/journey-files';
 import { journeyLifecycleRoutes } from './routes/journeys/lifecycle-routes';
 import { offerRoutes } from './routes/offers';
 import { productRoutes } from './routes/products';
@@ -141,6 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     channels: options.config.channels,
   };
   await app.register(journeyRoutes, journeyDeps);
+  await app.register(journeyFileRoutes, { db: options.db });
   await app.register(journeyLifecycleRoutes, journeyDeps);
   await app.register(audienceRunRoutes, { db: options.db });
   await app.register(productRoutes, { db: options.db });
@@ -155,6 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(segmentationRoutes, { db: options.db, router: options.router ?? null });
   await app.register(segmentationFigureRoutes, { db: options.db });
   await app.register(clientSearchRoutes, { db: options.db });
+  await app.register(checkpointSampleRoutes, { db: options.db });
   await app.register(clientTimelineRoutes, {
     db: options.db,
     temporalUi: {

@@ -20,6 +20,21 @@ const DEFINITION = {
 const post = (url: string, payload?: object) =>
   fixture.app.inject({ method: 'POST', url, headers: ADMIN, ...(payload ? { payload } : {}) });
 
+/** The draft with its exit step renamed, so the next publish has something new to freeze. */
+async function renameExit(id: string, name: string): Promise<void> {
+  const definition = {
+    ...DEFINITION,
+    nodes: DEFINITION.nodes.map((node) => (node.id === 'done' ? { ...node, name } : node)),
+  };
+  const saved = await fixture.app.inject({
+    method: 'PUT',
+    url: `/v1/journeys/${id}`,
+    headers: ADMIN,
+    payload: { name: 'renamed', definition },
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+}
+
 async function createJourney(name: string): Promise<string> {
   const created = await post('/v1/journeys', { name, definition: DEFINITION });
   expect(created.statusCode).toBe(201);
@@ -35,7 +50,9 @@ describe('POST /v1/journeys/:id/publish with a change summary', () => {
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ number: 1, summary: 'Shorter wait before the reminder' });
     // No body at all and an empty object both still publish, with no summary.
+    await renameExit(id, 'Done');
     expect((await post(`/v1/journeys/${id}/publish`)).json()).toMatchObject({ number: 2, summary: null });
+    await renameExit(id, 'Finished');
     expect((await post(`/v1/journeys/${id}/publish`, {})).json()).toMatchObject({ number: 3, summary: null });
 
     const versions = await fixture.app.inject({
@@ -67,5 +84,36 @@ describe('POST /v1/journeys/:id/publish with a change summary', () => {
     expect(versions.json().items).toEqual([]);
     const atLimit = await post(`/v1/journeys/${id}/publish`, { summary: 'x'.repeat(2000) });
     expect(atLimit.statusCode).toBe(201);
+  });
+
+  it('says an unchanged draft is unchanged (200, unchanged: true) instead of freezing an identical version', async () => {
+    const id = await createJourney('unchanged');
+    const first = await post(`/v1/journeys/${id}/publish`, { summary: 'first' });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ number: 1, unchanged: false });
+    const again = await post(`/v1/journeys/${id}/publish`, { summary: 'nothing new' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ number: 1, summary: 'first', unchanged: true });
+
+    // Moving steps on the canvas changes nothing that runs, so it is no new version either.
+    const moved = await fixture.app.inject({
+      method: 'PUT',
+      url: `/v1/journeys/${id}`,
+      headers: ADMIN,
+      payload: { name: 'unchanged', definition: { ...DEFINITION, layout: { entry: { x: 300, y: 20 } } } },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await post(`/v1/journeys/${id}/publish`)).statusCode).toBe(200);
+
+    await renameExit(id, 'Done');
+    const changed = await post(`/v1/journeys/${id}/publish`);
+    expect(changed.statusCode).toBe(201);
+    expect(changed.json()).toMatchObject({ number: 2, unchanged: false });
+    const versions = await fixture.app.inject({
+      method: 'GET',
+      url: `/v1/journeys/${id}/versions`,
+      headers: ADMIN,
+    });
+    expect(versions.json().items.map((item: { number: number }) => item.number)).toEqual([2, 1]);
   });
 });

@@ -136,7 +136,7 @@ describe('editing tools', () => {
 
     await settings.getByTestId('add-goal').click();
     await settings.getByTestId('goal-event-type').fill('');
-    await problems.getByText('Finish the journey goal').waitFor();
+    await problems.getByText('Journey goal — Client action (event): fill it in').waitFor();
     expect(await settings.getByTestId('goal-event-type').locator('xpath=..').getAttribute('class')).toContain(
       'invalid',
     );
@@ -145,8 +145,12 @@ describe('editing tools', () => {
     await settings.getByLabel('Property').fill('total');
     await settings.getByLabel('Comparison').selectOption({ label: 'at least' });
     await settings.getByLabel('Value').fill('100');
+    expect(await settings.getByLabel('Within').count()).toBe(0);
+    await settings.getByLabel('Counts only soon enough after joining').check();
     await settings.getByLabel('Within').fill('14');
-    await expect.poll(() => problems.getByText('Finish the journey goal').count()).toBe(0);
+    await expect
+      .poll(() => problems.getByText('Journey goal — Client action (event): fill it in').count())
+      .toBe(0);
 
     await settings.getByLabel('A client can join').selectOption({ label: 'again after leaving' });
     await settings.getByTestId('entry-from').fill('2026-12-10T09:00');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExitJobStatus, JourneyStatus } from '../vocabulary';
+import { ExitJobStatus, IssueRule, JourneyStatus } from '../vocabulary';
 
 /**
  * The API contract: request and response shapes the builder and the server share, pure zod beside the
@@ -66,17 +66,40 @@ export type ExitJob = z.infer<typeof ExitJob>;
 export const LifecycleResult = z.object({ status: JourneyStatus, exitJob: ExitJob.nullable() });
 export type LifecycleResult = z.infer<typeof LifecycleResult>;
 
+/** One field of a definition that broke one rule (the language's `ProblemIssue`), as the API sends it. */
+export const ProblemIssueBody = z
+  .object({
+    path: z
+      .array(z.string())
+      .describe('where the field is, from the node or the definition (`config.templateId`)'),
+    rule: IssueRule.describe(
+      'which rule it broke, from a closed set, so a client can say it in its own words',
+    ),
+    limit: z.number().optional().describe('the bound of a size rule (`tooFew`, `tooShort`, `tooSmall`, …)'),
+    exclusive: z.boolean().optional().describe('the bound itself is not allowed (more than, not at least)'),
+    options: z.array(z.string()).optional().describe('the allowed values of a `notAllowed` rule'),
+    message: z.string().describe("the schema's own text, in English"),
+  })
+  .describe('one field that broke one rule');
+export type ProblemIssueBody = z.infer<typeof ProblemIssueBody>;
+
 export const Problem = z.object({
   nodeId: z.string().nullable(),
   code: z.string(),
   message: z.string(),
+  issues: z.array(ProblemIssueBody).optional(),
 });
 export type Problem = z.infer<typeof Problem>;
 
 export const ValidateResult = z.object({ problems: z.array(Problem) });
 export type ValidateResult = z.infer<typeof ValidateResult>;
 
-export const PublishResult = z.object({ number: z.number().int(), summary: z.string().nullable() });
+/** The answer of publish: the new version, or (`unchanged`) the current one the draft does not differ from. */
+export const PublishResult = z.object({
+  number: z.number().int(),
+  summary: z.string().nullable(),
+  unchanged: z.boolean().default(false),
+});
 export type PublishResult = z.infer<typeof PublishResult>;
 
 /** Longest change summary the server stores with a version (its publish body limit). */
@@ -253,3 +276,19 @@ export type SandboxSms = z.infer<typeof SandboxSms>;
 export const EventTypeSummary = z.object({ type: z.string(), count: z.number().int() });
 export type EventTypeSummary = z.infer<typeof EventTypeSummary>;
 export * from './segmentation';
+
+/** `GET /v1/checkpoint-sample`: a real client's checkpoint, shown in the forms of timed steps. */
+export const CheckpointSampleResult = z
+  .object({
+    sample: z
+      .object({
+        clientId: z.string().describe("the client's id"),
+        externalId: z.string().describe("the client's id in the CRM, as the marketer knows it"),
+        timeZone: z.string().nullable().describe("the client's own time zone, when known"),
+        checkpointAt: z.iso.datetime().describe("the client's checkpoint, ISO 8601 UTC"),
+      })
+      .nullable()
+      .describe('null when no client has this checkpoint yet'),
+  })
+  .describe("one client's checkpoint");
+export type CheckpointSampleResult = z.infer<typeof CheckpointSampleResult>;

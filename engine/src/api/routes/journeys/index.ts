@@ -3,8 +3,13 @@ import { and, desc, eq, journeys, journeyVersions, sql } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ChannelKind } from '@touchpoint/language';
-import { MAX_SUMMARY_LENGTH } from '@touchpoint/language/api-contract';
-import { checkJourneySize, findJourneyWarnings, JourneyStatus } from '@touchpoint/language';
+import { MAX_SUMMARY_LENGTH, ProblemIssueBody } from '@touchpoint/language/api-contract';
+import {
+  checkJourneySize,
+  findJourneyWarnings,
+  haveSameBehaviour,
+  JourneyStatus,
+} from '@touchpoint/language';
 import { checkJourney } from '../../../journeys/check-journey';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
@@ -19,6 +24,10 @@ const Problem = z
     code: z.string().describe('the problem code of the journey language (`unreachableNode`, …)'),
     message: z.string().describe('what is wrong, in English'),
     severity: z.enum(['error', 'warning']).optional().describe('errors refuse publishing, warnings do not'),
+    issues: z
+      .array(ProblemIssueBody)
+      .optional()
+      .describe('with `invalidConfig` / `invalidDefinition`: each field that broke a rule'),
   })
   .describe('one problem of the definition');
 
@@ -73,6 +82,12 @@ export const JourneyVersionResponse = z
     createdAt: z.date().describe('when it was published'),
   })
   .describe('a published, immutable version');
+
+const PublishedVersionResponse = JourneyVersionResponse.extend({
+  unchanged: z
+    .boolean()
+    .describe('true when the draft runs exactly as the current version, so no new version was made'),
+});
 
 /** A draft over the documented size limit is refused when saved (413), so none can reach publish. */
 function assertJourneySize(definition: unknown): void {
@@ -228,10 +243,16 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
         summary: 'Publish the draft',
         description:
           'Freezes the draft as the next numbered version, which new clients enter, all or nothing: an ' +
-          'invalid draft is a 422 listing its problems, and nothing changes.',
+          'invalid draft is a 422 listing its problems, and nothing changes. A draft that would run exactly ' +
+          'as the current version (positions aside) makes no new version: the answer is 200 with that ' +
+          'version and `unchanged: true`, and nothing changes.',
         params: JourneyParams,
         body: PublishBody,
-        response: { 201: JourneyVersionResponse, ...routeErrors(409, 422) },
+        response: {
+          201: PublishedVersionResponse.describe('the new version'),
+          200: PublishedVersionResponse.describe('the current version, which the draft does not differ from'),
+          ...routeErrors(409, 422),
+        },
       },
     },
     async (request, reply) => {
@@ -241,7 +262,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
         request.body?.summary,
         options.channels,
       );
-      return reply.code(201).send(version);
+      return reply.code(version.unchanged ? 200 : 201).send(version);
     },
   );
   app.get(
@@ -293,13 +314,28 @@ async function publishJourney(
   if (problems.length > 0) {
     throw new ApiError('invalid_journey', `the draft has ${problems.length} problem(s)`, { problems });
   }
+  const [latest] = await deps.db
+    .select()
+    .from(journeyVersions)
+    .where(eq(journeyVersions.journeyId, journeyId))
+    .orderBy(desc(journeyVersions.number))
+    .limit(1);
+  // A version identical to the live one would only add a row clients cannot tell apart. A publish of
+  // another draft racing this one still meets the unique (journey, number) index, as before.
+  if (
+    latest &&
+    latest.number === journey.currentVersion &&
+    haveSameBehaviour(latest.definition, journey.draft)
+  ) {
+    return { ...latest, unchanged: true };
+  }
   let scheduleTouched = false;
   try {
     return await deps.db.transaction(async (tx) => {
       const version = await insertNextVersion(tx, journeyId, journey.draft, summary);
       scheduleTouched = true;
       await syncScheduleOf({ ...deps, db: tx }, journeyId);
-      return version;
+      return { ...version, unchanged: false };
     });
   } catch (error) {
     if (scheduleTouched) await syncScheduleOf(deps, journeyId).catch(() => undefined);

@@ -1,10 +1,26 @@
 import type { Database, JourneyRow, SQLWrapper } from '@touchpoint/db';
-import { desc, eq, journeys, journeyTotals, sql } from '@touchpoint/db';
+import { and, desc, eq, ilike, journeys, journeyTotals, ne, sql } from '@touchpoint/db';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
 
-/** `GET /v1/journeys?limit=&cursor=`: newest change first, a page at a time. */
+/** Whether archived journeys are listed: with the rest (the default, for API callers), left out, or alone. */
+export const ARCHIVED_FILTERS = ['include', 'exclude', 'only'] as const;
+
+/** `GET /v1/journeys?limit=&cursor=&q=&archived=`: newest change first, a page at a time. */
 export const ListJourneysQuery = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('only journeys whose name contains this text, whatever the case (1–200 characters)'),
+  archived: z
+    .enum(ARCHIVED_FILTERS)
+    .default('include')
+    .describe(
+      'archived journeys: `include` (default) lists them too, `exclude` leaves them out, `only` lists just them',
+    ),
   limit: z.coerce
     .number()
     .int()
@@ -30,6 +46,11 @@ function decodeCursor(cursor: string): [string, string] {
     });
   }
   return parts.data;
+}
+
+/** A text matched literally by `ILIKE`: its own `%`, `_` and `\\` are not wildcards. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /** What the journey list shows per journey, all versions: clients in, converted, failed runs, inside now. */
@@ -69,9 +90,14 @@ export async function listJourneys(
     .from(journeys)
     .leftJoin(journeyTotals, eq(journeyTotals.journeyId, journeys.id))
     .where(
-      after === undefined
-        ? undefined
-        : sql`(${journeys.updatedAt}, ${journeys.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
+      and(
+        after === undefined
+          ? undefined
+          : sql`(${journeys.updatedAt}, ${journeys.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
+        query.q === undefined ? undefined : ilike(journeys.name, `%${escapeLike(query.q)}%`),
+        query.archived === 'exclude' ? ne(journeys.status, 'archived') : undefined,
+        query.archived === 'only' ? eq(journeys.status, 'archived') : undefined,
+      ),
     )
     .groupBy(journeys.id)
     .orderBy(desc(journeys.updatedAt), desc(journeys.id))
