@@ -92,7 +92,8 @@ export function compileSegmentRule(rule: SegmentRule, asOf: Date): SQL {
 function compileLeaf(rule: Exclude<SegmentRule, { kind: 'and' | 'or' | 'not' }>, asOf: Date): SQL {
   switch (rule.kind) {
     case 'fact':
-      return sql`${factSql(rule.fact, asOf)} ${OPERATORS[rule.op]} ${rule.value}`;
+      // float8: a parameter beside an integer fact would be read as an integer, and 1e151 is none.
+      return sql`${factSql(rule.fact, asOf)} ${OPERATORS[rule.op]} ${rule.value}::float8`;
     case 'overdue':
       return rule.is ? overdueSql(asOf) : sql`not ${overdueSql(asOf)}`;
     case 'rfmCell':

@@ -98,11 +98,12 @@ export function welcomeClient(options: {
   email: string;
   emailConsent?: 'granted' | 'denied';
   timeZone?: string;
+  phone?: string;
 }) {
   const now = new Date().toISOString();
   return {
     email: options.email,
-    phone: '+79161234567',
+    phone: options.phone ?? '+79161234567',
     timeZone: options.timeZone ?? 'Europe/Moscow',
     attributes: { firstName: 'Anna' },
     consent: {
