@@ -36,3 +36,4 @@ export * from './measurement/rollups/refresh-report-rollups';
 export * from './measurement/rollups/read-report-counters';
 export { QUANTILE_RELATIVE_ERROR } from './measurement/rollups/estimate-quantiles';
 export * from './queries/journey-totals';
+export * from './holdout';

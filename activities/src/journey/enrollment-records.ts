@@ -7,6 +7,7 @@ import {
   nodeVisits,
   transitions,
 } from '@touchpoint/db';
+import { assignEnrollmentGroup } from '@touchpoint/db';
 import type { Executor } from '@touchpoint/db';
 import type {
   BeginEnrollmentInput,
@@ -58,6 +59,8 @@ async function beginEnrollmentIn(
   const [row] = await tx
     .insert(enrollments)
     .values({
+      // Assigned in the same transaction, before the row exists, so no send can see it without its group.
+      ...(await assignEnrollmentGroup(tx, input)),
       // A batched run draws its id itself (see BookkeepingWrite); older runs let the database pick.
       ...(input.enrollmentId ? { id: input.enrollmentId } : {}),
       journeyId: input.journeyId,

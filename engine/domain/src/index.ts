@@ -9,3 +9,4 @@ export * from './messages/record-delivery-event';
 export * from './rendering/render-for-channel';
 export * from './call-tasks/call-task-contract';
 export * from './call-tasks/call-tasks';
+export * from './outbox/held-out-sends';
