@@ -37,3 +37,4 @@ export * from './measurement/rollups/read-report-counters';
 export { QUANTILE_RELATIVE_ERROR } from './measurement/rollups/estimate-quantiles';
 export * from './queries/journey-totals';
 export * from './holdout';
+export * from './measurement/uplift';
