@@ -37,3 +37,5 @@ export * from './measurement/rollups/read-report-counters';
 export { QUANTILE_RELATIVE_ERROR } from './measurement/rollups/estimate-quantiles';
 export * from './queries/checkpoint-sample';
 export * from './queries/templates-by-reference';
+export * from './holdout';
+export * from './measurement/uplift';

@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { enrollments, messages, nodeVisits, transitions } from '@touchpoint/db';
+import { assignEnrollmentGroup } from '@touchpoint/db';
 import type { Executor } from '@touchpoint/db';
 import type {
   BeginEnrollmentInput,
@@ -38,10 +39,12 @@ async function writeEnrollmentBegin(
   input: BeginEnrollmentInput & { enrollmentId?: string },
 ): Promise<{ enrollmentId: string }> {
   const enteredAt = new Date(input.enteredAt);
-  const insert = () =>
+  const insert = async () =>
     tx
       .insert(enrollments)
       .values({
+        // Assigned in the same transaction, before the row exists, so no send can see it without its group.
+        ...(await assignEnrollmentGroup(tx, input)),
         // A batched run draws its id itself (see BookkeepingWrite); older runs let the database pick.
         ...(input.enrollmentId ? { id: input.enrollmentId } : {}),
         journeyId: input.journeyId,

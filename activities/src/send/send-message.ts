@@ -8,6 +8,7 @@ import {
   DELIVERED_STATUSES,
   FINAL_NON_SENT_STATUSES,
   findVisitRows,
+  isEnrollmentHeldOut,
   listRecentSends,
   outboxKey,
   recordStatus,
@@ -21,6 +22,9 @@ import { activityFailure } from '../activity-failures';
 export function settledResult(rows: readonly MessageRow[]): SendMessageResult | null {
   const sent = rows.find((row) => (DELIVERED_STATUSES as readonly string[]).includes(row.status));
   if (sent) return { status: 'sent', channel: sent.channel, messageId: sent.id };
+  // A held-out client's shadow send answers as sent, so the run walks on exactly as a treated one would.
+  const shadow = rows.find((row) => row.status === 'heldOut');
+  if (shadow) return { status: 'sent', channel: shadow.channel, messageId: shadow.id };
   const final = rows.find((row) => (FINAL_NON_SENT_STATUSES as readonly string[]).includes(row.status));
   if (!final) return null;
   const reason = final.statusTimeline.at(-1)?.detail ?? final.status;
@@ -101,6 +105,9 @@ export async function sendMessage(
         // before touching the outbox, so the row is claimed by the activity that really sends.
         if (input.queueChannel && decision.channel !== input.queueChannel)
           return { status: 'handOff', channel: decision.channel };
+        // Shadow mode: the control twin of this send is recorded where it would have gone, never delivered.
+        if (await isEnrollmentHeldOut(deps.db, input.enrollmentId))
+          return recordHeldOutSend(deps, client, input, decision.channel);
         const result = await attemptChannel(deps, client, input, decision.channel);
         if (result) return result;
         break;
@@ -114,6 +121,35 @@ export async function sendMessage(
   throw new Error(
     `sendMessage ${input.idempotencyKey}: fallback did not settle after ${input.channels.length} channels`,
   );
+}
+
+/**
+ * Records a held-out client's send on the visit's row for `channel` as `heldOut` (intention to treat:
+ * the policy decided it would go out there) and answers as a send would, without calling any provider.
+ */
+async function recordHeldOutSend(
+  deps: SendActivityDeps,
+  client: ClientRow,
+  input: SendMessageInput,
+  channel: ChannelKind,
+): Promise<SendMessageResult> {
+  const row = await claimOutboxRow(
+    deps.db,
+    {
+      idempotencyKey: outboxKey(input.idempotencyKey, channel),
+      clientId: client.id,
+      enrollmentId: input.enrollmentId ?? null,
+      journeyId: input.journeyId ?? null,
+      journeyVersion: input.journeyVersion ?? null,
+      nodeId: input.nodeId,
+      channel,
+      templateId: null,
+      content: {},
+    },
+    'heldOut',
+    `control group: template ${input.templateId} not delivered`,
+  );
+  return { status: 'sent', channel, messageId: row.id };
 }
 
 /** Records a non-send outcome on the visit's row for `channel` (created if needed). */

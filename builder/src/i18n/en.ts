@@ -330,6 +330,7 @@ export const en = {
   'messageStatus.deferred': 'postponed',
   'messageStatus.skipped': 'not sent',
   'messageStatus.unreachable': 'no way to reach the client',
+  'messageStatus.heldOut': 'held out (control group): recorded, not delivered',
 
   'signIn.title': 'Sign in to Touchpoint',
   'signIn.hint':

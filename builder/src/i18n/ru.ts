@@ -328,6 +328,7 @@ export const ru: Record<MessageKey, string> = {
   'messageStatus.deferred': 'отложено',
   'messageStatus.skipped': 'не отправлено',
   'messageStatus.unreachable': 'клиенту не дозвониться и не написать',
+  'messageStatus.heldOut': 'контрольная группа: записано, но не отправлено',
 
   'signIn.title': 'Вход в Touchpoint',
   'signIn.hint':

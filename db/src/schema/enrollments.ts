@@ -2,7 +2,7 @@ import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizz
 import { createdAt, moment, updatedAt } from './columns';
 import { clients } from './clients';
 import { journeys } from './journeys';
-import type { EnrollmentSource, EnrollmentStatus } from './kinds';
+import type { ControlGroup, EnrollmentSource, EnrollmentStatus } from './kinds';
 
 /**
  * One client's run through one journey version; backed by exactly one Temporal workflow whose id is
@@ -24,6 +24,11 @@ export const enrollments = pgTable(
     workflowId: text('workflow_id').notNull(),
     isHoldout: boolean('is_holdout').notNull().default(false),
     stratum: text('stratum'),
+    /**
+     * Which control group holds the client out: `journey` (this journey's holdout) or `global` (the
+     * global control group); null when treated. `is_holdout` is true exactly when this is set.
+     */
+    controlGroup: text('control_group').$type<ControlGroup>(),
     status: text('status').$type<EnrollmentStatus>().notNull().default('active'),
     source: text('source').$type<EnrollmentSource>().notNull(),
     enteredAt: moment('entered_at').notNull().defaultNow(),
@@ -36,6 +41,7 @@ export const enrollments = pgTable(
     uniqueIndex('enrollments_workflow_id_key').on(t.workflowId),
     index('enrollments_client_idx').on(t.clientId),
     index('enrollments_journey_version_status_idx').on(t.journeyId, t.journeyVersion, t.status),
+    index('enrollments_journey_stratum_idx').on(t.journeyId, t.stratum),
   ],
 );
 

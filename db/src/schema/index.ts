@@ -25,3 +25,4 @@ export * from './funnel-taxonomies';
 export * from './segments';
 export * from './audience-runs';
 export * from './report-rollups';
+export * from './holdouts';

@@ -12,6 +12,8 @@ import { z } from 'zod';
 export {
   CALL_TASK_STATUSES,
   CHANNEL_KINDS,
+  CONTROL_GROUPS,
+  ControlGroup,
   CallTaskStatus,
   ChannelKind,
   ENROLLMENT_SOURCES,

@@ -22,3 +22,4 @@ export * from './call-tasks/list-call-tasks';
 export * from './call-tasks/claim-call-task';
 export * from './call-tasks/create-call-task';
 export * from './call-tasks/complete-call-task';
+export * from './outbox/held-out-sends';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Duration } from './duration';
 import { EventMatcher } from './filters';
+import { JOURNEY_PURPOSES, JourneyHoldout } from './holdout';
 import { JourneyNode } from './nodes';
 
 /** A directed edge from one output port of `source` to `target`. Each port has at most one edge. */
@@ -41,6 +42,10 @@ export const JourneySettings = z.object({
     })
     .default({}),
   timezoneFallback: z.string().min(1).default('UTC'),
+  /** The journey's control group; none when absent. Versioned with the definition. */
+  holdout: JourneyHoldout.optional(),
+  /** `promotional` when absent; `transactional` journeys are exempt from the global control group. */
+  purpose: z.enum(JOURNEY_PURPOSES).optional(),
 });
 export type JourneySettings = z.infer<typeof JourneySettings>;
 

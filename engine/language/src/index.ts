@@ -7,6 +7,7 @@ export * from './checkpoint';
 export * from './conditions';
 export * from './nodes';
 export * from './definition';
+export * from './holdout';
 export * from './ports';
 export * from './problems';
 export * from './validate';

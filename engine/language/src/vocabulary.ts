@@ -66,6 +66,8 @@ export const MESSAGE_STATUSES = [
   'deferred',
   'skipped',
   'unreachable',
+  // A send of a held-out client (a control group's shadow run): recorded as it would have gone, never delivered.
+  'heldOut',
 ] as const;
 export const MessageStatus = z.enum(MESSAGE_STATUSES);
 export type MessageStatus = z.infer<typeof MessageStatus>;
@@ -109,3 +111,8 @@ export const ISSUE_RULES = [
 ] as const;
 export const IssueRule = z.enum(ISSUE_RULES);
 export type IssueRule = z.infer<typeof IssueRule>;
+
+/** The control group that holds a client out of a journey: its own holdout, or the global control group. */
+export const CONTROL_GROUPS = ['journey', 'global'] as const;
+export const ControlGroup = z.enum(CONTROL_GROUPS);
+export type ControlGroup = z.infer<typeof ControlGroup>;

@@ -33,6 +33,7 @@ import { eventRoutes } from './routes/events';
 import { journeyDiffRoutes } from './routes/journey-diff';
 import { journeyStatsRoutes } from './routes/journey-stats';
 import { journeyReportRoutes } from './routes/journey-report';
+import { journeyUpliftRoutes } from './routes/journey-uplift';
 import { funnelTaxonomyRoutes } from './routes/funnel-taxonomy';
 import { audienceRunRoutes } from './routes/audience-runs';
 import { journeyRoutes } from './routes/journeys';
@@ -153,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(journeyDiffRoutes, { db: options.db });
   await app.register(journeyStatsRoutes, { db: options.db });
   await app.register(journeyReportRoutes, { db: options.db });
+  await app.register(journeyUpliftRoutes, { db: options.db });
   await app.register(funnelTaxonomyRoutes, { db: options.db });
   await app.register(segmentRoutes, { db: options.db });
   await app.register(segmentationRoutes, { db: options.db, router: options.router ?? null });

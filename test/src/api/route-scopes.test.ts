@@ -51,6 +51,7 @@ const SCOPE_TABLE: Record<string, ApiScope | null> = {
   'GET /v1/journeys/:id/versions/:a/diff/:b': 'journeys:read',
   'GET /v1/journeys/:id/stats': 'stats:read',
   'GET /v1/journeys/:id/report': 'stats:read',
+  'GET /v1/journeys/:id/uplift': 'stats:read',
   'GET /v1/funnel-taxonomy': 'stats:read',
   'PUT /v1/funnel-taxonomy': 'admin',
   'GET /v1/segments': 'catalog:read',

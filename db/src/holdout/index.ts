@@ -1,0 +1,4 @@
+export * from './assign-to-experiment';
+export * from './assign-enrollment-group';
+export * from './compute-client-stratum';
+export * from './load-experiment-settings';

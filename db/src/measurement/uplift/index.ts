@@ -1,0 +1,2 @@
+export * from './count-uplift-arms';
+export * from './build-uplift-answer';

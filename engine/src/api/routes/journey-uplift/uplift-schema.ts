@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+const Interval = (what: string) =>
+  z.tuple([z.number().describe('lower bound'), z.number().describe('upper bound')]).describe(what);
+
+/** One estimator's answer (post-stratified proportions or stratified Welch), every field described. */
+export const UpliftEstimateResponse = z
+  .object({
+    treated: z.number().describe('the treated arm’s stratum-weighted rate (or mean per client)'),
+    control: z.number().describe('the control arm’s rate (or mean) on the same stratum weights'),
+    absolute: z.number().describe('absolute uplift: treated − control'),
+    absoluteInterval: Interval('95 % confidence interval of the absolute uplift'),
+    relative: z
+      .number()
+      .nullable()
+      .describe('relative uplift: treated / control − 1; null when control is 0'),
+    relativeInterval: Interval('95 % interval of the relative uplift (delta method)')
+      .nullable()
+      .describe('95 % interval of the relative uplift (delta method); null when control is 0'),
+    standardError: z.number().describe('standard error of the absolute uplift'),
+    pValue: z.number().describe('two-sided p-value of no difference'),
+  })
+  .describe('treated vs control for one figure');
+
+const WelchEstimate = UpliftEstimateResponse.extend({
+  degreesOfFreedom: z
+    .number()
+    .nullable()
+    .describe('Welch–Satterthwaite degrees of freedom; null when unbounded (no spread)'),
+}).describe('treated vs control revenue per client, Welch’s interval');
+
+export const UpliftStratum = z
+  .object({
+    stratum: z
+      .string()
+      .describe('the stratum key (`rfmCell=R1F1M1|region=EU`; `*` where merged; empty: all)'),
+    treatedClients: z.number().int().describe('treated enrollments in the stratum'),
+    controlClients: z.number().int().describe('held-out enrollments in the stratum'),
+    heldOutShare: z.number().describe('control / (treated + control) in the stratum'),
+    goal: UpliftEstimateResponse.describe('goal conversion, treated vs control, in this stratum'),
+    action: UpliftEstimateResponse.nullable().describe(
+      'the funnel action in this stratum; null when none asked',
+    ),
+    revenuePerClient: WelchEstimate.describe('revenue per client in this stratum'),
+  })
+  .describe('one stratum (small strata merged by their leading attribute)');
+
+export const JourneyUplift = z
+  .object({
+    journeyId: z.string().describe('the journey'),
+    version: z.number().int().nullable().describe('the version asked for; null: all versions'),
+    node: z.string().nullable().describe('the drawn node asked for; null: the whole journey'),
+    actionName: z.string().nullable().describe('the funnel action measured beside the goal; null when none'),
+    revenueDays: z.number().int().describe('days after entry whose purchases count as revenue'),
+    holdout: z
+      .object({
+        share: z.number().describe('the holdout share of the version read (0–0.5)'),
+        minimumDetectableEffect: z.number().describe('the relative lift the test is planned to detect'),
+      })
+      .nullable()
+      .describe('the holdout setting; null when no version of the scope has one'),
+    treatedClients: z.number().int().describe('treated enrollments compared'),
+    controlClients: z.number().int().describe('held-out enrollments compared (the journey’s own holdout)'),
+    requiredClients: z
+      .number()
+      .nullable()
+      .describe(
+        'the planner’s audience for the planned lift at the observed control rate; null: unknown yet',
+      ),
+    enoughData: z.boolean().describe('false until requiredClients have entered: show “not enough data yet”'),
+    goal: UpliftEstimateResponse.describe(
+      'goal conversion uplift (post-stratified difference of proportions)',
+    ),
+    action: UpliftEstimateResponse.nullable().describe('the funnel action’s uplift; null when none asked'),
+    revenuePerClient: WelchEstimate.describe('revenue per client uplift (post-stratified, Welch)'),
+    pastSpendBalance: UpliftEstimateResponse.describe(
+      'balance check: pre-entry spend treated vs control (should not differ)',
+    ),
+    strata: z.array(UpliftStratum).describe('per stratum, for the forest plot and the balance report'),
+  })
+  .describe('a journey’s uplift against its holdout (docs/metrics.md, “Uplift”)');
