@@ -1,3 +1,9 @@
+import {
+  LIFECYCLE_STAGES,
+  SEGMENT_ATTRIBUTE_OPS,
+  SEGMENT_COMPARISONS,
+  SEGMENT_FACTS,
+} from '@touchpoint/language';
 import type { ReactNode } from 'react';
 import { useT, type MessageKey } from '../i18n/i18n';
 import {
@@ -13,19 +19,11 @@ import {
   type RulePath,
 } from './rule-tree';
 
-const FACTS = [
-  'purchaseCount',
-  'totalValue',
-  'averageValue',
-  'daysSinceLastPurchase',
-  'meanIntervalDays',
-  'recencyScore',
-  'frequencyScore',
-  'monetaryScore',
-] as const;
-const COMPARISONS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte'] as const;
-const ATTRIBUTE_OPS = ['eq', 'ne', 'in', 'exists', 'lt', 'lte', 'gt', 'gte'] as const;
-const STAGES = ['new', 'former-new', 'best', 'former-best', 'highest-potential'] as const;
+// The rule language's closed sets, from their one home.
+const FACTS = SEGMENT_FACTS;
+const COMPARISONS = SEGMENT_COMPARISONS;
+const ATTRIBUTE_OPS = SEGMENT_ATTRIBUTE_OPS;
+const STAGES = LIFECYCLE_STAGES;
 
 /** The server's issues by path, and the editor's way to change the rule. */
 interface RuleContext {

@@ -1,3 +1,4 @@
+import { SEGMENT_ATTRIBUTE_OPS, SEGMENT_COMPARISONS, SEGMENT_FACTS } from '@touchpoint/language';
 import { z } from 'zod';
 import { LifecycleStage } from './segmentation-settings';
 
@@ -12,20 +13,11 @@ import { LifecycleStage } from './segmentation-settings';
  * scores (1…3, 3 best) from their `rfmCell`; the rest come from `client_facts`. A client without
  * purchases has `purchaseCount` and `totalValue` 0 and no value for the others (never matches them).
  */
-export const SEGMENT_FACTS = [
-  'purchaseCount',
-  'totalValue',
-  'averageValue',
-  'daysSinceLastPurchase',
-  'meanIntervalDays',
-  'recencyScore',
-  'frequencyScore',
-  'monetaryScore',
-] as const;
+export { SEGMENT_FACTS };
 export const SegmentFact = z.enum(SEGMENT_FACTS);
 export type SegmentFact = z.infer<typeof SegmentFact>;
 
-export const Comparison = z.enum(['eq', 'ne', 'lt', 'lte', 'gt', 'gte']);
+export const Comparison = z.enum(SEGMENT_COMPARISONS);
 export type Comparison = z.infer<typeof Comparison>;
 
 /** Segment keys: what journeys name. Letters, digits, `-`, `_`, `.`, `:`; up to 100 characters. */
@@ -78,7 +70,7 @@ const leafRules = [
       kind: z.literal('attribute').describe('compare a client attribute'),
       key: Text.describe('the attribute’s key'),
       op: z
-        .enum(['eq', 'ne', 'in', 'exists', 'lt', 'lte', 'gt', 'gte'])
+        .enum(SEGMENT_ATTRIBUTE_OPS)
         .describe('how the attribute compares with value; exists: the client has the attribute'),
       value: z
         .union([AttributeValue, z.array(AttributeValue).min(1).max(1000)])

@@ -1,3 +1,4 @@
+import { LIFECYCLE_STAGES } from '@touchpoint/language';
 import { z } from 'zod';
 
 /**
@@ -44,8 +45,7 @@ export const RfmCutPointSet = z.object({
 });
 export type RfmCutPointSet = z.infer<typeof RfmCutPointSet>;
 
-/** The lifecycle stages of seed 004's grid, as segment keys. */
-export const LIFECYCLE_STAGES = ['new', 'former-new', 'best', 'former-best', 'highest-potential'] as const;
+export { LIFECYCLE_STAGES };
 export const LifecycleStage = z.enum(LIFECYCLE_STAGES);
 export type LifecycleStage = z.infer<typeof LifecycleStage>;
 

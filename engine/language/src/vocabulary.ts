@@ -116,3 +116,26 @@ export type IssueRule = z.infer<typeof IssueRule>;
 export const CONTROL_GROUPS = ['journey', 'global'] as const;
 export const ControlGroup = z.enum(CONTROL_GROUPS);
 export type ControlGroup = z.infer<typeof ControlGroup>;
+
+/**
+ * The closed sets of the saved-segment rule language (`db/src/segments/segment-rule.ts` builds its zod
+ * schema from them; the builder's rule editor offers them). Numeric client facts: `recencyScore`,
+ * `frequencyScore` and `monetaryScore` are the RFM scores (1…3, 3 best) from `rfmCell`, the rest come
+ * from `client_facts`.
+ */
+export const SEGMENT_FACTS = [
+  'purchaseCount',
+  'totalValue',
+  'averageValue',
+  'daysSinceLastPurchase',
+  'meanIntervalDays',
+  'recencyScore',
+  'frequencyScore',
+  'monetaryScore',
+] as const;
+/** How a numeric fact compares with a rule's value. */
+export const SEGMENT_COMPARISONS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte'] as const;
+/** How an attribute compares: the comparisons, plus `in` a list and `exists`. */
+export const SEGMENT_ATTRIBUTE_OPS = ['eq', 'ne', 'in', 'exists', 'lt', 'lte', 'gt', 'gte'] as const;
+/** The lifecycle stages of seed 004's grid, as segment keys. */
+export const LIFECYCLE_STAGES = ['new', 'former-new', 'best', 'former-best', 'highest-potential'] as const;
