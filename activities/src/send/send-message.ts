@@ -12,6 +12,7 @@ import {
   listRecentSends,
   outboxKey,
   recordStatus,
+  type NewOutboxRow,
 } from '@touchpoint/domain';
 import { settleInterruptedAttempts } from './settle-interrupted-attempt';
 import type { SendActivityDeps } from './send-activity-deps';
@@ -123,6 +124,21 @@ export async function sendMessage(
   );
 }
 
+/** The visit's outbox row for `channel` when nothing is rendered or sent (held out, deferred, skipped). */
+function unsentVisitRow(client: ClientRow, input: SendMessageInput, channel: ChannelKind): NewOutboxRow {
+  return {
+    idempotencyKey: outboxKey(input.idempotencyKey, channel),
+    clientId: client.id,
+    enrollmentId: input.enrollmentId ?? null,
+    journeyId: input.journeyId ?? null,
+    journeyVersion: input.journeyVersion ?? null,
+    nodeId: input.nodeId,
+    channel,
+    templateId: null,
+    content: {},
+  };
+}
+
 /**
  * Records a held-out client's send on the visit's row for `channel` as `heldOut` (intention to treat:
  * the policy decided it would go out there) and answers as a send would, without calling any provider.
@@ -135,17 +151,7 @@ async function recordHeldOutSend(
 ): Promise<SendMessageResult> {
   const row = await claimOutboxRow(
     deps.db,
-    {
-      idempotencyKey: outboxKey(input.idempotencyKey, channel),
-      clientId: client.id,
-      enrollmentId: input.enrollmentId ?? null,
-      journeyId: input.journeyId ?? null,
-      journeyVersion: input.journeyVersion ?? null,
-      nodeId: input.nodeId,
-      channel,
-      templateId: null,
-      content: {},
-    },
+    unsentVisitRow(client, input, channel),
     'heldOut',
     `control group: template ${input.templateId} not delivered`,
   );
@@ -161,22 +167,7 @@ async function markVisit(
   status: 'deferred' | 'skipped' | 'unreachable',
   detail: string,
 ): Promise<void> {
-  const row = await claimOutboxRow(
-    deps.db,
-    {
-      idempotencyKey: outboxKey(input.idempotencyKey, channel),
-      clientId: client.id,
-      enrollmentId: input.enrollmentId ?? null,
-      journeyId: input.journeyId ?? null,
-      journeyVersion: input.journeyVersion ?? null,
-      nodeId: input.nodeId,
-      channel,
-      templateId: null,
-      content: {},
-    },
-    status,
-    detail,
-  );
+  const row = await claimOutboxRow(deps.db, unsentVisitRow(client, input, channel), status, detail);
   if (row.statusTimeline.length > 1 || row.status !== status || row.statusTimeline[0]?.detail !== detail) {
     await recordStatus(deps.db, row.id, status, { detail, at: deps.now() });
   }
