@@ -100,3 +100,22 @@ export async function startBuilderServer(options: BuilderServerOptions = {}): Pr
     },
   };
 }
+
+/** Calls the builder server's API with its admin key and parses the JSON answer; a non-2xx answer throws with its body. */
+export async function callAsAdmin<T>(
+  server: BuilderServer,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${server.adminKey}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}

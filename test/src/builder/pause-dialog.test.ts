@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleepyJourney } from '../api/routed-api-fixture';
 import { TRACKING } from '../channels/send-fixtures';
 import { waitUntil } from '../harness/patience';
-import { startBuilderServer, type BuilderServer } from './builder-server';
+import { startBuilderServer, type BuilderServer, callAsAdmin } from './builder-server';
 import { launchChromium, screenshotPath } from './chromium';
 
 // The marketer pauses a journey with clients inside and is asked what happens to them. Clients
@@ -58,18 +58,7 @@ afterAll(async () => {
   await connection?.close();
 });
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${server.adminKey}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);
 
 const countEnrollments = async (journeyId: string, status: 'active' | 'exited') =>
   (

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { BuilderServer } from './builder-server';
+import { callAsAdmin } from './builder-server';
 import { screenshotPath } from './chromium';
 import { useBuilderPage } from './use-builder-page';
 
@@ -16,18 +17,7 @@ let server: BuilderServer;
 let page: Page;
 let newPage: (options?: { locale?: 'en' | 'ru' }) => Promise<Page>;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${server.adminKey}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);
 
 async function seed(started: BuilderServer) {
   server = started;

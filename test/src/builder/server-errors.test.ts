@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { JOURNEY_TEMPLATES } from '@touchpoint/builder';
-import { type BuilderServer } from './builder-server';
+import { type BuilderServer, callAsAdmin } from './builder-server';
 import { screenshotPath } from './chromium';
 import { useBuilderPage, type BuilderPageWorld } from './use-builder-page';
 
@@ -14,18 +14,7 @@ useBuilderPage((world) => ({ server, newPage } = world), { viewport: { width: 14
 
 const WIN_BACK = JOURNEY_TEMPLATES.find((template) => template.id === 'smart-trigger-win-back')!.definition;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${server.adminKey}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);
 
 const createJourney = async (name: string) =>
   (await call<{ id: string }>('POST', '/v1/journeys', { name, definition: WIN_BACK })).id;

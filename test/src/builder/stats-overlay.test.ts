@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { enrollments, nodeVisits, transitions, upsertClients, type Database } from '@touchpoint/db';
 import { JOURNEY_TEMPLATES } from '@touchpoint/builder';
-import { type BuilderServer } from './builder-server';
+import { type BuilderServer, callAsAdmin } from './builder-server';
 import { screenshotPath } from './chromium';
 import { useBuilderPage } from './use-builder-page';
 
@@ -10,18 +10,7 @@ let server: BuilderServer;
 let page: Page;
 let journeyId: string;
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${server.adminKey}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);
 
 /** The gallery's smart-trigger win-back, as a marketer would open it. */
 const WIN_BACK = JOURNEY_TEMPLATES.find((template) => template.id === 'smart-trigger-win-back')!.definition;
