@@ -206,7 +206,8 @@ async function pushCallTask(
     journeyId: input.journeyId ?? null,
     journeyVersion: input.journeyVersion ?? null,
     nodeId: input.nodeId,
-    workflowId: input.idempotencyKey.split(':').slice(0, -2).join(':') || null,
+    // Inputs recorded before `workflowId` was passed carry it only as the key's `<workflowId>:<seq>:<node>` head.
+    workflowId: input.workflowId ?? (input.idempotencyKey.split(':').slice(0, -2).join(':') || null),
     dueAt,
     script,
     offer: input.offer,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * Input of the `sendMessage` activity. `idempotencyKey` comes from the workflow's node visit
- * (`<workflowId>:<visit seq>:<nodeId>`), so an activity retry, a replay or a second worker after a
+ * (`<workflowId>:<enrollmentId>:<visit seq>:<nodeId>`), so an activity retry, a replay or a second worker after a
  * crash all land on the same outbox rows. `templateId` is the template key (or id) shared by the
  * per-channel variants; `channels` is the fallback order. `queueChannel` names the channel whose
  * task queue (`SEND_TASK_QUEUES`) runs this attempt: the activity then sends on that channel only and
@@ -13,6 +13,8 @@ import { z } from 'zod';
 export const SendMessageInput = z
   .object({
     idempotencyKey: z.string().min(1),
+    /** The sending workflow, which a call task's outcome signals; absent in inputs recorded before it. */
+    workflowId: z.string().min(1).optional(),
     enrollmentId: z.string().nullable().optional(),
     journeyId: z.string().nullable().optional(),
     journeyVersion: z.number().int().nullable().optional(),

@@ -1,3 +1,4 @@
+import { patched } from '@temporalio/workflow';
 import type { SendNode, StartJourneyNode, UpdateClientNode } from '@touchpoint/language';
 import type { RunContext } from '../run-context';
 import { awaitCallOutcome } from './call-outcome';
@@ -5,8 +6,23 @@ import { INTERRUPTED, viaPort } from './outcome';
 import type { NodeOutcome } from './outcome';
 
 /**
- * Sends once per visit: the idempotency key is `<workflowId>:<visitSeq>:<nodeId>`, so a retry, a
- * replay or a resume after continue-as-new lands on the same outbox row. Each call runs on the queue
+ * Keys of a visit name the enrollment: a client who re-enters after leaving (`afterExit`) gets a new
+ * run under the same workflow id whose visit numbers start again at 0, so without it the second
+ * enrollment's sends found the first one's outbox rows and sent nothing. Histories recorded before
+ * the patch keep the key they sent with.
+ */
+export const ENROLLMENT_SCOPED_KEYS_PATCH = 'enrollment-scoped-keys';
+
+function visitKey(ctx: RunContext): string {
+  const { visitSeq } = ctx.state.cursor;
+  return patched(ENROLLMENT_SCOPED_KEYS_PATCH)
+    ? `${ctx.workflowId}:${ctx.state.enrollmentId}:${visitSeq}`
+    : `${ctx.workflowId}:${visitSeq}`;
+}
+
+/**
+ * Sends once per visit: the idempotency key is `<workflowId>:<enrollmentId>:<visitSeq>:<nodeId>`, so
+ * a retry, a replay or a resume after continue-as-new lands on the same outbox row. Each call runs on the queue
  * of the channel it may send on (`queueChannel`): when the decision lands on another channel the
  * activity hands off and the visit moves to that channel's queue, at most one hop per channel. A
  * deferral (quiet hours) sleeps and asks the same queue again; skipped and unreachable both leave by
@@ -15,7 +31,8 @@ import type { NodeOutcome } from './outcome';
 export async function runSend(node: SendNode & { origin: string }, ctx: RunContext): Promise<NodeOutcome> {
   const { channels, templateId, offer, quietHours } = node.config;
   const request = {
-    idempotencyKey: `${ctx.workflowId}:${ctx.state.cursor.visitSeq}:${node.id}`,
+    idempotencyKey: `${visitKey(ctx)}:${node.id}`,
+    workflowId: ctx.workflowId,
     enrollmentId: ctx.state.enrollmentId,
     journeyId: ctx.input.journeyId,
     journeyVersion: ctx.input.journeyVersion,
@@ -77,7 +94,7 @@ export async function runStartJourney(node: StartJourneyNode, ctx: RunContext): 
   const result = await ctx.activities.startJourney({
     journeyId: node.config.journeyId,
     clientId: ctx.input.clientId,
-    enrollmentKey: `${ctx.workflowId}:${ctx.state.cursor.visitSeq}`,
+    enrollmentKey: visitKey(ctx),
     fromJourneyId: ctx.input.journeyId,
   });
   return viaPort('out', result.status === 'notStarted' ? result.reason : undefined);
