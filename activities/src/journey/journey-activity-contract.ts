@@ -132,6 +132,12 @@ export const StartJourneyInput = z.object({
   enrollmentKey: z.string().min(1),
   /** The journey that hands the client over (absent for audience entry). */
   fromJourneyId: z.uuid().optional(),
+  /**
+   * The handing-over run's enrollment: a client its journey's holdout keeps out is not handed over
+   * (docs/metrics.md, "Hand-over"). Absent in requests scheduled before runs sent it: the client's
+   * latest enrollment in `fromJourneyId` is asked instead.
+   */
+  fromEnrollmentId: z.uuid().optional(),
   source: EnrollmentSource.extract(['journey', 'segment']).default('journey'),
 });
 export type StartJourneyInput = z.infer<typeof StartJourneyInput>;
