@@ -114,7 +114,8 @@ const meanOf = (s: Stratum, field: 'revenue' | 'pastSpend') => {
 
 /**
  * The uplift answer from the (stratum, arm) cells: small strata merged, then the post-stratified
- * difference of proportions for the goal and the action, stratified Welch for revenue per client
+ * difference of proportions for the goal, ER and every funnel action (`measured.actions`, in taxonomy
+ * order; `measured.action` once more on its own), stratified Welch for revenue per client
  * (docs/metrics.md, "Uplift"). Pure, so the API and an independent recount can be compared.
  */
 export function buildUpliftAnswer(
