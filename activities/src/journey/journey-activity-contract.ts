@@ -1,5 +1,12 @@
 import type { ClientContext } from '@touchpoint/language';
-import { CheckpointQuery, EnrollmentEndStatus, EnrollmentSource, FactQuery } from '@touchpoint/language';
+import {
+  CheckpointQuery,
+  EnrollmentEndStatus,
+  EnrollmentSource,
+  FactQuery,
+  JOURNEY_PURPOSES,
+  JourneyHoldout,
+} from '@touchpoint/language';
 import { z } from 'zod';
 
 /**
@@ -18,6 +25,12 @@ export const BeginEnrollmentInput = z.object({
   source: EnrollmentSource,
   /** The first run's start time: identifies this enrollment among earlier ones of the same workflow id. */
   enteredAt: z.iso.datetime({ offset: true }),
+  /**
+   * The version's control-group settings, from the definition the run holds, so the begin write does
+   * not read the version row for them. Absent in activities scheduled before runs sent it: those read
+   * the version row as before.
+   */
+  experiment: z.object({ holdout: JourneyHoldout.nullable(), purpose: z.enum(JOURNEY_PURPOSES) }).optional(),
 });
 export type BeginEnrollmentInput = z.infer<typeof BeginEnrollmentInput>;
 
@@ -119,6 +132,12 @@ export const StartJourneyInput = z.object({
   enrollmentKey: z.string().min(1),
   /** The journey that hands the client over (absent for audience entry). */
   fromJourneyId: z.uuid().optional(),
+  /**
+   * The handing-over run's enrollment: a client its journey's holdout keeps out is not handed over
+   * (docs/metrics.md, "Hand-over"). Absent in requests scheduled before runs sent it: the client's
+   * latest enrollment in `fromJourneyId` is asked instead.
+   */
+  fromEnrollmentId: z.uuid().optional(),
   source: EnrollmentSource.extract(['journey', 'segment']).default('journey'),
 });
 export type StartJourneyInput = z.infer<typeof StartJourneyInput>;

@@ -57,3 +57,33 @@ export async function loadGlobalControlShare(
     .where(eq(globalControlSettings.id, 1));
   return row ?? { share: 0, startedAt: null };
 }
+
+/**
+ * How long a process trusts the global share it read. A change of the share (rare: it restarts the
+ * global report's measurement) reaches every process within this time; until then a process assigns
+ * new clients with the share it read. Assignments already stored never change either way.
+ */
+export const GLOBAL_SHARE_CACHE_MS = 30_000;
+
+let cachedGlobalShare: { share: number; readAt: number } | null = null;
+
+/**
+ * The global control share for the enrollment hot path: read at most once per
+ * {@link GLOBAL_SHARE_CACHE_MS} per process instead of once per enrollment. Whatever writes the share
+ * calls {@link forgetGlobalControlShare}, so its own process sees the new share at once.
+ */
+export async function readGlobalControlShare(
+  db: Executor,
+  now: number = Date.now(),
+): Promise<{ share: number }> {
+  if (cachedGlobalShare && now - cachedGlobalShare.readAt < GLOBAL_SHARE_CACHE_MS)
+    return { share: cachedGlobalShare.share };
+  const { share } = await loadGlobalControlShare(db);
+  cachedGlobalShare = { share, readAt: now };
+  return { share };
+}
+
+/** Drops the cached global share: the next enrollment reads it again. */
+export function forgetGlobalControlShare(): void {
+  cachedGlobalShare = null;
+}

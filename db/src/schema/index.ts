@@ -26,3 +26,4 @@ export * from './segments';
 export * from './audience-runs';
 export * from './report-rollups';
 export * from './holdouts';
+export * from './uplift-rollups';

@@ -2,11 +2,14 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { StartJourneyInput, StartJourneyResult } from '@touchpoint/activities';
 import type { Database } from '@touchpoint/db';
-import { and, eq, journeys, journeyVersions } from '@touchpoint/db';
+import { and, eq, isHeldOutOfHandOver, journeys, journeyVersions } from '@touchpoint/db';
 import { JourneyDefinition } from '@touchpoint/language';
 import type { ChannelKind } from '@touchpoint/language';
 import { enrollClient } from './enroll-client';
 import { journeyWorkflowId } from './workflow-ids';
+
+/** Why a `startJourney` step did not hand its client over: its own journey's holdout keeps them out. */
+export const HELD_OUT_HAND_OVER = 'heldOut';
 
 /** Memo key holding the start request (the starting visit) a journey-to-journey enrollment came from. */
 export const START_REQUEST_MEMO = 'startRequest';
@@ -117,10 +120,20 @@ export async function startOnVersion(
  * The `startJourney` dependency of `createJourneyActivities`: enrolls the client in the target
  * journey's current published version, following its re-entry policy. Idempotent on
  * `enrollmentKey` (the starting workflow's visit): a retried request finds the run it started, by
- * the memo, and reports it instead of enrolling twice.
+ * the memo, and reports it instead of enrolling twice. A client held out of the handing-over journey
+ * is not handed over (`notStarted`, reason `heldOut`; see `isHeldOutOfHandOver`).
  */
 export function createStartJourney(deps: StartJourneyDeps) {
   return async (input: StartJourneyInput): Promise<StartJourneyResult> => {
+    if (
+      input.fromJourneyId &&
+      (await isHeldOutOfHandOver(deps.db, {
+        enrollmentId: input.fromEnrollmentId,
+        journeyId: input.fromJourneyId,
+        clientId: input.clientId,
+      }))
+    )
+      return { status: 'notStarted', reason: HELD_OUT_HAND_OVER };
     const target = await loadCurrentVersion(deps.db, input.journeyId);
     if ('reason' in target) return { status: 'notStarted', reason: target.reason };
     return startOnVersion(deps, target, input, true);

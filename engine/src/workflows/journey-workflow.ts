@@ -223,6 +223,11 @@ async function beginRecord(ctx: RunContext): Promise<void> {
     enrollmentKey: input.enrollmentKey,
     source: input.source,
     enteredAt: new Date(ctx.state.enrolledAt).toISOString(),
+    // Only the activity's input grows (no command changes), so older histories replay unchanged.
+    experiment: {
+      holdout: ctx.plan.definition.settings.holdout ?? null,
+      purpose: ctx.plan.definition.settings.purpose ?? 'promotional',
+    },
   };
   if (ctx.bookkeeping) {
     // uuid4() is seeded by the execution, so a retried first task draws the same id.

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../database';
 import type { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
 import { selectRows } from '../select-rows';
+import { recomputeClientUpliftRollups } from '../uplift/recompute-client-uplift-rollups';
 import { getClientContributionsQuery } from './get-client-contributions-query';
 
 const KEY = sql`journey_id, taxonomy_version, attribution, journey_version, is_sole, node_id, figure, bucket`;
@@ -16,7 +17,9 @@ export async function lockReportRollups(tx: Executor): Promise<void> {
  * every counter by the difference: the old contributions are subtracted, the new ones added. Runs in
  * the caller's transaction, under `lockReportRollups`. Two statements, each set-based over the whole
  * client set: the new sums are upserted into `report_counters` first, and the ids that upsert returns
- * are what each client's packed row records.
+ * are what each client's packed row records. The uplift's counters follow the same clients in the
+ * same transaction (`recomputeClientUpliftRollups`), so every road that refreshes the reports (the
+ * refresher, a read's catch-up, a rebuild) refreshes the uplift too.
  */
 export async function recomputeClientRollups(
   tx: Executor,
@@ -56,4 +59,5 @@ export async function recomputeClientRollups(
       from fresh f join summed s using (${KEY})
       group by f.client_id`,
   );
+  await recomputeClientUpliftRollups(tx, clientIds, taxonomy, taxonomyVersion);
 }

@@ -96,6 +96,8 @@ export async function runStartJourney(node: StartJourneyNode, ctx: RunContext): 
     clientId: ctx.input.clientId,
     enrollmentKey: visitKey(ctx),
     fromJourneyId: ctx.input.journeyId,
+    // Only the activity's input grows (no command changes): older histories replay unchanged.
+    ...(ctx.state.enrollmentId ? { fromEnrollmentId: ctx.state.enrollmentId } : {}),
   });
   return viaPort('out', result.status === 'notStarted' ? result.reason : undefined);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportSource } from '../journey-report/report-schema';
 
 const Interval = (what: string) =>
   z.tuple([z.number().describe('lower bound'), z.number().describe('upper bound')]).describe(what);
@@ -29,6 +30,34 @@ const WelchEstimate = UpliftEstimateResponse.extend({
     .describe('Welch–Satterthwaite degrees of freedom; null when unbounded (no spread)'),
 }).describe('treated vs control revenue per client, Welch’s interval');
 
+/** One funnel action's uplift: every action of the current taxonomy, in its order. */
+const UpliftAction = z
+  .object({
+    action: z.string().describe('the action’s name in the taxonomy'),
+    labels: z
+      .object({ en: z.string().describe('English label'), ru: z.string().describe('Russian label') })
+      .describe('the action’s labels'),
+    estimate: UpliftEstimateResponse.describe(
+      'enrollments that did the action within its window, treated vs control',
+    ),
+  })
+  .describe('one funnel action, treated vs control (post-stratified difference of proportions)');
+
+const Actions = z.array(UpliftAction).describe('every funnel action of the current taxonomy, in its order');
+const Engagement = UpliftEstimateResponse.describe(
+  'ER: enrollments that did any funnel action within its window after entry, treated vs control',
+);
+
+export const UpliftSource = ReportSource.extend({
+  rawReason: z
+    .enum(['period', 'revenueDays', 'rebuilding', 'otherTaxonomy', 'refreshFailed'])
+    .nullable()
+    .describe(
+      'why stored rows were counted: a period, a revenue window other than 30 days, a rebuild running, ' +
+        'a taxonomy the rollups are not kept for yet, a failed catch-up',
+    ),
+}).describe('docs/metrics.md, “Uplift rollups”: where the cells came from and how current they are');
+
 export const UpliftStratum = z
   .object({
     stratum: z
@@ -41,6 +70,8 @@ export const UpliftStratum = z
     action: UpliftEstimateResponse.nullable().describe(
       'the funnel action in this stratum; null when none asked',
     ),
+    engagement: Engagement,
+    actions: Actions,
     revenuePerClient: WelchEstimate.describe('revenue per client in this stratum'),
   })
   .describe('one stratum (small strata merged by their leading attribute)');
@@ -50,6 +81,9 @@ export const JourneyUplift = z
     journeyId: z.string().describe('the journey'),
     version: z.number().int().nullable().describe('the version asked for; null: all versions'),
     node: z.string().nullable().describe('the drawn node asked for; null: the whole journey'),
+    from: z.string().nullable().describe('entered from, inclusive (null: open)'),
+    to: z.string().nullable().describe('entered before, exclusive (null: open)'),
+    taxonomyVersion: z.number().int().describe('the funnel taxonomy the actions and ER are counted with'),
     actionName: z.string().nullable().describe('the funnel action measured beside the goal; null when none'),
     revenueDays: z.number().int().describe('days after entry whose purchases count as revenue'),
     holdout: z
@@ -72,10 +106,13 @@ export const JourneyUplift = z
       'goal conversion uplift (post-stratified difference of proportions)',
     ),
     action: UpliftEstimateResponse.nullable().describe('the funnel action’s uplift; null when none asked'),
+    engagement: Engagement,
+    actions: Actions,
     revenuePerClient: WelchEstimate.describe('revenue per client uplift (post-stratified, Welch)'),
     pastSpendBalance: UpliftEstimateResponse.describe(
       'balance check: pre-entry spend treated vs control (should not differ)',
     ),
     strata: z.array(UpliftStratum).describe('per stratum, for the forest plot and the balance report'),
+    source: UpliftSource,
   })
   .describe('a journey’s uplift against its holdout (docs/metrics.md, “Uplift”)');
