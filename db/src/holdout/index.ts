@@ -2,3 +2,4 @@ export * from './assign-to-experiment';
 export * from './assign-enrollment-group';
 export * from './compute-client-stratum';
 export * from './load-experiment-settings';
+export * from './save-global-control-share';
