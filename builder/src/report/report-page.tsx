@@ -19,6 +19,7 @@ import {
 } from './report-sections';
 import type { TableContext } from './report-tables';
 import { listSteps } from './step-names';
+import { UpliftSection } from './uplift/uplift-section';
 import './report.css';
 
 interface ReportFrame {
@@ -117,6 +118,7 @@ function LoadedReport({ journey, versions, taxonomy }: ReportFrame) {
           />
         )}
       </ApiView>
+      <UpliftSection journeyId={journey.id} version={choice.version} steps={steps} />
     </>
   );
 }
