@@ -7,8 +7,8 @@ export const controlRu: Record<keyof typeof controlEn, string> = {
   'holdout.hint':
     'Часть клиентов не получает коммуникаций, чтобы измерить настоящий эффект цепочки: они проходят тот же путь, но им ничего не отправляется.',
   'holdout.purpose': 'Эта цепочка',
-  'holdout.purpose.promotional': 'маркетинговая (подчиняется глобальной контрольной группе)',
-  'holdout.purpose.transactional': 'транзакционная (доходит до всех: чеки, смена пароля)',
+  'holdout.purpose.promotional': 'маркетинговая',
+  'holdout.purpose.transactional': 'транзакционная (чеки, смена пароля)',
   'holdout.purposeHint':
     'Транзакционные цепочки никогда не удерживаются, даже для глобальной контрольной группы.',
   'holdout.toggle': 'Выделить контрольную группу',
@@ -42,11 +42,12 @@ export const controlRu: Record<keyof typeof controlEn, string> = {
   'planner.noAnswer': 'Задайте долю больше 0 и обычную конверсию от 0 до 100 %.',
   'uplift.title': 'Прирост относительно контрольной группы',
   'uplift.hint':
-    'Клиенты, получившие цепочку, против контрольной группы, с выравниванием внутри каждой страты (постстратифицированная оценка, 95 % доверительный интервал).',
+    'Все вошедшие клиенты (за всё время): получившие цепочку против контрольной группы, с выравниванием внутри каждой страты (постстратифицированная оценка, 95 % доверительный интервал).',
   'uplift.noHoldout': 'У этой цепочки нет контрольной группы. Включите её в настройках цепочки.',
-  'uplift.notEnough': 'Пока недостаточно данных: вошли {entered} из {required} клиентов.',
+  'uplift.notEnough': 'Пока недостаточно данных: {entered} из {required} нужных клиентов.',
   'uplift.notEnoughShort': 'Пока недостаточно данных ({entered} / {required})',
-  'uplift.notEnoughNoRate': 'Пока недостаточно данных: вошли {entered} клиентов, цели никто не достиг.',
+  'uplift.notEnoughNoRate': 'Пока недостаточно данных: {entered} клиентов, цели пока никто не достиг.',
+  'uplift.notEnoughNoRateShort': 'Пока недостаточно данных ({entered}, целей нет)',
   'uplift.verdict': 'Прирост конверсии в цель {uplift} {interval}, {relative}, p {p}',
   'uplift.verdictShort': '{uplift} {interval}',
   'uplift.pointsUnit': 'п. п.',

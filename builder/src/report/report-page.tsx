@@ -100,6 +100,7 @@ function LoadedReport({ journey, versions, taxonomy }: ReportFrame) {
         versions={versions.map((version) => version.number).sort((a, b) => a - b)}
         onChange={setChoice}
       />
+      <UpliftSection journeyId={journey.id} version={choice.version} steps={steps} />
       <ApiView state={report} reload={reload}>
         {(data) => (
           <ReportBody
@@ -118,7 +119,6 @@ function LoadedReport({ journey, versions, taxonomy }: ReportFrame) {
           />
         )}
       </ApiView>
-      <UpliftSection journeyId={journey.id} version={choice.version} steps={steps} />
     </>
   );
 }

@@ -15,9 +15,9 @@ export interface ForestRow {
   isOverall?: boolean;
 }
 
-const WIDTH = 640;
+const WIDTH = 760;
 const LABEL_WIDTH = 210;
-const VALUE_WIDTH = 150;
+const VALUE_WIDTH = 240;
 const ROW_HEIGHT = 30;
 const TOP = 12;
 const BOTTOM = 36;

@@ -25,7 +25,9 @@ export function UpliftVerdict({
     return (
       <span className="uplift-verdict not-enough" data-testid={testId} data-enough="false">
         {answer.requiredClients === null
-          ? t('uplift.notEnoughNoRate', { entered: words.count(entered) })
+          ? t(isCompact ? 'uplift.notEnoughNoRateShort' : 'uplift.notEnoughNoRate', {
+              entered: words.count(entered),
+            })
           : t(isCompact ? 'uplift.notEnoughShort' : 'uplift.notEnough', {
               entered: words.count(entered),
               required: words.count(Math.ceil(answer.requiredClients)),
