@@ -29,6 +29,8 @@ export const JourneyUpliftAnswer = z.object({
   enoughData: z.boolean(),
   goal: UpliftFigure,
   revenuePerClient: WelchFigure,
+  /** Spend before joining, treated vs control: the split's balance check. */
+  pastSpendBalance: UpliftFigure,
   strata: z.array(UpliftStratumFigures),
 });
 export type JourneyUpliftAnswer = z.infer<typeof JourneyUpliftAnswer>;

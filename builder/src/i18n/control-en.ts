@@ -55,6 +55,8 @@ export const controlEn = {
   'uplift.relative': 'Relative uplift',
   'uplift.pValue': 'p-value',
   'uplift.revenuePerClient': 'Revenue per client uplift',
+  'uplift.balance': 'Balance check: spend before joining',
+  'uplift.balanceValue': '{difference}, p {p}',
   'uplift.forestTitle': 'Goal uplift by group of clients',
   'uplift.overall': 'All groups',
   'uplift.everyone': 'All clients',

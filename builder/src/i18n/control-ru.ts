@@ -58,6 +58,8 @@ export const controlRu: Record<keyof typeof controlEn, string> = {
   'uplift.relative': 'Относительный прирост',
   'uplift.pValue': 'p-значение',
   'uplift.revenuePerClient': 'Прирост выручки на клиента',
+  'uplift.balance': 'Проверка баланса: траты до входа',
+  'uplift.balanceValue': '{difference}, p {p}',
   'uplift.forestTitle': 'Прирост конверсии по стратам',
   'uplift.overall': 'Все страты',
   'uplift.everyone': 'Все клиенты',

@@ -70,11 +70,18 @@ describe('the global control group and the all-marketing report', () => {
       body: JSON.stringify(body),
     });
 
-  it('refuses a share over 50 % or not a number, naming the field', async () => {
+  it('refuses a share over 50 % or not a number and a bad report window, naming the field', async () => {
     for (const body of [{ share: 0.8 }, { share: 'a tenth' }, {}]) {
       const response = await put(body);
       expect(response.status).toBe(400);
       expect(await response.text()).toContain('share');
+    }
+    for (const query of ['revenueDays=0', 'revenueDays=many', 'since=yesterday']) {
+      const response = await fetch(`${tp.apiUrl}/v1/global-control/report?${query}`, {
+        headers: { authorization: `Bearer ${tp.adminKey}` },
+      });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toContain(query.split('=')[0]);
     }
     const unset = await tp.call<{ share: number; startedAt: string | null }>('GET', '/v1/global-control');
     expect(unset).toMatchObject({ share: 0, startedAt: null });

@@ -77,6 +77,14 @@ function JourneyFigures({ answer }: { answer: JourneyUpliftAnswer }) {
         t('uplift.revenuePerClient'),
         `${words.money(revenue.absolute)} ${formatInterval(revenue.absoluteInterval, words.money)}`,
       ],
+      [
+        'balance',
+        t('uplift.balance'),
+        t('uplift.balanceValue', {
+          difference: words.money(answer.pastSpendBalance.absolute),
+          p: formatPValue(answer.pastSpendBalance.pValue, words.locale),
+        }),
+      ],
     );
   }
   return (
