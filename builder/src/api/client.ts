@@ -22,8 +22,11 @@ import {
   SandboxMail,
   SandboxSms,
   EventTypeSummary,
+  GlobalControlReport,
+  GlobalControlSettingAnswer,
   type CallOutcome,
 } from './schemas';
+import { JourneyUpliftAnswer } from './uplift-schemas';
 import {
   FunnelTaxonomyVersion,
   JourneyReport,
@@ -163,6 +166,15 @@ export const api = {
   /** Every figure of the analyst's report (docs/metrics.md) for one journey, version and period. */
   getReport: (journeyId: string, query: ReportQuery) =>
     request(JourneyReport, `${endpoints.journeyReport(journeyId)}${toQuery({ ...query })}`),
+  /** The journey's (or one step's) uplift against its holdout, per stratum (docs/metrics.md, "Uplift"). */
+  getUplift: (journeyId: string, query: { version?: number; node?: string }) =>
+    request(JourneyUpliftAnswer, `${endpoints.journeyUplift(journeyId)}${toQuery(query)}`),
+  getGlobalControl: () => request(GlobalControlSettingAnswer, endpoints.globalControl()),
+  /** Sets the global control share (admin keys only); assigned clients keep their group. */
+  saveGlobalControl: (share: number) =>
+    request(GlobalControlSettingAnswer, endpoints.globalControl(), send('PUT', { share })),
+  /** All marketing's incremental revenue against the global control group. */
+  getGlobalControlReport: () => request(GlobalControlReport, endpoints.globalControlReport()),
   getFunnelTaxonomy: () => request(FunnelTaxonomyVersion, endpoints.funnelTaxonomy()),
   /** Saves the funnel as a new taxonomy version (admin keys only); reports recompute with it. */
   saveFunnelTaxonomy: (actions: FunnelActionRule[]) =>

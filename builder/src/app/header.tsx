@@ -9,6 +9,7 @@ const NAV = [
   { page: 'operator', label: 'nav.operator', route: { page: 'operator' } },
   { page: 'sandbox', label: 'nav.sandbox', route: { page: 'sandbox' } },
   { page: 'funnel', label: 'nav.funnel', route: { page: 'funnel' } },
+  { page: 'globalControl', label: 'nav.globalControl', route: { page: 'globalControl' } },
 ] as const;
 
 /** The interface language switch (also on the sign-in screen). */

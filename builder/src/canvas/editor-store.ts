@@ -11,6 +11,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { validateJourney, type JourneyProblem, type NodeKind } from '@touchpoint/language';
 import type { JourneyStats } from '../api/schemas';
 import type { FunnelActionRule, NodeFunnel } from '../api/report-schemas';
+import type { UpliftByStep } from '../report/uplift/load-uplift';
 import { createDefaultConfig } from '../nodes/default-configs';
 import { copySelection, pasteClipboard, type ClipboardPayload } from './clipboard';
 import {
@@ -34,6 +35,8 @@ export interface EditorState extends CanvasState {
   stats: JourneyStats | null;
   /** The report's per-node funnel for the stats overlay, with the taxonomy that labels its actions. */
   funnel: { nodes: Record<string, NodeFunnel>; actions: FunnelActionRule[] } | null;
+  /** The journey's and each step's uplift against its control group, for the stats overlay. */
+  uplift: UpliftByStep | null;
   /** Steps highlighted by the version comparison, or null when not comparing. */
   diff: Record<string, StepChange> | null;
   onNodesChange: (changes: NodeChange<StepNode>[]) => void;
@@ -50,6 +53,7 @@ export interface EditorState extends CanvasState {
   redo: () => void;
   setStats: (stats: JourneyStats | null) => void;
   setFunnel: (funnel: EditorState['funnel']) => void;
+  setUplift: (uplift: UpliftByStep | null) => void;
   /** Adds problems only the server can see (catalogs); the next edit re-checks locally. */
   showServerProblems: (problems: JourneyProblem[]) => void;
   setDiff: (diff: Record<string, StepChange> | null) => void;
@@ -100,6 +104,7 @@ export function createEditorStore(initial: CanvasState): EditorStore {
       clipboard: null,
       stats: null,
       funnel: null,
+      uplift: null,
       diff: null,
       onNodesChange: (changes) => {
         const nodes = applyNodeChanges(changes, get().nodes);
@@ -192,6 +197,7 @@ export function createEditorStore(initial: CanvasState): EditorStore {
       redo: () => restore(redoHistory(get().history)),
       setStats: (stats) => set({ stats }),
       setFunnel: (funnel) => set({ funnel }),
+      setUplift: (uplift) => set({ uplift }),
       showServerProblems: (problems) => {
         const local = findProblems(current());
         const seen = new Set(local.map((problem) => `${problem.nodeId}|${problem.code}|${problem.message}`));

@@ -12,6 +12,7 @@ import { useEditor, useEditorStore } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
 import { useCatalogs } from './catalogs';
 import { EventFiltersField } from './event-filters-field';
+import { HoldoutFields } from './holdout-fields';
 import { NumberField, SelectField, TextField } from './fields';
 import { isoToLocalInput, localInputToIso } from './local-date-time';
 import './journey-settings.css';
@@ -31,7 +32,8 @@ function issuePaths(schema: z.ZodType, value: unknown): Set<string> {
 
 /**
  * The journey's own settings, shown when no step is selected: its goal (an event, conditions on
- * it and the time it counts within) and who may enter (re-entry, entry window, fallback zone).
+ * it and the time it counts within), who may enter (re-entry, entry window, fallback zone) and its
+ * control group (holdout, strata, the planner).
  */
 export function JourneySettingsForm() {
   const t = useT();
@@ -42,6 +44,9 @@ export function JourneySettingsForm() {
       <GoalFields />
       <h2>{t('settings.title')}</h2>
       <SettingsFields />
+      <h2>{t('holdout.title')}</h2>
+      <p className="muted small">{t('holdout.hint')}</p>
+      <ControlGroupSettings />
     </section>
   );
 }
@@ -175,5 +180,19 @@ function SettingsFields() {
         onChange={(timezoneFallback) => setSettings({ timezoneFallback })}
       />
     </div>
+  );
+}
+
+function ControlGroupSettings() {
+  const store = useEditorStore();
+  const stored = useEditor((state) => state.meta.settings);
+  const settings: SettingsDraft = useMemo(() => stored ?? {}, [stored]);
+  const invalid = useMemo(() => issuePaths(JourneySettings, settings), [settings]);
+  return (
+    <HoldoutFields
+      settings={settings}
+      invalid={invalid}
+      onChange={(patch) => store.getState().updateMeta({ settings: { ...settings, ...patch } })}
+    />
   );
 }

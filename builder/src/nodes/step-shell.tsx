@@ -7,6 +7,7 @@ import { callPortOf, portItem, portsOfStep } from './ports';
 import { describeProblem } from './describe-problem';
 import { NODE_LOOKS } from './looks';
 import { StepFunnel } from './step-funnel';
+import { StepUplift } from './step-uplift';
 
 function PortLabel({ data, port }: { data: StepNode['data']; port: string }) {
   const t = useT();
@@ -83,6 +84,7 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
         </div>
       )}
       {stats && <StepFunnel nodeId={id} />}
+      {stats && <StepUplift nodeId={id} />}
       {ports.length > 0 && (
         <div className="step-ports">
           {ports.map((port) => (

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import { useEditorStore } from '../canvas/editor-context';
+import { useEditor, useEditorStore } from '../canvas/editor-context';
 import { formatRoute } from '../app/routes';
 import { useT } from '../i18n/i18n';
+import { loadUpliftByStep } from '../report/uplift/load-uplift';
+import { UpliftVerdict } from '../report/uplift/uplift-verdict';
 import { ServerError } from './server-error';
 
 const PERIODS = ['7d', '30d', 'all'] as const;
@@ -26,6 +28,7 @@ export function StatsBar({
   const [version, setVersion] = useState<number | null>(currentVersion);
   const [period, setPeriod] = useState<Period>('30d');
   const [error, setError] = useState<{ failure: unknown } | null>(null);
+  const uplift = useEditor((state) => state.uplift);
 
   useEffect(() => {
     let isCurrent = true;
@@ -35,6 +38,14 @@ export function StatsBar({
     Promise.all([api.getReport(journeyId, query), api.getFunnelTaxonomy()]).then(
       ([report, taxonomy]) =>
         isCurrent && store.getState().setFunnel({ nodes: report.nodes, actions: taxonomy.actions }),
+      (failure: unknown) => isCurrent && setError({ failure }),
+    );
+    // Uplift counts every entrant of the version (intention to treat), so it ignores the period.
+    const stepIds = store.getState().nodes.map((node) => node.id);
+    loadUpliftByStep(journeyId, version ?? undefined, stepIds).then(
+      (answer) => {
+        if (isCurrent) store.getState().setUplift(answer);
+      },
       (failure: unknown) => isCurrent && setError({ failure }),
     );
     api.getStats(journeyId, query).then(
@@ -49,6 +60,7 @@ export function StatsBar({
       isCurrent = false;
       store.getState().setStats(null);
       store.getState().setFunnel(null);
+      store.getState().setUplift(null);
     };
   }, [journeyId, version, period, store]);
 
@@ -77,6 +89,11 @@ export function StatsBar({
         ▶ {t('stats.entered')} · ◔ {t('stats.waiting')} · ✉ {t('stats.sent')} · ★ {t('stats.converted')} · ◉{' '}
         {t('report.reached')} · ✓ {t('report.col.delivered')}
       </span>
+      {uplift && (uplift.journey.holdout !== null || uplift.journey.controlClients > 0) && (
+        <span className="stats-uplift">
+          {t('uplift.journeyLabel')}: <UpliftVerdict answer={uplift.journey} testId="canvas-uplift-journey" />
+        </span>
+      )}
       <a href={formatRoute({ page: 'report', journeyId })}>{t('report.open')}</a>
       {error && (
         <ServerError

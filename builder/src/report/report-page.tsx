@@ -19,6 +19,7 @@ import {
 } from './report-sections';
 import type { TableContext } from './report-tables';
 import { listSteps } from './step-names';
+import { UpliftSection } from './uplift/uplift-section';
 import './report.css';
 
 interface ReportFrame {
@@ -99,6 +100,7 @@ function LoadedReport({ journey, versions, taxonomy }: ReportFrame) {
         versions={versions.map((version) => version.number).sort((a, b) => a - b)}
         onChange={setChoice}
       />
+      <UpliftSection journeyId={journey.id} version={choice.version} steps={steps} />
       <ApiView state={report} reload={reload}>
         {(data) => (
           <ReportBody

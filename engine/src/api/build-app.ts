@@ -35,6 +35,7 @@ import { journeyStatsRoutes } from './routes/journey-stats';
 import { journeyReportRoutes } from './routes/journey-report';
 import { journeyUpliftRoutes } from './routes/journey-uplift';
 import { funnelTaxonomyRoutes } from './routes/funnel-taxonomy';
+import { globalControlRoutes } from './routes/global-control';
 import { audienceRunRoutes } from './routes/audience-runs';
 import { journeyRoutes } from './routes/journeys';
 import { journeyFileRoutes } from './routes/journey-files';
@@ -156,6 +157,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(journeyReportRoutes, { db: options.db });
   await app.register(journeyUpliftRoutes, { db: options.db });
   await app.register(funnelTaxonomyRoutes, { db: options.db });
+  await app.register(globalControlRoutes, { db: options.db });
   await app.register(segmentRoutes, { db: options.db });
   await app.register(segmentationRoutes, { db: options.db, router: options.router ?? null });
   await app.register(segmentationFigureRoutes, { db: options.db });

@@ -1,0 +1,2 @@
+export * from './count-global-control-arms';
+export * from './build-global-control-report';
