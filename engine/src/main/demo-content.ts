@@ -1,5 +1,5 @@
 import type { NewOfferRow, NewTemplateRow } from '@touchpoint/db';
-import { SEED_004_JOURNEY } from '@touchpoint/language';
+import { rfmWinBack, smartTriggerWinBack } from '@touchpoint/language';
 
 /** Why the catalog holds what it does: every journey in the builder's gallery publishes as is. */
 const GALLERY_TEMPLATES: NewTemplateRow[] = [
@@ -129,7 +129,11 @@ function call(key: string, name: string, body: string): NewTemplateRow {
  */
 export const DEMO_SIGNUP_EVENT_TYPE = 'signup';
 
-/** Journeys the demo publishes: a welcome series on sign-up and seed 004's smart-trigger win-back. */
+/**
+ * Journeys the demo publishes: a welcome series on sign-up, and the gallery's smart-trigger and RFM
+ * R1F3M3 win-backs, which enter on segment transitions: the recompute after the CDNOW import moves
+ * those customers into `overdue` and their RFM cells, and the journeys start on their own.
+ */
 export const DEMO_JOURNEYS = [
   {
     name: 'Welcome series',
@@ -177,5 +181,6 @@ export const DEMO_JOURNEYS = [
       },
     },
   },
-  { name: 'Smart-trigger win-back (seed 004)', definition: SEED_004_JOURNEY },
+  { name: smartTriggerWinBack.name.en, definition: smartTriggerWinBack.definition },
+  { name: rfmWinBack.name.en, definition: rfmWinBack.definition },
 ];
