@@ -1,7 +1,22 @@
-import { clients, eq, journeys, offers, sql, templates, type Database } from '@touchpoint/db';
+import {
+  clients,
+  DEFAULT_SEGMENTATION_SETTINGS,
+  eq,
+  journeys,
+  offers,
+  sql,
+  templates,
+  type Database,
+} from '@touchpoint/db';
 import type { FastifyInstance } from 'fastify';
 import { CDNOW_CLIENT_ATTRIBUTES, DEFAULT_CDNOW_FILE, importCdnow } from '../cli/import-cdnow';
-import { DEMO_JOURNEYS, DEMO_OFFERS, DEMO_SIGNUP_EVENT_TYPE, DEMO_TEMPLATES } from './demo-content';
+import {
+  DEMO_JOURNEYS,
+  DEMO_OFFERS,
+  DEMO_RFM_CUT_RULE,
+  DEMO_SIGNUP_EVENT_TYPE,
+  DEMO_TEMPLATES,
+} from './demo-content';
 
 /**
  * CDNOW customers the demo loads and segments (small enough for PGlite); the overdue and R1F3M3 among
@@ -62,6 +77,9 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<void> 
     await call('POST', `/v1/journeys/${created.id}/publish`, {});
   }
   await loadCdnowClients(db, progress);
+  await call('PUT', '/v1/segmentation', {
+    settings: { ...DEFAULT_SEGMENTATION_SETTINGS, rfm: DEMO_RFM_CUT_RULE },
+  });
   progress('segmenting the CDNOW customers as of now (RFM cells, lifecycle stages, overdue)');
   const segmented = await call<{ clients: number; transitions: number }>(
     'POST',

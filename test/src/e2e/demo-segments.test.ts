@@ -10,6 +10,7 @@ import {
   segmentMemberships,
   segments,
 } from '@touchpoint/db';
+import { DEMO_RFM_CUT_RULE } from '@touchpoint/engine/main/demo-content';
 import { seedDemoData } from '@touchpoint/engine/main/demo-data';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '../harness/patience';
@@ -55,28 +56,21 @@ function isOverdue(buyer: Buyer, asOf: Date): boolean {
   return utcDay(asOf) - utcDay(buyer.times.at(-1)!) > meanDays;
 }
 
-/** The RFM cell recounted with terciles (percentile_disc: row ⌈f·n⌉ of the sorted base), 3 best. */
+/** The RFM cell recounted with the demo's declared thresholds ([low, high] each), 3 best. */
 function rfmCells(buyers: readonly Buyer[], asOf: Date): Map<string, string> {
-  const rows = buyers.map((b) => ({
-    id: b.externalId,
-    days: utcDay(asOf) - utcDay(b.times.at(-1)!),
-    orders: b.times.length,
-    value: Math.round(b.value * 100) / 100,
-  }));
-  const cuts = (values: number[]) => {
-    const sorted = [...values].sort((x, y) => x - y);
-    const at = (f: number) => sorted[Math.max(1, Math.ceil(f * sorted.length)) - 1]!;
-    return [at(1 / 3), at(2 / 3)] as const;
-  };
   const score = (value: number, [low, high]: readonly [number, number]) =>
     value <= low ? 1 : value <= high ? 2 : 3;
-  const [r, f, m] = [
-    cuts(rows.map((x) => x.days)),
-    cuts(rows.map((x) => x.orders)),
-    cuts(rows.map((x) => x.value)),
-  ];
+  const { recencyDays, purchaseCount, totalValue } = DEMO_RFM_CUT_RULE as Extract<
+    typeof DEMO_RFM_CUT_RULE,
+    { kind: 'fixed' }
+  >;
   return new Map(
-    rows.map((x) => [x.id, `R${4 - score(x.days, r)}F${score(x.orders, f)}M${score(x.value, m)}`]),
+    buyers.map((b) => {
+      const days = utcDay(asOf) - utcDay(b.times.at(-1)!);
+      const value = Math.round(b.value * 100) / 100;
+      const cell = `R${4 - score(days, recencyDays)}F${score(b.times.length, purchaseCount)}M${score(value, totalValue)}`;
+      return [b.externalId, cell];
+    }),
   );
 }
 
@@ -91,9 +85,9 @@ async function membersOf(tp: TestProduct, key: string): Promise<string[]> {
   return rows.map((row) => row.externalId).sort();
 }
 
-/** A journey's enrollments: who, how, and the first event its run was started with (Temporal history). */
-async function enrollmentsOf(tp: TestProduct, journeyName: string) {
-  const rows = await tp.database.db
+/** A journey's enrollments: who, how, and the run's workflow id. */
+function enrollmentRowsOf(tp: TestProduct, journeyName: string) {
+  return tp.database.db
     .select({
       externalId: clients.externalId,
       source: enrollments.source,
@@ -103,19 +97,17 @@ async function enrollmentsOf(tp: TestProduct, journeyName: string) {
     .innerJoin(journeys, eq(journeys.id, enrollments.journeyId))
     .innerJoin(clients, eq(clients.id, enrollments.clientId))
     .where(eq(journeys.name, journeyName));
-  return Promise.all(
-    rows.map(async (row) => {
-      const history = await tp.env.client.workflow.getHandle(row.workflowId).fetchHistory();
-      const signal = history.events?.find(
-        (e) => e.workflowExecutionSignaledEventAttributes,
-      )?.workflowExecutionSignaledEventAttributes;
-      const data = signal?.input?.payloads?.[0]?.data;
-      const input = data
-        ? (JSON.parse(Buffer.from(data).toString('utf8')) as { events: StartEvent[] })
-        : null;
-      return { ...row, entryEvent: input?.events[0] ?? null };
-    }),
-  );
+}
+
+/** The first event a run was started with (signal-with-start's signal, read from its Temporal history). */
+async function entryEventOf(tp: TestProduct, workflowId: string): Promise<StartEvent | null> {
+  const history = await tp.env.client.workflow.getHandle(workflowId).fetchHistory();
+  const signal = history.events?.find(
+    (e) => e.workflowExecutionSignaledEventAttributes,
+  )?.workflowExecutionSignaledEventAttributes;
+  const data = signal?.input?.payloads?.[0]?.data;
+  if (!data) return null;
+  return (JSON.parse(Buffer.from(data).toString('utf8')) as { events: StartEvent[] }).events[0] ?? null;
 }
 
 interface StartEvent {
@@ -176,27 +168,28 @@ describe('the demo segments the CDNOW customers and the win-backs start on their
     ] as const) {
       const members = expected[segment];
       expect(members.length, segment).toBeGreaterThan(0);
-      // The router starts the runs after the recompute answered; wait for all of them.
-      let enrolled = await enrollmentsOf(tp, template.name.en);
+      // The router has started the runs; each writes its enrollment row with its first bookkeeping.
+      let enrolled = await enrollmentRowsOf(tp, template.name.en);
       await waitUntil(async () => {
-        enrolled = await enrollmentsOf(tp, template.name.en);
+        enrolled = await enrollmentRowsOf(tp, template.name.en);
         return enrolled.length >= members.length;
-      }, 60_000);
+      }, 240_000).catch(() => undefined);
       expect(enrolled.map((e) => e.externalId).sort(), template.name.en).toEqual(members);
       for (const enrollment of enrolled) {
         expect(enrollment.source).toBe('event');
-        expect(enrollment.entryEvent, enrollment.externalId).toMatchObject({
+        const entryEvent = await entryEventOf(tp, enrollment.workflowId);
+        expect(entryEvent, enrollment.externalId).toMatchObject({
           type: SEGMENT_EVENT_TYPES.enter,
           properties: { segment },
         });
         const [stored] = await tp.database.db
           .select({ type: events.type, source: events.source })
           .from(events)
-          .where(eq(events.id, Number(enrollment.entryEvent!.eventId)));
+          .where(eq(events.id, Number(entryEvent!.eventId)));
         expect(stored).toEqual({ type: SEGMENT_EVENT_TYPES.enter, source: 'segmentation' });
       }
     }
-  });
+  }, 600_000);
 
   it('enrolls nobody by hand', async () => {
     const bySource = await tp.database.db.select({ source: enrollments.source }).from(enrollments);
