@@ -1,5 +1,5 @@
 import { and, eq, gte, inArray, sql, sum } from 'drizzle-orm';
-import { clientFacts, clients, events, purchases } from '@touchpoint/db';
+import { clientFacts, clients, events, purchases, readClientSegments } from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
 import { activityFailure, parseActivityInput } from '../activity-failures';
 import { LoadClientContextInput, UpdateClientInput } from './journey-activity-contract';
@@ -9,17 +9,6 @@ const DAY_MS = 86_400_000;
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-/**
- * Segments a client is in. Segment membership has no table yet: it is read from the attributes the
- * segmentation job writes (`segments` list, `rfmCell`, `lifecycleStage`).
- */
-function segmentsOf(attributes: Record<string, unknown>): string[] {
-  const named = [attributes.rfmCell, attributes.lifecycleStage].filter(
-    (value): value is string => typeof value === 'string',
-  );
-  return [...new Set([...stringList(attributes.segments), ...named])];
 }
 
 async function answerFact(db: Database, clientId: string, at: Date, query: FactQuery): Promise<number> {
@@ -80,7 +69,7 @@ export async function loadClientContext(
     timezone: client.timeZone,
     attributes: client.attributes,
     tags: stringList(client.attributes.tags),
-    segments: segmentsOf(client.attributes),
+    segments: await readClientSegments(db, client.id, client.attributes),
     facts: answers,
     checkpoints,
   };

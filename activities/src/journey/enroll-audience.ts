@@ -1,14 +1,9 @@
 import { Context } from '@temporalio/activity';
 import {
-  and,
-  asc,
   beginAudienceRun,
-  clients,
   finishAudienceRun,
-  gt,
-  or,
+  loadSegmentMemberPage,
   recordAudienceProgress,
-  sql,
 } from '@touchpoint/db';
 import type { Database } from '@touchpoint/db';
 import type {
@@ -27,28 +22,6 @@ interface AudienceCursor {
   result: EnrollAudienceResult;
 }
 
-/**
- * Members of a segment, by the same rule as `segmentsOf` in client-context.ts: listed in the
- * `segments` attribute, or equal to the `rfmCell` / `lifecycleStage` attribute.
- */
-function isMemberOf(segment: string) {
-  return or(
-    sql`${clients.attributes} -> 'segments' ? ${segment}`,
-    sql`${clients.attributes} ->> 'rfmCell' = ${segment}`,
-    sql`${clients.attributes} ->> 'lifecycleStage' = ${segment}`,
-  );
-}
-
-async function loadMemberPage(db: Database, segment: string, after: string | null): Promise<string[]> {
-  const rows = await db
-    .select({ id: clients.id })
-    .from(clients)
-    .where(after === null ? isMemberOf(segment) : and(isMemberOf(segment), gt(clients.id, after)))
-    .orderBy(asc(clients.id))
-    .limit(AUDIENCE_PAGE_SIZE);
-  return rows.map((row) => row.id);
-}
-
 function resumeCursor(): AudienceCursor {
   const details = Context.current().info.heartbeatDetails as AudienceCursor | undefined;
   return details ?? { after: null, result: { members: 0, started: 0, alreadyRunning: 0, notStarted: 0 } };
@@ -56,7 +29,8 @@ function resumeCursor(): AudienceCursor {
 
 /**
  * Enrolls every member of a segment in a journey (one run of its schedule entry), a page at a time in
- * client id order, 16 starts at once. After each page it heartbeats the cursor (the page's last id and
+ * client id order, 16 starts at once. Members are the stored memberships (as the last recompute or
+ * purchase left them; no rule is evaluated here) and the clients whose attributes name the segment. After each page it heartbeats the cursor (the page's last id and
  * the totals), and a retried attempt (the worker died, a fault) resumes after it: only the page that
  * was in flight is asked again, and its clients are looked up before they are started, so every member
  * is enrolled exactly once. Progress is written to `audience_runs` per page for the API and the builder.
@@ -79,7 +53,7 @@ export async function enrollAudience(
   // member, on retries only), so no member of a re-entry-after-exit journey is enrolled twice.
   const mayHaveStarted = attempt > 1;
   for (;;) {
-    const page = await loadMemberPage(db, input.segment, cursor.after);
+    const page = await loadSegmentMemberPage(db, input.segment, cursor.after, AUDIENCE_PAGE_SIZE);
     if (page.length === 0) break;
     const outcomes = await startPage(
       { journeyId: input.journeyId, clientIds: page, enrollmentKey: input.runKey, mayHaveStarted },

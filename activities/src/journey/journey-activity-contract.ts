@@ -145,7 +145,7 @@ export type StartJourneyInput = z.infer<typeof StartJourneyInput>;
 /** Input of `enrollAudience`: one run of a journey's schedule entry. */
 export const EnrollAudienceInput = z.object({
   journeyId: z.uuid(),
-  /** Clients in this segment are enrolled (see `segmentsOf` for what membership means). */
+  /** Clients in this segment are enrolled (stored memberships and the attributes that name it: `loadSegmentMemberPage`). */
   segment: z.string().min(1),
   /** The schedule run's id: enrollments of concurrent journeys are keyed by it, so a retry adds none. */
   runKey: z.string().min(1),

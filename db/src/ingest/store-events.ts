@@ -3,6 +3,7 @@ import type { Executor } from '../database';
 import { events } from '../schema/events';
 import type { EventProperties } from '../schema/events';
 import { recordEventFunnelActions } from '../funnel/record-event-funnel-actions';
+import type { StoredFunnelTaxonomy } from '../measurement/load-funnel-taxonomy';
 import { chunksOf } from './chunks';
 import { rollUpEventTypes } from './roll-up-event-types';
 import { ensureClients } from './upsert-clients';
@@ -28,6 +29,17 @@ export interface StoredEventOutcome {
 }
 
 /**
+ * What a caller already read in this transaction, so `storeEvents` need not read it again (a
+ * purchase's update counts its round trips).
+ */
+export interface StoreEventsKnown {
+  /** Internal id by external id of every client the batch names (from `ensureClients`). */
+  clientIds?: Map<string, string>;
+  /** The current funnel taxonomy. */
+  funnelTaxonomy?: Pick<StoredFunnelTaxonomy, 'version' | 'actions'>;
+}
+
+/**
  * Stores a batch of events in one transaction and returns each one's id. Idempotent on `idempotencyKey`:
  * rows already stored are skipped (`on conflict do nothing`) and reported with `isNew: false`, so a retried
  * batch never duplicates. When this resolves the rows are committed — the caller may acknowledge.
@@ -35,12 +47,15 @@ export interface StoredEventOutcome {
 export async function storeEvents(
   db: Executor,
   batch: readonly IncomingEvent[],
+  known: StoreEventsKnown = {},
 ): Promise<StoredEventOutcome[]> {
   if (batch.length === 0) return [];
-  const clientIds = await ensureClients(
-    db,
-    batch.map((e) => e.clientExternalId),
-  );
+  const clientIds =
+    known.clientIds ??
+    (await ensureClients(
+      db,
+      batch.map((e) => e.clientExternalId),
+    ));
   const unique = new Map(batch.map((e) => [e.idempotencyKey, e]));
   const ids = new Map<string, number>();
   for (const chunk of chunksOf([...unique.values()])) {
@@ -68,6 +83,7 @@ export async function storeEvents(
         messageId: e.messageId ?? null,
         idempotencyKey: e.idempotencyKey,
       })),
+    known.funnelTaxonomy,
   );
   // Last in the transaction: the rollup rows are the most contended locks, so they are held briefly.
   await rollUpEventTypes(

@@ -6,7 +6,7 @@ import { chunksOf } from './chunks';
 import { purchaseEventKey } from './internal-event-keys';
 import { ensureClients } from './upsert-clients';
 import { storeEvents } from './store-events';
-import type { StoredEventOutcome } from './store-events';
+import type { StoreEventsKnown, StoredEventOutcome } from './store-events';
 
 /** One product line of an incoming purchase. */
 export interface IncomingPurchaseLine {
@@ -40,7 +40,16 @@ export async function storePurchases(
   db: Executor,
   batch: readonly IncomingPurchase[],
 ): Promise<StoredEventOutcome[]> {
-  if (batch.length === 0) return [];
+  return (await storePurchasesOfBuyers(db, batch)).outcomes;
+}
+
+/** `storePurchases`, also answering the buyers' client ids (a purchase's segment update needs them). */
+export async function storePurchasesOfBuyers(
+  db: Executor,
+  batch: readonly IncomingPurchase[],
+  known: Pick<StoreEventsKnown, 'funnelTaxonomy'> = {},
+): Promise<{ outcomes: StoredEventOutcome[]; buyerIds: string[] }> {
+  if (batch.length === 0) return { outcomes: [], buyerIds: [] };
   const clientIds = await ensureClients(
     db,
     batch.map((p) => p.clientExternalId),
@@ -53,7 +62,7 @@ export async function storePurchases(
   }
   await insertLines(db, unique, purchaseIds);
   await refreshClientFacts(db, [...clientIds.values()]);
-  return storeEvents(
+  const outcomes = await storeEvents(
     db,
     batch.map((p) => ({
       idempotencyKey: purchaseEventKey(p.idempotencyKey),
@@ -63,7 +72,9 @@ export async function storePurchases(
       properties: { value: p.value, currency: p.currency ?? 'USD', orderId: p.idempotencyKey },
       source: p.source ?? 'api',
     })),
+    { ...known, clientIds },
   );
+  return { outcomes, buyerIds: [...new Set(clientIds.values())] };
 }
 
 async function insertLines(

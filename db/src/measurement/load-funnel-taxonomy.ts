@@ -24,6 +24,14 @@ export async function loadFunnelTaxonomy(
     .where(version === undefined ? undefined : eq(funnelTaxonomies.version, version))
     .orderBy(desc(funnelTaxonomies.version))
     .limit(1);
+  return toStoredFunnelTaxonomy(row, version);
+}
+
+/** A taxonomy row's meaning (see `loadFunnelTaxonomy`): without a row, the defaults answer as version 1. */
+export function toStoredFunnelTaxonomy(
+  row: { version: number; actions: unknown; createdAt: Date | null } | undefined,
+  version?: number,
+): StoredFunnelTaxonomy | null {
   if (row)
     return { version: row.version, actions: FunnelTaxonomy.parse(row.actions), createdAt: row.createdAt };
   if (version === undefined || version === 1)

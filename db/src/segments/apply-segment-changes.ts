@@ -1,24 +1,22 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../database';
+import { recordEventFunnelActions } from '../funnel/record-event-funnel-actions';
 import { chunksOf } from '../ingest/chunks';
-import { storeEvents } from '../ingest/store-events';
-import type { IncomingEvent, StoredEventOutcome } from '../ingest/store-events';
+import type { StoredEventOutcome } from '../ingest/store-events';
 import { clientFacts } from '../schema/client-facts';
 import { clients } from '../schema/clients';
+import { eventTypes } from '../schema/event-types';
+import { events } from '../schema/events';
 import { segmentMemberships, segments } from '../schema/segments';
 import { lifecycleStageSql, OVERDUE_SEGMENT, rfmCellSql } from './classify-client';
 import { compileSegmentRule } from './compile-segment-rule';
 import { overdueSql } from './fact-sql';
 import type { SegmentationContext } from './load-segmentation-context';
-import { SEGMENT_TRANSITION_TYPES, segmentTransitionKey } from './segment-events';
-import type { SegmentFamily, SegmentTransitionKind } from './segment-events';
+import { SEGMENT_TRANSITION_TYPES, segmentTransitionKeySql } from './segment-events';
 
 /** Where the segmentation job's events say they came from. */
 export const SEGMENTATION_EVENT_SOURCE = 'segmentation';
-
-/** Events handed to the event store per call: its statements stay bounded whatever a chunk moved. */
-const EVENTS_PER_PAGE = 5_000;
 
 /**
  * Which clients a pass classifies: a range of client ids (a full recompute's chunk: after `after`, up
@@ -35,31 +33,31 @@ function scopeSql(scope: ClientScope): SQL {
   return bounds.length === 0 ? sql`true` : sql.join(bounds, sql` and `);
 }
 
-/** One transition as the statement returns it. */
+/** One transition as the statement returns it, with the event it stored (null: already stored). */
 interface TransitionRow {
-  kind: SegmentTransitionKind;
-  entry: number;
+  idempotency_key: string;
   client_id: string;
-  external_id: string;
-  segment_id: string;
-  segment: string;
-  family: SegmentFamily;
-  from: string | null;
-  to: string | null;
+  type: string;
+  event_id: string | number | null;
 }
+
+const text = (value: string) => sql`${value}::text`;
 
 /**
  * The one statement that classifies the scope and writes what changed. `classified` gives each client
  * their RFM cell, stage and overdue flag (classify-client.ts, fact-sql.ts); `desired` is every
  * membership they should hold (the built-in segments by key, each saved segment by its compiled rule);
  * diffed against the memberships held, it yields the transitions, which are upserted into
- * `segment_memberships` (entries counting on) and returned. Everything reads the snapshot from before
- * the statement, as the rules did when they were evaluated one by one: a rule on `rfmCell` or on
- * another segment reads the last pass's values.
+ * `segment_memberships` (entries counting on), stored as `segment.entered` / `segment.left` events and
+ * counted into `event_types`, all set-based: a chunk of ten thousand clients is one round trip however
+ * many moved, instead of a thousand-row insert built in JavaScript per page of events. Everything reads
+ * the snapshot from before the statement, as the rules did when they were evaluated one by one: a rule
+ * on `rfmCell` or on another segment reads the last pass's values.
  *
  * Within the RFM cells and the lifecycle stages a client is in one at a time, so a move carries `from`
  * and `to` (R2F2M2 → R1F2M2) on both its events; for `overdue` and saved segments they are the segment
- * or null.
+ * or null. Keys are `segmentTransitionKey`'s, derived from the transition, so a decision taken twice is
+ * one event (`on conflict do nothing`; the statement then answers no id for it).
  */
 function transitionsStatement(context: SegmentationContext, scope: ClientScope, asOf: Date): SQL {
   const within = scopeSql(scope);
@@ -68,13 +66,17 @@ function transitionsStatement(context: SegmentationContext, scope: ClientScope, 
     (segment) =>
       sql`select ${segment.id}::uuid as segment_id, ${clients.id} as client_id from ${clients} left join ${clientFacts} on ${clientFacts.clientId} = ${clients.id} where ${within} and ${compileSegmentRule(segment.rule, asOf)}`,
   );
+  // Each client's built-in keys as rows, joined to the segments by key (a hash join, not 30-odd
+  // comparisons per client).
   const desired = [
-    sql`select s.id as segment_id, c.client_id from classified c join ${segments} s on s.kind <> 'rule' and s.key in (c.cell, c.stage, case when c.overdue then ${OVERDUE_SEGMENT} end)`,
+    sql`select s.id as segment_id, c.client_id from classified c
+      cross join lateral (values (c.cell), (c.stage), (case when c.overdue then ${text(OVERDUE_SEGMENT)} end)) k(key)
+      join ${segments} s on s.key = k.key and s.kind <> 'rule'`,
     ...ruleMembers,
   ];
   return sql`
     with classified as materialized (
-      select ${clients.id} as client_id, ${clients.externalId} as external_id,
+      select ${clients.id} as client_id,
         ${rfmCellSql(context.cutPoints, asOf)} as cell,
         ${lifecycleStageSql(context.settings.lifecycle, asOf)} as stage,
         coalesce(${overdueSql(asOf)}, false) as overdue
@@ -108,44 +110,78 @@ function transitionsStatement(context: SegmentationContext, scope: ClientScope, 
       from classified c
       where f.client_id = c.client_id
         and (f.rfm_cell is distinct from c.cell or f.lifecycle_stage is distinct from c.stage)
+    ),
+    moves as materialized (
+      select t.client_id, s.key as segment,
+        ${segmentTransitionKeySql(sql`t.segment_id`, sql`t.client_id`, sql`t.entry`, sql`t.kind`)} as idempotency_key,
+        case when t.kind = 'entered' then ${text(SEGMENT_TRANSITION_TYPES.entered)} else ${text(SEGMENT_TRANSITION_TYPES.left)} end as type,
+        -- Leavings first, so a move's events are stored (and routed) as "left A" then "entered B".
+        t.kind = 'entered' as is_entry,
+        jsonb_build_object(
+          'segment', s.key,
+          'family', s.kind,
+          'from', case
+            when t.kind = 'left' then s.key
+            when s.kind in ('rfm', 'lifecycle') then was.key
+          end,
+          'to', case
+            when t.kind = 'entered' then s.key
+            when s.kind = 'rfm' then c.cell
+            when s.kind = 'lifecycle' then c.stage
+          end
+        ) as properties
+      from transitions t
+      join classified c on c.client_id = t.client_id
+      join ${segments} s on s.id = t.segment_id
+      left join held was on t.kind = 'entered' and was.client_id = t.client_id and was.kind = s.kind
+        and s.kind in ('rfm', 'lifecycle')
+    ),
+    stored as (
+      insert into ${events} (client_id, type, occurred_at, properties, idempotency_key, source)
+      select client_id, type, ${at}, properties, idempotency_key, ${text(SEGMENTATION_EVENT_SOURCE)}
+      from moves
+      order by is_entry, client_id, segment
+      on conflict (idempotency_key) do nothing
+      returning id, idempotency_key, type, client_id
+    ),
+    -- In type order, as storeEvents does: concurrent writers lock the rollup rows in one order.
+    rolled as (
+      insert into ${eventTypes} (type, count, first_occurred_at, last_occurred_at)
+      select type, count(*), ${at}, ${at} from stored group by type order by type
+      on conflict (type) do update set
+        count = ${eventTypes}.count + excluded.count,
+        first_occurred_at = least(${eventTypes}.first_occurred_at, excluded.first_occurred_at),
+        last_occurred_at = greatest(${eventTypes}.last_occurred_at, excluded.last_occurred_at),
+        updated_at = now()
     )
-    select t.kind, t.entry, t.client_id, c.external_id, t.segment_id, s.key as segment, s.kind as family,
-      case
-        when t.kind = 'left' then s.key
-        when s.kind in ('rfm', 'lifecycle') then was.key
-      end as "from",
-      case
-        when t.kind = 'entered' then s.key
-        when s.kind = 'rfm' then c.cell
-        when s.kind = 'lifecycle' then c.stage
-      end as "to"
-    from transitions t
-    join classified c on c.client_id = t.client_id
-    join ${segments} s on s.id = t.segment_id
-    left join held was on t.kind = 'entered' and was.client_id = t.client_id and was.kind = s.kind
-      and s.kind in ('rfm', 'lifecycle')
-    -- Leavings first, so a move's events are stored (and routed) as "left A" then "entered B".
-    order by t.kind = 'entered', t.client_id, s.key`;
+    -- The stored events in their insert order, then any transition already stored (no id answered).
+    select * from (select idempotency_key, client_id, type, id as event_id from stored order by id) fresh
+    union all
+    select m.idempotency_key, m.client_id, m.type, null
+    from moves m where not exists (select 1 from stored s where s.idempotency_key = m.idempotency_key)`;
 }
 
-function toEvent(t: TransitionRow, asOf: Date): IncomingEvent {
-  return {
-    idempotencyKey: segmentTransitionKey(t.segment_id, t.client_id, t.entry, t.kind),
-    clientExternalId: t.external_id,
-    type: SEGMENT_TRANSITION_TYPES[t.kind],
-    occurredAt: asOf,
-    properties: { segment: t.segment, family: t.family, from: t.from, to: t.to },
-    source: SEGMENTATION_EVENT_SOURCE,
-  };
+/** Ids of transitions stored before (a decision taken twice): looked up by key, only when there are any. */
+async function findStoredIds(db: Executor, keys: readonly string[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const chunk of chunksOf(keys)) {
+    const rows = await db
+      .select({ id: events.id, idempotencyKey: events.idempotencyKey })
+      .from(events)
+      .where(inArray(events.idempotencyKey, chunk));
+    for (const row of rows) ids.set(row.idempotencyKey, row.id);
+  }
+  return ids;
 }
 
 /**
  * Classifies the scope's clients as of `asOf` and writes what changed, in the caller's transaction:
- * memberships and the clients' RFM cell and stage in one set-based statement, then one
- * `segment.entered` / `segment.left` event per transition through the event store, page by page (the
- * road every client event takes; the router then routes them). Memberships and events commit together,
- * so a pass killed midway leaves each client either fully moved or untouched, and a rerun decides the
- * rest; keys derived from the transition make a decision taken twice one event.
+ * memberships, the clients' RFM cell and stage, one `segment.entered` / `segment.left` event per
+ * transition and their `event_types` counts in one set-based statement, then the funnel actions the
+ * taxonomy makes of those events (as `storeEvents` records them for every client event; the router
+ * then routes them). Memberships and events commit together, so a pass killed midway leaves each
+ * client either fully moved or untouched, and a rerun decides the rest; keys derived from the
+ * transition make a decision taken twice one event.
  */
 export async function applySegmentChanges(
   db: Executor,
@@ -155,15 +191,24 @@ export async function applySegmentChanges(
 ): Promise<StoredEventOutcome[]> {
   if ('ids' in scope && scope.ids.length === 0) return [];
   const result = await db.execute(transitionsStatement(context, scope, asOf));
-  const transitions = (result as unknown as { rows: TransitionRow[] }).rows;
-  const outcomes: StoredEventOutcome[] = [];
-  for (const page of chunksOf(transitions, EVENTS_PER_PAGE)) {
-    outcomes.push(
-      ...(await storeEvents(
-        db,
-        page.map((t) => toEvent(t, asOf)),
-      )),
-    );
-  }
-  return outcomes;
+  const rows = (result as unknown as { rows: TransitionRow[] }).rows;
+  const earlier = rows.filter((row) => row.event_id === null).map((row) => row.idempotency_key);
+  const storedBefore = earlier.length === 0 ? new Map<string, number>() : await findStoredIds(db, earlier);
+  const fresh = rows.filter((row) => row.event_id !== null);
+  await recordEventFunnelActions(
+    db,
+    fresh.map((row) => ({
+      eventId: Number(row.event_id),
+      clientId: row.client_id,
+      type: row.type,
+      occurredAt: asOf,
+      idempotencyKey: row.idempotency_key,
+    })),
+    context.funnelTaxonomy,
+  );
+  return rows.map((row) => ({
+    idempotencyKey: row.idempotency_key,
+    eventId: row.event_id === null ? storedBefore.get(row.idempotency_key)! : Number(row.event_id),
+    isNew: row.event_id !== null,
+  }));
 }

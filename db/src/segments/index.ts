@@ -14,6 +14,7 @@ export * from './record-purchases';
 export * from './saved-segments';
 export * from './estimate-segment';
 export * from './list-segment-members';
+export * from './segment-members';
 export * from './export-segment-csv';
 export * from './snapshot-segment-counts';
 export { SEGMENTATION_EVENT_SOURCE } from './apply-segment-changes';

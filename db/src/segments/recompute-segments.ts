@@ -55,6 +55,9 @@ export async function recomputeSegments(
   const progress: RecomputeProgress = { after: options.startAfter ?? null, clients: 0, transitions: 0 };
   for (;;) {
     const chunk = await db.transaction(async (tx) => {
+      // A chunk's statement is costed high enough for JIT, whose compilation (seconds on a loaded
+      // machine) costs more than the statement saves; off for this transaction only.
+      await tx.execute(sql`set local jit = off`);
       const { through, clients: size } = await nextChunk(tx, progress.after, limit);
       const stored = await applySegmentChanges(tx, context, { after: progress.after, through }, asOf);
       return { through, size, fresh: stored.filter((outcome) => outcome.isNew).map((o) => o.eventId) };

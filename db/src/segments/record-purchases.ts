@@ -1,9 +1,8 @@
-import { inArray } from 'drizzle-orm';
 import type { Executor } from '../database';
-import { storePurchases } from '../ingest/store-purchases';
+import { storePurchasesOfBuyers } from '../ingest/store-purchases';
 import type { IncomingPurchase } from '../ingest/store-purchases';
 import type { StoredEventOutcome } from '../ingest/store-events';
-import { clients } from '../schema/clients';
+import { readSegmentationSources, settleCutPoints } from './load-segmentation-context';
 import { refreshClientSegments } from './refresh-client-segments';
 
 /** What `recordPurchases` stored: one outcome per purchase, and the segment transitions they caused. */
@@ -24,15 +23,12 @@ export async function recordPurchases(
   now: Date,
 ): Promise<RecordedPurchases> {
   const asOf = new Date(Math.max(now.getTime(), ...batch.map((p) => p.purchasedAt.getTime())));
-  const outcomes = await storePurchases(db, batch);
-  const buyers = await db
-    .select({ id: clients.id })
-    .from(clients)
-    .where(inArray(clients.externalId, [...new Set(batch.map((p) => p.clientExternalId))]));
-  const segmentEvents = await refreshClientSegments(
-    db,
-    buyers.map((b) => b.id),
-    asOf,
-  );
+  // Read first, once: the purchase events' funnel actions and the segment update both use it.
+  const sources = await readSegmentationSources(db);
+  const { outcomes, buyerIds } = await storePurchasesOfBuyers(db, batch, {
+    funnelTaxonomy: sources.funnelTaxonomy,
+  });
+  const context = await settleCutPoints(db, sources, asOf, { takeCutPoints: false });
+  const segmentEvents = await refreshClientSegments(db, buyerIds, asOf, context);
   return { purchases: outcomes, segmentEvents };
 }

@@ -1,4 +1,6 @@
 import { SEGMENT_EVENT_TYPES } from '@touchpoint/language';
+import { sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import { INTERNAL_EVENT_KEY_PREFIXES } from '../ingest/internal-event-keys';
 
 /** The event types of segment transitions: the journey language's, which journeys enter and exit on. */
@@ -25,4 +27,10 @@ export function segmentTransitionKey(
   kind: SegmentTransitionKind,
 ): string {
   return `${INTERNAL_EVENT_KEY_PREFIXES.segment}${segmentId}:${clientId}:${entry}:${kind}`;
+}
+
+/** `segmentTransitionKey` as SQL over columns, for the statement that stores transitions set-based. */
+export function segmentTransitionKeySql(segmentId: SQL, clientId: SQL, entry: SQL, kind: SQL): SQL<string> {
+  const prefix = sql`${INTERNAL_EVENT_KEY_PREFIXES.segment}::text`;
+  return sql<string>`(${prefix} || ${segmentId} || ':' || ${clientId} || ':' || ${entry} || ':' || ${kind})`;
 }

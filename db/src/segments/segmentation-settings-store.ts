@@ -15,6 +15,14 @@ export async function loadSegmentationSettings(
   db: Executor,
 ): Promise<{ settings: SegmentationSettings; cutPoints: StoredRfmCutPoints | null }> {
   const [row] = await db.select().from(segmentationSettings).where(eq(segmentationSettings.id, SETTINGS_ROW));
+  return parseSegmentationSettingsRow(row);
+}
+
+/** The settings row's meaning: defaults until saved once, cut points only when they parse. */
+export function parseSegmentationSettingsRow(row: { settings: unknown; rfmCutPoints: unknown } | undefined): {
+  settings: SegmentationSettings;
+  cutPoints: StoredRfmCutPoints | null;
+} {
   if (!row) return { settings: DEFAULT_SEGMENTATION_SETTINGS, cutPoints: null };
   const cutPoints = StoredRfmCutPoints.safeParse(row.rfmCutPoints);
   return {
@@ -22,6 +30,9 @@ export async function loadSegmentationSettings(
     cutPoints: cutPoints.success ? cutPoints.data : null,
   };
 }
+
+/** The one row the settings live in. */
+export const SEGMENTATION_SETTINGS_ROW = SETTINGS_ROW;
 
 /** Saves the settings; the stored cut points are dropped, so the next classification takes new ones. */
 export async function saveSegmentationSettings(db: Executor, settings: SegmentationSettings): Promise<void> {

@@ -17,6 +17,7 @@ export * from './time-of-day';
 export { parseDefinition } from './parse-definition';
 export type { ParsedDefinition } from './parse-definition';
 export * from './examples';
+export * from './gallery';
 export * from './plan-migration';
 export * from './entry-events';
 export * from './awaited-events';

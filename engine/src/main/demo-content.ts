@@ -1,5 +1,5 @@
-import type { NewOfferRow, NewTemplateRow } from '@touchpoint/db';
-import { SEED_004_JOURNEY } from '@touchpoint/language';
+import type { NewOfferRow, NewTemplateRow, RfmCutRule } from '@touchpoint/db';
+import { rfmWinBack, smartTriggerWinBack } from '@touchpoint/language';
 
 /** Why the catalog holds what it does: every journey in the builder's gallery publishes as is. */
 const GALLERY_TEMPLATES: NewTemplateRow[] = [
@@ -129,7 +129,11 @@ function call(key: string, name: string, body: string): NewTemplateRow {
  */
 export const DEMO_SIGNUP_EVENT_TYPE = 'signup';
 
-/** Journeys the demo publishes: a welcome series on sign-up and seed 004's smart-trigger win-back. */
+/**
+ * Journeys the demo publishes: a welcome series on sign-up, and the gallery's smart-trigger and RFM
+ * R1F3M3 win-backs, which enter on segment transitions: the recompute after the CDNOW import moves
+ * those customers into `overdue` and their RFM cells, and the journeys start on their own.
+ */
 export const DEMO_JOURNEYS = [
   {
     name: 'Welcome series',
@@ -177,5 +181,20 @@ export const DEMO_JOURNEYS = [
       },
     },
   },
-  { name: 'Smart-trigger win-back (seed 004)', definition: SEED_004_JOURNEY },
+  { name: smartTriggerWinBack.name.en, definition: smartTriggerWinBack.definition },
+  { name: rfmWinBack.name.en, definition: rfmWinBack.definition },
 ];
+
+/**
+ * The demo shop's declared RFM thresholds (a business may fix its own instead of terciles): R3 bought
+ * within 90 days, R2 within 180, R1 longer ago; F1 one order, F2 two, F3 three or more; M1 up to $50,
+ * M2 up to $100, M3 more. Terciles of the first 200 CDNOW customers leave R1F3M3 empty (those who
+ * bought often also bought late in the log), so the gallery's R1F3M3 win-back would have nobody to
+ * win back; with these, 14 of them are there as of today.
+ */
+export const DEMO_RFM_CUT_RULE: RfmCutRule = {
+  kind: 'fixed',
+  recencyDays: [90, 180],
+  purchaseCount: [1, 2],
+  totalValue: [50, 100],
+};

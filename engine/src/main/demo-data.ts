@@ -1,9 +1,27 @@
-import { clients, eq, journeys, offers, sql, templates, type Database } from '@touchpoint/db';
+import {
+  clients,
+  DEFAULT_SEGMENTATION_SETTINGS,
+  eq,
+  journeys,
+  offers,
+  sql,
+  templates,
+  type Database,
+} from '@touchpoint/db';
 import type { FastifyInstance } from 'fastify';
 import { CDNOW_CLIENT_ATTRIBUTES, DEFAULT_CDNOW_FILE, importCdnow } from '../cli/import-cdnow';
-import { DEMO_JOURNEYS, DEMO_OFFERS, DEMO_SIGNUP_EVENT_TYPE, DEMO_TEMPLATES } from './demo-content';
+import {
+  DEMO_JOURNEYS,
+  DEMO_OFFERS,
+  DEMO_RFM_CUT_RULE,
+  DEMO_SIGNUP_EVENT_TYPE,
+  DEMO_TEMPLATES,
+} from './demo-content';
 
-/** CDNOW customers the demo loads and hands to the smart-trigger win-back (small enough for PGlite). */
+/**
+ * CDNOW customers the demo loads and segments (small enough for PGlite); the overdue and R1F3M3 among
+ * them enter the win-backs.
+ */
 const CDNOW_DEMO_CLIENTS = 200;
 
 export interface SeedDemoDataOptions {
@@ -35,8 +53,10 @@ const DEMO_CLIENTS = DEMO_TIME_ZONES.length;
 
 /**
  * Loads the demo once (a later start finds the journeys and leaves everything as it is): catalog,
- * published journeys through the public API, clients with contact points and consent, and sign-up
- * events so the first welcome emails reach the sandbox mailbox within seconds.
+ * published journeys through the public API, CDNOW customers segmented as of now by the full recompute
+ * (its `segment.entered` events start the win-backs; nobody is enrolled by hand), demo clients with
+ * contact points and consent, and sign-up events so the first welcome emails reach the sandbox mailbox
+ * within seconds.
  */
 export async function seedDemoData(options: SeedDemoDataOptions): Promise<void> {
   const { db, progress } = options;
@@ -52,21 +72,23 @@ export async function seedDemoData(options: SeedDemoDataOptions): Promise<void> 
   await db.insert(templates).values(DEMO_TEMPLATES).onConflictDoNothing();
   await db.insert(offers).values(DEMO_OFFERS).onConflictDoNothing();
   const call = createApiCaller(options.app, options.adminKey);
-  const journeyIds: string[] = [];
   for (const journey of DEMO_JOURNEYS) {
     const created = await call<{ id: string }>('POST', '/v1/journeys', journey);
     await call('POST', `/v1/journeys/${created.id}/publish`, {});
-    journeyIds.push(created.id);
   }
   await loadCdnowClients(db, progress);
-  const winBack = journeyIds[1];
-  if (winBack) {
-    const clientIds = Array.from(
-      { length: CDNOW_DEMO_CLIENTS },
-      (_, i) => `cdnow-${String(i + 1).padStart(5, '0')}`,
-    );
-    await call('POST', `/v1/journeys/${winBack}/enrollments`, { clientIds });
-  }
+  await call('PUT', '/v1/segmentation', {
+    settings: { ...DEFAULT_SEGMENTATION_SETTINGS, rfm: DEMO_RFM_CUT_RULE },
+  });
+  progress('segmenting the CDNOW customers as of now (RFM cells, lifecycle stages, overdue)');
+  const segmented = await call<{ clients: number; transitions: number }>(
+    'POST',
+    '/v1/segmentation/recompute',
+    {},
+  );
+  progress(
+    `segmented ${segmented.clients} clients: ${segmented.transitions} segment transitions, routed to the win-backs`,
+  );
   const ids = Array.from({ length: DEMO_CLIENTS }, (_, index) => demoClientId(index + 1));
   for (const [index, id] of ids.entries()) {
     await call('PUT', `/v1/clients/${id}`, demoClientProfile(id, index + 1));

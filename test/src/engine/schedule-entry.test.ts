@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollments } from '@touchpoint/db';
+import { clients, enrollments, recomputeSegments, storePurchases } from '@touchpoint/db';
 import type { JourneyDefinition } from '@touchpoint/language';
 import { journeyScheduleId, syncJourneySchedule } from '@touchpoint/engine/temporal/journey-schedule';
 import type { z } from 'zod';
@@ -60,5 +60,39 @@ describe('schedule entry', () => {
     const manual = journey({ kind: 'manual' });
     expect(await syncJourneySchedule({ ...sync, definition: manual })).toBe('deleted');
     expect(await syncJourneySchedule({ ...sync, definition: manual })).toBe('none');
+  });
+
+  it('enrolls the members the recompute stored, not a rule evaluated again at the run', async () => {
+    const scheduled = journey({ kind: 'schedule', cron: '0 9 * * 2', segment: 'overdue' });
+    const journeyId = await fixture.createJourney(scheduled);
+    const now = Date.now();
+    // Purchases stored as a bulk import stores them: facts refreshed, segments left to the recompute.
+    const buyer = async (daysAgo: readonly number[]) => {
+      const id = await fixture.createClient();
+      const [row] = await fixture.db.select().from(clients).where(eq(clients.id, id));
+      const orders = daysAgo.map((days) => ({
+        idempotencyKey: `${id}-${days}`,
+        clientExternalId: row!.externalId,
+        purchasedAt: new Date(now - days * 86_400_000),
+        value: 10,
+      }));
+      await fixture.db.transaction((tx) => storePurchases(tx, orders));
+      return id;
+    };
+    // A rhythm of 10 days, last seen 30 days ago: overdue once the recompute runs.
+    const late = await buyer([40, 30]);
+    // Bought yesterday on a 10-day rhythm: not overdue.
+    await buyer([11, 1]);
+    const named = await fixture.createClient({ attributes: { segments: ['overdue'] } });
+    await recomputeSegments(fixture.db, { asOf: new Date(now) });
+    // Overdue by its facts, but imported after the recompute: no stored membership yet, so the run
+    // (which reads memberships and evaluates no rule) leaves it for the next recompute.
+    await buyer([50, 45]);
+
+    const sync = { client: fixture.client, journeyId, taskQueue: fixture.taskQueue };
+    expect(await syncJourneySchedule({ ...sync, definition: scheduled })).toBe('created');
+    await fixture.client.schedule.getHandle(journeyScheduleId(journeyId)).trigger();
+    const rows = await enrolledIn(journeyId, 2);
+    expect(rows.map((row) => row.clientId).sort()).toEqual([late, named].sort());
   });
 });

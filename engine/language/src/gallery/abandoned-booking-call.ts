@@ -1,4 +1,4 @@
-import type { CallOutcome } from '../api/schemas';
+import type { CallOutcome } from '../vocabulary';
 import { edge, type JourneyTemplate } from './template';
 
 /**

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { JourneyDefinition } from '@touchpoint/language';
+import type { JourneyDefinition } from '../definition';
 
 /** A ready journey in the gallery. `definition` must pass `validateJourney` as is (tested). */
 export interface JourneyTemplate {
