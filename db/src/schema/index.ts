@@ -26,3 +26,5 @@ export * from './segments';
 export * from './audience-runs';
 export * from './report-rollups';
 export * from './holdouts';
+export * from './delivery-settings';
+export * from './audit-entries';
