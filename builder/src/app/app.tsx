@@ -11,6 +11,7 @@ import { OperatorPage } from '../pages/operator-page';
 import { ClientTimelinePage } from '../pages/client-timeline-page';
 import { ReportPage } from '../report/report-page';
 import { TaxonomyPage } from '../taxonomy/taxonomy-page';
+import { DeliveryPage } from '../delivery/delivery-page';
 import { SegmentsPage } from '../segments/segments-page';
 
 function renderPage(route: Route) {
@@ -31,6 +32,8 @@ function renderPage(route: Route) {
       return <SandboxPage />;
     case 'funnel':
       return <TaxonomyPage />;
+    case 'delivery':
+      return <DeliveryPage />;
     case 'segments':
       return <SegmentsPage tab={route.tab} />;
     default:

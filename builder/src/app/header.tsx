@@ -9,6 +9,7 @@ const NAV = [
   { page: 'operator', label: 'nav.operator', route: { page: 'operator' } },
   { page: 'sandbox', label: 'nav.sandbox', route: { page: 'sandbox' } },
   { page: 'funnel', label: 'nav.funnel', route: { page: 'funnel' } },
+  { page: 'delivery', label: 'nav.delivery', route: { page: 'delivery' } },
 ] as const;
 
 /** The interface language switch (also on the sign-in screen). */

@@ -8,6 +8,7 @@ describe('routes', () => {
       { page: 'editor', journeyId: 'win back/1' },
       { page: 'report', journeyId: 'win back/1' },
       { page: 'funnel' },
+      { page: 'delivery' },
       { page: 'templates' },
       { page: 'operator' },
       { page: 'client', clientId: 'c-42' },

@@ -11,6 +11,7 @@ export const PAGE_NAMES = [
   'client',
   'sandbox',
   'funnel',
+  'delivery',
   'segments',
 ] as const;
 export type PageName = (typeof PAGE_NAMES)[number];
@@ -29,6 +30,7 @@ export type Route =
   | { page: 'client'; clientId: string }
   | { page: 'sandbox' }
   | { page: 'funnel' }
+  | { page: 'delivery' }
   | { page: 'segments'; tab: SegmentTab };
 
 /** Reads a route from a location hash such as `#/journeys/j_1`; unknown hashes land on the list. */
@@ -47,6 +49,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'clients' && id !== undefined) return { page: 'client', clientId: id };
   if (head === 'sent') return { page: 'sandbox' };
   if (head === 'settings' && id === 'funnel') return { page: 'funnel' };
+  if (head === 'settings' && id === 'delivery') return { page: 'delivery' };
   if (head === 'segments') {
     const tab = SEGMENT_TABS.find((name) => name === id) ?? 'rfm';
     return { page: 'segments', tab };
@@ -73,6 +76,8 @@ export function formatRoute(route: Route): string {
       return '#/sent';
     case 'funnel':
       return '#/settings/funnel';
+    case 'delivery':
+      return '#/settings/delivery';
     case 'segments':
       return `#/segments/${route.tab}`;
     default:
