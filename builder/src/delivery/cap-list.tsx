@@ -28,9 +28,9 @@ export function CapList({
         {rows.length === 0 && <span className="muted">{t('delivery.caps.none')}</span>}
         {rows.map((row, index) => {
           const path = `${field}.${index}`;
-          const error = [errors.get(path), errors.get(`${path}.max`), errors.get(`${path}.windowHours`)]
-            .filter(Boolean)
-            .join('; ');
+          const maxError = errors.get(`${path}.max`);
+          const windowError = errors.get(`${path}.windowHours`);
+          const error = [errors.get(path), maxError, windowError].filter(Boolean).join('; ');
           return (
             <div key={row.key} className={error ? 'cap-row has-error' : 'cap-row'}>
               <span>{t('delivery.caps.atMost')}</span>
@@ -39,6 +39,7 @@ export function CapList({
                 inputMode="numeric"
                 aria-label={`${label}: ${t('delivery.caps.atMost')}`}
                 data-field={`${path}.max`}
+                aria-invalid={maxError !== undefined}
                 value={row.max}
                 onChange={(event) => update(row.key, { max: event.target.value })}
               />
@@ -48,6 +49,7 @@ export function CapList({
                 inputMode="numeric"
                 aria-label={`${label}: ${t('delivery.caps.messagesPer')}`}
                 data-field={`${path}.windowHours`}
+                aria-invalid={windowError !== undefined}
                 value={row.amount}
                 onChange={(event) => update(row.key, { amount: event.target.value })}
               />

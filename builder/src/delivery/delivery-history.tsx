@@ -26,7 +26,7 @@ export function DeliveryHistory() {
       {changes.data.length === 0 ? (
         <p className="muted">{t('delivery.history.none')}</p>
       ) : (
-        <ul className="delivery-history">
+        <ul className="settings-change-list">
           {changes.data.map((entry) => (
             <li key={entry.id}>
               {t('delivery.history.entry', {

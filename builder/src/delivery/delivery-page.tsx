@@ -143,6 +143,7 @@ function DeliverySettingsForm({ initial, reload }: { initial: DeliverySettingsVe
             list="delivery-time-zones"
             aria-label={t('delivery.zone.title')}
             data-field="fallbackTimeZone"
+            aria-invalid={errors.has('fallbackTimeZone')}
             value={form.fallbackTimeZone}
             onChange={(event) => edit({ ...form, fallbackTimeZone: event.target.value })}
           />

@@ -73,28 +73,32 @@ export function QuietHoursRow({
         />
         {name}
       </label>
-      {row.isOn ? (
-        <>
-          <span>{t('delivery.quiet.from')}</span>
-          <input
-            type="time"
-            data-field={`${field}.start`}
-            aria-label={`${name}: ${t('delivery.quiet.from')}`}
-            value={row.start}
-            onChange={(event) => onChange({ ...row, start: event.target.value })}
-          />
-          <span>{t('delivery.quiet.to')}</span>
-          <input
-            type="time"
-            data-field={`${field}.end`}
-            aria-label={`${name}: ${t('delivery.quiet.to')}`}
-            value={row.end}
-            onChange={(event) => onChange({ ...row, end: event.target.value })}
-          />
-        </>
-      ) : (
-        <span className="muted quiet-any">{t('delivery.quiet.anyTime')}</span>
-      )}
+      <span className="quiet-times">
+        {row.isOn ? (
+          <>
+            <span>{t('delivery.quiet.from')}</span>
+            <input
+              type="time"
+              data-field={`${field}.start`}
+              aria-invalid={errors.has(`${field}.start`)}
+              aria-label={`${name}: ${t('delivery.quiet.from')}`}
+              value={row.start}
+              onChange={(event) => onChange({ ...row, start: event.target.value })}
+            />
+            <span>{t('delivery.quiet.to')}</span>
+            <input
+              type="time"
+              data-field={`${field}.end`}
+              aria-invalid={errors.has(`${field}.end`)}
+              aria-label={`${name}: ${t('delivery.quiet.to')}`}
+              value={row.end}
+              onChange={(event) => onChange({ ...row, end: event.target.value })}
+            />
+          </>
+        ) : (
+          <span className="muted">{t('delivery.quiet.anyTime')}</span>
+        )}
+      </span>
       <DayStrip row={row} label={t('delivery.quiet.chart', { channel: name })} />
       {error && <span className="field-error">{error}</span>}
     </div>

@@ -42,5 +42,4 @@ export const deliveryEn = {
   'journeyFile.import': 'Import a journey',
   'journeyFile.importFailed': 'Could not import {file}: {message}',
   'journeyFile.notAFile': 'is not a journey file (JSON exported from Touchpoint)',
-  'journeyFile.imported': 'Imported “{name}”',
 } as const;

@@ -44,5 +44,4 @@ export const deliveryRu: Record<keyof typeof deliveryEn, string> = {
   'journeyFile.import': 'Импортировать цепочку',
   'journeyFile.importFailed': 'Не удалось импортировать {file}: {message}',
   'journeyFile.notAFile': 'это не файл цепочки (JSON, выгруженный из Touchpoint)',
-  'journeyFile.imported': 'Импортирована «{name}»',
 } as const;

@@ -6,6 +6,7 @@ import { formatRoute } from '../app/routes';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { ApiView } from './api-view';
 import { createAndOpenJourney } from './create-journey';
+import { ImportJourneyButton } from './import-journey-button';
 import { ServerError } from './server-error';
 
 /** Clients in, conversion and failed runs of one journey (all versions), from the list's own totals. */
@@ -71,6 +72,7 @@ export function JourneyListPage() {
         <a className="button" href={formatRoute({ page: 'templates' })}>
           {t('journeys.fromTemplate')}
         </a>
+        <ImportJourneyButton />
         <button type="button" className="primary" onClick={() => void create()} data-testid="new-journey">
           + {t('journeys.new')}
         </button>
