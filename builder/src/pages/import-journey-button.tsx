@@ -8,19 +8,18 @@ import { ServerError } from './server-error';
  * "Import a journey": pick a file exported from Touchpoint (here or on another install); the new
  * draft opens in the editor. The server checks the file and names what is wrong with it.
  */
-export function ImportJourneyButton() {
+export function ImportJourneyButton({ onFailure }: { onFailure: (failure: ImportFailure | null) => void }) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
-  const [failure, setFailure] = useState<{ file: string; error: unknown } | null>(null);
   const [isImporting, setImporting] = useState(false);
   const pick = (file: File | undefined) => {
     if (!file) return;
-    setFailure(null);
+    onFailure(null);
     setImporting(true);
     importJourneyFile(file).then(
       (journey) => navigate({ page: 'editor', journeyId: journey.id }),
       (error: unknown) => {
-        setFailure({ file: file.name, error });
+        onFailure({ file: file.name, error });
         setImporting(false);
       },
     );
@@ -45,17 +44,30 @@ export function ImportJourneyButton() {
         data-testid="import-journey-file"
         onChange={(event) => pick(event.target.files?.[0])}
       />
-      {failure &&
-        (failure.error instanceof NotAJourneyFileError ? (
-          <div className="error-box" role="alert">
-            <p>{t('journeyFile.importFailed', { file: failure.file, message: t('journeyFile.notAFile') })}</p>
-          </div>
-        ) : (
-          <ServerError
-            error={failure.error}
-            wrap={(text) => t('journeyFile.importFailed', { file: failure.file, message: text })}
-          />
-        ))}
     </>
+  );
+}
+
+/** A file the marketer chose that did not import, and why. */
+export interface ImportFailure {
+  file: string;
+  error: unknown;
+}
+
+/** Why the chosen file did not import: not JSON at all, or the server's words about it. */
+export function ImportFailureBox({ failure }: { failure: ImportFailure }) {
+  const t = useT();
+  if (failure.error instanceof NotAJourneyFileError) {
+    return (
+      <div className="error-box" role="alert">
+        <p>{t('journeyFile.importFailed', { file: failure.file, message: t('journeyFile.notAFile') })}</p>
+      </div>
+    );
+  }
+  return (
+    <ServerError
+      error={failure.error}
+      wrap={(text) => t('journeyFile.importFailed', { file: failure.file, message: text })}
+    />
   );
 }
