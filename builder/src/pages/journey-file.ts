@@ -2,9 +2,10 @@ import { api } from '../api/client';
 
 /** The file name a journey downloads as: its name made safe for any file system, then `.journey.json`. */
 export function journeyFileName(name: string): string {
-  const safe = name
-    .normalize('NFKC')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+  const safe = [...name.normalize('NFKC')]
+    // Control characters (below a space) and the characters some file system forbids become spaces.
+    .map((char) => (char < ' ' || '\\/:*?"<>|'.includes(char) ? ' ' : char))
+    .join('')
     .trim()
     .replace(/\s+/g, '-')
     .slice(0, 80);
