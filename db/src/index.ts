@@ -40,3 +40,8 @@ export * from './queries/templates-by-reference';
 export * from './holdout';
 export * from './measurement/uplift';
 export * from './measurement/global-control';
+export * from './settings/default-delivery-policy';
+export * from './settings/load-delivery-settings';
+export * from './settings/save-delivery-settings';
+export * from './audit/record-audit-entry';
+export * from './audit/list-audit-entries';

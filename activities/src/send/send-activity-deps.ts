@@ -17,7 +17,11 @@ export interface SendActivityDeps {
   adapters: { [K in ChannelKind]?: ChannelAdapter<Extract<OutboundMessage, { channel: K }>> } & {
     call?: ChannelAdapter<CallMessage>;
   };
-  policy: DeliveryPolicy;
+  /**
+   * The caps, quiet hours and default time zone sends obey: fixed (tests), or read before each send
+   * decision (the product reads the current saved version, so a saved change applies to the next send).
+   */
+  policy: DeliveryPolicy | (() => Promise<DeliveryPolicy>);
   tracking: TrackingConfig;
   unsubscribeMailto?: string;
   now: () => Date;
@@ -28,4 +32,9 @@ export interface SendActivityDeps {
 /** The provider's name for the outbox timeline: the adapter's, or what stands in for one. */
 export function providerOf(deps: SendActivityDeps, channel: ChannelKind): string {
   return deps.adapters[channel]?.provider ?? (channel === 'call' ? 'call-center queue' : channel);
+}
+
+/** The policy in force for this send decision. */
+export async function currentPolicy(deps: SendActivityDeps): Promise<DeliveryPolicy> {
+  return typeof deps.policy === 'function' ? deps.policy() : deps.policy;
 }

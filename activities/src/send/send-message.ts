@@ -1,4 +1,4 @@
-import { decideDelivery, type ChannelKind } from '@touchpoint/channels';
+import { decideDelivery, type ChannelKind, type DeliveryPolicy } from '@touchpoint/channels';
 import type { ClientRow, MessageRow } from '@touchpoint/db';
 import { attemptChannel } from './attempt-channel';
 import {
@@ -15,7 +15,7 @@ import {
   type NewOutboxRow,
 } from '@touchpoint/domain';
 import { settleInterruptedAttempts } from './settle-interrupted-attempt';
-import type { SendActivityDeps } from './send-activity-deps';
+import { currentPolicy, type SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';
 import { activityFailure } from '../activity-failures';
 
@@ -32,8 +32,8 @@ export function settledResult(rows: readonly MessageRow[]): SendMessageResult | 
   return final.status === 'skipped' ? { status: 'skipped', reason } : { status: 'unreachable', reason };
 }
 
-function longestCapHours(deps: SendActivityDeps): number {
-  const caps = [...deps.policy.overallCaps, ...Object.values(deps.policy.channelCaps).flat()];
+function longestCapHours(policy: DeliveryPolicy): number {
+  const caps = [...policy.overallCaps, ...Object.values(policy.channelCaps).flat()];
   return Math.max(0, ...caps.map((cap) => cap.windowHours));
 }
 
@@ -52,10 +52,12 @@ export async function sendMessage(
   const rows = await findVisitRows(deps.db, input.idempotencyKey);
   const settled = settledResult(rows) ?? (await settleInterruptedAttempts(deps, rows));
   if (settled) return settled;
+  // Read once per activity: the fallback rounds below are one decision, under one version.
+  const policy = await currentPolicy(deps);
   // Each rejected channel flags its address, so the next decision moves on; bounded by the channel count.
   for (let round = 0; round <= input.channels.length; round += 1) {
     const now = deps.now();
-    const since = new Date(now.getTime() - longestCapHours(deps) * 3_600_000);
+    const since = new Date(now.getTime() - longestCapHours(policy) * 3_600_000);
     const history = (await listRecentSends(deps.db, client.id, since)).flatMap((sent) =>
       sent.sentAt ? [{ channel: sent.channel, sentAt: sent.sentAt }] : [],
     );
@@ -64,7 +66,7 @@ export async function sendMessage(
       client: policyClient,
       channels: input.channels,
       history,
-      policy: deps.policy,
+      policy,
       quietHoursMode: input.quietHours,
       now,
     });

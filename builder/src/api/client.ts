@@ -3,6 +3,8 @@ import { useAuthStore } from '../auth/auth-store';
 import { endpoints } from './endpoints';
 import {
   AudienceRun,
+  AuditEntry,
+  DeliverySettingsVersion,
   CallTask,
   type CatalogItem,
   ClientCard,
@@ -179,6 +181,26 @@ export const api = {
   /** Saves the funnel as a new taxonomy version (admin keys only); reports recompute with it. */
   saveFunnelTaxonomy: (actions: FunnelActionRule[]) =>
     request(FunnelTaxonomyVersion, endpoints.funnelTaxonomy(), send('PUT', { actions })),
+  getDeliverySettings: () => request(DeliverySettingsVersion, endpoints.deliverySettings()),
+  /** Saves the delivery settings as a new version (admin keys only); refused (409) over a newer one. */
+  saveDeliverySettings: (policy: unknown, baseVersion: number) =>
+    request(DeliverySettingsVersion, endpoints.deliverySettings(), send('PUT', { policy, baseVersion })),
+  /** Saves of the delivery settings on the audit trail, newest first (admin keys only). */
+  listDeliverySettingsChanges: () =>
+    request(
+      z.object({ entries: z.array(AuditEntry) }).transform((body) => body.entries),
+      endpoints.auditEntries('delivery-settings.saved'),
+    ),
+  /** The journey's draft with its templates, as the file `importJourney` takes back. */
+  exportJourney: (journeyId: string) =>
+    request(z.record(z.string(), z.unknown()), endpoints.journeyExport(journeyId)),
+  /** A new draft from a journey file, with the templates it needs. */
+  importJourney: (file: unknown) =>
+    request(
+      z.object({ journey: z.object({ id: z.string(), name: z.string() }) }).transform((body) => body.journey),
+      endpoints.journeyImport(),
+      send('POST', file),
+    ),
   /** Offers by key (what a journey's `offerId` names). */
   listOffers: () =>
     request(listOf(OfferItem), endpoints.offerCatalog()).then((items) =>

@@ -37,6 +37,12 @@ export const endpoints = {
   funnelTaxonomy: () => '/v1/funnel-taxonomy',
   globalControl: () => '/v1/global-control',
   globalControlReport: () => '/v1/global-control/report',
+  deliverySettings: () => '/v1/delivery-settings',
+  /** The audit trail, newest first, of one action. */
+  auditEntries: (action: string) =>
+    `/v1/audit-entries?${new URLSearchParams({ action, limit: '20' }).toString()}`,
+  journeyExport: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/export`,
+  journeyImport: () => '/v1/journeys/import',
   offerCatalog: () => '/v1/offers',
   eventTypes: () => '/v1/event-types',
   checkpointSample: (source: string, attribute?: string) =>

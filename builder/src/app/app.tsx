@@ -12,6 +12,7 @@ import { ClientTimelinePage } from '../pages/client-timeline-page';
 import { ReportPage } from '../report/report-page';
 import { TaxonomyPage } from '../taxonomy/taxonomy-page';
 import { GlobalControlPage } from '../global-control/global-control-page';
+import { DeliveryPage } from '../delivery/delivery-page';
 import { SegmentsPage } from '../segments/segments-page';
 
 function renderPage(route: Route) {
@@ -34,6 +35,8 @@ function renderPage(route: Route) {
       return <TaxonomyPage />;
     case 'globalControl':
       return <GlobalControlPage />;
+    case 'delivery':
+      return <DeliveryPage />;
     case 'segments':
       return <SegmentsPage tab={route.tab} />;
     default:

@@ -10,6 +10,7 @@ const NAV = [
   { page: 'sandbox', label: 'nav.sandbox', route: { page: 'sandbox' } },
   { page: 'funnel', label: 'nav.funnel', route: { page: 'funnel' } },
   { page: 'globalControl', label: 'nav.globalControl', route: { page: 'globalControl' } },
+  { page: 'delivery', label: 'nav.delivery', route: { page: 'delivery' } },
 ] as const;
 
 /** The interface language switch (also on the sign-in screen). */

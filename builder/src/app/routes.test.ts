@@ -9,6 +9,7 @@ describe('routes', () => {
       { page: 'report', journeyId: 'win back/1' },
       { page: 'funnel' },
       { page: 'globalControl' },
+      { page: 'delivery' },
       { page: 'templates' },
       { page: 'operator' },
       { page: 'client', clientId: 'c-42' },

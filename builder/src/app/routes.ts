@@ -12,6 +12,7 @@ export const PAGE_NAMES = [
   'sandbox',
   'funnel',
   'globalControl',
+  'delivery',
   'segments',
 ] as const;
 export type PageName = (typeof PAGE_NAMES)[number];
@@ -31,6 +32,7 @@ export type Route =
   | { page: 'sandbox' }
   | { page: 'funnel' }
   | { page: 'globalControl' }
+  | { page: 'delivery' }
   | { page: 'segments'; tab: SegmentTab };
 
 /** Reads a route from a location hash such as `#/journeys/j_1`; unknown hashes land on the list. */
@@ -50,6 +52,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'sent') return { page: 'sandbox' };
   if (head === 'settings' && id === 'funnel') return { page: 'funnel' };
   if (head === 'settings' && id === 'global-control') return { page: 'globalControl' };
+  if (head === 'settings' && id === 'delivery') return { page: 'delivery' };
   if (head === 'segments') {
     const tab = SEGMENT_TABS.find((name) => name === id) ?? 'rfm';
     return { page: 'segments', tab };
@@ -78,6 +81,8 @@ export function formatRoute(route: Route): string {
       return '#/settings/funnel';
     case 'globalControl':
       return '#/settings/global-control';
+    case 'delivery':
+      return '#/settings/delivery';
     case 'segments':
       return `#/segments/${route.tab}`;
     default:

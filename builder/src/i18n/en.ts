@@ -1,4 +1,5 @@
 import { controlEn } from './control-en';
+import { deliveryEn } from './delivery-en';
 import { segmentsEn } from './segments-en';
 
 /**
@@ -8,6 +9,7 @@ import { segmentsEn } from './segments-en';
 export const en = {
   ...segmentsEn,
   ...controlEn,
+  ...deliveryEn,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Journeys',
   'nav.templates': 'Templates',

@@ -1,11 +1,13 @@
 import type { MessageKey } from './en';
 import { controlRu } from './control-ru';
+import { deliveryRu } from './delivery-ru';
 import { segmentsRu } from './segments-ru';
 
 /** Russian interface texts: the same keys as `en.ts`, in the words a CRM marketer uses. */
 export const ru: Record<MessageKey, string> = {
   ...segmentsRu,
   ...controlRu,
+  ...deliveryRu,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Цепочки',
   'nav.templates': 'Шаблоны',

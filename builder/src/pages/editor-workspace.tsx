@@ -15,6 +15,7 @@ import { useT, type MessageKey } from '../i18n/i18n';
 import { describeProblem } from '../nodes/describe-problem';
 import { PauseDialog } from './pause-dialog';
 import { PublishDialog } from './publish-dialog';
+import { ExportJourneyButton } from './export-journey-button';
 import { ServerError, useDescribeError } from './server-error';
 import { AudienceRunLine } from './audience-run-line';
 import { StatsBar } from './stats-bar';
@@ -152,6 +153,7 @@ export function EditorWorkspace({
         <button type="button" onClick={() => setPanel(panel === 'versions' ? 'none' : 'versions')}>
           {t('editor.history')}
         </button>
+        <ExportJourneyButton journeyId={detail.id} name={name} isSaved={save.status === 'saved'} />
         {status !== 'draft' && (
           <button type="button" onClick={togglePause}>
             {status === 'paused' ? t('editor.resume') : t('editor.pause')}

@@ -6,6 +6,7 @@ import { formatRoute } from '../app/routes';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { ApiView } from './api-view';
 import { createAndOpenJourney } from './create-journey';
+import { ImportFailureBox, ImportJourneyButton, type ImportFailure } from './import-journey-button';
 import { ServerError } from './server-error';
 
 /** Clients in, conversion and failed runs of one journey (all versions), from the list's own totals. */
@@ -62,6 +63,7 @@ export function JourneyListPage() {
     `journeys|${filter}|${cursor ?? ''}`,
   );
   const [createError, setCreateError] = useState<{ failure: unknown } | null>(null);
+  const [importFailure, setImportFailure] = useState<ImportFailure | null>(null);
   const create = () =>
     createAndOpenJourney(t('journeys.newName')).catch((failure: unknown) => setCreateError({ failure }));
   return (
@@ -71,10 +73,12 @@ export function JourneyListPage() {
         <a className="button" href={formatRoute({ page: 'templates' })}>
           {t('journeys.fromTemplate')}
         </a>
+        <ImportJourneyButton onFailure={setImportFailure} />
         <button type="button" className="primary" onClick={() => void create()} data-testid="new-journey">
           + {t('journeys.new')}
         </button>
       </div>
+      {importFailure && <ImportFailureBox failure={importFailure} />}
       {createError && (
         <ServerError
           error={createError.failure}

@@ -11,7 +11,7 @@ const client: PolicyClient = {
 const policy = DeliveryPolicy.parse({
   channelCaps: { sms: [{ max: 1, windowHours: 24 }] },
   overallCaps: [{ max: 3, windowHours: 24 * 7 }],
-  quietHours: { start: '21:00', end: '09:00' },
+  quietHours: { email: { start: '21:00', end: '09:00' }, sms: { start: '21:00', end: '09:00' } },
 });
 // 12:00 in Moscow (UTC+3).
 const noon = new Date('2025-03-10T09:00:00Z');

@@ -71,8 +71,8 @@ function applyQuietHours(
   channel: ChannelKind,
   passedOver: ChannelRefusal[],
 ): DeliveryDecision {
-  const quiet = request.policy.quietHours;
-  if (!quiet || !quiet.channels.includes(channel)) return { action: 'send', channel, passedOver };
+  const quiet = request.policy.quietHours[channel];
+  if (!quiet) return { action: 'send', channel, passedOver };
   const timeZone = request.client.timeZone ?? request.policy.fallbackTimeZone;
   const until = findQuietHoursEnd(request.now, timeZone, quiet);
   if (!until) return { action: 'send', channel, passedOver };

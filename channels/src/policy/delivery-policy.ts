@@ -1,34 +1,8 @@
-import { z } from 'zod';
-import { ChannelKind } from '../channel-kind';
+import type { ChannelKind } from '../channel-kind';
 
-/** At most `max` messages within any rolling `windowHours`. */
-export const FrequencyCap = z.object({
-  max: z.number().int().nonnegative(),
-  windowHours: z.number().positive(),
-});
-export type FrequencyCap = z.infer<typeof FrequencyCap>;
-
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24h)');
-
-/** A nightly window (may wrap midnight) in the client's own time zone, on the listed channels. */
-export const QuietHours = z.object({
-  start: clockTime,
-  end: clockTime,
-  channels: z.array(ChannelKind).default(['email', 'sms', 'call']),
-});
-export type QuietHours = z.infer<typeof QuietHours>;
-
-/**
- * The delivery policy shared by every journey: caps per channel and over all channels (counted
- * across journeys), quiet hours, and the time zone for clients without one.
- */
-export const DeliveryPolicy = z.object({
-  channelCaps: z.partialRecord(ChannelKind, z.array(FrequencyCap)).default({}),
-  overallCaps: z.array(FrequencyCap).default([]),
-  quietHours: QuietHours.nullable().default(null),
-  fallbackTimeZone: z.string().default('UTC'),
-});
-export type DeliveryPolicy = z.infer<typeof DeliveryPolicy>;
+// The policy's shape is the journey language's (the API stores it, the builder edits it); the
+// decision over it is this package's.
+export { DeliveryPolicy, FrequencyCap, QuietWindow, isKnownTimeZone } from '@touchpoint/language';
 
 /** What the policy knows about the recipient. */
 export interface PolicyClient {

@@ -1,4 +1,4 @@
-import type { QuietHours } from './delivery-policy';
+import type { QuietWindow } from './delivery-policy';
 
 /** Minutes since local midnight of `at` in `timeZone`. */
 export function localMinutesOfDay(at: Date, timeZone: string): number {
@@ -27,7 +27,7 @@ function isInside(minute: number, start: number, end: number): boolean {
  * otherwise null. The end is found by stepping forward in local minutes and then correcting for a
  * DST change inside the window, so "09:00" stays 09:00 local on the morning clocks moved.
  */
-export function findQuietHoursEnd(now: Date, timeZone: string, quiet: QuietHours): Date | null {
+export function findQuietHoursEnd(now: Date, timeZone: string, quiet: QuietWindow): Date | null {
   const start = parseClock(quiet.start);
   const end = parseClock(quiet.end);
   const minute = localMinutesOfDay(now, timeZone);

@@ -27,3 +27,5 @@ export * from './audience-runs';
 export * from './report-rollups';
 export * from './holdouts';
 export * from './uplift-rollups';
+export * from './delivery-settings';
+export * from './audit-entries';

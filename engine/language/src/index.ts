@@ -8,6 +8,7 @@ export * from './conditions';
 export * from './nodes';
 export * from './definition';
 export * from './holdout';
+export * from './delivery-policy';
 export * from './ports';
 export * from './problems';
 export * from './validate';

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
-import type { ChannelKind } from '@touchpoint/language';
-import type { Database } from '@touchpoint/db';
+import type { ChannelKind, DeliveryPolicy } from '@touchpoint/language';
+import { DEFAULT_DELIVERY_POLICY, type Database } from '@touchpoint/db';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -36,6 +36,8 @@ import { journeyReportRoutes } from './routes/journey-report';
 import { journeyUpliftRoutes } from './routes/journey-uplift';
 import { funnelTaxonomyRoutes } from './routes/funnel-taxonomy';
 import { globalControlRoutes } from './routes/global-control';
+import { deliverySettingsRoutes } from './routes/delivery-settings';
+import { auditEntryRoutes } from './routes/audit-entries';
 import { audienceRunRoutes } from './routes/audience-runs';
 import { journeyRoutes } from './routes/journeys';
 import { journeyFileRoutes } from './routes/journey-files';
@@ -81,6 +83,8 @@ export interface ApiConfig {
   sendTaskQueues?: Partial<Record<ChannelKind, string>>;
   /** How CSV enrollment jobs run (defaults: look for orphaned jobs every 5 s, 4 at once, 200 rows a chunk). */
   enrollmentJobs?: EnrollmentRoutesOptions['jobs'];
+  /** The delivery policy before any is saved (version 1), as the workers have it; DEFAULT_DELIVERY_POLICY if unset. */
+  deliveryPolicy?: DeliveryPolicy;
 }
 
 /** What the app runs on. Without `router`, events are stored and left for a later sweep. */
@@ -158,6 +162,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(journeyUpliftRoutes, { db: options.db });
   await app.register(funnelTaxonomyRoutes, { db: options.db });
   await app.register(globalControlRoutes, { db: options.db });
+  await app.register(deliverySettingsRoutes, {
+    db: options.db,
+    builtIn: options.config.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY,
+  });
+  await app.register(auditEntryRoutes, { db: options.db });
   await app.register(segmentRoutes, { db: options.db });
   await app.register(segmentationRoutes, { db: options.db, router: options.router ?? null });
   await app.register(segmentationFigureRoutes, { db: options.db });

@@ -4,7 +4,6 @@ import {
   createSmtpAdapter,
   createTwilioAdapter,
   createWebhookAdapter,
-  DeliveryPolicy,
   type ChannelAdapter,
   type EmailMessage,
   type SmsMessage,
@@ -12,16 +11,6 @@ import {
 import type { SendActivityDeps } from '@touchpoint/activities';
 import { isSmsConfigured } from './channel-probes';
 import type { AppConfig } from './config';
-
-/**
- * The policy every journey shares unless an operator changes it: at most one SMS a day and three
- * messages a week per client, nothing between 22:00 and 08:00 in the client's own time zone.
- */
-export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = DeliveryPolicy.parse({
-  channelCaps: { sms: [{ max: 1, windowHours: 24 }] },
-  overallCaps: [{ max: 3, windowHours: 24 * 7 }],
-  quietHours: { start: '22:00', end: '08:00' },
-});
 
 /**
  * Where a provider posts delivery receipts to the API published at `publicUrl`: Twilio's URL is

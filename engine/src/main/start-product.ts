@@ -6,7 +6,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { createActivities, SEND_TASK_QUEUES } from '@touchpoint/activities';
 import type { DeliveryPolicy } from '@touchpoint/channels';
 import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels/sandbox/types';
-import type { Database } from '@touchpoint/db';
+import { DEFAULT_DELIVERY_POLICY, type Database } from '@touchpoint/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../api/build-app';
 import type { ChannelKind } from '@touchpoint/language';
@@ -19,7 +19,8 @@ import {
   ensureSegmentSchedule,
   registerSearchAttributes,
 } from '../temporal';
-import { createChannelAdapters, DEFAULT_DELIVERY_POLICY } from './channel-adapters';
+import { createChannelAdapters } from './channel-adapters';
+import { readCurrentDeliveryPolicy } from './read-current-delivery-policy';
 import { channelLimitsFrom } from './channel-limits';
 import { channelProbes } from './channel-probes';
 import type { AppConfig } from './config';
@@ -49,7 +50,10 @@ export interface StartProductOptions {
    * otherwise both connect to `config.TEMPORAL_ADDRESS`.
    */
   temporal?: { connection: Connection; client: Client; nativeConnection: NativeConnection };
-  /** Caps and quiet hours shared by every journey (default: DEFAULT_DELIVERY_POLICY). */
+  /**
+   * Caps, quiet hours and default time zone shared by every journey until delivery settings are
+   * saved (they answer as version 1; default: DEFAULT_DELIVERY_POLICY).
+   */
   deliveryPolicy?: DeliveryPolicy;
   /** The API's logger; by default pino on stdout at `config.LOG_LEVEL`. */
   logger?: FastifyServerOptions['logger'];
@@ -96,6 +100,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
   // Built in an API-only process too, to tell publish which channels exist: adapters connect lazily.
   const adapters = instrumentAdapters(createChannelAdapters(config, options.trackingSecret), metrics);
   const channels = configuredChannels(adapters);
+  const builtInPolicy = options.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY;
   if (options.worker) {
     const nativeConnection = options.temporal?.nativeConnection ?? (await connections!.nativeConnection());
     const starterDeps = {
@@ -109,7 +114,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       startJourney: createStartJourney(starterDeps),
       startAudiencePage: createStartAudiencePage(starterDeps),
       adapters,
-      policy: options.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY,
+      policy: readCurrentDeliveryPolicy(db, builtInPolicy),
       tracking: { baseUrl: config.PUBLIC_URL, secret: options.trackingSecret },
     });
     workers = await startWorkers({
@@ -222,6 +227,7 @@ async function buildProductApp(
     router,
     config: {
       adminKey: options.adminKey,
+      deliveryPolicy: options.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY,
       temporalUiUrl: config.TEMPORAL_UI_URL,
       trackingSecret: options.trackingSecret,
       trackingLinkDays: config.TRACKING_LINK_DAYS,

@@ -76,11 +76,13 @@ export async function seedTemplates(db: Database, key = TEMPLATE_KEY) {
     .onConflictDoNothing();
 }
 
+const NIGHT = { start: '21:00', end: '09:00' };
+
 /** Caps and quiet hours used across the channel tests. */
 export const TEST_POLICY = DeliveryPolicy.parse({
   channelCaps: { sms: [{ max: 1, windowHours: 24 }] },
   overallCaps: [{ max: 3, windowHours: 24 * 7 }],
-  quietHours: { start: '21:00', end: '09:00' },
+  quietHours: { email: NIGHT, sms: NIGHT, call: NIGHT },
 });
 
 /** Adapters aimed at the loopback sandboxes. */

@@ -26,7 +26,7 @@ const TEMPLATE = 'deferral-fallback';
 // must not depend on when the suite runs); the workflow's timers run on the time-skipping server.
 // Policy: quiet hours on SMS only, and at most one email per hour.
 const POLICY = DeliveryPolicy.parse({
-  quietHours: { start: '21:00', end: '09:00', channels: ['sms'] },
+  quietHours: { sms: { start: '21:00', end: '09:00' } },
   channelCaps: { email: [{ max: 1, windowHours: 1 }] },
 });
 

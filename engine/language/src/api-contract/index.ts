@@ -293,3 +293,4 @@ export const CheckpointSampleResult = z
   .describe("one client's checkpoint");
 export type CheckpointSampleResult = z.infer<typeof CheckpointSampleResult>;
 export * from './global-control';
+export * from './delivery-settings';

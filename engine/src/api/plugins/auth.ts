@@ -10,6 +10,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The scopes the caller's key holds (every one for admin); null on public routes. */
     apiScopes: ReadonlySet<ApiScope> | null;
+    /** Who the caller's key is, for the audit trail: `admin` (the configured key) or the key's name. */
+    apiActor: string | null;
   }
 }
 
@@ -49,22 +51,28 @@ export function requireScope(request: FastifyRequest, scope: ApiScope, why: stri
  */
 export function registerAuth(app: FastifyInstance, options: { db: Database; adminKey: string }): void {
   const adminDigest = digest(options.adminKey);
-  const scopesOf = async (key: string): Promise<ReadonlySet<ApiScope>> => {
-    if (timingSafeEqual(digest(key), adminDigest)) return ALL_SCOPES;
+  const identify = async (request: FastifyRequest, key: string): Promise<void> => {
+    if (timingSafeEqual(digest(key), adminDigest)) {
+      request.apiScopes = ALL_SCOPES;
+      request.apiActor = 'admin';
+      return;
+    }
     const row = await findApiKeyQuery(options.db, key);
     if (row === null) throw new ApiError('unauthorized', 'unknown or revoked API key');
-    return new Set(row.scopes);
+    request.apiScopes = new Set(row.scopes);
+    request.apiActor = row.name;
   };
   app.decorateRequest('apiScopes', null);
+  app.decorateRequest('apiActor', null);
   app.addHook('onRequest', async (request) => {
     const { scope, readsKeyWhenSent } = request.routeOptions.config;
     const key = readBearer(request);
     if (scope === undefined || scope === null) {
-      if (readsKeyWhenSent && key !== null) request.apiScopes = await scopesOf(key);
+      if (readsKeyWhenSent && key !== null) await identify(request, key);
       return;
     }
     if (key === null) throw new ApiError('unauthorized', 'missing "authorization: Bearer <key>" header');
-    request.apiScopes = await scopesOf(key);
+    await identify(request, key);
     if (!hasScope(request, scope)) throw new ApiError('forbidden', `this API key lacks the "${scope}" scope`);
   });
 }

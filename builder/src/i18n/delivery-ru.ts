@@ -1,0 +1,47 @@
+import type { deliveryEn } from './delivery-en';
+
+/** Russian texts of the delivery settings page and journey files: the same keys as `delivery-en.ts`. */
+export const deliveryRu: Record<keyof typeof deliveryEn, string> = {
+  'nav.delivery': 'Доставка',
+  'delivery.title': 'Настройки доставки',
+  'delivery.intro':
+    'Ограничения, которые все цепочки соблюдают вместе: сколько сообщений получает клиент, когда они могут приходить, и часовой пояс клиентов, у которых он не указан. Сохранённое изменение действует со следующего сообщения, ничего перезапускать не нужно.',
+  'delivery.version': 'Версия {version}.',
+  'delivery.builtIn': 'Встроенные настройки.',
+  'delivery.savedBy': 'Сохранено {at}, {who}.',
+  'delivery.caps.title': 'Как часто',
+  'delivery.caps.intro': 'Считается по всем цепочкам: сообщение одной цепочки учитывается и в остальных.',
+  'delivery.caps.overall': 'Все каналы вместе',
+  'delivery.caps.none': 'Без ограничений.',
+  'delivery.caps.atMost': 'Не больше',
+  'delivery.caps.messagesPer': 'сообщений за',
+  'delivery.caps.add': 'Добавить ограничение',
+  'delivery.caps.remove': 'Убрать это ограничение',
+  'delivery.unit.hours': 'часов',
+  'delivery.unit.days': 'дней',
+  'delivery.quiet.title': 'Тихие часы',
+  'delivery.quiet.intro':
+    'По времени клиента. Шаг с настройкой «подождать» отправит, когда тихие часы закончатся; с настройкой «пропустить» — пропустит.',
+  'delivery.quiet.on': 'Тихие часы для канала {channel}',
+  'delivery.quiet.from': 'с',
+  'delivery.quiet.to': 'до',
+  'delivery.quiet.anyTime': 'Отправляет в любое время.',
+  'delivery.quiet.chart': 'Тихие часы канала {channel} в течение суток',
+  'delivery.zone.title': 'Часовой пояс по умолчанию',
+  'delivery.zone.intro': 'Для клиентов, чей часовой пояс неизвестен.',
+  'delivery.save': 'Сохранить новой версией',
+  'delivery.saved': 'Сохранено как версия {version}',
+  'delivery.saveFailed': 'Не удалось сохранить настройки доставки: {message}',
+  'delivery.stale':
+    'Пока вы редактировали, кто-то сохранил версию {version}. Обновите страницу, чтобы увидеть её, и внесите изменение снова.',
+  'delivery.reload': 'Обновить',
+  'delivery.history.title': 'Изменения',
+  'delivery.history.entry': '{at}: {who} сохранил(а) версию {version}',
+  'delivery.history.none': 'Изменений пока нет: действуют встроенные настройки.',
+  'journeyFile.export': 'Экспорт',
+  'journeyFile.exportTitle': 'Скачать цепочку (шаги, расположение и шаблоны её сообщений) файлом',
+  'journeyFile.exportFailed': 'Не удалось экспортировать цепочку: {message}',
+  'journeyFile.import': 'Импортировать цепочку',
+  'journeyFile.importFailed': 'Не удалось импортировать {file}: {message}',
+  'journeyFile.notAFile': 'это не файл цепочки (JSON, выгруженный из Touchpoint)',
+} as const;
