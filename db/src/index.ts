@@ -39,3 +39,4 @@ export * from './queries/checkpoint-sample';
 export * from './queries/templates-by-reference';
 export * from './holdout';
 export * from './measurement/uplift';
+export * from './queries/client-search-text';
