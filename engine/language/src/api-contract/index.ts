@@ -241,7 +241,11 @@ export const ClientCard = z.object({
   consent: z
     .record(
       z.string(),
-      z.object({ status: z.enum(['granted', 'denied']), updatedAt: z.string(), source: z.string().optional() }),
+      z.object({
+        status: z.enum(['granted', 'denied']),
+        updatedAt: z.string(),
+        source: z.string().optional(),
+      }),
     )
     .default({}),
   facts: ClientFacts.nullable(),
