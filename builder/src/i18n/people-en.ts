@@ -2,7 +2,7 @@
 export const peopleEn = {
   'nav.clients': 'Clients',
   'clients.title': 'Clients',
-  'clients.search': 'Search by name, email, phone or id',
+  'clients.search': 'Name, email, phone or id',
   'clients.segment': 'Segment',
   'clients.anySegment': 'Any segment',
   'clients.journey': 'Journey',

@@ -4,7 +4,7 @@ import type { peopleEn } from './people-en';
 export const peopleRu: Record<keyof typeof peopleEn, string> = {
   'nav.clients': 'Клиенты',
   'clients.title': 'Клиенты',
-  'clients.search': 'Поиск по имени, email, телефону или id',
+  'clients.search': 'Имя, email, телефон или id',
   'clients.segment': 'Сегмент',
   'clients.anySegment': 'Любой сегмент',
   'clients.journey': 'Цепочка',
