@@ -45,3 +45,4 @@ export * from './settings/load-delivery-settings';
 export * from './settings/save-delivery-settings';
 export * from './audit/record-audit-entry';
 export * from './audit/list-audit-entries';
+export * from './queries/client-search-text';

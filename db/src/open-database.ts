@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
@@ -24,9 +25,12 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Op
   return { db, close: () => pool.end() };
 }
 
-/** Opens an embedded PGlite database persisted in `dir` (`memory://` for a throwaway one). */
+/**
+ * Opens an embedded PGlite database persisted in `dir` (`memory://` for a throwaway one), with the
+ * contrib extensions the migrations create (pg_trgm: the client search index).
+ */
 export async function openPgliteDatabase(dir: string): Promise<OpenDatabase> {
-  const client = await PGlite.create(dir);
+  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   const db = drizzlePglite(client, { schema });
   return { db, close: () => client.close() };
 }

@@ -5,8 +5,10 @@ import {
   AudienceRun,
   AuditEntry,
   DeliverySettingsVersion,
-  CallTask,
+  CallTaskPage,
   type CatalogItem,
+  ClientListPage,
+  Operator,
   ClientCard,
   ExitJob,
   type InFlightChoice,
@@ -118,6 +120,11 @@ const send = (method: string, body?: unknown): RequestInit => ({
 });
 const Ok = z.unknown();
 
+/** What the builder reads of a completion: the follow-up call a callback time queued. */
+const CompletedCall = z.object({
+  callback: z.object({ taskId: z.string() }).nullable().default(null),
+});
+
 const JourneyPage = z.object({ items: z.array(JourneyListItem), nextCursor: z.string().nullable() });
 
 /** Every journey: the server answers a page at a time, so this follows `nextCursor` to the last page. */
@@ -217,9 +224,33 @@ export const api = {
   /** Templates by key: one entry per key, whatever channels it has variants for. */
   listMessageTemplates: () =>
     request(listOf(MessageTemplate), endpoints.messageTemplates()).then(toTemplateItems),
-  listCallTasks: () => request(listOf(CallTask), `${endpoints.callTasks()}?status=open,claimed`),
-  completeCallTask: (taskId: string, outcome: CallOutcome, note: string) =>
-    request(Ok, endpoints.callTaskComplete(taskId), send('POST', { outcome, ...(note ? { note } : {}) })),
+  /** One page of the operators' queue, with the counts per state under the same filters. */
+  listCallTasks: (query: Parameters<typeof endpoints.callTaskPage>[0]) =>
+    request(CallTaskPage, endpoints.callTaskPage(query)),
+  listOperators: () => request(listOf(Operator), endpoints.operators()),
+  addOperator: (name: string, email: string) =>
+    request(Operator, endpoints.operators(), send('POST', { name, email })),
+  claimCallTask: (taskId: string, operatorId: string) =>
+    request(Ok, endpoints.callTaskClaim(taskId), send('POST', { operatorId })),
+  releaseCallTask: (taskId: string, operatorId: string) =>
+    request(Ok, endpoints.callTaskRelease(taskId), send('POST', { operatorId })),
+  /** Records the outcome as `operatorId`; a callback time queues the next call then. */
+  completeCallTask: (
+    taskId: string,
+    body: { outcome: CallOutcome; note: string; operatorId: string | null; callbackAt?: string | undefined },
+  ) =>
+    request(
+      CompletedCall,
+      endpoints.callTaskComplete(taskId),
+      send('POST', {
+        outcome: body.outcome,
+        ...(body.note ? { note: body.note } : {}),
+        ...(body.operatorId ? { operatorId: body.operatorId } : {}),
+        ...(body.callbackAt ? { callbackAt: body.callbackAt } : {}),
+      }),
+    ),
+  listClients: (query: Parameters<typeof endpoints.clientPage>[0]) =>
+    request(ClientListPage, endpoints.clientPage(query)),
   getClient: (clientId: string) => request(ClientCard, endpoints.client(clientId)),
   getClientTimeline: (clientId: string) =>
     request(

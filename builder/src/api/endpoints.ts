@@ -5,6 +5,13 @@
  */
 const enc = encodeURIComponent;
 
+function queryString(query: Record<string, string | number | undefined>): string {
+  const entries = Object.entries(query).flatMap(([key, value]) =>
+    value === undefined || value === '' ? [] : [[key, String(value)] as [string, string]],
+  );
+  return new URLSearchParams(entries).toString();
+}
+
 export const endpoints = {
   journeys: () => '/v1/journeys',
   /** One page of the journey list; with a cursor, the page after it. */
@@ -49,7 +56,15 @@ export const endpoints = {
     `/v1/checkpoint-sample?${new URLSearchParams({ source, ...(attribute && { attribute }) }).toString()}`,
   messageTemplates: () => '/v1/templates',
   callTasks: () => '/v1/call-tasks',
+  /** One page of the queue under the operator's filters (empty values are left out). */
+  callTaskPage: (query: Record<string, string | number | undefined>) =>
+    `/v1/call-tasks?${queryString(query)}`,
+  callTaskClaim: (taskId: string) => `/v1/call-tasks/${enc(taskId)}/claim`,
+  callTaskRelease: (taskId: string) => `/v1/call-tasks/${enc(taskId)}/release`,
   callTaskComplete: (taskId: string) => `/v1/call-tasks/${enc(taskId)}/complete`,
+  operators: () => '/v1/operators',
+  /** One page of the client list: search, segment, journey, and the cursor of the page before. */
+  clientPage: (query: Record<string, string | number | undefined>) => `/v1/clients?${queryString(query)}`,
   client: (clientId: string) => `/v1/clients/${enc(clientId)}`,
   clientTimeline: (clientId: string) => `/v1/clients/${enc(clientId)}/timeline`,
   sandboxMail: () => '/v1/sandbox/mail',

@@ -9,6 +9,7 @@ import { EditorPage } from '../pages/editor-page';
 import { TemplatesPage } from '../pages/templates-page';
 import { OperatorPage } from '../pages/operator-page';
 import { ClientTimelinePage } from '../pages/client-timeline-page';
+import { ClientListPage } from '../pages/client-list-page';
 import { ReportPage } from '../report/report-page';
 import { TaxonomyPage } from '../taxonomy/taxonomy-page';
 import { GlobalControlPage } from '../global-control/global-control-page';
@@ -27,6 +28,8 @@ function renderPage(route: Route) {
       return <TemplatesPage />;
     case 'operator':
       return <OperatorPage />;
+    case 'clients':
+      return <ClientListPage />;
     case 'client':
       return <ClientTimelinePage clientId={route.clientId} />;
     case 'sandbox':

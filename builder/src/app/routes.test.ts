@@ -12,6 +12,7 @@ describe('routes', () => {
       { page: 'delivery' },
       { page: 'templates' },
       { page: 'operator' },
+      { page: 'clients' },
       { page: 'client', clientId: 'c-42' },
       { page: 'sandbox' },
       { page: 'segments', tab: 'rfm' },
@@ -23,7 +24,6 @@ describe('routes', () => {
   it('sends unknown or empty hashes to the journey list', () => {
     expect(parseRoute('')).toEqual({ page: 'journeys' });
     expect(parseRoute('#/nowhere')).toEqual({ page: 'journeys' });
-    expect(parseRoute('#/clients')).toEqual({ page: 'journeys' });
     expect(parseRoute('#/segments/nowhere')).toEqual({ page: 'segments', tab: 'rfm' });
   });
 

@@ -8,6 +8,7 @@ export const PAGE_NAMES = [
   'report',
   'templates',
   'operator',
+  'clients',
   'client',
   'sandbox',
   'funnel',
@@ -28,6 +29,7 @@ export type Route =
   | { page: 'report'; journeyId: string }
   | { page: 'templates' }
   | { page: 'operator' }
+  | { page: 'clients' }
   | { page: 'client'; clientId: string }
   | { page: 'sandbox' }
   | { page: 'funnel' }
@@ -49,6 +51,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'templates') return { page: 'templates' };
   if (head === 'operator') return { page: 'operator' };
   if (head === 'clients' && id !== undefined) return { page: 'client', clientId: id };
+  if (head === 'clients') return { page: 'clients' };
   if (head === 'sent') return { page: 'sandbox' };
   if (head === 'settings' && id === 'funnel') return { page: 'funnel' };
   if (head === 'settings' && id === 'global-control') return { page: 'globalControl' };
@@ -73,6 +76,8 @@ export function formatRoute(route: Route): string {
       return '#/templates';
     case 'operator':
       return '#/operator';
+    case 'clients':
+      return '#/clients';
     case 'client':
       return `#/clients/${encodeURIComponent(route.clientId)}`;
     case 'sandbox':

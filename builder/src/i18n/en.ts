@@ -1,5 +1,6 @@
 import { controlEn } from './control-en';
 import { deliveryEn } from './delivery-en';
+import { peopleEn } from './people-en';
 import { segmentsEn } from './segments-en';
 
 /**
@@ -10,6 +11,7 @@ export const en = {
   ...segmentsEn,
   ...controlEn,
   ...deliveryEn,
+  ...peopleEn,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Journeys',
   'nav.templates': 'Templates',

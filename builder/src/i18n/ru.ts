@@ -1,6 +1,7 @@
 import type { MessageKey } from './en';
 import { controlRu } from './control-ru';
 import { deliveryRu } from './delivery-ru';
+import { peopleRu } from './people-ru';
 import { segmentsRu } from './segments-ru';
 
 /** Russian interface texts: the same keys as `en.ts`, in the words a CRM marketer uses. */
@@ -8,6 +9,7 @@ export const ru: Record<MessageKey, string> = {
   ...segmentsRu,
   ...controlRu,
   ...deliveryRu,
+  ...peopleRu,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Цепочки',
   'nav.templates': 'Шаблоны',

@@ -27,7 +27,7 @@ function JourneyTotalsCells({ totals, locale }: { totals: JourneyListTotals; loc
 export const JOURNEYS_PER_PAGE = 20;
 
 /** The search text, settled: typing fast asks the server once, when the marketer pauses. */
-function useSettled(text: string, delayMs = 250): string {
+export function useSettled(text: string, delayMs = 250): string {
   const [settled, setSettled] = useState(text);
   useEffect(() => {
     const timer = setTimeout(() => setSettled(text), delayMs);

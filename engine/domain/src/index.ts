@@ -20,6 +20,8 @@ export * from './call-tasks/assert-operator-exists';
 export * from './call-tasks/find-call-task';
 export * from './call-tasks/list-call-tasks';
 export * from './call-tasks/claim-call-task';
+export * from './call-tasks/release-call-task';
 export * from './call-tasks/create-call-task';
 export * from './call-tasks/complete-call-task';
 export * from './outbox/held-out-sends';
+export * from './call-tasks/operators';

@@ -30,3 +30,4 @@ export * from './uplift';
 export { toProblemIssues } from './describe-issues';
 export { haveSameBehaviour } from './same-behaviour';
 export { listTemplateReferences } from './template-references';
+export * from './locate-step';

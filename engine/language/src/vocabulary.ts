@@ -77,6 +77,14 @@ export const CALL_TASK_STATUSES = ['open', 'claimed', 'completed', 'cancelled'] 
 export const CallTaskStatus = z.enum(CALL_TASK_STATUSES);
 export type CallTaskStatus = z.infer<typeof CallTaskStatus>;
 
+/**
+ * How the operators' queue is ordered: `priority` (higher first, then earliest due) or `sla` (the
+ * nearest SLA deadline first, overdue ones at the top; then priority).
+ */
+export const CALL_QUEUE_SORTS = ['priority', 'sla'] as const;
+export const CallQueueSort = z.enum(CALL_QUEUE_SORTS);
+export type CallQueueSort = z.infer<typeof CallQueueSort>;
+
 /** States of a job that makes a journey's clients leave (`cancelled`: the journey was resumed meanwhile). */
 export const EXIT_JOB_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
 export const ExitJobStatus = z.enum(EXIT_JOB_STATUSES);

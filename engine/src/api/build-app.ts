@@ -19,6 +19,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, serverLimits } from './plugins/server-limit
 import type { ServerTimeouts } from './plugins/server-limits';
 import { registerSwagger } from './plugins/swagger';
 import { callTaskRoutes } from './routes/call-tasks';
+import { operatorRoutes } from './routes/operators';
 import { enrollmentRoutes } from './routes/enrollments';
 import type { EnrollmentRoutesOptions } from './routes/enrollments';
 import { journeyMigrationRoutes } from './routes/journey-migration';
@@ -184,6 +185,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     temporal: options.temporal,
     router: options.router ?? null,
   });
+  await app.register(operatorRoutes, { db: options.db });
   await app.register(trackingRoutes, {
     db: options.db,
     router: options.router ?? null,

@@ -54,7 +54,14 @@ describe('OpenAPI document', () => {
     for (const [path, method] of expected)
       expect(document.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     const search = document.paths['/v1/clients']?.['get'] as { parameters: { name: string }[] };
-    expect(search.parameters.map((p) => p.name).sort()).toEqual(['cursor', 'limit', 'q', 'segment']);
+    expect(search.parameters.map((p) => p.name).sort()).toEqual([
+      'cursor',
+      'journeyId',
+      'limit',
+      'q',
+      'segment',
+      'segmentKey',
+    ]);
   });
 
   it('describes every operation, parameter, response and field, request and response alike', async () => {

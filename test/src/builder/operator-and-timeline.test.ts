@@ -33,6 +33,7 @@ useBuilderPage((world) => ({ server, page } = world), {
         value: 100 + index * 50,
       })),
     });
+    await call('POST', '/v1/operators', { name: 'Olga Operator', email: 'olga@example.com' });
     await createCallTask(server.db, {
       idempotencyKey: 'story-call',
       clientId: 'anna',
@@ -49,11 +50,13 @@ describe('operator page and client timeline', () => {
   it('shows the call with the client card, script and offer, and records the outcome', async () => {
     await page.goto(`${server.url}/#/operator`);
     await page.getByTestId('call-task-anna').waitFor();
-    await page.getByText('Anna Petrova').waitFor();
+    await page.locator('.client-card').getByText('Anna Petrova').waitFor();
     expect(await page.locator('.script').textContent()).toContain('15% off');
     expect(await page.getByText('Late for a purchase').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('builder-08-operator') });
 
+    await page.getByTestId('operator-picker').selectOption({ label: 'Olga Operator' });
+    await page.getByRole('button', { name: 'Take this call' }).click();
     await page.getByRole('button', { name: 'Booked', exact: true }).click();
     await page.getByText('No calls waiting').waitFor();
   });

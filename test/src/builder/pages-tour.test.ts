@@ -133,6 +133,11 @@ const PAGES: { name: string; hash: string; ready: (page: Page) => Promise<void> 
     ready: (page) => page.locator('.template-card').first().waitFor(),
   },
   { name: 'operator', hash: '#/operator', ready: (page) => page.locator('.script').waitFor() },
+  {
+    name: 'clients',
+    hash: '#/clients',
+    ready: (page) => page.locator('.client-table tbody tr').first().waitFor(),
+  },
   { name: 'client', hash: '#/clients/anna', ready: (page) => page.locator('.timeline li').first().waitFor() },
   { name: 'sent', hash: '#/sent', ready: (page) => page.getByTestId('mail-preview').waitFor() },
 ];

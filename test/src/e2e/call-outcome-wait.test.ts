@@ -169,4 +169,47 @@ describe('a call step waits for its outcome', () => {
     await tp.call('POST', `/v1/call-tasks/${task.id}/complete`, { outcome: 'noAnswer' });
     expect(await handle.result()).toMatchObject({ status: 'completed', reason: 'noAnswer' });
   });
+
+  it('keeps waiting through a callback past the timeout, and leaves by the outcome of the next call', async () => {
+    const { handle } = await enroll(LADDER_JOURNEY, 'ladder-callback');
+    const first = await openTaskOf('ladder-callback');
+    // Four days on: past the rung's two-day timeout, which the callback must move.
+    const callbackAt = new Date(Date.now() + 4 * DAY_MS).toISOString();
+    const done = await tp.call<{ callback: { taskId: string; dueAt: string } }>(
+      'POST',
+      `/v1/call-tasks/${first.id}/complete`,
+      { outcome: 'callBack', callbackAt, note: 'Call me on Monday' },
+    );
+    expect(done.callback.dueAt).toBe(callbackAt);
+    const next = await waitForTask(done.callback.taskId);
+    expect(next).toMatchObject({ nodeId: 'ladder/phone/send', dueAt: callbackAt });
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    await tp.call('POST', `/v1/call-tasks/${next.id}/complete`, { outcome: 'booking' });
+    expect(await handle.result()).toMatchObject({ status: 'completed', reason: 'booked' });
+  });
+
+  it('times a callback out from the callback time, not from the first call', async () => {
+    const { handle } = await enroll(LADDER_JOURNEY, 'ladder-callback-silent');
+    const first = await openTaskOf('ladder-callback-silent');
+    const callbackAt = Date.now() + 4 * DAY_MS;
+    await tp.call('POST', `/v1/call-tasks/${first.id}/complete`, {
+      outcome: 'callBack',
+      callbackAt: new Date(callbackAt).toISOString(),
+    });
+    // Nobody answers the next call: the step leaves by "no result" two days after the callback time.
+    const result = await handle.result();
+    expect(result).toMatchObject({ status: 'completed', reason: 'noBooking' });
+    const left = (await timelineOf('ladder-callback-silent')).find((item) => item.kind === 'exit');
+    expect(Date.parse(left!.at)).toBeGreaterThanOrEqual(callbackAt + 2 * DAY_MS);
+  });
+
+  async function waitForTask(taskId: string): Promise<CallTask & { dueAt: string }> {
+    let task: (CallTask & { dueAt: string }) | undefined;
+    await waitUntil(async () => {
+      const tasks = await tp.call<{ items: (CallTask & { dueAt: string })[] }>('GET', '/v1/call-tasks');
+      task = tasks.items.find((item) => item.id === taskId);
+      return task !== undefined;
+    }, 30_000);
+    return task!;
+  }
 });

@@ -39,6 +39,8 @@ export const CompleteCallTaskInput = z.object({
   note: z.string().optional(),
   operatorId: z.uuid().nullable().optional(),
   occurredAt: z.iso.datetime({ offset: true }).optional(),
+  /** `callBack` only: when the client asked to be called again; a follow-up task is queued for then. */
+  callbackAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type CompleteCallTaskInput = z.input<typeof CompleteCallTaskInput>;
 
@@ -50,7 +52,8 @@ export interface CallOutcomeEvent {
   eventId: string;
   type: `call.${CallOutcome}`;
   occurredAt: string;
-  properties: { taskId: string; outcome: CallOutcome; note?: string };
+  /** `callbackAt`: the call goes on at that time (a follow-up task); the call step waits for its outcome. */
+  properties: { taskId: string; outcome: CallOutcome; note?: string; callbackAt?: string };
   nodeId?: string;
   /** The outbox row of the send that created the task. */
   messageId?: string;
@@ -63,6 +66,8 @@ export interface CompleteCallTaskResult {
   funnelAction: { type: string; sourceKey: string } | null;
   /** False when the task was already completed with this outcome (an idempotent repeat). */
   isFirstCompletion: boolean;
+  /** The follow-up call a `callBack` with a time queued; null otherwise. */
+  callback: { taskId: string; dueAt: Date } | null;
   /** The stored `call.<outcome>` event; `isNew` false on a repeat (it is routed once). */
   storedEvent: { eventId: number; isNew: boolean };
 }

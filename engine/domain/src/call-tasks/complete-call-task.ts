@@ -12,6 +12,7 @@ import { eq } from 'drizzle-orm';
 import { CompleteCallTaskInput, type CompleteCallTaskResult } from './call-task-contract';
 import { assertOperatorExists } from './assert-operator-exists';
 import { CallTaskError } from './call-task-error';
+import { scheduleCallback, type ScheduledCallback } from './schedule-callback';
 
 /**
  * Records the operator's outcome (refused for a cancelled task, or one another operator holds), the funnel action it implies (idempotent by `call:<taskId>`), and
@@ -44,6 +45,7 @@ export async function completeCallTask(
       );
     }
     const isFirstCompletion = task.status !== 'completed';
+    const callbackAt = input.callbackAt ? new Date(input.callbackAt) : null;
     if (isFirstCompletion) {
       await tx
         .update(callTasks)
@@ -57,6 +59,9 @@ export async function completeCallTask(
         })
         .where(eq(callTasks.id, task.id));
     }
+    // A repeat finds the follow-up the first completion queued (one per task, by its key).
+    const callback: ScheduledCallback | null =
+      callbackAt === null ? null : await scheduleCallback(tx, task, callbackAt, input.note ?? null);
     // The action the current taxonomy makes of the outcome's `call.<outcome>` event (none: no step).
     const taxonomy = await loadCurrentFunnelTaxonomy(tx);
     const actionType = funnelRuleForEvent(`call.${input.outcome}`, taxonomy.actions)?.action;
@@ -82,6 +87,7 @@ export async function completeCallTask(
       taskId: task.id,
       outcome: input.outcome,
       ...(input.note ? { note: input.note } : {}),
+      ...(callback ? { callbackAt: callback.dueAt.toISOString() } : {}),
     };
     const [client] = await tx
       .select({ externalId: clients.externalId })
@@ -103,6 +109,7 @@ export async function completeCallTask(
     return {
       workflowId: task.workflowId,
       isFirstCompletion,
+      callback,
       funnelAction: actionType ? { type: actionType, sourceKey } : null,
       storedEvent: { eventId: stored!.eventId, isNew: stored!.isNew },
       event: {

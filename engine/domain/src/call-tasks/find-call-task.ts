@@ -1,10 +1,15 @@
 import { callTasks, clients, type Executor } from '@touchpoint/db';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 /** The columns the operators' screen shows: the task and who to call. */
 export const callTaskWithClientColumns = {
   task: callTasks,
-  client: { externalId: clients.externalId, phone: clients.phone, email: clients.email },
+  client: {
+    externalId: clients.externalId,
+    name: sql<string | null>`${clients.attributes} ->> 'name'`,
+    phone: clients.phone,
+    email: clients.email,
+  },
 };
 
 /** One task with its client; null when no task has that id. */

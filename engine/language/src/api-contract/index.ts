@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { ExitJobStatus, IssueRule, JourneyStatus } from '../vocabulary';
+import { NODE_KINDS } from '../node-kinds';
+import { CallTaskStatus, ExitJobStatus, IssueRule, JourneyStatus } from '../vocabulary';
+
+const NodeKindName = z.enum(NODE_KINDS);
 
 /**
  * The API contract: request and response shapes the builder and the server share, pure zod beside the
@@ -155,21 +158,66 @@ export type CatalogItem = z.infer<typeof CatalogItem>;
 /** A call-center task; `payload` carries the script and offer as the journey created them. */
 export const CallTask = z.object({
   id: z.string(),
-  status: z.string(),
+  status: CallTaskStatus,
   priority: z.number().int(),
   dueAt: z.string().nullable(),
+  slaDueAt: z.string().nullable().default(null),
   isSlaBreached: z.boolean(),
-  client: z.object({ id: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+  claimedBy: z.string().nullable().default(null),
+  client: z.object({
+    id: z.string(),
+    name: z.string().nullable().default(null),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+  }),
   journeyId: z.string().nullable(),
   journeyVersion: z.number().int().nullable(),
   nodeId: z.string().nullable(),
   payload: z.object({
     script: z.string().default(''),
     offer: z.record(z.string(), z.unknown()).default({}),
+    /** A callback: the operator's note from the call before. */
+    previousNote: z.string().optional(),
   }),
+  outcome: z.string().nullable().default(null),
+  outcomeNote: z.string().nullable().default(null),
+  completedAt: z.string().nullable().default(null),
   createdAt: z.string(),
 });
 export type CallTask = z.infer<typeof CallTask>;
+
+/** One page of the operators' queue, with the count of every state under the same filters. */
+export const CallTaskPage = z.object({
+  items: z.array(CallTask),
+  total: z.number().int(),
+  counts: z.object({
+    open: z.number().int(),
+    claimed: z.number().int(),
+    completed: z.number().int(),
+    cancelled: z.number().int(),
+    slaBreached: z.number().int(),
+  }),
+});
+export type CallTaskPage = z.infer<typeof CallTaskPage>;
+
+/** A person who works call tasks (`GET /v1/operators`). */
+export const Operator = z.object({ id: z.string(), name: z.string(), email: z.string() });
+export type Operator = z.infer<typeof Operator>;
+
+/** One row of the client list (`GET /v1/clients`). */
+export const ClientListItem = z.object({
+  externalId: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  purchaseCount: z.number().int(),
+  lastPurchaseAt: z.string().nullable(),
+  isOverdue: z.boolean(),
+});
+export type ClientListItem = z.infer<typeof ClientListItem>;
+
+export const ClientListPage = z.object({ items: z.array(ClientListItem), nextCursor: z.string().nullable() });
+export type ClientListPage = z.infer<typeof ClientListPage>;
 
 /** Purchase facts the smart trigger keeps per client (null before the first purchase). */
 export const ClientFacts = z.object({
@@ -189,6 +237,17 @@ export const ClientCard = z.object({
   email: z.string().nullable(),
   phone: z.string().nullable(),
   attributes: z.record(z.string(), z.unknown()),
+  /** Consent per channel: `{ status: granted | denied, updatedAt, source? }`; a missing channel is not granted. */
+  consent: z
+    .record(
+      z.string(),
+      z.object({
+        status: z.enum(['granted', 'denied']),
+        updatedAt: z.string(),
+        source: z.string().optional(),
+      }),
+    )
+    .default({}),
   facts: ClientFacts.nullable(),
 });
 export type ClientCard = z.infer<typeof ClientCard>;
@@ -200,8 +259,24 @@ export const TimelineEntry = z.object({
   title: z.string(),
   journeyId: z.string().nullable(),
   nodeId: z.string().nullable(),
+  /** The step as drawn in the client's version: its name (null: say its kind), and a ladder rung's place. */
+  step: z
+    .object({
+      name: z.string().nullable(),
+      kind: NodeKindName,
+      rung: z.object({ index: z.number().int(), part: z.enum(['wait', 'send']).nullable() }).nullable(),
+    })
+    .nullable()
+    .default(null),
   reason: z.string().nullable(),
   outcome: z.string().nullable().default(null),
+  /** The marketer's name of the branch, exit or variant the port leads out of. */
+  outcomeName: z.string().nullable().default(null),
+  /** Call outcomes: the operator's note. */
+  note: z.string().nullable().default(null),
+  /** Enrollments and exits: the run they belong to, and its Temporal workflow. */
+  enrollmentId: z.string().nullable().default(null),
+  workflowId: z.string().nullable().default(null),
   channel: z.string().nullable().default(null),
   temporalUiUrl: z.string().nullable().default(null),
   /** Message, call task or enrollment status (`sent`, `open`, `completed`…). */

@@ -1,4 +1,4 @@
-import type { Database, MessageRow, MessageStatusTimeline } from '@touchpoint/db';
+import type { CallTaskRow, Database, MessageRow, MessageStatusTimeline } from '@touchpoint/db';
 import {
   asc,
   callTasks,
@@ -14,6 +14,7 @@ import {
 } from '@touchpoint/db';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
+import { loadStepNamer, TimelineStep, type StepNamer } from './timeline-steps';
 
 /** Kinds of timeline entry, in the order entries sharing one instant are listed. */
 export const TIMELINE_KINDS = [
@@ -22,6 +23,7 @@ export const TIMELINE_KINDS = [
   'nodeVisit',
   'message',
   'callTask',
+  'callOutcome',
   'funnelAction',
   'exit',
 ] as const;
@@ -40,6 +42,7 @@ export const TimelineEntry = z
     journeyId: z.string().nullable().describe('the journey it happened in; null for purchases'),
     journeyVersion: z.number().int().nullable().describe('the version of that journey the client was on'),
     nodeId: z.string().nullable().describe('the node it happened at'),
+    step: TimelineStep.nullable().describe('that node as drawn: its name and kind; null outside journeys'),
     enrollmentId: z.string().nullable().describe('the enrollment (one run of the journey for the client)'),
     reason: z.string().nullable().describe('why a step was skipped or deferred, or why the client left'),
     status: z.string().nullable().describe('the state of the enrollment, message or call task'),
@@ -48,6 +51,11 @@ export const TimelineEntry = z
       .string()
       .nullable()
       .describe("node visits: the port taken; call tasks: the operator's outcome"),
+    outcomeName: z
+      .string()
+      .nullable()
+      .describe('the name the marketer gave the branch, exit or variant of that port; null for fixed ports'),
+    note: z.string().nullable().describe("call outcomes: the operator's note"),
     channel: z.string().nullable().describe('the channel a message went out on'),
     messageId: z.string().nullable().describe('the message, for message and funnel entries'),
     statusTimeline: z
@@ -87,6 +95,9 @@ const BLANK = {
   journeyId: null,
   journeyVersion: null,
   nodeId: null,
+  step: null,
+  outcomeName: null,
+  note: null,
   enrollmentId: null,
   reason: null,
   status: null,
@@ -211,20 +222,7 @@ async function loadActivityEntries(db: Database, clientId: string): Promise<Time
       messageId: a.messageId,
       outcome: a.type,
     })),
-    ...taskRows.map((t): TimelineEntry => ({
-      ...BLANK,
-      at: t.createdAt,
-      kind: 'callTask',
-      title: t.outcome === null ? `call task ${t.status}` : `call task ${t.status}: ${t.outcome}`,
-      journeyId: t.journeyId,
-      journeyVersion: t.journeyVersion,
-      nodeId: t.nodeId,
-      enrollmentId: t.enrollmentId,
-      status: t.status,
-      outcome: t.outcome,
-      messageId: t.messageId,
-      workflowId: t.workflowId,
-    })),
+    ...taskRows.flatMap(toCallTaskEntries),
     ...purchaseRows.map((p): TimelineEntry => ({
       ...BLANK,
       at: p.purchasedAt,
@@ -235,12 +233,58 @@ async function loadActivityEntries(db: Database, clientId: string): Promise<Time
   ];
 }
 
+/**
+ * A call task is two moments: when the journey queued it, and when the operator recorded its outcome
+ * (with their note), each at its own time.
+ */
+function toCallTaskEntries(t: CallTaskRow): TimelineEntry[] {
+  const common = {
+    ...BLANK,
+    journeyId: t.journeyId,
+    journeyVersion: t.journeyVersion,
+    nodeId: t.nodeId,
+    enrollmentId: t.enrollmentId,
+    messageId: t.messageId,
+    workflowId: t.workflowId,
+  };
+  const queued: TimelineEntry = {
+    ...common,
+    at: t.createdAt,
+    kind: 'callTask',
+    title: `call task ${t.status === 'completed' ? 'queued' : t.status}`,
+    status: t.status,
+  };
+  if (t.completedAt === null || t.outcome === null) return [queued];
+  const done: TimelineEntry = {
+    ...common,
+    at: t.completedAt,
+    kind: 'callOutcome',
+    title: `call outcome: ${t.outcome}${t.outcomeNote ? ` ("${t.outcomeNote}")` : ''}`,
+    status: t.status,
+    outcome: t.outcome,
+    note: t.outcomeNote,
+  };
+  return [queued, done];
+}
+
+/** Each entry's step by its drawn name, and a port's item by its name, from the version's definition. */
+function nameSteps(entry: TimelineEntry, namer: StepNamer): TimelineEntry {
+  const step = namer.step(entry.journeyId, entry.journeyVersion, entry.nodeId);
+  if (step === null) return entry;
+  const outcomeName =
+    entry.kind === 'nodeVisit'
+      ? namer.portName(entry.journeyId, entry.journeyVersion, entry.nodeId, entry.outcome)
+      : null;
+  return { ...entry, step, outcomeName };
+}
+
 const KIND_ORDER = new Map(TIMELINE_KINDS.map((kind, index) => [kind, index]));
 
 /**
  * Everything that happened to one client, oldest first: purchases, journey enrollments and exits (each
  * linked to its workflow in the Temporal UI), node visits with skip reasons, messages with their status
- * timelines, call tasks and funnel actions.
+ * timelines, call tasks and their outcomes (at the time recorded, with the operator's note) and funnel
+ * actions; every step by the name it has on the canvas of the client's version.
  */
 export async function loadClientTimeline(db: Database, externalId: string, link: TemporalUiLink) {
   const client = await findClient(db, externalId);
@@ -250,8 +294,17 @@ export async function loadClientTimeline(db: Database, externalId: string, link:
     loadVisitEntries(db, enrollmentIds),
     loadActivityEntries(db, client.id),
   ]);
-  const items = [...enrollmentEntries, ...visitEntries, ...activityEntries].sort(
-    (a, b) => a.at.getTime() - b.at.getTime() || KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)!,
+  const entries = [...enrollmentEntries, ...visitEntries, ...activityEntries];
+  const namer = await loadStepNamer(
+    db,
+    entries.flatMap((e) =>
+      e.journeyId !== null && e.journeyVersion !== null && e.nodeId !== null
+        ? [{ journeyId: e.journeyId, version: e.journeyVersion }]
+        : [],
+    ),
   );
+  const items = entries
+    .map((entry) => nameSteps(entry, namer))
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)!);
   return { clientId: client.id, externalId: client.externalId, items };
 }

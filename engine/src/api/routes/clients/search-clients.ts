@@ -5,11 +5,13 @@ import {
   clientFacts,
   clients,
   eq,
+  clientMatchesSql,
+  enrollments,
   gt,
-  ilike,
   isClientOverdue,
-  or,
   overdueSql,
+  segmentMemberships,
+  segments,
   sql,
 } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -32,7 +34,7 @@ export const ClientSearchQuery = z.strictObject({
     .min(1)
     .max(200)
     .optional()
-    .describe('part of the external id, email or phone (case-insensitive)'),
+    .describe('part of the name, external id, email or phone (case-insensitive; a trigram index)'),
   segment: z
     .string()
     .refine(
@@ -41,6 +43,13 @@ export const ClientSearchQuery = z.strictObject({
     )
     .optional()
     .describe(`one of ${FACT_SEGMENTS.join(', ')}, or \`<attribute>:<value>\` over the CRM attributes`),
+  segmentKey: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('only members of this stored segment, by key (`R3F3M3`, a lifecycle stage, a saved segment)'),
+  journeyId: z.uuid().optional().describe('only clients who entered this journey (any version, any status)'),
   limit: z.coerce.number().int().min(1).max(500).default(50).describe('clients per page (1–500)'),
   cursor: z.string().max(400).optional().describe("the previous page's `nextCursor`"),
 });
@@ -50,6 +59,7 @@ export const ClientSummary = z
   .object({
     id: z.string().describe("Touchpoint's id of the client"),
     externalId: z.string().describe("the client's id in your CRM"),
+    name: z.string().nullable().describe('the `name` attribute; null when the CRM sent none'),
     email: z.string().nullable().describe('email address; null when unknown'),
     phone: z.string().nullable().describe('phone number in E.164; null when unknown'),
     attributes: z.record(z.string(), z.unknown()).describe('free-form attributes'),
@@ -104,18 +114,23 @@ function decodeCursor(cursor: string): string {
   return decoded;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
+const memberOfSegmentSql = (key: string) =>
+  sql`exists (select 1 from ${segmentMemberships} join ${segments} on ${segments.id} = ${segmentMemberships.segmentId}
+    where ${segmentMemberships.clientId} = ${clients.id} and ${segmentMemberships.isMember} and ${segments.key} = ${key})`;
 
-/** Clients matching `q` (external id, email or phone, case-insensitive substring) and `segment`, by external id. */
+const enteredJourneySql = (journeyId: string) =>
+  sql`exists (select 1 from ${enrollments} where ${enrollments.clientId} = ${clients.id} and ${enrollments.journeyId} = ${journeyId})`;
+
+/**
+ * Clients matching `q` (name, external id, email or phone, case-insensitive substring over the trigram
+ * index), `segment`, `segmentKey` and `journeyId`, by external id.
+ */
 export async function searchClients(db: Database, query: ClientSearchQuery) {
-  const pattern = query.q === undefined ? undefined : `%${escapeLike(query.q)}%`;
   const where = and(
-    pattern === undefined
-      ? undefined
-      : or(ilike(clients.externalId, pattern), ilike(clients.email, pattern), ilike(clients.phone, pattern)),
+    query.q === undefined ? undefined : clientMatchesSql(query.q),
     query.segment === undefined ? undefined : segmentFilter(query.segment),
+    query.segmentKey === undefined ? undefined : memberOfSegmentSql(query.segmentKey),
+    query.journeyId === undefined ? undefined : enteredJourneySql(query.journeyId),
     query.cursor === undefined ? undefined : gt(clients.externalId, decodeCursor(query.cursor)),
   );
   const rows = await db
@@ -129,6 +144,7 @@ export async function searchClients(db: Database, query: ClientSearchQuery) {
   const now = new Date();
   const items = page.map(({ clients: client, client_facts: facts }) => ({
     ...client,
+    name: typeof client.attributes['name'] === 'string' ? client.attributes['name'] : null,
     purchaseCount: facts?.purchaseCount ?? 0,
     lastPurchaseAt: facts?.lastPurchaseAt ?? null,
     expectedNextPurchaseAt: facts?.expectedNextPurchaseAt ?? null,
@@ -149,8 +165,8 @@ export const clientSearchRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
         tags: ['clients'],
         summary: 'Search clients',
         description:
-          'Clients whose external id, email or phone contains `q`, in `segment`, ordered by external id ' +
-          'and paged by `cursor`.',
+          'Clients whose name, external id, email or phone contains `q`, in `segment` or the stored ' +
+          'segment `segmentKey`, who entered `journeyId`, ordered by external id and paged by `cursor`.',
         querystring: ClientSearchQuery,
         response: { 200: ClientSearchResponse },
       },
