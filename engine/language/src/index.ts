@@ -28,3 +28,4 @@ export * from './uplift';
 export { toProblemIssues } from './describe-issues';
 export { haveSameBehaviour } from './same-behaviour';
 export { listTemplateReferences } from './template-references';
+export * from './simulation/offset-text';

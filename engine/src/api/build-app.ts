@@ -37,6 +37,8 @@ import { journeyUpliftRoutes } from './routes/journey-uplift';
 import { funnelTaxonomyRoutes } from './routes/funnel-taxonomy';
 import { audienceRunRoutes } from './routes/audience-runs';
 import { journeyRoutes } from './routes/journeys';
+import { journeyTestPathRoutes } from './routes/journey-test-path';
+import type { Simulator } from '../simulation/simulator';
 import { journeyFileRoutes } from './routes/journey-files';
 import { journeyLifecycleRoutes } from './routes/journeys/lifecycle-routes';
 import { offerRoutes } from './routes/offers';
@@ -96,6 +98,8 @@ export interface BuildAppOptions {
   isTraced?: boolean;
   /** What readiness asks each configured channel (`channelProbes`); unset, no channel is checked. */
   channelProbes?: ReadinessDeps['channels'];
+  /** Runs test paths (`POST /v1/journeys/:id/test-path`); without it that route answers 503. */
+  simulator?: Simulator;
   /** Registers more routes (the demo's sandbox routes), checked for their scope like the rest. */
   moreRoutes?: (app: FastifyInstance) => Promise<void>;
 }
@@ -152,6 +156,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(templateRoutes, { db: options.db });
   await app.register(eventTypeRoutes, { db: options.db });
   await app.register(journeyDiffRoutes, { db: options.db });
+  await app.register(journeyTestPathRoutes, {
+    db: options.db,
+    simulator: options.simulator ?? null,
+    channels: options.config.channels,
+  });
   await app.register(journeyStatsRoutes, { db: options.db });
   await app.register(journeyReportRoutes, { db: options.db });
   await app.register(journeyUpliftRoutes, { db: options.db });
