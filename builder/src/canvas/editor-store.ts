@@ -9,7 +9,7 @@ import {
 } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { validateJourney, type JourneyProblem, type NodeKind } from '@touchpoint/language';
-import type { JourneyStats } from '../api/schemas';
+import type { JourneyStats, TestPathResult } from '../api/schemas';
 import type { FunnelActionRule, NodeFunnel } from '../api/report-schemas';
 import { createDefaultConfig } from '../nodes/default-configs';
 import { copySelection, pasteClipboard, type ClipboardPayload } from './clipboard';
@@ -36,6 +36,8 @@ export interface EditorState extends CanvasState {
   funnel: { nodes: Record<string, NodeFunnel>; actions: FunnelActionRule[] } | null;
   /** Steps highlighted by the version comparison, or null when not comparing. */
   diff: Record<string, StepChange> | null;
+  /** The last test path's steps, lit on the canvas: each drawn step with the days the client was there. */
+  testPath: TestPathResult | null;
   onNodesChange: (changes: NodeChange<StepNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   onConnect: (connection: Connection) => void;
@@ -53,6 +55,7 @@ export interface EditorState extends CanvasState {
   /** Adds problems only the server can see (catalogs); the next edit re-checks locally. */
   showServerProblems: (problems: JourneyProblem[]) => void;
   setDiff: (diff: Record<string, StepChange> | null) => void;
+  setTestPath: (path: TestPathResult | null) => void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -101,6 +104,7 @@ export function createEditorStore(initial: CanvasState): EditorStore {
       stats: null,
       funnel: null,
       diff: null,
+      testPath: null,
       onNodesChange: (changes) => {
         const nodes = applyNodeChanges(changes, get().nodes);
         // Selection and mid-drag moves are view state: only finished edits become undo steps.
@@ -201,6 +205,7 @@ export function createEditorStore(initial: CanvasState): EditorStore {
         set({ problems: [...local, ...extra] });
       },
       setDiff: (diff) => set({ diff }),
+      setTestPath: (testPath) => set({ testPath }),
     };
   });
 }

@@ -1,4 +1,5 @@
 import { segmentsEn } from './segments-en';
+import { simulationEn } from './simulation-en';
 
 /**
  * English interface texts. Written for marketers: say what happens to clients, not how the engine
@@ -6,6 +7,7 @@ import { segmentsEn } from './segments-en';
  */
 export const en = {
   ...segmentsEn,
+  ...simulationEn,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Journeys',
   'nav.templates': 'Templates',

@@ -1,9 +1,11 @@
 import type { MessageKey } from './en';
 import { segmentsRu } from './segments-ru';
+import { simulationRu } from './simulation-ru';
 
 /** Russian interface texts: the same keys as `en.ts`, in the words a CRM marketer uses. */
 export const ru: Record<MessageKey, string> = {
   ...segmentsRu,
+  ...simulationRu,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Цепочки',
   'nav.templates': 'Шаблоны',

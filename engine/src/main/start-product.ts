@@ -151,7 +151,11 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       metrics,
     );
     registerDatabaseGauges(metrics, db);
-    app = await buildProductApp(options, { temporal, router, channels, metrics, simulator }, plugins.length > 0);
+    app = await buildProductApp(
+      options,
+      { temporal, router, channels, metrics, simulator },
+      plugins.length > 0,
+    );
     if (config.SEGMENT_RECOMPUTE_CRON !== 'off') {
       await ensureSegmentSchedule({
         client: temporal,
