@@ -82,7 +82,7 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
       )}
       {pathDays.length > 0 && (
         <div className="step-path" data-testid={`path-${id}`}>
-          ⏱ {t('testPath.onCanvas', { days: pathDays.join(', ') })}
+          ◉ {t('testPath.onCanvas', { days: pathDays.join(', ') })}
         </div>
       )}
       {stats && (

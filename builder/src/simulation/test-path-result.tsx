@@ -1,4 +1,5 @@
-import type { TestPathResult } from '../api/schemas';
+import type { TestPathResult, TestPathStep } from '../api/schemas';
+import { useEditor } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
 
 const dayOf = (result: TestPathResult, iso: string) =>
@@ -19,6 +20,14 @@ function OutcomeLine({ result }: { result: TestPathResult }) {
 /** The path, step by step: when, what was sent (as rendered), what was skipped and why. */
 export function TestPathResultView({ result }: { result: TestPathResult }) {
   const t = useT();
+  const nodes = useEditor((state) => state.nodes);
+  // An unnamed step goes by its kind, as on the canvas, not by its id.
+  const label = (step: TestPathStep) => {
+    const drawn = nodes.find((node) => node.id === step.drawnNodeId);
+    return drawn && !drawn.data.name
+      ? step.name.replace(step.drawnNodeId, t(`node.${drawn.data.kind}`))
+      : step.name;
+  };
   const shown = result.steps.filter((step) => step.messages.length > 0 || step.skipReason || step.outcome);
   return (
     <div className="test-path-result">
@@ -26,7 +35,7 @@ export function TestPathResultView({ result }: { result: TestPathResult }) {
       <ol className="test-path-steps">
         {shown.map((step) => (
           <li key={`${step.nodeId}-${step.at}`} data-testid={`path-step-${step.nodeId}`}>
-            <strong>{t('testPath.day', { day: Math.round(step.day) })}</strong> · {step.name}
+            <strong>{t('testPath.day', { day: Math.round(step.day) })}</strong> · {label(step)}
             {step.skipReason && (
               <div className="muted">{t('testPath.skipped', { reason: step.skipReason })}</div>
             )}

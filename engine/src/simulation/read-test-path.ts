@@ -24,6 +24,8 @@ export function stepName(definition: Pick<JourneyDefinition, 'nodes'>, planNodeI
   return inner && inner !== 'send' && inner !== 'wait' ? `${base} · ${inner}` : base;
 }
 
+const ROUTINE_STATUSES = new Set<string>(['queued', 'sending', 'sent']);
+
 function messageOf(row: MessageRow, captured: CapturedMessages): TestPathMessage {
   const handed = captured.get(row.idempotencyKey);
   const html = handed?.channel === 'email' ? handed.html : (row.content.html ?? null);
@@ -34,7 +36,10 @@ function messageOf(row: MessageRow, captured: CapturedMessages): TestPathMessage
     subject: row.content.subject ?? null,
     text: row.content.text ?? null,
     html,
-    notes: row.statusTimeline.flatMap((entry) => (entry.detail ? [`${entry.status}: ${entry.detail}`] : [])),
+    // Deferrals, skips and refusals with their reasons; the captured hand-over itself says nothing.
+    notes: row.statusTimeline.flatMap((entry) =>
+      entry.detail && !ROUTINE_STATUSES.has(entry.status) ? [`${entry.status}: ${entry.detail}`] : [],
+    ),
   };
 }
 
