@@ -22,7 +22,7 @@ beforeAll(async () => {
     channel: 'sms',
     name: 'Offer SMS',
     format: 'text',
-    body: '{{ client.firstName }}, скидка {{ offer.params.percent }}%',
+    body: '{{ client.firstName }}, скидка {{ offer.percent }}%',
   });
   for (const key of ['remind', 'stimulate', 'sms-offer', 'call-script'])
     await seedTemplates(tp.database.db, key);
