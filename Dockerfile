@@ -15,6 +15,10 @@ COPY test/package.json test/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build -w @touchpoint/builder && npm run build:server
+# Temporal's time-skipping test server, which "Test a path" runs journeys on (engine/src/simulation),
+# fetched by the project's own installer as for the tests.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip \
+  && bash scripts/install-tools.sh test-server
 
 FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
@@ -29,6 +33,8 @@ COPY test/package.json test/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist/server dist/server
 COPY --from=build /app/builder/dist builder/dist
+COPY --from=build /app/.tools/bin/temporal-test-server .tools/bin/temporal-test-server
+ENV TOUCHPOINT_TOOLS_DIR=/app/.tools
 USER node
 EXPOSE 3000 3001
 CMD ["node", "dist/server/main/api.mjs"]

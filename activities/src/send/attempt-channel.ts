@@ -102,7 +102,8 @@ export async function attemptChannel(
         detail: `${outcome.answerLost ? 'no answer' : 'transient'}: ${outcome.reason}`,
         at: deps.now(),
       });
-      const delay = outcome.after ? Math.max(0, Date.parse(outcome.after) - Date.now()) : undefined;
+      // Measured on the activity's clock, which a simulated run sets to its virtual time.
+      const delay = outcome.after ? Math.max(0, Date.parse(outcome.after) - deps.now().getTime()) : undefined;
       throw activityFailure('TransientSendFailure', outcome.reason, { nextRetryDelay: delay });
     }
     default: {

@@ -29,6 +29,7 @@ import {
   GlobalControlReport,
   GlobalControlSettingAnswer,
   type CallOutcome,
+  TestPathResult,
 } from './schemas';
 import { JourneyUpliftAnswer } from './uplift-schemas';
 import {
@@ -150,6 +151,9 @@ export const api = {
   getJourney: (journeyId: string) => request(JourneyDetail, endpoints.journey(journeyId)),
   saveDraft: (journeyId: string, name: string, definition: unknown) =>
     request(Ok, endpoints.journey(journeyId), send('PUT', { name, definition })),
+  /** Runs one client through the saved draft or a version on the server's simulated clock (save first). */
+  testPath: (journeyId: string, body: unknown) =>
+    request(TestPathResult, endpoints.journeyTestPath(journeyId), send('POST', body)),
   /** Checks the saved draft against the server's catalogs (save first). */
   validateJourney: (journeyId: string) =>
     request(ValidateResult, endpoints.journeyValidate(journeyId), send('POST')),

@@ -32,6 +32,7 @@ export const endpoints = {
     }).toString()}`,
   journey: (journeyId: string) => `/v1/journeys/${enc(journeyId)}`,
   journeyValidate: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/validate`,
+  journeyTestPath: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/test-path`,
   journeyPublish: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/publish`,
   journeyPause: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/pause`,
   journeyResume: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/resume`,

@@ -9,7 +9,7 @@ import {
 } from '@xyflow/react';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { validateJourney, type JourneyProblem, type NodeKind } from '@touchpoint/language';
-import type { JourneyStats } from '../api/schemas';
+import type { JourneyStats, TestPathResult } from '../api/schemas';
 import type { FunnelActionRule, NodeFunnel } from '../api/report-schemas';
 import type { UpliftByStep } from '../report/uplift/load-uplift';
 import { createDefaultConfig } from '../nodes/default-configs';
@@ -39,6 +39,8 @@ export interface EditorState extends CanvasState {
   uplift: UpliftByStep | null;
   /** Steps highlighted by the version comparison, or null when not comparing. */
   diff: Record<string, StepChange> | null;
+  /** The last test path's steps, lit on the canvas: each drawn step with the days the client was there. */
+  testPath: TestPathResult | null;
   onNodesChange: (changes: NodeChange<StepNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   onConnect: (connection: Connection) => void;
@@ -57,6 +59,7 @@ export interface EditorState extends CanvasState {
   /** Adds problems only the server can see (catalogs); the next edit re-checks locally. */
   showServerProblems: (problems: JourneyProblem[]) => void;
   setDiff: (diff: Record<string, StepChange> | null) => void;
+  setTestPath: (path: TestPathResult | null) => void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -106,6 +109,7 @@ export function createEditorStore(initial: CanvasState): EditorStore {
       funnel: null,
       uplift: null,
       diff: null,
+      testPath: null,
       onNodesChange: (changes) => {
         const nodes = applyNodeChanges(changes, get().nodes);
         // Selection and mid-drag moves are view state: only finished edits become undo steps.
@@ -207,6 +211,7 @@ export function createEditorStore(initial: CanvasState): EditorStore {
         set({ problems: [...local, ...extra] });
       },
       setDiff: (diff) => set({ diff }),
+      setTestPath: (testPath) => set({ testPath }),
     };
   });
 }

@@ -2,6 +2,7 @@ import { controlEn } from './control-en';
 import { deliveryEn } from './delivery-en';
 import { peopleEn } from './people-en';
 import { segmentsEn } from './segments-en';
+import { simulationEn } from './simulation-en';
 
 /**
  * English interface texts. Written for marketers: say what happens to clients, not how the engine
@@ -12,6 +13,7 @@ export const en = {
   ...controlEn,
   ...deliveryEn,
   ...peopleEn,
+  ...simulationEn,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Journeys',
   'nav.templates': 'Templates',

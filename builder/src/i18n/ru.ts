@@ -3,6 +3,7 @@ import { controlRu } from './control-ru';
 import { deliveryRu } from './delivery-ru';
 import { peopleRu } from './people-ru';
 import { segmentsRu } from './segments-ru';
+import { simulationRu } from './simulation-ru';
 
 /** Russian interface texts: the same keys as `en.ts`, in the words a CRM marketer uses. */
 export const ru: Record<MessageKey, string> = {
@@ -10,6 +11,7 @@ export const ru: Record<MessageKey, string> = {
   ...controlRu,
   ...deliveryRu,
   ...peopleRu,
+  ...simulationRu,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Цепочки',
   'nav.templates': 'Шаблоны',

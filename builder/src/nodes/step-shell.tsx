@@ -8,6 +8,7 @@ import { describeProblem } from './describe-problem';
 import { NODE_LOOKS } from './looks';
 import { StepFunnel } from './step-funnel';
 import { StepUplift } from './step-uplift';
+import type { TestPathResult } from '../api/schemas';
 
 function PortLabel({ data, port }: { data: StepNode['data']; port: string }) {
   const t = useT();
@@ -19,6 +20,13 @@ function PortLabel({ data, port }: { data: StepNode['data']; port: string }) {
   const item = portItem(data, port);
   if (item) return <>{item.name ?? item.id}</>;
   return <>{t(`port.${port}` as MessageKey)}</>;
+}
+
+/** Days (from the start of a test path) the client arrived at drawn step `id`, each day once. */
+function daysOnPath(path: TestPathResult | null, id: string): number[] {
+  if (!path) return [];
+  const days = path.steps.filter((step) => step.drawnNodeId === id).map((step) => Math.round(step.day));
+  return [...new Set(days)];
 }
 
 /** Steps with many exits grow wider so every exit keeps a readable label and its own handle. */
@@ -37,6 +45,8 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
   const allProblems = useEditor((state) => state.problems);
   const stats = useEditor((state) => state.stats?.nodes[id]);
   const change = useEditor((state) => state.diff?.[id]);
+  const testPath = useEditor((state) => state.testPath);
+  const pathDays = useMemo(() => daysOnPath(testPath, id), [testPath, id]);
   const problems = useMemo(() => allProblems.filter((problem) => problem.nodeId === id), [allProblems, id]);
   const ports = portsOfStep(data);
   const look = NODE_LOOKS[data.kind];
@@ -46,6 +56,7 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
     selected ? 'selected' : '',
     problems.length ? 'has-problems' : '',
     change ? `diff-${change}` : '',
+    pathDays.length > 0 ? 'on-path' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -69,6 +80,11 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
           ))}
           {problems.length > 2 && <li>+{problems.length - 2}</li>}
         </ul>
+      )}
+      {pathDays.length > 0 && (
+        <div className="step-path" data-testid={`path-${id}`}>
+          ◉ {t('testPath.onCanvas', { days: pathDays.join(', ') })}
+        </div>
       )}
       {stats && (
         <div className="step-stats">

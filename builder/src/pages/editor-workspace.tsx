@@ -21,6 +21,7 @@ import { AudienceRunLine } from './audience-run-line';
 import { StatsBar } from './stats-bar';
 import { useAutosave, type SaveState } from './use-autosave';
 import { VersionsPanel } from './versions-panel';
+import { TestPathPanel } from '../simulation/test-path-panel';
 
 const SAVE_LABELS: Record<SaveState['status'], MessageKey> = {
   saved: 'editor.saved',
@@ -44,7 +45,9 @@ export function EditorWorkspace({
   const [name, setName] = useState(detail.name);
   const [status, setStatus] = useState(detail.status);
   const [liveVersion, setLiveVersion] = useState(detail.currentVersion);
-  const [panel, setPanel] = useState<'none' | 'publish' | 'pause' | 'versions' | 'stats'>('none');
+  const [panel, setPanel] = useState<'none' | 'publish' | 'pause' | 'versions' | 'stats' | 'testPath'>(
+    'none',
+  );
   const [lifecycleError, setLifecycleError] = useState<{ error: unknown; wasPaused: boolean } | null>(null);
   const describeError = useDescribeError();
   const save = useAutosave(store, detail.id, name);
@@ -154,6 +157,9 @@ export function EditorWorkspace({
           {t('editor.history')}
         </button>
         <ExportJourneyButton journeyId={detail.id} name={name} isSaved={save.status === 'saved'} />
+        <button type="button" onClick={() => setPanel(panel === 'testPath' ? 'none' : 'testPath')}>
+          {t('testPath.open')}
+        </button>
         {status !== 'draft' && (
           <button type="button" onClick={togglePause}>
             {status === 'paused' ? t('editor.resume') : t('editor.pause')}
@@ -189,6 +195,8 @@ export function EditorWorkspace({
         <aside className="side-panel">
           {panel === 'versions' ? (
             <VersionsPanel journeyId={detail.id} onClose={() => setPanel('none')} />
+          ) : panel === 'testPath' ? (
+            <TestPathPanel journeyId={detail.id} name={name} onClose={() => setPanel('none')} />
           ) : selected ? (
             <>
               <h2>{t('form.title')}</h2>

@@ -31,3 +31,4 @@ export { toProblemIssues } from './describe-issues';
 export { haveSameBehaviour } from './same-behaviour';
 export { listTemplateReferences } from './template-references';
 export * from './locate-step';
+export * from './simulation/offset-text';

@@ -147,3 +147,12 @@ export const SEGMENT_COMPARISONS = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte'] as con
 export const SEGMENT_ATTRIBUTE_OPS = ['eq', 'ne', 'in', 'exists', 'lt', 'lte', 'gt', 'gte'] as const;
 /** The lifecycle stages of seed 004's grid, as segment keys. */
 export const LIFECYCLE_STAGES = ['new', 'former-new', 'best', 'former-best', 'highest-potential'] as const;
+
+/**
+ * How a test path (a simulated run of one client) ended: the goal was met, the journey let the client
+ * go (an exit node or a wait-for-event's exit), the run failed, or the client was still waiting when
+ * the simulated clock reached the horizon.
+ */
+export const TEST_PATH_OUTCOMES = ['converted', 'exited', 'failed', 'waiting'] as const;
+export const TestPathOutcome = z.enum(TEST_PATH_OUTCOMES);
+export type TestPathOutcome = z.infer<typeof TestPathOutcome>;

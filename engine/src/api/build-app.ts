@@ -41,6 +41,8 @@ import { deliverySettingsRoutes } from './routes/delivery-settings';
 import { auditEntryRoutes } from './routes/audit-entries';
 import { audienceRunRoutes } from './routes/audience-runs';
 import { journeyRoutes } from './routes/journeys';
+import { journeyTestPathRoutes } from './routes/journey-test-path';
+import type { Simulator } from '../simulation/simulator';
 import { journeyFileRoutes } from './routes/journey-files';
 import { journeyLifecycleRoutes } from './routes/journeys/lifecycle-routes';
 import { offerRoutes } from './routes/offers';
@@ -102,6 +104,8 @@ export interface BuildAppOptions {
   isTraced?: boolean;
   /** What readiness asks each configured channel (`channelProbes`); unset, no channel is checked. */
   channelProbes?: ReadinessDeps['channels'];
+  /** Runs test paths (`POST /v1/journeys/:id/test-path`); without it that route answers 503. */
+  simulator?: Simulator;
   /** Registers more routes (the demo's sandbox routes), checked for their scope like the rest. */
   moreRoutes?: (app: FastifyInstance) => Promise<void>;
 }
@@ -158,6 +162,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(templateRoutes, { db: options.db });
   await app.register(eventTypeRoutes, { db: options.db });
   await app.register(journeyDiffRoutes, { db: options.db });
+  await app.register(journeyTestPathRoutes, {
+    db: options.db,
+    simulator: options.simulator ?? null,
+    channels: options.config.channels,
+  });
   await app.register(journeyStatsRoutes, { db: options.db });
   await app.register(journeyReportRoutes, { db: options.db });
   await app.register(journeyUpliftRoutes, { db: options.db });

@@ -33,6 +33,7 @@ import { instrumentAdapters } from '../observability/instrument-adapters';
 import { instrumentRouter } from '../observability/instrument-router';
 import { createTouchpointMetrics, type TouchpointMetrics } from '../observability/metrics';
 import { NO_TRACING, type Tracing } from '../observability/tracing';
+import { createSimulator, type Simulator } from '../simulation/simulator';
 
 export interface StartProductOptions {
   config: AppConfig;
@@ -137,7 +138,14 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
   let apiUrl: string | null = null;
   let sweeper: RoutingSweeper | null = null;
   let rollups: ReportRollupRefresher | null = null;
+  let simulator: Simulator | null = null;
   if (options.api) {
+    // Test paths run the same activities with this deployment's policy and channels, all captured.
+    simulator = createSimulator(db, {
+      policy: options.deliveryPolicy ?? DEFAULT_DELIVERY_POLICY,
+      channels,
+      tracking: { baseUrl: config.PUBLIC_URL, secret: options.trackingSecret },
+    });
     const router = instrumentRouter(
       createEventRouter({
         db,
@@ -148,7 +156,11 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       metrics,
     );
     registerDatabaseGauges(metrics, db);
-    app = await buildProductApp(options, temporal, router, channels, metrics, plugins.length > 0);
+    app = await buildProductApp(
+      options,
+      { temporal, router, channels, metrics, simulator },
+      plugins.length > 0,
+    );
     if (config.SEGMENT_RECOMPUTE_CRON !== 'off') {
       await ensureSegmentSchedule({
         client: temporal,
@@ -182,6 +194,7 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       await sweeper?.stop();
       await rollups?.stop();
       await app?.close();
+      await simulator?.close();
       await workers?.shutdown();
       // Pooled SMTP connections would otherwise hold the mail server open.
       await Promise.all(Object.values(adapters).map((adapter) => adapter?.close()));
@@ -212,12 +225,18 @@ function registerSandbox(sandbox: NonNullable<StartProductOptions['sandbox']>) {
   return async (app: FastifyInstance) => void (await app.register(sandboxRoutes, sandbox));
 }
 
+/** What the API shares with the rest of the process. */
+interface ProductParts {
+  temporal: Client;
+  router: EventRouter;
+  channels: readonly ChannelKind[];
+  metrics: TouchpointMetrics;
+  simulator: Simulator;
+}
+
 async function buildProductApp(
   options: StartProductOptions,
-  temporal: Client,
-  router: EventRouter,
-  channels: readonly ChannelKind[],
-  metrics: TouchpointMetrics,
+  { temporal, router, channels, metrics, simulator }: ProductParts,
   isTraced: boolean,
 ): Promise<FastifyInstance> {
   const { config, db } = options;
@@ -241,6 +260,7 @@ async function buildProductApp(
     logger: options.logger ?? { level: config.LOG_LEVEL },
     metrics,
     isTraced,
+    simulator,
     channelProbes: channelProbes(config, channels),
     ...(options.sandbox ? { moreRoutes: registerSandbox(options.sandbox) } : {}),
   });

@@ -54,6 +54,13 @@ export interface JourneyWorkerOptions extends JourneyWorkerSizing {
   activityInterceptors?: ActivityInterceptorsFactory[];
   /** Worker plugins (tracing adds its workflow interceptors and span sink). */
   plugins?: WorkerPlugin[];
+  /** Workflow code bundled already (the simulator bundles once and starts a worker per run). */
+  workflowBundle?: { code: string } | { codePath: string };
+}
+
+function prebuiltBundleOption(isTraced: boolean): { codePath: string } | null {
+  const codePath = prebuiltWorkflowBundle(isTraced);
+  return codePath ? { codePath } : null;
 }
 
 function cacheSize(options: JourneyWorkerSizing): number | undefined {
@@ -67,13 +74,13 @@ function cacheSize(options: JourneyWorkerSizing): number | undefined {
  * on per-channel queues: start one more worker per channel queue with only the send activities.
  */
 export async function createJourneyWorker(options: JourneyWorkerOptions): Promise<Worker> {
-  const bundle = prebuiltWorkflowBundle((options.plugins ?? []).length > 0);
+  const bundle = options.workflowBundle ?? prebuiltBundleOption((options.plugins ?? []).length > 0);
   const maxCachedWorkflows = cacheSize(options);
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace ?? 'default',
     taskQueue: options.taskQueue,
-    ...(bundle ? { workflowBundle: { codePath: bundle } } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(bundle ? { workflowBundle: bundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: options.activities,
     interceptors: { activity: options.activityInterceptors ?? [] },
     plugins: options.plugins ?? [],

@@ -48,6 +48,7 @@ const SCOPE_TABLE: Record<string, ApiScope | null> = {
   'GET /v1/journeys/:id/exit-job': 'journeys:read',
   'GET /v1/journeys/:id/audience-runs': 'journeys:read',
   'GET /v1/journeys/:id/versions': 'journeys:read',
+  'POST /v1/journeys/:id/test-path': 'clients:read',
   'GET /v1/journeys/:id/versions/:a/diff/:b': 'journeys:read',
   'GET /v1/journeys/:id/stats': 'stats:read',
   'GET /v1/journeys/:id/report': 'stats:read',

@@ -1,18 +1,10 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { existsSync } from 'node:fs';
-import { temporalTestServerPath } from './paths';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingServer } from '@touchpoint/engine/simulation/time-skipping-server';
 
 /**
- * Temporal's time-skipping test server from the project's tool cache. The SDK would otherwise
- * download it at run time, which these machines cannot do.
+ * Temporal's time-skipping test server from the project's tool cache, started as the product's own
+ * simulations start it. The SDK would otherwise download it at run time, which these machines cannot do.
  */
-export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  if (!existsSync(temporalTestServerPath)) {
-    throw new Error(
-      `Temporal test server not found at ${temporalTestServerPath}: run \`bash scripts/install-tools.sh test-server\``,
-    );
-  }
-  return TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: temporalTestServerPath } },
-  });
+export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  return startTimeSkippingServer();
 }

@@ -369,3 +369,4 @@ export const CheckpointSampleResult = z
 export type CheckpointSampleResult = z.infer<typeof CheckpointSampleResult>;
 export * from './global-control';
 export * from './delivery-settings';
+export * from './test-path';

@@ -14,6 +14,7 @@ const ERROR_STATUS_DESCRIPTIONS = {
   414: 'uri_too_long: a path parameter is longer than any valid value',
   415: 'unsupported_media_type: the body is not of a type this route reads',
   422: 'invalid_journey: the journey definition has problems; `problems` lists them per node',
+  429: 'rate_limited: too many requests of this kind are waiting; retry shortly',
   431: 'headers_too_large: the request line and headers are over the limit',
   500: 'internal: unexpected; the body is masked, the log has the cause under the request id',
   503: 'unavailable: a service the API needs (Temporal, the tracking secret) is missing; retry later',

@@ -1,0 +1,92 @@
+import type { Database } from '@touchpoint/db';
+import type { TestPathResult } from '@touchpoint/language/api-contract';
+import { runTestPath, type TestPathJob } from './run-test-path';
+import { openScratchDatabase, type ScratchDatabase } from './scratch-database';
+import { openSimulatedWorld, type SimulatedWorld, type SimulationSettings } from './simulated-world';
+
+/** More simulations are waiting than one process runs in reasonable time: try again shortly. */
+export class SimulatorBusyError extends Error {
+  constructor(readonly waiting: number) {
+    super(`${waiting} simulations are already waiting; try again shortly`);
+    this.name = 'SimulatorBusyError';
+  }
+}
+
+/** Runs simulations for the API: started on first use, one at a time. */
+export interface Simulator {
+  testPath(job: TestPathJob): Promise<TestPathResult>;
+  close(): Promise<void>;
+}
+
+/** Runs waiting at most behind the one in progress before the simulator says it is busy. */
+const MAX_WAITING = 4;
+
+/**
+ * The API's simulator. Nothing starts until the first request: then the scratch database opens
+ * (seconds, once per process) and each run gets a world of its own (a time-skipping server and a
+ * worker), so no run inherits another's clock. Starting a world costs a worker start, so the next
+ * one is made ready right after each run, while nobody waits. Runs take turns because they share
+ * the scratch database, which each run empties first.
+ */
+export function createSimulator(real: Database, settings: SimulationSettings): Simulator {
+  let scratch: Promise<ScratchDatabase> | null = null;
+  let nextWorld: Promise<SimulatedWorld> | null = null;
+  let tail: Promise<unknown> = Promise.resolve();
+  let waiting = 0;
+
+  function openScratch(): Promise<ScratchDatabase> {
+    scratch ??= openScratchDatabase().catch((error: unknown) => {
+      scratch = null;
+      throw error;
+    });
+    return scratch;
+  }
+
+  async function takeWorld(database: ScratchDatabase): Promise<SimulatedWorld> {
+    const ready = nextWorld;
+    nextWorld = null;
+    return (await ready?.catch(() => null)) ?? openSimulatedWorld(database.db, settings);
+  }
+
+  function prepareNextWorld(database: ScratchDatabase): void {
+    nextWorld = openSimulatedWorld(database.db, settings);
+    // A world that fails to start is simply not used; the next run starts its own.
+    nextWorld.catch(() => undefined);
+  }
+
+  function inTurn<T>(work: () => Promise<T>): Promise<T> {
+    if (waiting >= MAX_WAITING) return Promise.reject(new SimulatorBusyError(waiting));
+    waiting += 1;
+    const turn = tail.then(async () => {
+      waiting -= 1;
+      return work();
+    });
+    tail = turn.catch(() => undefined);
+    return turn;
+  }
+
+  return {
+    testPath: (job) =>
+      inTurn(async () => {
+        // Counted from the run's turn: the scratch reset and the world's start are the caller's wait too.
+        const wallStart = Date.now();
+        const database = await openScratch();
+        await database.reset();
+        const world = await takeWorld(database);
+        try {
+          const path = await runTestPath(real, database.db, world, settings.policy, job);
+          return { ...path, elapsedMs: Date.now() - wallStart };
+        } finally {
+          await world.close();
+          prepareNextWorld(database);
+        }
+      }),
+    async close() {
+      await tail;
+      const world = await nextWorld?.catch(() => null);
+      await world?.close();
+      const database = await scratch?.catch(() => null);
+      await database?.close();
+    },
+  };
+}

@@ -1,0 +1,95 @@
+import { DeliveryPolicy } from '@touchpoint/channels';
+import { templates } from '@touchpoint/db';
+import { createSimulator, type Simulator } from '@touchpoint/engine/simulation/simulator';
+import { SEED_004_JOURNEY } from '@touchpoint/language';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRACKING } from '../channels/send-fixtures';
+import { callAsAdmin, startBuilderServer, type BuilderServer } from './builder-server';
+import { launchChromium, screenshotPath } from './chromium';
+
+// The marketer opens seed 004's chain, asks "what if Anna buys on day 74?", and sees the path light
+// up on the canvas with the days, then the same in Russian. The API runs the real simulation.
+let server: BuilderServer;
+let simulator: Simulator | undefined;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startBuilderServer({
+    app: (db) => {
+      simulator = createSimulator(db, {
+        policy: DeliveryPolicy.parse({}),
+        channels: ['email', 'sms', 'call'],
+        tracking: TRACKING,
+      });
+      // The first test path opens the scratch database: on a loaded machine that outlasts 60 s of silence.
+      return { simulator, config: { timeouts: { connectionTimeoutMs: 600_000 } } };
+    },
+  });
+  await server.db.insert(templates).values({
+    key: 'call-script',
+    channel: 'call',
+    name: 'Call script',
+    body: 'Offer {{ client.firstName }} 15%',
+  });
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await simulator?.close();
+  await server?.close();
+});
+
+async function newPage(locale: 'en' | 'ru'): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  contexts.push(context);
+  await context.addInitScript(
+    ([apiKey, language]) => {
+      localStorage.setItem('touchpoint.locale', language!);
+      localStorage.setItem('touchpoint.apiKey', apiKey!);
+    },
+    [server.adminKey, locale],
+  );
+  return context.newPage();
+}
+
+describe('the "Test a path" panel', () => {
+  it('runs Anna through seed 004 and lights the path up on the canvas, in English and Russian', async () => {
+    const { id } = await callAsAdmin<{ id: string }>(server, 'POST', '/v1/journeys', {
+      name: 'Lifecycle chain',
+      definition: SEED_004_JOURNEY,
+    });
+    const page = await newPage('en');
+    await page.goto(`${server.url}/#/journeys/${id}`);
+    await page.getByRole('button', { name: 'Test a path' }).click();
+    const panel = page.getByTestId('test-path-panel');
+    await panel.getByLabel('First name').fill('Anna');
+    await panel.getByLabel('Next purchase expected at').fill('+60d');
+    const row = panel.getByTestId('script-row-0');
+    await row.getByLabel('When', { exact: true }).fill('+74d');
+    await row.getByLabel('Event', { exact: true }).fill('purchase');
+    await panel.getByRole('button', { name: 'Run the test' }).click();
+    await panel.getByText('Converted on day 74').waitFor({ timeout: 600_000 });
+
+    const ladder = page.getByTestId('path-ladder');
+    expect(await ladder.textContent()).toContain('day 0, 57, 65, 72');
+    expect(await page.getByTestId('path-lost').count()).toBe(0);
+    expect(await panel.getByTestId('path-step-ladder/sms/send').textContent()).toContain('Day 72');
+    await page.screenshot({ path: screenshotPath('builder-80-test-path-en') });
+
+    await page.evaluate(() => localStorage.setItem('touchpoint.locale', 'ru'));
+    const ru = await newPage('ru');
+    await ru.goto(`${server.url}/#/journeys/${id}`);
+    await ru.getByRole('button', { name: 'Проверить путь' }).click();
+    const panelRu = ru.getByTestId('test-path-panel');
+    await panelRu.getByTestId('script-row-0').getByLabel('Когда', { exact: true }).fill('+74d');
+    await panelRu.getByTestId('script-row-0').getByLabel('Событие', { exact: true }).fill('purchase');
+    await panelRu.getByRole('button', { name: 'Запустить проверку' }).click();
+    await panelRu.getByText('Конверсия на 74-й день').waitFor({ timeout: 600_000 });
+    expect(await ru.getByTestId('path-ladder').textContent()).toContain('На пути: день 0, 57, 65, 72');
+    await ru.screenshot({ path: screenshotPath('builder-81-test-path-ru') });
+  }, 900_000);
+});
