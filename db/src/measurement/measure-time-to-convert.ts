@@ -49,7 +49,7 @@ export async function measureTimeToConvert(db: Executor, scope: ReportScope): Pr
     ),
     selectRows<QuantileRow>(
       db,
-      // Like the canvas's per-node conversions: visits in the period, the enrollment whenever it entered.
+      // Like the canvas's per-node conversions: visits of the enrollments that entered in the period.
       sql`with s as (${getScopeEnrollmentsQuery(unbounded)}), v as (${getScopeVisitsQuery(scope)}),
         t as (
           select v.node_id, extract(epoch from (s.exited_at - min(v.entered_at)))::float8 as seconds

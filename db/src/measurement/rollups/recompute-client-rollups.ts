@@ -4,7 +4,7 @@ import type { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
 import { selectRows } from '../select-rows';
 import { getClientContributionsQuery } from './get-client-contributions-query';
 
-const KEY = sql`journey_id, taxonomy_version, attribution, journey_version, is_sole, node_id, figure, bucket`;
+const KEY = sql`journey_id, day, taxonomy_version, attribution, journey_version, is_sole, node_id, figure, bucket`;
 
 /** The transaction-scoped lock every rollup writer takes, so two never add the same delta twice. */
 export async function lockReportRollups(tx: Executor): Promise<void> {
