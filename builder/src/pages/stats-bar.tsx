@@ -4,13 +4,14 @@ import { useEditorStore } from '../canvas/editor-context';
 import { formatRoute } from '../app/routes';
 import { useT } from '../i18n/i18n';
 import { ServerError } from './server-error';
+import { presetStart } from '../report/report-period';
 
 const PERIODS = ['7d', '30d', 'all'] as const;
 type Period = (typeof PERIODS)[number];
 
 function periodStart(period: Period): string | undefined {
   const days = period === '7d' ? 7 : period === '30d' ? 30 : null;
-  return days === null ? undefined : new Date(Date.now() - days * 86_400_000).toISOString();
+  return days === null ? undefined : presetStart(days, Date.now());
 }
 
 /** Chooses version and period and puts the numbers on the canvas (steps and edge widths). */
