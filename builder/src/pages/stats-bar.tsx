@@ -6,13 +6,14 @@ import { useT } from '../i18n/i18n';
 import { loadUpliftByStep } from '../report/uplift/load-uplift';
 import { UpliftVerdict } from '../report/uplift/uplift-verdict';
 import { ServerError } from './server-error';
+import { presetStart } from '../report/report-period';
 
 const PERIODS = ['7d', '30d', 'all'] as const;
 type Period = (typeof PERIODS)[number];
 
 function periodStart(period: Period): string | undefined {
   const days = period === '7d' ? 7 : period === '30d' ? 30 : null;
-  return days === null ? undefined : new Date(Date.now() - days * 86_400_000).toISOString();
+  return days === null ? undefined : presetStart(days, Date.now());
 }
 
 /** Chooses version and period and puts the numbers on the canvas (steps and edge widths). */

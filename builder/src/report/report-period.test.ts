@@ -7,9 +7,14 @@ describe('periodBounds', () => {
   it('leaves all time open', () => {
     expect(periodBounds({ preset: 'all', fromDate: '', toDate: '' }, NOW)).toEqual({});
   });
-  it('starts a preset that many days before now', () => {
+  it('starts a preset at the UTC midnight that many days before today', () => {
     expect(periodBounds({ preset: '7d', fromDate: '', toDate: '' }, NOW)).toEqual({
-      from: '2026-11-25T10:00:00.000Z',
+      from: '2026-11-25T00:00:00.000Z',
+    });
+    expect(
+      periodBounds({ preset: '30d', fromDate: '', toDate: '' }, Date.parse('2026-12-02T00:00:00Z')),
+    ).toEqual({
+      from: '2026-11-02T00:00:00.000Z',
     });
   });
   it('includes the last day of a custom period', () => {

@@ -14,13 +14,22 @@ export interface Period {
 }
 
 /**
- * The report's `from`/`to` (instants, `to` exclusive) for a period. Presets end now and start that many
- * whole days before; custom days are UTC days, the last one included (so `to` is the next midnight).
- * `now` is passed in, so the query stays the same between renders of one choice.
+ * A preset's start: the UTC midnight `days` days before today's, so the period is that many whole days
+ * and today so far. Whole UTC days are what the server answers from its rollups (docs/metrics.md,
+ * "Periods"); a start at this very instant would make it scan raw rows.
+ */
+export function presetStart(days: number, now: number): string {
+  return new Date(Math.floor(now / DAY) * DAY - days * DAY).toISOString();
+}
+
+/**
+ * The report's `from`/`to` (instants, `to` exclusive) for a period. Presets end now and start at a UTC
+ * midnight (`presetStart`); custom days are UTC days, the last one included (so `to` is the next
+ * midnight). `now` is passed in, so the query stays the same between renders of one choice.
  */
 export function periodBounds(period: Period, now: number): { from?: string; to?: string } {
   const days = PRESET_DAYS[period.preset];
-  if (days !== undefined) return { from: new Date(now - days * DAY).toISOString() };
+  if (days !== undefined) return { from: presetStart(days, now) };
   if (period.preset !== 'custom') return {};
   const from = period.fromDate ? `${period.fromDate}T00:00:00.000Z` : undefined;
   const to = period.toDate

@@ -11,13 +11,14 @@ import { sql, type SQL } from 'drizzle-orm';
  *   a message keeps the reference, not a copy);
  * - `classified`: each line of the goal purchase as the offered product, another product of its
  *   category, another product, or without an offer to compare (client_id, journey_id,
- *   journey_version, purchase_id, revenue, match).
+ *   journey_version, enrolled_at — the enrollment's entry, which puts it in a period —, purchase_id,
+ *   revenue, match).
  */
 export function classifyGoalPurchaseLinesQuery(relations: { enrollments: SQL; messages: SQL }): SQL {
   return sql`
     goal as (
       select distinct on (s.id) s.id as enrollment_id, s.client_id, s.journey_id, s.journey_version,
-        p.id as purchase_id, p.purchased_at
+        s.entered_at as enrolled_at, p.id as purchase_id, p.purchased_at
       from ${relations.enrollments} s
       join purchases p on p.client_id = s.client_id and p.purchased_at > s.entered_at
       where s.is_converted order by s.id, p.purchased_at, p.id
@@ -34,7 +35,7 @@ export function classifyGoalPurchaseLinesQuery(relations: { enrollments: SQL; me
       order by g.purchase_id, g.enrollment_id, mo.sent_at desc, mo.id
     ),
     classified as (
-      select g.client_id, g.journey_id, g.journey_version, g.purchase_id,
+      select g.client_id, g.journey_id, g.journey_version, g.enrolled_at, g.purchase_id,
         l.quantity * l.unit_price as revenue,
         case
           when o.sku is null then 'noOffer'

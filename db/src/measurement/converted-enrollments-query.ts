@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { enrolledInPeriod } from './period-filter';
 import type { ReportScope } from './report-scope';
 
 /** The exit reason the interpreter records when a client reaches the goal (workflows/run-context.ts). */
@@ -20,14 +21,14 @@ export function getScopeEnrollmentsQuery(scope: ReportScope): SQL {
 }
 
 /**
- * Visits of the journey (and version) entered in `[from, to)`, by drawn node (a ladder's rung steps
- * count for the ladder). Columns: enrollment_id, node_id, entered_at.
+ * Visits of the journey (and version) whose enrollment entered in `[from, to)` (docs/metrics.md,
+ * "Periods": a visit follows its enrollment's entry, whenever it happened), by drawn node (a ladder's
+ * rung steps count for the ladder). Columns: enrollment_id, node_id, entered_at.
  */
 export function getScopeVisitsQuery(scope: ReportScope): SQL {
   const filters = [sql`v.journey_id = ${scope.journeyId}`];
   if (scope.version !== undefined) filters.push(sql`v.journey_version = ${scope.version}`);
-  if (scope.from !== undefined) filters.push(sql`v.entered_at >= ${scope.from.toISOString()}::timestamptz`);
-  if (scope.to !== undefined) filters.push(sql`v.entered_at < ${scope.to.toISOString()}::timestamptz`);
+  filters.push(enrolledInPeriod(sql`v.enrollment_id`, scope));
   return sql`select v.enrollment_id, split_part(v.node_id, '/', 1) as node_id, v.entered_at
     from node_visits v where ${sql.join(filters, sql` and `)}`;
 }

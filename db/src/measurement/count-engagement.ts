@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../database';
 import type { FunnelTaxonomy } from '../funnel/funnel-taxonomy';
 import { getAttributedActionsQuery } from './get-attributed-actions-query';
+import { inPeriod } from './period-filter';
 import type { ReportScope } from './report-scope';
 import { selectRows } from './select-rows';
 
@@ -17,18 +18,22 @@ export interface Engagement {
 
 /**
  * Clients reached (a message in scope was sent to them), and per level the clients whose deepest action
- * claimed by a message in scope is that level; ER = engaged ÷ reached.
+ * claimed by a message in scope is that level; ER = engaged ÷ reached. A period picks the clients whose
+ * first message in scope was sent in it, and counts all their messages in scope.
  */
 export async function countEngagement(
   db: Executor,
   scope: ReportScope,
   taxonomy: FunnelTaxonomy,
 ): Promise<Engagement> {
+  const cohort = inPeriod(sql`first_sent_at`, scope);
   const rows = await selectRows<{ depth: number | null; clients: number }>(
     db,
     sql`with ${getAttributedActionsQuery(scope, taxonomy)},
-      deepest as (select client_id, max(depth) as depth from scoped_actions group by client_id)
-      select null::int as depth, count(distinct client_id)::int as clients from scope_messages
+      deepest as (
+        select client_id, max(depth) as depth from scoped_actions where ${cohort} group by client_id
+      )
+      select null::int as depth, count(distinct client_id)::int as clients from scope_messages where ${cohort}
       union all
       select depth, count(*)::int from deepest group by depth`,
   );

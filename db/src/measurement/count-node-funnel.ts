@@ -3,6 +3,7 @@ import type { Executor } from '../database';
 import type { FunnelTaxonomy } from '../funnel/funnel-taxonomy';
 import { getScopeEnrollmentsQuery, getScopeVisitsQuery } from './converted-enrollments-query';
 import { getAttributedActionsQuery } from './get-attributed-actions-query';
+import { inPeriod } from './period-filter';
 import type { ReportScope } from './report-scope';
 import { selectRows } from './select-rows';
 
@@ -24,9 +25,10 @@ export interface NodeFunnel {
 type Row = { node_id: string; figure: string; n: number };
 
 /**
- * Per drawn node (docs/metrics.md, "Per-node funnel"): reached from visits entered in scope, sent and
- * delivered from the node's messages sent in scope, each level from the actions those messages claim,
- * converted = enrollments that visited the node in scope and reached the goal (the canvas's count).
+ * Per drawn node (docs/metrics.md, "Per-node funnel"): reached from visits in scope, sent and delivered
+ * from the node's messages in scope, each level from the actions those messages claim, converted =
+ * enrollments that visited the node and reached the goal (the canvas's count). A period picks the
+ * enrollments that entered in it: every count here follows its enrollment's entry.
  */
 export async function countNodeFunnel(
   db: Executor,
@@ -41,20 +43,22 @@ export async function countNodeFunnel(
     db,
     sql`with ${getAttributedActionsQuery(scope, taxonomy)},
       s as (${getScopeEnrollmentsQuery({ ...scope, from: undefined, to: undefined })}),
-      v as (${getScopeVisitsQuery(scope)})
+      v as (${getScopeVisitsQuery(scope)}),
+      cohort_messages as (select * from scope_messages where ${inPeriod(sql`enrolled_at`, scope)}),
+      cohort_actions as (select * from scoped_actions where ${inPeriod(sql`enrolled_at`, scope)})
       select node_id, 'reached' as figure, count(distinct enrollment_id)::int as n from v group by node_id
       union all
       select v.node_id, 'converted', count(distinct v.enrollment_id)::int
         from v join s on s.id = v.enrollment_id where s.is_converted group by v.node_id
       union all
-      select m.node_id, 'sent', count(distinct m.enrollment_id)::int from scope_messages m group by m.node_id
+      select m.node_id, 'sent', count(distinct m.enrollment_id)::int from cohort_messages m group by m.node_id
       union all
       select m.node_id, 'delivered', count(distinct m.enrollment_id)::int
-        from scope_messages m join messages full_row on full_row.id = m.id
+        from cohort_messages m join messages full_row on full_row.id = m.id
         where full_row.status in (${delivered}) group by m.node_id
       union all
       select node_id, 'action:' || action, count(distinct enrollment_id)::int
-        from scoped_actions group by node_id, action`,
+        from cohort_actions group by node_id, action`,
   );
   const nodes: Record<string, NodeFunnel> = {};
   const at = (nodeId: string) =>

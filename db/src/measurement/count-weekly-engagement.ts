@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../database';
 import type { FunnelTaxonomy } from '../funnel/funnel-taxonomy';
 import { getAttributedActionsQuery } from './get-attributed-actions-query';
+import { inPeriod } from './period-filter';
 import type { ReportScope } from './report-scope';
 import { selectRows } from './select-rows';
 
@@ -17,7 +18,7 @@ export interface WeeklyEngagement {
 /**
  * ER per ISO week of sending (UTC): reached = clients sent a message in scope that week, engaged = those
  * of them with an action claimed by one of that week's messages. A client reached in two weeks counts
- * in both.
+ * in both. A period picks the weeks that start (Monday 00:00 UTC) in it, each whole.
  */
 export async function countWeeklyEngagement(
   db: Executor,
@@ -28,7 +29,9 @@ export async function countWeeklyEngagement(
     db,
     sql`with ${getAttributedActionsQuery(scope, taxonomy)},
       sent as (
-        select client_id, id, date_trunc('week', sent_at at time zone 'UTC') as week from scope_messages
+        select client_id, id, week from (
+          select client_id, id, date_trunc('week', sent_at at time zone 'UTC') as week from scope_messages
+        ) w where ${inPeriod(sql`(week at time zone 'UTC')`, scope)}
       )
       select to_char(s.week, 'YYYY-MM-DD"T"00:00:00"Z"') as week,
         count(distinct s.client_id)::int as reached,

@@ -2,16 +2,20 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { FunnelTaxonomy } from '../funnel/funnel-taxonomy';
 import type { ReportScope } from './report-scope';
 
-/** The messages in scope; `node_id` is the drawn node (a ladder's rung steps count for the ladder). */
+/**
+ * The messages in scope, whenever sent; `node_id` is the drawn node (a ladder's rung steps count for the
+ * ladder). A period cuts them per figure (docs/metrics.md, "Periods"), so each carries what decides:
+ * `enrolled_at` (its enrollment's entry) and `first_sent_at` (its client's first message in scope).
+ */
 function scopeMessagesQuery(scope: ReportScope): SQL {
   const filters = [sql`m.journey_id = ${scope.journeyId}`, sql`m.sent_at is not null`];
   if (scope.version !== undefined) filters.push(sql`m.journey_version = ${scope.version}`);
   if (scope.nodeId !== undefined) filters.push(sql`split_part(m.node_id, '/', 1) = ${scope.nodeId}`);
-  if (scope.from !== undefined) filters.push(sql`m.sent_at >= ${scope.from.toISOString()}::timestamptz`);
-  if (scope.to !== undefined) filters.push(sql`m.sent_at < ${scope.to.toISOString()}::timestamptz`);
   return sql`select m.id, m.client_id, m.sent_at, split_part(m.node_id, '/', 1) as node_id,
-      m.journey_version, m.enrollment_id, m.content
-    from messages m where ${sql.join(filters, sql` and `)}`;
+      m.journey_version, m.enrollment_id, m.content, e.entered_at as enrolled_at,
+      min(m.sent_at) over (partition by m.client_id) as first_sent_at
+    from messages m left join enrollments e on e.id = m.enrollment_id
+    where ${sql.join(filters, sql` and `)}`;
 }
 
 const RANK_FILTER = {
@@ -30,7 +34,8 @@ const RANK_FILTER = {
  *
  * Defines `taxonomy`, `scope_messages`, `attributed` (every claim, any journey: attribution is decided
  * over all the client's messages before the scope is cut) and `scoped_actions` (claims by a message in
- * scope, with its drawn node and version).
+ * scope, with its drawn node, version, enrollment, `enrolled_at` and `first_sent_at`). No period is
+ * applied here: each figure cuts by its own timestamp (`inPeriod`).
  */
 export function getAttributedActionsQuery(scope: ReportScope, taxonomy: FunnelTaxonomy): SQL {
   return sql`
@@ -75,7 +80,7 @@ export function getAttributedActionsQuery(scope: ReportScope, taxonomy: FunnelTa
       from candidates c where ${RANK_FILTER[scope.attribution]}
     ),
     scoped_actions as (
-      select a.*, s.node_id, s.journey_version, s.enrollment_id
+      select a.*, s.node_id, s.journey_version, s.enrollment_id, s.enrolled_at, s.first_sent_at
       from attributed a join scope_messages s on s.id = a.message_id
     )`;
 }

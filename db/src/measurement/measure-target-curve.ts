@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../database';
 import type { FunnelTaxonomy } from '../funnel/funnel-taxonomy';
 import { getAttributedActionsQuery } from './get-attributed-actions-query';
+import { inPeriod } from './period-filter';
 import type { ReportScope } from './report-scope';
 import { selectRows } from './select-rows';
 
@@ -18,7 +19,8 @@ export interface TargetCurve {
 
 /**
  * For each client with a `target` action claimed by a message in scope: day = floor((first such
- * action − the client's first message in scope) / 24 h). The curve is the cumulative count per day.
+ * action − the client's first message in scope) / 24 h). The curve is the cumulative count per day. A
+ * period picks the clients whose first message in scope was sent in it.
  */
 export async function measureTargetCurve(
   db: Executor,
@@ -29,7 +31,10 @@ export async function measureTargetCurve(
   const rows = await selectRows<{ day: number; clients: number }>(
     db,
     sql`with ${getAttributedActionsQuery(scope, taxonomy)},
-      first_sent as (select client_id, min(sent_at) as at from scope_messages group by client_id),
+      first_sent as (
+        select client_id, min(sent_at) as at from scope_messages group by client_id
+        having ${inPeriod(sql`min(sent_at)`, scope)}
+      ),
       reached_target as (
         select a.client_id,
           floor(extract(epoch from (min(a.occurred_at) - f.at)) / 86400)::int as day

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../database';
-import { getScopeEnrollmentsQuery, getScopeVisitsQuery } from './converted-enrollments-query';
+import { getScopeEnrollmentsQuery } from './converted-enrollments-query';
 import type { ReportScope } from './report-scope';
 import { selectRows } from './select-rows';
 
@@ -37,7 +37,6 @@ const toTimes = (row: QuantileRow | undefined): ConversionTimes => ({
  * (from entry) and `exited_at − min(visit.entered_at)` per drawn node (from each step).
  */
 export async function measureTimeToConvert(db: Executor, scope: ReportScope): Promise<TimeToConvert> {
-  const unbounded = { ...scope, from: undefined, to: undefined };
   const quantiles = sql`count(*)::int as n,
     percentile_cont(array[0.5, 0.75, 0.9]) within group (order by seconds) as q`;
   const [entryRows, nodeRows, binRows] = await Promise.all([
@@ -49,11 +48,16 @@ export async function measureTimeToConvert(db: Executor, scope: ReportScope): Pr
     ),
     selectRows<QuantileRow>(
       db,
-      // Like the canvas's per-node conversions: visits in the period, the enrollment whenever it entered.
-      sql`with s as (${getScopeEnrollmentsQuery(unbounded)}), v as (${getScopeVisitsQuery(scope)}),
+      // Like the canvas's per-node conversions: visits of the enrollments in scope (entered in the
+      // period), found from the converted ones by the (enrollment_id, visit_seq) index.
+      sql`with s as (${getScopeEnrollmentsQuery(scope)}),
         t as (
-          select v.node_id, extract(epoch from (s.exited_at - min(v.entered_at)))::float8 as seconds
-          from v join s on s.id = v.enrollment_id where s.is_converted group by v.node_id, s.id, s.exited_at
+          select split_part(v.node_id, '/', 1) as node_id,
+            extract(epoch from (s.exited_at - min(v.entered_at)))::float8 as seconds
+          from s join node_visits v on v.enrollment_id = s.id
+          where s.is_converted and v.journey_id = ${scope.journeyId}
+            and ${scope.version === undefined ? sql`true` : sql`v.journey_version = ${scope.version}`}
+          group by 1, s.id, s.exited_at
         )
         select node_id, ${quantiles} from t group by node_id`,
     ),

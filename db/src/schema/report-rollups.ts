@@ -1,6 +1,7 @@
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
   numeric,
@@ -22,9 +23,12 @@ import { moment } from './columns';
  *   "every version" alike (enrollment-level figures, or a client reached in one version only).
  * - `nodeId` the drawn node, or the compiled step for `/stats` step figures; '' when none.
  * - `bucket` the figure's sub-key (a week, a depth, a histogram bucket, an edge); '' when none.
+ * - `day` the UTC day that puts the count in a period (docs/metrics.md, "Periods"), or '-infinity' for
+ *   the all-time row every contribution also adds to, so an all-time report reads one row per counter.
  */
 const counterKey = {
   journeyId: uuid('journey_id').notNull(),
+  day: date('day').notNull(),
   taxonomyVersion: integer('taxonomy_version').notNull(),
   attribution: text('attribution').notNull(),
   journeyVersion: integer('journey_version').notNull(),
@@ -63,6 +67,7 @@ export const reportCounters = pgTable(
       name: 'report_counters_pkey',
       columns: [
         t.journeyId,
+        t.day,
         t.taxonomyVersion,
         t.attribution,
         t.journeyVersion,

@@ -133,10 +133,11 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
   audience: async () =>
     (await runAudienceBenchmark()).map((line) => engineRow('audience', line, 'raw starts / budget')),
   report: async () => {
-    // Each client: 1 enrollment, 10 visits, 10 funnel actions, 3 sends. The default (50,000) builds its
-    // rollups in a few minutes on a shared 2-core machine; REPORT_BENCH_CLIENTS=1000000 is the full
-    // issue-13 volume (the build then takes about 70 min here at 250 clients/s, the rate docs/metrics.md gives;
-    // REPORT_BENCH_BUILD_LIMIT_S bounds it, default 7,200 s).
+    // Each client: 1 enrollment, 10 visits, 10 funnel actions, 3 sends, generated with generate_series
+    // (REPORT_BENCH_GENERATE_LIMIT_S bounds each statement, default 3,600 s), then the rollups built by
+    // the refresher's own rebuild (REPORT_BENCH_BUILD_LIMIT_S, default 7,200 s). The default (50,000)
+    // takes ~20 min on the shared 2-core machine; REPORT_BENCH_CLIENTS=1000000 is the full issue-13
+    // volume, which at the rates docs/metrics.md gives (~50 clients/s loaded) needs hours there.
     const r = await runReportBenchmark(Number(process.env.REPORT_BENCH_CLIENTS ?? 50_000));
     const rows: BenchRow[] = [
       {

@@ -44,6 +44,30 @@ const journeyClaims = (journeyId: string, mode: 'last' | 'first' | 'every', node
   select c.*, split_part(m.node_id, '/', 1) as node, m.enrollment_id
   from (${claims(mode)}) c join messages m on m.id = c.message_id where ${ofJourney(journeyId, node)}`;
 
+/** A report period `[from, to)`; left out: all time (docs/metrics.md, "Periods"). */
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+const within = (column: SQL, period: Period | undefined) =>
+  period === undefined
+    ? sql`true`
+    : sql`${column} >= ${period.from.toISOString()}::timestamptz and ${column} < ${period.to.toISOString()}::timestamptz`;
+
+/** Enrollment `id` entered in the period: a period picks enrollments by their entry. */
+const enteredWithin = (id: SQL, period: Period | undefined) =>
+  period === undefined
+    ? sql`true`
+    : sql`${id} in (select e.id from enrollments e where ${within(sql`e.entered_at`, period)})`;
+
+/** Client `id` first sent a message of the journey (or node) in the period: the client's cohort. */
+const firstSentWithin = (id: SQL, journeyId: string, node: string | undefined, period: Period | undefined) =>
+  period === undefined
+    ? sql`true`
+    : sql`${id} in (select m.client_id from messages m where ${ofJourney(journeyId, node)} and m.sent_at is not null
+        group by m.client_id having ${within(sql`min(m.sent_at)`, period)})`;
+
 async function rows<T>(tp: TestProduct, query: SQL): Promise<T[]> {
   return ((await tp.database.db.execute(query)) as unknown as { rows: T[] }).rows;
 }
@@ -53,22 +77,25 @@ export async function recomputeEngagement(
   journeyId: string,
   mode: 'last' | 'first' | 'every',
   node?: string,
+  period?: Period,
 ) {
+  const cohort = (id: SQL) => firstSentWithin(id, journeyId, node, period);
   const [reached] = await rows<{ n: number }>(
     tp,
     sql`select count(distinct client_id)::int as n from messages m
-      where ${ofJourney(journeyId, node)} and sent_at is not null`,
+      where ${ofJourney(journeyId, node)} and sent_at is not null and ${cohort(sql`m.client_id`)}`,
   );
   const deepest = await rows<{ action: string; n: number }>(
     tp,
     sql`select (array['open','click','call','meeting','booking','deal'])[d] as action, count(*)::int as n
-      from (select client_id, max(depth) as d from (${journeyClaims(journeyId, mode, node)}) j group by client_id) x
+      from (select client_id, max(depth) as d from (${journeyClaims(journeyId, mode, node)}) j
+        where ${cohort(sql`j.client_id`)} group by client_id) x
       group by d`,
   );
   return { reached: reached?.n ?? 0, deepest: Object.fromEntries(deepest.map((r) => [r.action, r.n])) };
 }
 
-export async function recomputeWeekly(tp: TestProduct, journeyId: string) {
+export async function recomputeWeekly(tp: TestProduct, journeyId: string, period?: Period) {
   return rows<{ week: string; reached: number; engaged: number }>(
     tp,
     sql`select to_char(date_trunc('week', m.sent_at at time zone 'UTC'), 'YYYY-MM-DD') as week,
@@ -77,44 +104,74 @@ export async function recomputeWeekly(tp: TestProduct, journeyId: string) {
       from messages m
       left join (select distinct message_id from (${journeyClaims(journeyId, 'last')}) q) j on j.message_id = m.id
       where m.journey_id = ${journeyId} and m.sent_at is not null
+        and ${within(sql`(date_trunc('week', m.sent_at at time zone 'UTC') at time zone 'UTC')`, period)}
       group by 1 order by 1`,
   );
 }
 
-export async function recomputeCurveDays(tp: TestProduct, journeyId: string, target: string, node?: string) {
+export async function recomputeCurveDays(
+  tp: TestProduct,
+  journeyId: string,
+  target: string,
+  node?: string,
+  period?: Period,
+) {
   return rows<{ day: number }>(
     tp,
     sql`select floor(extract(epoch from min(j.occurred_at) - first.at) / 86400)::int as day
       from (${journeyClaims(journeyId, 'last', node)}) j
       join (select client_id, min(sent_at) as at from messages m where ${ofJourney(journeyId, node)}
             and sent_at is not null group by client_id) first on first.client_id = j.client_id
-      where j.action = ${target} group by j.client_id, first.at`,
+      where j.action = ${target} and ${within(sql`first.at`, period)} group by j.client_id, first.at`,
   );
 }
 
-export async function recomputeNodeFunnel(tp: TestProduct, journeyId: string) {
+export async function recomputeNodeFunnel(tp: TestProduct, journeyId: string, period?: Period) {
+  const entered = (id: SQL) => enteredWithin(id, period);
   return rows<{ node: string; figure: string; n: number }>(
     tp,
     sql`select split_part(v.node_id, '/', 1) as node, 'reached' as figure, count(distinct v.enrollment_id)::int as n
-        from node_visits v where v.journey_id = ${journeyId} group by 1
+        from node_visits v where v.journey_id = ${journeyId} and ${entered(sql`v.enrollment_id`)} group by 1
       union all
       select split_part(v.node_id, '/', 1), 'converted', count(distinct v.enrollment_id)::int
         from node_visits v join enrollments e on e.id = v.enrollment_id
-        where v.journey_id = ${journeyId} and e.status = 'completed' and e.exit_reason = 'converted' group by 1
+        where v.journey_id = ${journeyId} and e.status = 'completed' and e.exit_reason = 'converted'
+          and ${entered(sql`v.enrollment_id`)} group by 1
       union all
       select split_part(node_id, '/', 1), 'sent', count(distinct enrollment_id)::int from messages
-        where journey_id = ${journeyId} and sent_at is not null group by 1
+        where journey_id = ${journeyId} and sent_at is not null and ${entered(sql`enrollment_id`)} group by 1
       union all
       select split_part(node_id, '/', 1), 'delivered', count(distinct enrollment_id)::int from messages
         where journey_id = ${journeyId} and sent_at is not null and status in ('delivered', 'opened', 'clicked')
+          and ${entered(sql`enrollment_id`)}
         group by 1
       union all
       select node, 'action:' || action, count(distinct enrollment_id)::int
-        from (${journeyClaims(journeyId, 'last')}) j group by node, action`,
+        from (${journeyClaims(journeyId, 'last')}) j where ${entered(sql`j.enrollment_id`)} group by node, action`,
   );
 }
 
-export async function recomputeTimeToConvert(tp: TestProduct, journeyId: string) {
+/** The journey list's totals: enrollments entered in the period, by how they stand. */
+export async function recomputeTotals(tp: TestProduct, journeyId: string, period?: Period) {
+  const [totals] = await rows<{
+    enrolled: number;
+    active: number;
+    converted: number;
+    failed: number;
+    holdout: number;
+  }>(
+    tp,
+    sql`select count(*)::int as enrolled, (count(*) filter (where status = 'active'))::int as active,
+        (count(*) filter (where status = 'completed' and exit_reason = 'converted'))::int as converted,
+        (count(*) filter (where status = 'failed'))::int as failed,
+        (count(*) filter (where is_holdout))::int as holdout
+      from enrollments where journey_id = ${journeyId} and ${within(sql`entered_at`, period)}`,
+  );
+  return totals!;
+}
+
+export async function recomputeTimeToConvert(tp: TestProduct, journeyId: string, period?: Period) {
+  const entered = within(sql`entered_at`, period);
   const [entry] = await rows<{ n: number; p50: number; p75: number; p90: number }>(
     tp,
     sql`select count(*)::int as n,
@@ -122,12 +179,13 @@ export async function recomputeTimeToConvert(tp: TestProduct, journeyId: string)
         percentile_cont(0.75) within group (order by s) as p75,
         percentile_cont(0.9) within group (order by s) as p90
       from (select extract(epoch from exited_at - entered_at)::float8 as s from enrollments
-            where journey_id = ${journeyId} and status = 'completed' and exit_reason = 'converted') t`,
+            where journey_id = ${journeyId} and status = 'completed' and exit_reason = 'converted'
+              and ${entered}) t`,
   );
   const seconds = await rows<{ s: number }>(
     tp,
     sql`select extract(epoch from exited_at - entered_at)::float8 as s from enrollments
-      where journey_id = ${journeyId} and status = 'completed' and exit_reason = 'converted'`,
+      where journey_id = ${journeyId} and status = 'completed' and exit_reason = 'converted' and ${entered}`,
   );
   const byNode = await rows<{ node: string; p50: number }>(
     tp,
@@ -136,12 +194,13 @@ export async function recomputeTimeToConvert(tp: TestProduct, journeyId: string)
           extract(epoch from e.exited_at - min(v.entered_at))::float8 as s
         from node_visits v join enrollments e on e.id = v.enrollment_id
         where v.journey_id = ${journeyId} and e.status = 'completed' and e.exit_reason = 'converted'
+          and ${within(sql`e.entered_at`, period)}
         group by 1, e.id, e.exited_at) t group by node`,
   );
   return { entry, seconds: seconds.map((r) => r.s), byNode };
 }
 
-export async function recomputeProducts(tp: TestProduct, journeyId: string) {
+export async function recomputeProducts(tp: TestProduct, journeyId: string, period?: Period) {
   return rows<{ match: string; lines: number; purchases: number; revenue: string }>(
     tp,
     sql`select match, count(*)::int as lines, count(distinct purchase_id)::int as purchases,
@@ -154,6 +213,7 @@ export async function recomputeProducts(tp: TestProduct, journeyId: string) {
           select distinct on (e.id) e.id as enrollment_id, p.id as purchase_id, p.purchased_at
           from enrollments e join purchases p on p.client_id = e.client_id and p.purchased_at > e.entered_at
           where e.journey_id = ${journeyId} and e.status = 'completed' and e.exit_reason = 'converted'
+            and ${within(sql`e.entered_at`, period)}
           order by e.id, p.purchased_at, p.id
         ) g
         join purchase_lines l on l.purchase_id = g.purchase_id

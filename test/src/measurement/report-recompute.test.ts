@@ -1,4 +1,4 @@
-import { count, DEFAULT_FUNNEL_TAXONOMY, funnelActions, type JourneyReport } from '@touchpoint/db';
+import { count, DEFAULT_FUNNEL_TAXONOMY, funnelActions, sql, type JourneyReport } from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStats } from '../harness/product-reads';
 import { PATIENCE_MS, waitUntil } from '../harness/patience';
@@ -9,13 +9,16 @@ import {
   recomputeNodeFunnel,
   recomputeProducts,
   recomputeTimeToConvert,
+  recomputeTotals,
   recomputeWeekly,
+  type Period,
 } from './recompute-figures';
 import { seedPopulation } from './seed-population';
 
 // Every figure of the report equals its definition in docs/metrics.md, recomputed here in plain SQL
 // over the rows a population of clients left through the API (counts exact, rates to 1e-9).
 const POPULATION = 210;
+const DAY = 86_400_000;
 type Report = JourneyReport & {
   taxonomyVersion: number;
   source: { servedFrom: 'rollups' | 'raw'; rawReason: string | null; pendingClients: number };
@@ -166,6 +169,105 @@ describe('the journey report, recomputed from stored rows', () => {
         purchases: row.purchases,
         revenue: Number(row.revenue),
       });
+    }
+  });
+
+  /** The UTC days the stored rows decide periods by: enrollments' entries and messages' sends. */
+  async function storedDays(): Promise<number[]> {
+    const result = (await tp.database.db.execute(sql`
+      select distinct extract(epoch from date_trunc('day', at at time zone 'UTC'))::float8 * 1000 as day from (
+        select entered_at as at from enrollments where journey_id = ${journeyId}
+        union all select sent_at from messages where journey_id = ${journeyId} and sent_at is not null
+      ) t order by 1`)) as unknown as { rows: { day: number }[] };
+    return result.rows.map((row) => row.day);
+  }
+
+  const periodQuery = (period: Period, to = period.to) =>
+    `from=${period.from.toISOString()}&to=${to.toISOString()}`;
+
+  it('cuts by period from the rollups, equal to the recount and to the raw rows', async () => {
+    const days = await storedDays();
+    const [first, last] = [days[0]!, days.at(-1)! + DAY];
+    const periods: Period[] = [
+      ...days.map((day) => ({ from: new Date(day), to: new Date(day + DAY) })),
+      { from: new Date(first), to: new Date(last) },
+      { from: new Date(first + DAY), to: new Date(last + 30 * DAY) },
+      { from: new Date(first - 30 * DAY), to: new Date(first) },
+    ];
+    let nonEmpty = 0;
+    for (const period of periods) {
+      const label = periodQuery(period);
+      const answer = await report(`?${label}&attribution=every`);
+      expect(answer.source, label).toMatchObject({
+        servedFrom: 'rollups',
+        rawReason: null,
+        pendingClients: 0,
+      });
+      expect(answer.totals, label).toEqual(await recomputeTotals(tp, journeyId, period));
+      if (answer.totals.enrolled > 0) nonEmpty += 1;
+      const engagement = await recomputeEngagement(tp, journeyId, 'every', undefined, period);
+      expect(answer.engagement.reached, label).toBe(engagement.reached);
+      for (const level of answer.engagement.deepest)
+        expect(level.clients, `${label} ${level.action}`).toBe(engagement.deepest[level.action] ?? 0);
+      const weekly = await recomputeWeekly(tp, journeyId, period);
+      // Weekly engagement is recounted under last touch (a claim is a claim under either rule here).
+      const lastTouch = await report(`?${label}`);
+      expect(
+        lastTouch.weekly.map((w) => [w.week.slice(0, 10), w.reached, w.engaged]),
+        label,
+      ).toEqual(weekly.map((w) => [w.week, w.reached, w.engaged]));
+      for (const row of await recomputeNodeFunnel(tp, journeyId, period)) {
+        const node = lastTouch.nodes[row.node]!;
+        const value = row.figure.startsWith('action:')
+          ? node.actions.find((level) => level.action === row.figure.slice(7))!.count
+          : node[row.figure as 'reached' | 'sent' | 'delivered' | 'converted'];
+        expect(value, `${label} ${row.node} ${row.figure}`).toBe(row.n);
+      }
+      const curveDays = await recomputeCurveDays(tp, journeyId, 'deal', undefined, period);
+      expect(lastTouch.curve.clients, label).toBe(curveDays.length);
+      const times = await recomputeTimeToConvert(tp, journeyId, period);
+      expect(lastTouch.timeToConvert.fromEntry.conversions, label).toBe(times.entry?.n ?? 0);
+      for (const row of await recomputeProducts(tp, journeyId, period)) {
+        expect(lastTouch.products[row.match as keyof Report['products']], `${label} ${row.match}`).toEqual({
+          lines: row.lines,
+          purchases: row.purchases,
+          revenue: Number(row.revenue),
+        });
+      }
+      // A millisecond short of the day is no whole-day period: raw rows answer, with the same figures.
+      const raw = await report(`?${periodQuery(period, new Date(period.to.getTime() - 1))}`);
+      expect(raw.source, label).toMatchObject({ servedFrom: 'raw', rawReason: 'period' });
+      const figures = ({ source: _source, to: _to, ...rest }: Report & { to?: unknown }) => rest;
+      expect(figures(raw), label).toEqual(figures(lastTouch));
+      const [stats, rawStats] = await Promise.all([
+        tp.call<Record<string, unknown>>('GET', `/v1/journeys/${journeyId}/stats?${label}`),
+        tp.call<Record<string, unknown>>(
+          'GET',
+          `/v1/journeys/${journeyId}/stats?${periodQuery(period, new Date(period.to.getTime() - 1))}`,
+        ),
+      ]);
+      expect(stats.source, label).toMatchObject({ servedFrom: 'rollups' });
+      expect(rawStats.source, label).toMatchObject({ servedFrom: 'raw', rawReason: 'period' });
+      for (const key of ['totals', 'nodes', 'edges', 'steps'])
+        expect(stats[key], `${label} ${key}`).toEqual(rawStats[key]);
+      expect(stats.totals, label).toEqual(answer.totals);
+    }
+    // Some periods hold the population and some do not: the cut is no all-or-nothing.
+    expect(nonEmpty).toBeGreaterThan(0);
+    expect(nonEmpty).toBeLessThan(periods.length);
+  });
+
+  it('cuts one step’s communications by period: clients by their first message from it', async () => {
+    const days = await storedDays();
+    for (const day of days) {
+      const period = { from: new Date(day), to: new Date(day + DAY) };
+      const label = periodQuery(period);
+      const answer = await report(`?${label}&node=reminder`);
+      expect(answer.source, label).toMatchObject({ servedFrom: 'rollups' });
+      const expected = await recomputeEngagement(tp, journeyId, 'last', 'reminder', period);
+      expect(answer.engagement.reached, label).toBe(expected.reached);
+      for (const level of answer.engagement.deepest)
+        expect(level.clients, `${label} ${level.action}`).toBe(expected.deepest[level.action] ?? 0);
     }
   });
 

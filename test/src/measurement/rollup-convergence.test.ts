@@ -7,9 +7,10 @@ import { seedPopulation } from './seed-population';
 
 // After a burst of concurrent writes through the API, the rollups the refresher keeps converge to the
 // raw recount: every figure of `/report` and `/stats` served from rollups equals the same figure
-// computed from the stored rows (a period spanning everything makes the API scan raw rows).
+// computed from the stored rows (a period spanning everything, starting a millisecond into a day, makes
+// the API scan raw rows: whole-day periods answer from the rollups' day rows).
 const POPULATION = 60;
-const EVERYTHING = 'from=1970-01-01T00:00:00Z&to=2100-01-01T00:00:00Z';
+const EVERYTHING = 'from=1970-01-01T00:00:00.001Z&to=2100-01-01T00:00:00Z';
 const DAY = 86_400_000;
 
 interface Source {

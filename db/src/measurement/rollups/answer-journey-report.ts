@@ -1,6 +1,7 @@
 import type { Database } from '../../database';
 import type { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
 import { buildJourneyReport, type JourneyReport } from '../build-journey-report';
+import { isWholeDayPeriod } from '../period-filter';
 import type { ReportScope } from '../report-scope';
 import { buildJourneyReportFromRollups } from './build-journey-report-from-rollups';
 import { catchUpReportRollups, type RollupFreshness } from './read-rollup-freshness';
@@ -8,7 +9,7 @@ import { catchUpReportRollups, type RollupFreshness } from './read-rollup-freshn
 /** Where a report's numbers came from, and how current they are (docs/metrics.md, "Rollups"). */
 export interface ReportSource extends RollupFreshness {
   servedFrom: 'rollups' | 'raw';
-  /** Why raw rows were scanned instead (null when served from rollups). */
+  /** Why raw rows were scanned instead (null when served from rollups; 'period': not whole UTC days). */
   rawReason: 'period' | 'rebuilding' | 'otherTaxonomy' | 'refreshFailed' | null;
 }
 
@@ -19,7 +20,7 @@ export function rawReasonOf(
   taxonomyVersion: number | null,
 ): ReportSource['rawReason'] {
   if (freshness.catchUpError !== undefined) return 'refreshFailed';
-  if (scope.from !== undefined || scope.to !== undefined) return 'period';
+  if (!isWholeDayPeriod(scope)) return 'period';
   if (!freshness.isBaseReady) return 'rebuilding';
   if (taxonomyVersion === null) return null;
   if (taxonomyVersion !== freshness.taxonomyVersion) return 'otherTaxonomy';

@@ -149,7 +149,7 @@ export function rowsForNode(rows: CounterRow[], nodeId: string | undefined): Cou
 /**
  * The same report as `buildJourneyReport`, read from the counters the refresher keeps (docs/metrics.md,
  * "Rollups") instead of scanning raw rows. Only for scopes the counters are keyed by: a journey, an
- * optional version and drawn node, no period, the rollups' taxonomy version.
+ * optional version and drawn node, an optional period of whole UTC days, the rollups' taxonomy version.
  */
 export async function buildJourneyReportFromRollups(
   db: Executor,
@@ -161,6 +161,8 @@ export async function buildJourneyReportFromRollups(
     await readReportCounters(db, {
       journeyId: scope.journeyId,
       version: scope.version,
+      from: scope.from,
+      to: scope.to,
       taxonomy: { version: taxonomy.version, attribution: scope.attribution },
     }),
     scope.nodeId,

@@ -17,11 +17,32 @@ export interface CounterScope {
   version?: number | undefined;
   /** Also read the taxonomy figures of this version and attribution rule (else only taxonomy-free ones). */
   taxonomy?: { version: number; attribution: AttributionMode };
+  /** A period of whole UTC days (`isWholeDayPeriod`): its days' rows instead of the all-time ones. */
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+/** Figures no period cuts (waiting now): always their all-time rows. */
+const UNCUT_FIGURES = ['stepWaiting'];
+
+const dayOf = (at: Date) => at.toISOString().slice(0, 10);
+
+function daysOf(scope: CounterScope) {
+  if (scope.from === undefined && scope.to === undefined) return sql`day = '-infinity'`;
+  const days = [sql`day > '-infinity'`];
+  if (scope.from !== undefined) days.push(sql`day >= ${dayOf(scope.from)}::date`);
+  if (scope.to !== undefined) days.push(sql`day < ${dayOf(scope.to)}::date`);
+  const uncut = sql.join(
+    UNCUT_FIGURES.map((figure) => sql`${figure}`),
+    sql`, `,
+  );
+  return sql`((${sql.join(days, sql` and `)}) or (day = '-infinity' and figure in (${uncut})))`;
 }
 
 /**
  * The journey's counters, summed over their keys: one version's rows, or for every version the rows
- * that count there (`journey_version = 0` or `is_sole`). Counters left at zero are skipped.
+ * that count there (`journey_version = 0` or `is_sole`); all-time rows, or a period's days summed.
+ * Counters left at zero are skipped.
  */
 export async function readReportCounters(db: Executor, scope: CounterScope): Promise<CounterRow[]> {
   const versions =
@@ -41,7 +62,7 @@ export async function readReportCounters(db: Executor, scope: CounterScope): Pro
   }>(
     db,
     sql`select journey_version, node_id, figure, bucket, sum(n)::text as n from report_counters
-      where journey_id = ${scope.journeyId} and ${versions} and ${taxonomy}
+      where journey_id = ${scope.journeyId} and ${daysOf(scope)} and ${versions} and ${taxonomy}
       group by journey_version, node_id, figure, bucket having sum(n) <> 0`,
   );
   return rows.map((row) => ({

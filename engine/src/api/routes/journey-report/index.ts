@@ -10,7 +10,9 @@ import { JourneyReport } from './report-schema';
 export const JourneyReportQuery = z
   .strictObject({
     version: PositiveInt4Text.optional().describe('one published version (default: all)'),
-    from: Instant.optional().describe('period start, inclusive'),
+    from: Instant.optional().describe(
+      'period start, inclusive (whole UTC days answer from rollups; docs/metrics.md, Periods)',
+    ),
     to: Instant.optional().describe('period end, exclusive'),
     attribution: AttributionMode.default('last').describe(
       'last (default), first or every qualifying message',

@@ -21,7 +21,8 @@ export const ReportSource = z
       .enum(['period', 'rebuilding', 'otherTaxonomy', 'refreshFailed'])
       .nullable()
       .describe(
-        'why stored rows were scanned: a period, a rebuild running, an older taxonomy, a failed catch-up',
+        'why stored rows were scanned: a period not of whole UTC days, a rebuild running, an older taxonomy, ' +
+          'a failed catch-up',
       ),
     pendingClients: int('clients whose stored changes are not yet in the rollups (up to 2,001)'),
     oldestPendingAt: z.string().nullable().describe('when the oldest of them changed (null: none pending)'),
@@ -51,7 +52,7 @@ export const JourneyReport = z
       .describe('the journey list’s totals (equal to `/stats` totals)'),
     engagement: z
       .object({
-        reached: int('clients sent at least one message in scope'),
+        reached: int('clients sent at least one message in scope (a period: first sent in it)'),
         engaged: int('reached clients with at least one action claimed by a message in scope'),
         rate: rate('ER = engaged ÷ reached (null: nobody reached)'),
         deepest: z
@@ -94,8 +95,8 @@ export const JourneyReport = z
       .record(
         z.string(),
         z.object({
-          reached: int('enrollments that visited the node in the period'),
-          sent: int('enrollments the node sent a message in the period'),
+          reached: int('enrollments that visited the node (a period: entered in it)'),
+          sent: int('enrollments the node sent a message (a period: entered in it)'),
           delivered: int('enrollments with a message of the node delivered, opened or clicked'),
           actions: z
             .array(
@@ -106,7 +107,7 @@ export const JourneyReport = z
               }),
             )
             .describe('each funnel action, shallowest first'),
-          converted: int('enrollments that visited the node in the period and reached the goal'),
+          converted: int('enrollments that visited the node and reached the goal (a period: entered in it)'),
           medianSecondsToConvert: seconds('median from the first visit to the node to the goal'),
         }),
       )

@@ -13,12 +13,17 @@ const TOTALS = ['enrolled', 'active', 'converted', 'failed', 'holdout'] as const
 
 /**
  * `/stats` read from the rollup counters (docs/metrics.md, "Rollups"): the same per-step, per-node and
- * per-edge counts as `countJourneyStats`, for a scope without a period.
+ * per-edge counts as `countJourneyStats`, for all time or a period of whole UTC days.
  */
 export async function countJourneyStatsFromRollups(db: Database, scope: StatsScope): Promise<JourneyStats> {
   const [shapes, rows] = await Promise.all([
     loadShapes(db, scope),
-    readReportCounters(db, { journeyId: scope.journeyId, version: scope.version }),
+    readReportCounters(db, {
+      journeyId: scope.journeyId,
+      version: scope.version,
+      from: scope.from,
+      to: scope.to,
+    }),
   ]);
   const raw: RawStats = { steps: {}, convertedByNode: {}, transitions: [] };
   const totals = Object.fromEntries(TOTALS.map((figure) => [figure, 0])) as JourneyStats['totals'];

@@ -65,6 +65,16 @@ function inWindow(column: Column, scope: StatsScope): SQL | undefined {
   );
 }
 
+/**
+ * A period picks enrollments by their entry (docs/metrics.md, "Periods"): their visits, sends and
+ * transitions count whenever they happened, so a period's counts sum over its days.
+ */
+function enteredInWindow(enrollmentId: Column, scope: StatsScope): SQL | undefined {
+  if (scope.from === undefined && scope.to === undefined) return undefined;
+  return sql`${enrollmentId} in (select ${enrollments.id} from ${enrollments}
+    where ${and(eq(enrollments.journeyId, scope.journeyId), inWindow(enrollments.enteredAt, scope))})`;
+}
+
 const DrawnShape = z.looseObject({
   nodes: z.array(z.looseObject({ id: z.string() })).catch([]),
   edges: z
@@ -106,7 +116,7 @@ async function loadRawStats(db: Database, scope: StatsScope): Promise<RawStats> 
     db
       .select({ nodeId: nodeVisits.nodeId, n: count() })
       .from(nodeVisits)
-      .where(and(visitScope, inWindow(nodeVisits.enteredAt, scope)))
+      .where(and(visitScope, enteredInWindow(nodeVisits.enrollmentId, scope)))
       .groupBy(nodeVisits.nodeId),
     db
       .select({ nodeId: nodeVisits.nodeId, n: count() })
@@ -122,7 +132,7 @@ async function loadRawStats(db: Database, scope: StatsScope): Promise<RawStats> 
           eq(messages.journeyId, scope.journeyId),
           scope.version === undefined ? undefined : eq(messages.journeyVersion, scope.version),
           isNotNull(messages.sentAt),
-          inWindow(messages.sentAt, scope),
+          enteredInWindow(messages.enrollmentId, scope),
         ),
       )
       .groupBy(messages.nodeId),
@@ -130,20 +140,26 @@ async function loadRawStats(db: Database, scope: StatsScope): Promise<RawStats> 
       .select({ nodeId: nodeVisits.nodeId, n: distinctEnrollments })
       .from(nodeVisits)
       .innerJoin(enrollments, eq(enrollments.id, nodeVisits.enrollmentId))
-      .where(and(visitScope, converted, inWindow(nodeVisits.enteredAt, scope)))
+      .where(and(visitScope, converted, enteredInWindow(nodeVisits.enrollmentId, scope)))
       .groupBy(nodeVisits.nodeId),
     // Distinct per drawn node: a client who went through three rungs of a ladder converts once there.
     db
       .select({ nodeId: origin, n: distinctEnrollments })
       .from(nodeVisits)
       .innerJoin(enrollments, eq(enrollments.id, nodeVisits.enrollmentId))
-      .where(and(visitScope, converted, inWindow(nodeVisits.enteredAt, scope)))
+      .where(and(visitScope, converted, enteredInWindow(nodeVisits.enrollmentId, scope)))
       .groupBy(origin),
     // finishEnrollment closes a failed run's last visit with outcome `failed`.
     db
       .select({ nodeId: nodeVisits.nodeId, n: count() })
       .from(nodeVisits)
-      .where(and(visitScope, eq(nodeVisits.outcome, FAILED_OUTCOME), inWindow(nodeVisits.enteredAt, scope)))
+      .where(
+        and(
+          visitScope,
+          eq(nodeVisits.outcome, FAILED_OUTCOME),
+          enteredInWindow(nodeVisits.enrollmentId, scope),
+        ),
+      )
       .groupBy(nodeVisits.nodeId),
     countTransitions(db, scope),
   ]);
@@ -178,7 +194,7 @@ function countTransitions(db: Database, scope: StatsScope) {
       and(
         eq(transitions.journeyId, scope.journeyId),
         scope.version === undefined ? undefined : eq(transitions.journeyVersion, scope.version),
-        inWindow(transitions.at, scope),
+        enteredInWindow(transitions.enrollmentId, scope),
       ),
     )
     .groupBy(

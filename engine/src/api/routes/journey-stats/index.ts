@@ -29,7 +29,7 @@ export const JourneyStatsResponse = JourneyStats.extend({
 
 /**
  * `GET /v1/journeys/:id/stats?version=&from=&to=`: counts per node and edge (the builder's canvas
- * overlay), from the rollups unless a period asks for raw rows. Without `version`, all versions are
+ * overlay), from the rollups unless a period of part days asks for raw rows. Without `version`, all versions are
  * summed by node and edge id.
  */
 export const journeyStatsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
@@ -62,7 +62,7 @@ export const journeyStatsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
       const { catchUpError, ...freshness } = await catchUpReportRollups(db);
       if (catchUpError !== undefined)
         request.log.error({ err: catchUpError }, 'rollup catch-up failed; answering from raw rows');
-      // No taxonomy decides these counts: only a period (or rollups never built) needs the raw rows.
+      // No taxonomy decides these counts: only a period of part days (or rollups never built) needs raw rows.
       const rawReason = rawReasonOf(scope, { ...freshness, catchUpError }, null);
       const stats =
         rawReason === null
