@@ -17,7 +17,7 @@ export interface JourneyWorkerProcessEnv {
  * resolves once it polls. The caller kills it; `kill('SIGKILL')` leaves Temporal to time its work out.
  */
 export function spawnJourneyWorker(env: JourneyWorkerProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.XFLAGS ? process.env.XFLAGS.split(' ') : []), '--import', 'tsx', workerPath], {
+  const child = spawn(process.execPath, ['--import', 'tsx', workerPath], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
