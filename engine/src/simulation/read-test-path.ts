@@ -9,6 +9,7 @@ import {
   type Database,
   type MessageRow,
 } from '@touchpoint/db';
+import { visitSeqOfOutboxKey } from '@touchpoint/domain';
 import { daysBetween, type JourneyDefinition, type TestPathOutcome } from '@touchpoint/language';
 import { type TestPathMessage, type TestPathStep } from '@touchpoint/language/api-contract';
 import type { CapturedMessages } from './captured-channels';
@@ -41,11 +42,6 @@ function messageOf(row: MessageRow, captured: CapturedMessages): TestPathMessage
       entry.detail && !ROUTINE_STATUSES.has(entry.status) ? [`${entry.status}: ${entry.detail}`] : [],
     ),
   };
-}
-
-/** Visit sequence number of an outbox key `<workflowId>:<visitSeq>:<nodeId>#<channel>`. */
-function visitSeqOf(idempotencyKey: string, workflowId: string): number {
-  return Number(idempotencyKey.slice(workflowId.length + 1).split(':')[0]);
 }
 
 export interface ReadPath {
@@ -94,7 +90,7 @@ export async function readTestPath(
     outcome: visit.outcome,
     skipReason: visit.skipReason,
     messages: sent
-      .filter((row) => visitSeqOf(row.idempotencyKey, workflowId) === visit.visitSeq)
+      .filter((row) => visitSeqOfOutboxKey(row.idempotencyKey, workflowId) === visit.visitSeq)
       .map((row) => messageOf(row, captured)),
   }));
   const outcome = outcomeOf(enrollment.status, enrollment.exitReason);
