@@ -9,6 +9,7 @@ import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels/sandbox/types
 import type { Database } from '@touchpoint/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../api/build-app';
+import type { TestSendAdapters } from '../api/routes/templates/send-test-message';
 import type { ChannelKind } from '@touchpoint/language';
 import { registerPublicPlugin } from '../api/plugins/route-scopes';
 import { sandboxRoutes } from '../api/routes/sandbox';
@@ -143,7 +144,8 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       metrics,
     );
     registerDatabaseGauges(metrics, db);
-    app = await buildProductApp(options, temporal, router, channels, metrics, plugins.length > 0);
+    const testSendAdapters = { email: adapters.email, sms: adapters.sms };
+    app = await buildProductApp(options, temporal, router, channels, metrics, plugins.length > 0, testSendAdapters);
     if (config.SEGMENT_RECOMPUTE_CRON !== 'off') {
       await ensureSegmentSchedule({
         client: temporal,
@@ -214,6 +216,7 @@ async function buildProductApp(
   channels: readonly ChannelKind[],
   metrics: TouchpointMetrics,
   isTraced: boolean,
+  testSendAdapters: TestSendAdapters,
 ): Promise<FastifyInstance> {
   const { config, db } = options;
   const app = await buildApp({
@@ -236,6 +239,7 @@ async function buildProductApp(
     metrics,
     isTraced,
     channelProbes: channelProbes(config, channels),
+    testSendAdapters,
     ...(options.sandbox ? { moreRoutes: registerSandbox(options.sandbox) } : {}),
   });
   // The builder uses hash routes, so its index.html and assets are all there is to serve.
