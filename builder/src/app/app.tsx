@@ -12,6 +12,7 @@ import { ClientTimelinePage } from '../pages/client-timeline-page';
 import { ReportPage } from '../report/report-page';
 import { TaxonomyPage } from '../taxonomy/taxonomy-page';
 import { SegmentsPage } from '../segments/segments-page';
+import { MessagesPage } from '../messages/messages-page';
 
 function renderPage(route: Route) {
   switch (route.page) {
@@ -33,6 +34,12 @@ function renderPage(route: Route) {
       return <TaxonomyPage />;
     case 'segments':
       return <SegmentsPage tab={route.tab} />;
+    case 'messages':
+      return <MessagesPage />;
+    case 'message':
+      return <MessagesPage key={route.templateId} templateId={route.templateId} />;
+    case 'newMessage':
+      return <MessagesPage key={route.channel} channel={route.channel} />;
     default:
       return assertNever(route);
   }

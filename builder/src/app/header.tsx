@@ -5,6 +5,7 @@ import { formatRoute, type Route } from './routes';
 const NAV = [
   { page: 'journeys', label: 'nav.journeys', route: { page: 'journeys' } },
   { page: 'segments', label: 'nav.segments', route: { page: 'segments', tab: 'rfm' } },
+  { page: 'messages', label: 'nav.messages', route: { page: 'messages' } },
   { page: 'templates', label: 'nav.templates', route: { page: 'templates' } },
   { page: 'operator', label: 'nav.operator', route: { page: 'operator' } },
   { page: 'sandbox', label: 'nav.sandbox', route: { page: 'sandbox' } },
@@ -37,7 +38,12 @@ export function LocaleSwitch() {
 export function Header({ route }: { route: Route }) {
   const t = useT();
   const signOut = useAuthStore((state) => state.signOut);
-  const activePage = route.page === 'editor' || route.page === 'report' ? 'journeys' : route.page;
+  const activePage =
+    route.page === 'editor' || route.page === 'report'
+      ? 'journeys'
+      : route.page === 'message' || route.page === 'newMessage'
+        ? 'messages'
+        : route.page;
   return (
     <header className="app-header">
       <a className="app-logo" href={formatRoute({ page: 'journeys' })}>

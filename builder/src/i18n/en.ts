@@ -1,3 +1,4 @@
+import { messagesEn } from './messages-en';
 import { segmentsEn } from './segments-en';
 
 /**
@@ -6,6 +7,7 @@ import { segmentsEn } from './segments-en';
  */
 export const en = {
   ...segmentsEn,
+  ...messagesEn,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Journeys',
   'nav.templates': 'Templates',

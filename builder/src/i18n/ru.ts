@@ -1,9 +1,11 @@
 import type { MessageKey } from './en';
+import { messagesRu } from './messages-ru';
 import { segmentsRu } from './segments-ru';
 
 /** Russian interface texts: the same keys as `en.ts`, in the words a CRM marketer uses. */
 export const ru: Record<MessageKey, string> = {
   ...segmentsRu,
+  ...messagesRu,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Цепочки',
   'nav.templates': 'Шаблоны',

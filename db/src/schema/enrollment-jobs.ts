@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { EnrollmentJobStatus } from '@touchpoint/language';
 import { z } from 'zod';
 import { createdAt, moment, updatedAt } from './columns';
 import { journeys } from './journeys';
 
-/** States of a bulk (CSV) enrollment job. */
-export const ENROLLMENT_JOB_STATUSES = ['running', 'completed', 'failed'] as const;
-export const EnrollmentJobStatus = z.enum(ENROLLMENT_JOB_STATUSES);
-export type EnrollmentJobStatus = z.infer<typeof EnrollmentJobStatus>;
+// The job states are a closed set of the language, re-exported where the table's users look.
+export { ENROLLMENT_JOB_STATUSES, EnrollmentJobStatus } from '@touchpoint/language';
 
 /** One row that could not be enrolled: its line in the upload, the client id given, and why. */
 export const EnrollmentJobFailure = z

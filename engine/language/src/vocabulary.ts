@@ -77,6 +77,11 @@ export const CALL_TASK_STATUSES = ['open', 'claimed', 'completed', 'cancelled'] 
 export const CallTaskStatus = z.enum(CALL_TASK_STATUSES);
 export type CallTaskStatus = z.infer<typeof CallTaskStatus>;
 
+/** States of a bulk (CSV) enrollment job. */
+export const ENROLLMENT_JOB_STATUSES = ['running', 'completed', 'failed'] as const;
+export const EnrollmentJobStatus = z.enum(ENROLLMENT_JOB_STATUSES);
+export type EnrollmentJobStatus = z.infer<typeof EnrollmentJobStatus>;
+
 /** States of a job that makes a journey's clients leave (`cancelled`: the journey was resumed meanwhile). */
 export const EXIT_JOB_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;
 export const ExitJobStatus = z.enum(EXIT_JOB_STATUSES);

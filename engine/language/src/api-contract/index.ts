@@ -292,3 +292,4 @@ export const CheckpointSampleResult = z
   })
   .describe("one client's checkpoint");
 export type CheckpointSampleResult = z.infer<typeof CheckpointSampleResult>;
+export * from './messages';
