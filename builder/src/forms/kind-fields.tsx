@@ -18,6 +18,7 @@ import { EventExitsFields } from './event-exits-fields';
 import { ConditionSplitFields, RandomSplitFields } from './split-fields';
 import { UpdateClientFields } from './update-client-fields';
 import { TemplatePicker } from './template-picker';
+import { SegmentPicker } from '../audiences/segment-audience';
 
 /** The channels ticked on a send, as the picker filters by them (anything else in the config is dropped). */
 function readChannels(value: unknown): ChannelKind[] {
@@ -112,7 +113,7 @@ function EntryFields({ f }: { f: FieldContext }) {
       )}
       {kind === 'event' && <TriggerFilters f={f} />}
       {(kind === 'segment' || kind === 'schedule') && (
-        <TextField
+        <SegmentPicker
           label={f.t('field.segment')}
           value={f.text(['trigger', 'segment'])}
           onChange={(v) => f.set(['trigger', 'segment'], v)}

@@ -1,3 +1,4 @@
+import { audiencesEn } from './audiences-en';
 import { messagesEn } from './messages-en';
 import { segmentsEn } from './segments-en';
 
@@ -8,6 +9,7 @@ import { segmentsEn } from './segments-en';
 export const en = {
   ...segmentsEn,
   ...messagesEn,
+  ...audiencesEn,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Journeys',
   'nav.templates': 'Templates',

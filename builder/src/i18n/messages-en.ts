@@ -33,6 +33,9 @@ export const messagesEn = {
   'messages.test.saveFirst': 'Save your changes to send them as a test.',
   'messages.test.sent': 'Test sent to {to}. It is marked [TEST] and does not count in reports.',
   'messages.test.failed': 'The test was not sent: {message}',
+  'messages.test.badEmail': 'Type an email address such as you@company.example (or the provider refused it).',
+  'messages.test.badPhone':
+    'Type a phone number with its country code, such as +79991234567 (or the provider refused it).',
   'messages.uses.title': 'Used by',
   'messages.uses.none': 'No journey sends this template.',
   'messages.uses.version': 'version {version}',

@@ -35,6 +35,10 @@ export const messagesRu: Record<keyof typeof messagesEn, string> = {
   'messages.test.saveFirst': 'Сохраните изменения, чтобы отправить их тестом.',
   'messages.test.sent': 'Тест отправлен на {to}. Он помечен [TEST] и не попадает в отчёты.',
   'messages.test.failed': 'Тест не отправлен: {message}',
+  'messages.test.badEmail':
+    'Введите адрес почты, например you@company.example (или провайдер его не принял).',
+  'messages.test.badPhone':
+    'Введите номер с кодом страны, например +79991234567 (или провайдер его не принял).',
   'messages.uses.title': 'Где используется',
   'messages.uses.none': 'Ни одна цепочка не отправляет этот шаблон.',
   'messages.uses.version': 'версия {version}',

@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { audiencesRu } from './audiences-ru';
 import { messagesRu } from './messages-ru';
 import { segmentsRu } from './segments-ru';
 
@@ -6,6 +7,7 @@ import { segmentsRu } from './segments-ru';
 export const ru: Record<MessageKey, string> = {
   ...segmentsRu,
   ...messagesRu,
+  ...audiencesRu,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Цепочки',
   'nav.templates': 'Шаблоны',

@@ -75,6 +75,13 @@ export function LiquidTextarea({
     'aria-controls': `${testId}-variables`,
     onKeyDown,
     onBlur: () => setCompletion(null),
+    // Moving the caret back into an open tag (a click, the arrow keys) offers the list again.
+    onSelect: (event: { currentTarget: { value: string; selectionStart: number | null } }) => {
+      const caret = event.currentTarget.selectionStart ?? event.currentTarget.value.length;
+      const found = findLiquidCompletion(event.currentTarget.value, caret);
+      if (found?.start !== completion?.start || found?.typed !== completion?.typed)
+        look(event.currentTarget.value, caret);
+    },
     onChange: (event: { target: { value: string; selectionStart: number | null } }) => {
       onChange(event.target.value);
       look(event.target.value, event.target.selectionStart ?? event.target.value.length);

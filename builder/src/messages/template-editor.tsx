@@ -11,6 +11,7 @@ import { LiquidTextarea } from './liquid-textarea';
 import { messagesApi, type PreviewSample, type TemplateDraft } from './messages-api';
 import { TemplatePreviewPane } from './template-preview';
 import { TemplateUses } from './template-uses';
+import { usePreviewClientStore } from './preview-client-store';
 import { TestSendBox } from './test-send-box';
 import { useLivePreview } from './use-live-preview';
 
@@ -83,7 +84,8 @@ export function TemplateEditor({
   const t = useT();
   const [draft, setDraft] = useState(initial);
   const [saved, setSaved] = useState(initial);
-  const [clientId, setClientId] = useState('');
+  const clientId = usePreviewClientStore((state) => state.clientId);
+  const setClientId = usePreviewClientStore((state) => state.setClientId);
   const [saveState, setSaveState] = useState<
     { status: 'idle' | 'saving' | 'saved' } | { status: 'error'; error: unknown }
   >({ status: 'idle' });

@@ -1,8 +1,17 @@
 import { useState } from 'react';
+import { ApiError } from '../api/client';
+import { ApiErrorBody } from '../api/describe-api-error';
 import type { TestSendResult } from '../api/schemas';
 import { useT } from '../i18n/i18n';
 import { ServerError } from '../pages/server-error';
 import { messagesApi, type PreviewSample } from './messages-api';
+
+/** A 400 on `body.to`: the address is not one the channel takes, or the provider refused it. */
+function isAddressRefused(error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.status !== 400) return false;
+  const body = ApiErrorBody.safeParse(error.body);
+  return body.success && (body.data.issues ?? []).some((issue) => issue.path === 'body.to');
+}
 
 /**
  * Sends the saved template, rendered for the preview's client, to an address or phone the marketer
@@ -67,9 +76,14 @@ export function TestSendBox({
           {t('messages.test.sent', { to: state.result.to })}
         </p>
       )}
-      {state.status === 'error' && (
-        <ServerError error={state.error} wrap={(text) => t('messages.test.failed', { message: text })} />
-      )}
+      {state.status === 'error' &&
+        (isAddressRefused(state.error) ? (
+          <p className="error-box" role="alert" data-testid="test-send-refused">
+            {t(channel === 'email' ? 'messages.test.badEmail' : 'messages.test.badPhone')}
+          </p>
+        ) : (
+          <ServerError error={state.error} wrap={(text) => t('messages.test.failed', { message: text })} />
+        ))}
     </form>
   );
 }

@@ -17,6 +17,7 @@ import { PauseDialog } from './pause-dialog';
 import { PublishDialog } from './publish-dialog';
 import { ServerError, useDescribeError } from './server-error';
 import { AudienceRunLine } from './audience-run-line';
+import { EnrollDialog } from '../audiences/enroll-dialog';
 import { StatsBar } from './stats-bar';
 import { useAutosave, type SaveState } from './use-autosave';
 import { VersionsPanel } from './versions-panel';
@@ -43,7 +44,7 @@ export function EditorWorkspace({
   const [name, setName] = useState(detail.name);
   const [status, setStatus] = useState(detail.status);
   const [liveVersion, setLiveVersion] = useState(detail.currentVersion);
-  const [panel, setPanel] = useState<'none' | 'publish' | 'pause' | 'versions' | 'stats'>('none');
+  const [panel, setPanel] = useState<'none' | 'publish' | 'pause' | 'versions' | 'stats' | 'enroll'>('none');
   const [lifecycleError, setLifecycleError] = useState<{ error: unknown; wasPaused: boolean } | null>(null);
   const describeError = useDescribeError();
   const save = useAutosave(store, detail.id, name);
@@ -152,6 +153,11 @@ export function EditorWorkspace({
         <button type="button" onClick={() => setPanel(panel === 'versions' ? 'none' : 'versions')}>
           {t('editor.history')}
         </button>
+        {status === 'active' && liveVersion !== null && (
+          <button type="button" data-testid="enroll-open" onClick={() => setPanel('enroll')}>
+            {t('audience.enroll.open')}
+          </button>
+        )}
         {status !== 'draft' && (
           <button type="button" onClick={togglePause}>
             {status === 'paused' ? t('editor.resume') : t('editor.pause')}
@@ -207,6 +213,7 @@ export function EditorWorkspace({
           onPaused={() => setStatus('paused')}
         />
       )}
+      {panel === 'enroll' && <EnrollDialog journeyId={detail.id} onClose={() => setPanel('none')} />}
       {panel === 'publish' && (
         <PublishDialog
           journeyId={detail.id}

@@ -14,6 +14,10 @@ export const EnrollmentJobFailure = z
     line: z.number().int().describe('1-based line in the uploaded file'),
     clientId: z.string().describe('the client id on that line'),
     reason: z.string().describe('why the client was not enrolled'),
+    code: z
+      .enum(['unknownClient', 'alreadyEnrolled', 'duplicateRow'])
+      .optional()
+      .describe('why, as a code (jobs stored before it came have none)'),
   })
   .describe('one row that could not be enrolled');
 export type EnrollmentJobFailure = z.infer<typeof EnrollmentJobFailure>;

@@ -69,7 +69,14 @@ export const EnrollmentJobProgress = z.object({
   done: z.number().int(),
   enrolled: z.number().int(),
   failed: z.number().int(),
-  failures: z.array(z.object({ line: z.number().int(), clientId: z.string(), reason: z.string() })),
+  failures: z.array(
+    z.object({
+      line: z.number().int(),
+      clientId: z.string(),
+      reason: z.string(),
+      code: z.string().optional(),
+    }),
+  ),
   error: z.string().nullable(),
 });
 export type EnrollmentJobProgress = z.infer<typeof EnrollmentJobProgress>;
