@@ -145,7 +145,15 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
     );
     registerDatabaseGauges(metrics, db);
     const testSendAdapters = { email: adapters.email, sms: adapters.sms };
-    app = await buildProductApp(options, temporal, router, channels, metrics, plugins.length > 0, testSendAdapters);
+    app = await buildProductApp(
+      options,
+      temporal,
+      router,
+      channels,
+      metrics,
+      plugins.length > 0,
+      testSendAdapters,
+    );
     if (config.SEGMENT_RECOMPUTE_CRON !== 'off') {
       await ensureSegmentSchedule({
         client: temporal,
