@@ -14,7 +14,13 @@ export * from './email/message-id';
 export * from './email/mail-api-lookup';
 export * from './email/tracking';
 export * from './email/tracking-token';
-export * from './sms/segments';
+// SMS segment counting is a rule of the channel everyone shares (the builder counts as the marketer types).
+export {
+  countSmsSegments,
+  SMS_ENCODINGS,
+  type SmsEncoding,
+  type SmsSegmentCount,
+} from '@touchpoint/language';
 export * from './sms/twilio-adapter';
 export * from './sms/smsru-adapter';
 export * from './sms/delivery-receipt';

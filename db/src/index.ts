@@ -37,6 +37,7 @@ export * from './measurement/rollups/read-report-counters';
 export { QUANTILE_RELATIVE_ERROR } from './measurement/rollups/estimate-quantiles';
 export * from './queries/checkpoint-sample';
 export * from './queries/templates-by-reference';
+export * from './queries/template-uses';
 export * from './holdout';
 export * from './measurement/uplift';
 export * from './measurement/global-control';

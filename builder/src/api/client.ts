@@ -93,6 +93,8 @@ export async function fetchWithKey(
       ...init,
       headers: {
         ...(init?.body ? { 'content-type': 'application/json' } : {}),
+        // A caller's own content type wins (a CSV upload is text/csv).
+        ...(init?.headers as Record<string, string> | undefined),
         ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
       },
     });

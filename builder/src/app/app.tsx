@@ -15,6 +15,7 @@ import { TaxonomyPage } from '../taxonomy/taxonomy-page';
 import { GlobalControlPage } from '../global-control/global-control-page';
 import { DeliveryPage } from '../delivery/delivery-page';
 import { SegmentsPage } from '../segments/segments-page';
+import { MessagesPage } from '../messages/messages-page';
 
 function renderPage(route: Route) {
   switch (route.page) {
@@ -42,6 +43,12 @@ function renderPage(route: Route) {
       return <DeliveryPage />;
     case 'segments':
       return <SegmentsPage tab={route.tab} />;
+    case 'messages':
+      return <MessagesPage />;
+    case 'message':
+      return <MessagesPage key={route.templateId} templateId={route.templateId} />;
+    case 'newMessage':
+      return <MessagesPage key={route.channel} channel={route.channel} />;
     default:
       return assertNever(route);
   }

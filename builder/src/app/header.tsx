@@ -6,6 +6,7 @@ const NAV = [
   { page: 'journeys', label: 'nav.journeys', route: { page: 'journeys' } },
   { page: 'segments', label: 'nav.segments', route: { page: 'segments', tab: 'rfm' } },
   { page: 'clients', label: 'nav.clients', route: { page: 'clients' } },
+  { page: 'messages', label: 'nav.messages', route: { page: 'messages' } },
   { page: 'templates', label: 'nav.templates', route: { page: 'templates' } },
   { page: 'operator', label: 'nav.operator', route: { page: 'operator' } },
   { page: 'sandbox', label: 'nav.sandbox', route: { page: 'sandbox' } },
@@ -45,7 +46,9 @@ export function Header({ route }: { route: Route }) {
       ? 'journeys'
       : route.page === 'client'
         ? 'clients'
-        : route.page;
+        : route.page === 'message' || route.page === 'newMessage'
+          ? 'messages'
+          : route.page;
   return (
     <header className="app-header">
       <a className="app-logo" href={formatRoute({ page: 'journeys' })}>

@@ -17,6 +17,9 @@ describe('routes', () => {
       { page: 'sandbox' },
       { page: 'segments', tab: 'rfm' },
       { page: 'segments', tab: 'saved' },
+      { page: 'messages' },
+      { page: 'message', templateId: 'b3c1' },
+      { page: 'newMessage', channel: 'sms' },
     ];
     for (const route of routes) expect(parseRoute(formatRoute(route))).toEqual(route);
   });
@@ -25,6 +28,7 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual({ page: 'journeys' });
     expect(parseRoute('#/nowhere')).toEqual({ page: 'journeys' });
     expect(parseRoute('#/segments/nowhere')).toEqual({ page: 'segments', tab: 'rfm' });
+    expect(parseRoute('#/messages/new/fax')).toEqual({ page: 'messages' });
   });
 
   it('ignores a query after the route', () => {

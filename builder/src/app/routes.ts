@@ -1,3 +1,5 @@
+import { CHANNEL_KINDS, type ChannelKind } from '@touchpoint/language';
+
 /**
  * The app's pages. Routing lives in the URL hash so the built app can be served as plain static
  * files by the API (or any static server) without server-side rewrites.
@@ -15,6 +17,9 @@ export const PAGE_NAMES = [
   'globalControl',
   'delivery',
   'segments',
+  'messages',
+  'message',
+  'newMessage',
 ] as const;
 export type PageName = (typeof PAGE_NAMES)[number];
 
@@ -35,7 +40,10 @@ export type Route =
   | { page: 'funnel' }
   | { page: 'globalControl' }
   | { page: 'delivery' }
-  | { page: 'segments'; tab: SegmentTab };
+  | { page: 'segments'; tab: SegmentTab }
+  | { page: 'messages' }
+  | { page: 'message'; templateId: string }
+  | { page: 'newMessage'; channel: ChannelKind };
 
 /** Reads a route from a location hash such as `#/journeys/j_1`; unknown hashes land on the list. */
 export function parseRoute(hash: string): Route {
@@ -49,6 +57,12 @@ export function parseRoute(hash: string): Route {
   if (head === 'journeys' && id !== undefined && sub === 'report') return { page: 'report', journeyId: id };
   if (head === 'journeys' && id !== undefined) return { page: 'editor', journeyId: id };
   if (head === 'templates') return { page: 'templates' };
+  if (head === 'messages' && id === 'new') {
+    const channel = CHANNEL_KINDS.find((name) => name === sub);
+    return channel ? { page: 'newMessage', channel } : { page: 'messages' };
+  }
+  if (head === 'messages' && id !== undefined) return { page: 'message', templateId: id };
+  if (head === 'messages') return { page: 'messages' };
   if (head === 'operator') return { page: 'operator' };
   if (head === 'clients' && id !== undefined) return { page: 'client', clientId: id };
   if (head === 'clients') return { page: 'clients' };
@@ -90,6 +104,12 @@ export function formatRoute(route: Route): string {
       return '#/settings/delivery';
     case 'segments':
       return `#/segments/${route.tab}`;
+    case 'messages':
+      return '#/messages';
+    case 'message':
+      return `#/messages/${encodeURIComponent(route.templateId)}`;
+    case 'newMessage':
+      return `#/messages/new/${route.channel}`;
     default:
       return assertNever(route);
   }

@@ -1,5 +1,9 @@
 import type { FilterOperator, FilterValue } from '@touchpoint/language';
 import type { CatalogItem } from '../api/schemas';
+import { useApi } from '../api/use-api';
+import { SegmentAudience } from '../audiences/segment-audience';
+import { segmentDisplayName } from '../segments/segment-names';
+import { segmentsApi } from '../segments/segments-api';
 import { useT } from '../i18n/i18n';
 import {
   ATTRIBUTE_OPERATORS,
@@ -175,10 +179,29 @@ function NamedYesNo({
       <input
         aria-label={t(`cond.${nameKey}`)}
         placeholder={t(`cond.${nameKey}Hint`)}
+        list={nameKey === 'segment' ? 'cond-segments' : undefined}
         value={str(row[nameKey])}
         onChange={(event) => update({ [nameKey]: event.target.value })}
       />
+      {nameKey === 'segment' && <SegmentChoices />}
+      {/* How many clients the segment holds now: the marketer sees what the branch will catch. */}
+      {nameKey === 'segment' && <SegmentAudience segment={str(row.segment)} />}
     </div>
+  );
+}
+
+/** Every segment's key, offered while typing the segment of a check. */
+function SegmentChoices() {
+  const t = useT();
+  const [segments] = useApi(() => segmentsApi.listSegments(), 'segments');
+  return (
+    <datalist id="cond-segments">
+      {(segments.status === 'ready' ? segments.data : []).map((segment) => (
+        <option key={segment.key} value={segment.key}>
+          {segmentDisplayName(segment.key, t, segment.name)}
+        </option>
+      ))}
+    </datalist>
   );
 }
 

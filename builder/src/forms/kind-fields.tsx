@@ -1,4 +1,10 @@
-import { DURATION_UNITS, type NodeKind, type PropertyFilter } from '@touchpoint/language';
+import {
+  CHANNEL_KINDS,
+  DURATION_UNITS,
+  type ChannelKind,
+  type NodeKind,
+  type PropertyFilter,
+} from '@touchpoint/language';
 import { useJourneyNames } from '../api/journey-names';
 import { EXIT_REASONS } from '../nodes/exit-reasons';
 import { readPath } from '../nodes/read-config';
@@ -11,6 +17,15 @@ import { LadderEditor } from './ladder-editor';
 import { EventExitsFields } from './event-exits-fields';
 import { ConditionSplitFields, RandomSplitFields } from './split-fields';
 import { UpdateClientFields } from './update-client-fields';
+import { TemplatePicker } from './template-picker';
+import { SegmentPicker } from '../audiences/segment-audience';
+
+/** The channels ticked on a send, as the picker filters by them (anything else in the config is dropped). */
+function readChannels(value: unknown): ChannelKind[] {
+  return Array.isArray(value)
+    ? value.filter((item): item is ChannelKind => CHANNEL_KINDS.includes(item))
+    : [];
+}
 
 const TRIGGER_KINDS = ['event', 'segment', 'schedule', 'manual'] as const;
 const WAIT_MODES = ['duration', 'timeOfDay', 'checkpoint'] as const;
@@ -98,7 +113,7 @@ function EntryFields({ f }: { f: FieldContext }) {
       )}
       {kind === 'event' && <TriggerFilters f={f} />}
       {(kind === 'segment' || kind === 'schedule') && (
-        <TextField
+        <SegmentPicker
           label={f.t('field.segment')}
           value={f.text(['trigger', 'segment'])}
           onChange={(v) => f.set(['trigger', 'segment'], v)}
@@ -158,11 +173,9 @@ function SendFields({ f }: { f: FieldContext }) {
         value={readPath(f.config, 'channels')}
         onChange={(v) => f.set(['channels'], v)}
       />
-      <TextField
-        label={f.t('field.template')}
-        testId="field-template"
+      <TemplatePicker
         value={f.text(['templateId'])}
-        options={f.catalogs.templates}
+        channels={readChannels(readPath(f.config, 'channels'))}
         onChange={(v) => f.set(['templateId'], v)}
         isInvalid={f.isInvalid('templateId')}
       />

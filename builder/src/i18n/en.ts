@@ -1,6 +1,8 @@
 import { controlEn } from './control-en';
 import { deliveryEn } from './delivery-en';
 import { peopleEn } from './people-en';
+import { audiencesEn } from './audiences-en';
+import { messagesEn } from './messages-en';
 import { segmentsEn } from './segments-en';
 import { simulationEn } from './simulation-en';
 
@@ -14,6 +16,8 @@ export const en = {
   ...deliveryEn,
   ...peopleEn,
   ...simulationEn,
+  ...messagesEn,
+  ...audiencesEn,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Journeys',
   'nav.templates': 'Templates',

@@ -2,6 +2,8 @@ import type { MessageKey } from './en';
 import { controlRu } from './control-ru';
 import { deliveryRu } from './delivery-ru';
 import { peopleRu } from './people-ru';
+import { audiencesRu } from './audiences-ru';
+import { messagesRu } from './messages-ru';
 import { segmentsRu } from './segments-ru';
 import { simulationRu } from './simulation-ru';
 
@@ -12,6 +14,8 @@ export const ru: Record<MessageKey, string> = {
   ...deliveryRu,
   ...peopleRu,
   ...simulationRu,
+  ...messagesRu,
+  ...audiencesRu,
   'app.name': 'Touchpoint',
   'nav.journeys': 'Цепочки',
   'nav.templates': 'Шаблоны',

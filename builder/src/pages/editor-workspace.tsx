@@ -18,6 +18,7 @@ import { PublishDialog } from './publish-dialog';
 import { ExportJourneyButton } from './export-journey-button';
 import { ServerError, useDescribeError } from './server-error';
 import { AudienceRunLine } from './audience-run-line';
+import { EnrollDialog } from '../audiences/enroll-dialog';
 import { StatsBar } from './stats-bar';
 import { useAutosave, type SaveState } from './use-autosave';
 import { VersionsPanel } from './versions-panel';
@@ -45,9 +46,9 @@ export function EditorWorkspace({
   const [name, setName] = useState(detail.name);
   const [status, setStatus] = useState(detail.status);
   const [liveVersion, setLiveVersion] = useState(detail.currentVersion);
-  const [panel, setPanel] = useState<'none' | 'publish' | 'pause' | 'versions' | 'stats' | 'testPath'>(
-    'none',
-  );
+  const [panel, setPanel] = useState<
+    'none' | 'publish' | 'pause' | 'versions' | 'stats' | 'testPath' | 'enroll'
+  >('none');
   const [lifecycleError, setLifecycleError] = useState<{ error: unknown; wasPaused: boolean } | null>(null);
   const describeError = useDescribeError();
   const save = useAutosave(store, detail.id, name);
@@ -160,6 +161,11 @@ export function EditorWorkspace({
         <button type="button" onClick={() => setPanel(panel === 'testPath' ? 'none' : 'testPath')}>
           {t('testPath.open')}
         </button>
+        {status === 'active' && liveVersion !== null && (
+          <button type="button" data-testid="enroll-open" onClick={() => setPanel('enroll')}>
+            {t('audience.enroll.open')}
+          </button>
+        )}
         {status !== 'draft' && (
           <button type="button" onClick={togglePause}>
             {status === 'paused' ? t('editor.resume') : t('editor.pause')}
@@ -217,6 +223,7 @@ export function EditorWorkspace({
           onPaused={() => setStatus('paused')}
         />
       )}
+      {panel === 'enroll' && <EnrollDialog journeyId={detail.id} onClose={() => setPanel('none')} />}
       {panel === 'publish' && (
         <PublishDialog
           journeyId={detail.id}

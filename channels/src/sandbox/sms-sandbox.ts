@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { countSmsSegments } from '../sms/segments';
+import { countSmsSegments } from '@touchpoint/language';
 import { parseForm, readBody } from './read-body';
 import { createReceiptDispatcher, DEFAULT_RECEIPT_SETTINGS } from './receipt-dispatcher';
 import type { SandboxSms, SmsSandbox, SmsSandboxOptions } from './sandbox-types';

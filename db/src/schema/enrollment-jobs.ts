@@ -1,13 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import type { EnrollmentJobStatus } from '@touchpoint/language';
 import { z } from 'zod';
 import { createdAt, moment, updatedAt } from './columns';
 import { journeys } from './journeys';
 
-/** States of a bulk (CSV) enrollment job. */
-export const ENROLLMENT_JOB_STATUSES = ['running', 'completed', 'failed'] as const;
-export const EnrollmentJobStatus = z.enum(ENROLLMENT_JOB_STATUSES);
-export type EnrollmentJobStatus = z.infer<typeof EnrollmentJobStatus>;
+// The job states are a closed set of the language, re-exported where the table's users look.
+export { ENROLLMENT_JOB_STATUSES, EnrollmentJobStatus } from '@touchpoint/language';
 
 /** One row that could not be enrolled: its line in the upload, the client id given, and why. */
 export const EnrollmentJobFailure = z
@@ -15,6 +14,10 @@ export const EnrollmentJobFailure = z
     line: z.number().int().describe('1-based line in the uploaded file'),
     clientId: z.string().describe('the client id on that line'),
     reason: z.string().describe('why the client was not enrolled'),
+    code: z
+      .enum(['unknownClient', 'alreadyEnrolled', 'duplicateRow'])
+      .optional()
+      .describe('why, as a code (jobs stored before it came have none)'),
   })
   .describe('one row that could not be enrolled');
 export type EnrollmentJobFailure = z.infer<typeof EnrollmentJobFailure>;

@@ -29,6 +29,7 @@ export * from './journey-size';
 export * from './uplift';
 export { toProblemIssues } from './describe-issues';
 export { haveSameBehaviour } from './same-behaviour';
-export { listTemplateReferences } from './template-references';
+export { listTemplateReferences, listTemplateUses, type TemplateUse } from './template-references';
+export { countSmsSegments, SMS_ENCODINGS, type SmsEncoding, type SmsSegmentCount } from './sms-segments';
 export * from './locate-step';
 export * from './simulation/offset-text';

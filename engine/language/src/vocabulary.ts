@@ -84,6 +84,10 @@ export type CallTaskStatus = z.infer<typeof CallTaskStatus>;
 export const CALL_QUEUE_SORTS = ['priority', 'sla'] as const;
 export const CallQueueSort = z.enum(CALL_QUEUE_SORTS);
 export type CallQueueSort = z.infer<typeof CallQueueSort>;
+/** States of a bulk (CSV) enrollment job. */
+export const ENROLLMENT_JOB_STATUSES = ['running', 'completed', 'failed'] as const;
+export const EnrollmentJobStatus = z.enum(ENROLLMENT_JOB_STATUSES);
+export type EnrollmentJobStatus = z.infer<typeof EnrollmentJobStatus>;
 
 /** States of a job that makes a journey's clients leave (`cancelled`: the journey was resumed meanwhile). */
 export const EXIT_JOB_STATUSES = ['running', 'completed', 'failed', 'cancelled'] as const;

@@ -49,6 +49,8 @@ import { offerRoutes } from './routes/offers';
 import { productRoutes } from './routes/products';
 import { purchaseRoutes } from './routes/purchases';
 import { templateRoutes } from './routes/templates';
+import { templateToolRoutes } from './routes/templates/template-tool-routes';
+import type { TestSendAdapters } from './routes/templates/send-test-message';
 import { segmentRoutes } from './routes/segments';
 import { segmentationFigureRoutes } from './routes/segments/segmentation-figures-routes';
 import { segmentationRoutes } from './routes/segments/segmentation-routes';
@@ -106,6 +108,8 @@ export interface BuildAppOptions {
   channelProbes?: ReadinessDeps['channels'];
   /** Runs test paths (`POST /v1/journeys/:id/test-path`); without it that route answers 503. */
   simulator?: Simulator;
+  /** The email and SMS adapters journeys send with, for test sends (503 for a channel without one). */
+  testSendAdapters?: TestSendAdapters;
   /** Registers more routes (the demo's sandbox routes), checked for their scope like the rest. */
   moreRoutes?: (app: FastifyInstance) => Promise<void>;
 }
@@ -160,6 +164,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(productRoutes, { db: options.db });
   await app.register(offerRoutes, { db: options.db });
   await app.register(templateRoutes, { db: options.db });
+  await app.register(templateToolRoutes, { db: options.db, adapters: options.testSendAdapters ?? {} });
   await app.register(eventTypeRoutes, { db: options.db });
   await app.register(journeyDiffRoutes, { db: options.db });
   await app.register(journeyTestPathRoutes, {

@@ -9,6 +9,7 @@ import type { SmsSandbox, SmtpSandbox } from '@touchpoint/channels/sandbox/types
 import { DEFAULT_DELIVERY_POLICY, type Database } from '@touchpoint/db';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../api/build-app';
+import type { TestSendAdapters } from '../api/routes/templates/send-test-message';
 import type { ChannelKind } from '@touchpoint/language';
 import { registerPublicPlugin } from '../api/plugins/route-scopes';
 import { sandboxRoutes } from '../api/routes/sandbox';
@@ -156,10 +157,12 @@ export async function startProduct(options: StartProductOptions): Promise<Runnin
       metrics,
     );
     registerDatabaseGauges(metrics, db);
+    const testSendAdapters = { email: adapters.email, sms: adapters.sms };
     app = await buildProductApp(
       options,
       { temporal, router, channels, metrics, simulator },
       plugins.length > 0,
+      testSendAdapters,
     );
     if (config.SEGMENT_RECOMPUTE_CRON !== 'off') {
       await ensureSegmentSchedule({
@@ -238,6 +241,7 @@ async function buildProductApp(
   options: StartProductOptions,
   { temporal, router, channels, metrics, simulator }: ProductParts,
   isTraced: boolean,
+  testSendAdapters: TestSendAdapters,
 ): Promise<FastifyInstance> {
   const { config, db } = options;
   const app = await buildApp({
@@ -262,6 +266,7 @@ async function buildProductApp(
     isTraced,
     simulator,
     channelProbes: channelProbes(config, channels),
+    testSendAdapters,
     ...(options.sandbox ? { moreRoutes: registerSandbox(options.sandbox) } : {}),
   });
   // The builder uses hash routes, so its index.html and assets are all there is to serve.

@@ -114,9 +114,15 @@ describe('enrollment', () => {
         line: 2,
         clientId: 'ann',
         reason: 'already enrolled (the journey re-entry policy forbids another run)',
+        code: 'alreadyEnrolled',
       },
-      { line: 5, clientId: 'nope', reason: 'unknown client (create it with PUT /v1/clients/:id first)' },
-      { line: 6, clientId: 'cid', reason: 'listed earlier in the file' },
+      {
+        line: 5,
+        clientId: 'nope',
+        reason: 'unknown client (create it with PUT /v1/clients/:id first)',
+        code: 'unknownClient',
+      },
+      { line: 6, clientId: 'cid', reason: 'listed earlier in the file', code: 'duplicateRow' },
     ]);
     const ids = await internalIds(['dan']);
     const run = await temporal.workflow.getHandle(journeyWorkflowId(journeyId, ids.get('dan')!)).describe();

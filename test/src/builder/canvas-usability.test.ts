@@ -229,7 +229,7 @@ describe('the canvas, as a marketer uses it', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     await page.locator('[data-testid="step-nudge"] .step-name').click();
-    await page.getByTestId('field-template').fill('welcome-nudge');
+    await page.getByTestId('template-picker').locator('[data-key="welcome-nudge"]').click();
     await page.getByTestId('step-form').getByLabel('Step name').fill('Second nudge');
     await page.getByText('All changes saved').waitFor();
     await page.getByRole('button', { name: 'Publish' }).click();

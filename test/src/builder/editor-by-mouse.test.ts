@@ -43,7 +43,7 @@ describe('the builder in Chromium', () => {
     await page.locator('[data-testid="step-entry-1"]').click();
     await page.getByTestId('field-event-type').fill('purchase');
     await page.locator('[data-testid="step-send-1"]').click();
-    await page.getByTestId('field-template').fill('win-back-email');
+    await page.getByTestId('template-picker').locator('[data-key="win-back-email"]').click();
     await expect.poll(() => page.getByTestId('problem-count').textContent()).toBe('Ready to publish');
     await page.screenshot({ path: screenshotPath('builder-03-fixed') });
 

@@ -370,3 +370,4 @@ export type CheckpointSampleResult = z.infer<typeof CheckpointSampleResult>;
 export * from './global-control';
 export * from './delivery-settings';
 export * from './test-path';
+export * from './messages';

@@ -121,7 +121,7 @@ async function runChunk(context: ChunkContext, rows: readonly MarkedRow[]): Prom
     const outcome = outcomes[i]!;
     return outcome === 'enrolled'
       ? []
-      : [{ line: row.line, clientId: row.clientId, reason: FAILURE_REASONS[outcome] }];
+      : [{ line: row.line, clientId: row.clientId, reason: FAILURE_REASONS[outcome], code: outcome }];
   });
   const enrolled = rows.length - failures.length;
   await db

@@ -14,7 +14,7 @@ import { createEnrollmentJob, loadEnrollmentJob } from './enrollment-job';
 import type { EnrollmentJobProgress } from './enrollment-job';
 import { createEnrollmentJobRunner } from './enrollment-job-runner';
 import type { EnrollmentJobRunnerOptions } from './enrollment-job-runner';
-import { CsvError, parseClientCsv } from './parse-client-csv';
+import { CsvColumnError, CsvError, parseClientCsv } from './parse-client-csv';
 import { ClientExternalId } from '../../input-bounds';
 
 /** Dependencies of the enrollment routes; without `temporal` they answer 503. */
@@ -157,15 +157,26 @@ export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = 
         summary: 'Enroll clients from a CSV',
         description:
           'Starts a job that enrolls every client of the upload, in chunks, resumed by any API process ' +
-          'if this one dies; poll `GET /v1/enrollment-jobs/{id}` (the `location` header) for progress.',
+          'if this one dies; poll `GET /v1/enrollment-jobs/{id}` (the `location` header) for progress. ' +
+          '`column` names the header of the client id column when it is not one of the usual names.',
         params: JourneyParams,
+        querystring: z.strictObject({
+          column: z
+            .string()
+            .min(1)
+            .max(200)
+            .optional()
+            .describe(
+              'the header of the column holding client ids (default: clientId, client_id, externalId, id…)',
+            ),
+        }),
         consumes: ['text/csv'],
         body: z.string().min(1).describe('CSV with a header row naming the client id column'),
         response: { 202: EnrollmentJobResponse, ...errors },
       },
     },
     async (request, reply) => {
-      const rows = parseCsvBody(request.body, maxClients);
+      const rows = parseCsvBody(request.body, maxClients, request.query.column);
       const target = await loadPublishedVersion(db, request.params.id);
       requireTemporal();
       const job = await createEnrollmentJob(db, target, rows);
@@ -191,9 +202,9 @@ export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = 
   );
 };
 
-function parseCsvBody(text: string, maxClients: number) {
+function parseCsvBody(text: string, maxClients: number, column: string | undefined) {
   try {
-    const rows = parseClientCsv(text);
+    const rows = parseClientCsv(text, column);
     if (rows.length === 0) throw new CsvError(2, 'no client rows after the header');
     if (rows.length > maxClients) {
       throw new ApiError(
@@ -204,6 +215,8 @@ function parseCsvBody(text: string, maxClients: number) {
     return rows;
   } catch (error) {
     if (error instanceof CsvError) throw new ApiError('validation_failed', `body: ${error.message}`);
+    if (error instanceof CsvColumnError)
+      throw new ApiError('validation_failed', `querystring.column: ${error.message}`);
     throw error;
   }
 }

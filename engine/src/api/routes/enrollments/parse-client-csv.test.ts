@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClientCsv } from './parse-client-csv';
+import { CsvColumnError, parseClientCsv } from './parse-client-csv';
 
 describe('parseClientCsv', () => {
   it('reads the id column by its header, whatever its position, skipping blank lines', () => {
@@ -23,5 +23,14 @@ describe('parseClientCsv', () => {
     expect(() => parseClientCsv('email\na@b.c\n')).toThrow('line 1: no client id column');
     expect(() => parseClientCsv('')).toThrow('line 1: the file is empty');
     expect(() => parseClientCsv('id\n"open')).toThrow('line 2: unterminated quoted field');
+  });
+
+  it('reads the column the uploader mapped, by its header as written, and names one that is missing', () => {
+    const csv = 'Customer number,id\nC-7,row-1\n C-8 ,row-2\n';
+    expect(parseClientCsv(csv, 'Customer number')).toEqual([
+      { line: 2, clientId: 'C-7' },
+      { line: 3, clientId: 'C-8' },
+    ]);
+    expect(() => parseClientCsv(csv, 'Phone')).toThrow(CsvColumnError);
   });
 });

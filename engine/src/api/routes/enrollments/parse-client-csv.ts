@@ -55,16 +55,28 @@ function readRecords(text: string): { line: number; fields: string[] }[] {
   return records.filter((record) => record.fields.some((value) => value.trim() !== ''));
 }
 
+/** Thrown when the column the uploader mapped to the client id is not in the header. */
+export class CsvColumnError extends Error {
+  constructor(readonly column: string) {
+    super(`no column "${column}" in the header`);
+    this.name = 'CsvColumnError';
+  }
+}
+
 /**
- * Reads the client ids of an enrollment upload. The first row is a header naming the id column (any
- * of {@link CLIENT_ID_COLUMNS}); other columns are ignored. Blank lines are skipped.
+ * Reads the client ids of an enrollment upload. The first row is a header; the id column is the one
+ * the uploader mapped (`idColumn`, a header name as written) or else any of {@link CLIENT_ID_COLUMNS};
+ * other columns are ignored. Blank lines are skipped.
  */
-export function parseClientCsv(text: string): CsvClientRow[] {
+export function parseClientCsv(text: string, idColumn?: string): CsvClientRow[] {
   const [header, ...rows] = readRecords(text.replace(/^\uFEFF/, ''));
   if (header === undefined) throw new CsvError(1, 'the file is empty');
-  const column = header.fields.findIndex((name) =>
-    (CLIENT_ID_COLUMNS as readonly string[]).includes(name.trim().toLowerCase()),
-  );
+  const names = header.fields.map((name) => name.trim());
+  const column =
+    idColumn === undefined
+      ? names.findIndex((name) => (CLIENT_ID_COLUMNS as readonly string[]).includes(name.toLowerCase()))
+      : names.indexOf(idColumn.trim());
+  if (column === -1 && idColumn !== undefined) throw new CsvColumnError(idColumn);
   if (column === -1) {
     throw new CsvError(
       header.line,

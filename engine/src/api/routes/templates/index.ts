@@ -1,5 +1,6 @@
-import type { Database, TemplateFormat, TemplateRow } from '@touchpoint/db';
-import { and, asc, ChannelKind, eq, ne, templates } from '@touchpoint/db';
+import type { Database, TemplateRow } from '@touchpoint/db';
+import { and, asc, ChannelKind, eq, getTemplateUsersQuery, ne, templates } from '@touchpoint/db';
+import type { TemplateUser } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
@@ -7,18 +8,12 @@ import { routeErrors } from '../../plugins/error-responses';
 import { requireScope } from '../../plugins/auth';
 import { CatalogParams, foundOr404 } from '../catalog-helpers';
 import { checkTemplateRenders, previewTemplate } from './render-preview';
+import { toTemplateColumns } from './template-columns';
 import { PreviewBody, PreviewResponse, TemplateBody, TemplateResponse } from './template-body';
 
 const errors = routeErrors(409);
 const read = { scope: 'catalog:read' } as const;
 const write = { scope: 'catalog:write' } as const;
-
-/** The stored columns for a request body: SMS, call and webhook bodies are plain text. */
-function toColumns(body: TemplateBody) {
-  const format: TemplateFormat = body.channel === 'email' ? body.format : 'text';
-  const subject = body.channel === 'email' ? body.subject : null;
-  return { key: body.key, channel: body.channel, name: body.name, format, subject, body: body.body };
-}
 
 /**
  * Checks what the unique (key, channel) index would reject, first, so the answer names the field; the
@@ -36,9 +31,21 @@ async function assertKeyFree(db: Database, body: TemplateBody, exceptId: string 
   }
 }
 
+/** "used by" in words an API caller reads: each journey, where it sends the template, and the steps. */
+function describeUsers(users: TemplateUser[]): string {
+  const each = users.map((user) => {
+    const where = [
+      user.publishedVersion === null ? null : `version ${user.publishedVersion}`,
+      user.isInDraft ? 'draft' : null,
+    ].filter((part) => part !== null);
+    return `"${user.name}" (${where.join(' and ')}: ${user.steps.join(', ')})`;
+  });
+  return `the template is sent by ${users.length === 1 ? 'a journey' : `${users.length} journeys`}: ${each.join('; ')}`;
+}
+
 async function prepare(db: Database, body: TemplateBody, exceptId: string | null) {
   await assertKeyFree(db, body, exceptId);
-  const columns = toColumns(body);
+  const columns = toTemplateColumns(body);
   const now = new Date();
   await checkTemplateRenders({ id: exceptId ?? '', createdAt: now, updatedAt: now, ...columns });
   return columns;
@@ -144,13 +151,16 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       schema: {
         tags: ['templates'],
         summary: 'Delete a template',
-        description: 'Removes the template; journeys that name it fail their check at the next publish.',
+        description:
+          'Removes the template. 409 while a journey not archived sends it in its draft or current ' +
+          'version (the message names them; `GET /v1/templates/{id}/uses` lists them with their steps).',
         params: CatalogParams,
-        response: { 204: z.null().describe('deleted') },
+        response: { 204: z.null().describe('deleted'), ...errors },
       },
     },
     async (request, reply) => {
-      await load(request.params.id);
+      const users = await getTemplateUsersQuery(db, await load(request.params.id));
+      if (users.length > 0) throw new ApiError('conflict', `params.id: ${describeUsers(users)}`);
       await db.delete(templates).where(eq(templates.id, request.params.id));
       return reply.code(204).send(null);
     },

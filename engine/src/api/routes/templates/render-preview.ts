@@ -5,7 +5,8 @@ import type { TemplateVariables } from '@touchpoint/channels';
 import type { Database, TemplateRow } from '@touchpoint/db';
 import { clients, eq } from '@touchpoint/db';
 import { ApiError } from '../../api-error';
-import type { PreviewBody, PreviewResponse } from './template-body';
+import { toTemplateColumns } from './template-columns';
+import type { DraftPreviewBody, PreviewBody, PreviewResponse } from './template-body';
 
 /** Used when a preview names no client: every column a template usually reads, plus a first name. */
 export const SAMPLE_CLIENT = {
@@ -20,10 +21,10 @@ export const SAMPLE_CLIENT = {
 const SAMPLE_OFFER = { key: 'sample-offer', name: '10% off', kind: 'percentDiscount', value: 10 } as const;
 
 // Signed with a key made for this preview only, so preview links never verify against the real secret.
-const previewTracking = () => ({ baseUrl: 'https://preview.invalid', secret: randomUUID() });
+export const previewTracking = () => ({ baseUrl: 'https://preview.invalid', secret: randomUUID() });
 
 /** The variables a real send would see for this client and offer (same keys as the send activity). */
-async function loadVariables(db: Database, body: PreviewBody): Promise<TemplateVariables> {
+export async function loadVariables(db: Database, body: PreviewBody): Promise<TemplateVariables> {
   let client: Record<string, unknown> = body.client ?? { ...SAMPLE_CLIENT };
   if (body.clientId !== undefined) {
     const [row] = await db.select().from(clients).where(eq(clients.externalId, body.clientId));
@@ -56,7 +57,7 @@ function toIssuePath(field: string): string {
  * A renderer's error as a 400 naming the field; a file-reading tag gets its own issue code, so a
  * client can tell "not allowed here" from "does not parse".
  */
-function toValidationError(error: unknown): ApiError {
+export function toValidationError(error: unknown): ApiError {
   // Rendering is pure (no I/O), so whatever it throws comes from the template: MJML's parser throws
   // plain errors on a body that is not MJML at all, which are reported against `body` too.
   const field = error instanceof TemplateRenderError ? error.field : 'body';
@@ -133,10 +134,26 @@ export async function previewTemplate(db: Database, row: TemplateRow, body: Prev
  * built-in sample, so a broken or file-reading template is never stored.
  */
 export async function checkTemplateRenders(row: TemplateRow): Promise<void> {
+  assertNoFileTagsIn(row);
+  await renderTemplate(row, { client: { ...SAMPLE_CLIENT }, offer: { ...SAMPLE_OFFER }, journey: {} });
+}
+
+function assertNoFileTagsIn(row: TemplateRow): void {
   try {
     for (const [field, source] of listSources(row)) assertNoFileTags(row.key, field, source);
   } catch (error) {
     throw toValidationError(error);
   }
-  await renderTemplate(row, { client: { ...SAMPLE_CLIENT }, offer: { ...SAMPLE_OFFER }, journey: {} });
+}
+
+/**
+ * `POST /v1/template-previews`: a template as the editor holds it, unsaved, rendered exactly as a
+ * preview of the stored one would be (same checks, same pipeline), so the editor's preview is live.
+ */
+export async function previewDraftTemplate(db: Database, body: DraftPreviewBody) {
+  const now = new Date();
+  const row: TemplateRow = { id: '', createdAt: now, updatedAt: now, ...toTemplateColumns(body.template) };
+  assertNoFileTagsIn(row);
+  const { template: _template, ...sample } = body;
+  return renderTemplate(row, await loadVariables(db, sample));
 }

@@ -85,27 +85,37 @@ export const TemplateResponse = z
   })
   .describe('a content template');
 
+/** The sample-data fields of a preview, shared by the draft preview and the test send. */
+const previewFields = {
+  clientId: ClientExternalId.optional().describe('preview with this stored client (needs clients:read)'),
+  client: z.record(z.string(), z.unknown()).optional().describe('or with these client fields, inline'),
+  offerId: z.uuid().optional().describe('preview with this stored offer'),
+  offer: z.record(z.string(), z.unknown()).optional().describe('or with these offer fields, inline'),
+  journey: z.record(z.string(), z.unknown()).optional().describe('the `journey` variables templates see'),
+};
+
+/** Refuses a stored and an inline client (or offer) together: which one would the message show? */
+function oneSourceEach<
+  T extends z.ZodType<{ clientId?: unknown; client?: unknown; offerId?: unknown; offer?: unknown }>,
+>(schema: T) {
+  return schema
+    .refine((b) => !(b.clientId !== undefined && b.client !== undefined), {
+      path: ['client'],
+      message: 'give clientId or client, not both',
+    })
+    .refine((b) => !(b.offerId !== undefined && b.offer !== undefined), {
+      path: ['offer'],
+      message: 'give offerId or offer, not both',
+    });
+}
+
 /**
  * Sample data for a preview: a stored client (`clientId`, the external id) or an inline `client`
  * object, and an inline `offer` or a stored one (`offerId`). Without either, a built-in sample is used.
  */
-export const PreviewBody = z
-  .strictObject({
-    clientId: ClientExternalId.optional().describe('preview with this stored client (needs clients:read)'),
-    client: z.record(z.string(), z.unknown()).optional().describe('or with these client fields, inline'),
-    offerId: z.uuid().optional().describe('preview with this stored offer'),
-    offer: z.record(z.string(), z.unknown()).optional().describe('or with these offer fields, inline'),
-    journey: z.record(z.string(), z.unknown()).optional().describe('the `journey` variables templates see'),
-  })
-  .refine((b) => !(b.clientId !== undefined && b.client !== undefined), {
-    path: ['client'],
-    message: 'give clientId or client, not both',
-  })
-  .refine((b) => !(b.offerId !== undefined && b.offer !== undefined), {
-    path: ['offer'],
-    message: 'give offerId or offer, not both',
-  })
-  .describe('sample data for the preview; a built-in sample stands in for what is left out');
+export const PreviewBody = oneSourceEach(z.strictObject(previewFields)).describe(
+  'sample data for the preview; a built-in sample stands in for what is left out',
+);
 export type PreviewBody = z.infer<typeof PreviewBody>;
 
 /** SMS segment count (providers bill per segment). */
@@ -149,3 +159,51 @@ export const PreviewResponse = z.discriminatedUnion('channel', [
     .describe('a rendered webhook'),
 ]);
 export type PreviewResponse = z.infer<typeof PreviewResponse>;
+
+/** A template not saved yet, rendered as the editor shows it, with the same sample data as a preview. */
+export const DraftPreviewBody = oneSourceEach(
+  z.strictObject({ template: TemplateBody.describe('the template as written so far'), ...previewFields }),
+).describe('an unsaved template and the sample data to render it with');
+export type DraftPreviewBody = z.infer<typeof DraftPreviewBody>;
+
+/**
+ * A test send: the template rendered as for a real client (or the sample), sent to `to` through the
+ * channel's own adapter, marked as a test.
+ */
+export const TestSendBody = oneSourceEach(
+  z.strictObject({
+    to: z
+      .string()
+      .min(3)
+      .max(320)
+      .describe('where to send it: an email address for email, an E.164 phone (+79991234567) for SMS'),
+    ...previewFields,
+  }),
+).describe('where to send a test of the template, and the sample data to render it with');
+export type TestSendBody = z.infer<typeof TestSendBody>;
+
+export const TestSendResponse = z
+  .object({
+    channel: z.enum(['email', 'sms']).describe('the channel it went out on'),
+    to: z.string().describe('where it went'),
+    provider: z.string().describe('the provider that accepted it (`smtp`, `twilio`, `smsru`)'),
+    providerId: z.string().describe("the provider's id of the message"),
+    messageId: z.string().describe('the id it was sent under (`test-…`; no outbox row, never in reports)'),
+  })
+  .describe('a test message the provider accepted');
+
+/** One journey that sends the template, in its draft or its current version. */
+export const TemplateUserResponse = z
+  .object({
+    journeyId: z.string().describe("the journey's id"),
+    name: z.string().describe("the journey's name"),
+    status: z.string().describe("the journey's status (draft, active, paused)"),
+    publishedVersion: z
+      .number()
+      .int()
+      .nullable()
+      .describe('the current published version that sends it; null when only the draft does'),
+    isInDraft: z.boolean().describe('whether the draft sends it'),
+    steps: z.array(z.string()).describe('the steps that send it, by name (their id when unnamed)'),
+  })
+  .describe('a journey that sends the template');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSmsSegments } from './segments';
+import { countSmsSegments } from './sms-segments';
 
 describe('countSmsSegments', () => {
   it('fits 160 plain latin characters in one GSM-7 segment', () => {

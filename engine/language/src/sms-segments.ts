@@ -1,3 +1,7 @@
+/**
+ * How an SMS text splits into billed segments. Pure, in the language so the builder counts as the
+ * marketer types with the very function the preview and the SMS sandbox use.
+ */
 // GSM 03.38 default alphabet (one septet each) and its extension table (escape + char = two septets).
 const GSM_BASIC =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
