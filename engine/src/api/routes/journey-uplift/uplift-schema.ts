@@ -1,27 +1,12 @@
 import { z } from 'zod';
+import { UpliftFigure } from '@touchpoint/language/api-contract';
 import { ReportSource } from '../journey-report/report-schema';
 
-const Interval = (what: string) =>
-  z.tuple([z.number().describe('lower bound'), z.number().describe('upper bound')]).describe(what);
-
-/** One estimator's answer (post-stratified proportions or stratified Welch), every field described. */
-export const UpliftEstimateResponse = z
-  .object({
-    treated: z.number().describe('the treated arm’s stratum-weighted rate (or mean per client)'),
-    control: z.number().describe('the control arm’s rate (or mean) on the same stratum weights'),
-    absolute: z.number().describe('absolute uplift: treated − control'),
-    absoluteInterval: Interval('95 % confidence interval of the absolute uplift'),
-    relative: z
-      .number()
-      .nullable()
-      .describe('relative uplift: treated / control − 1; null when control is 0'),
-    relativeInterval: Interval('95 % interval of the relative uplift (delta method)')
-      .nullable()
-      .describe('95 % interval of the relative uplift (delta method); null when control is 0'),
-    standardError: z.number().describe('standard error of the absolute uplift'),
-    pValue: z.number().describe('two-sided p-value of no difference'),
-  })
-  .describe('treated vs control for one figure');
+/** One estimator's answer (post-stratified proportions or stratified Welch): the contract's figure, stratum-weighted. */
+export const UpliftEstimateResponse = UpliftFigure.extend({
+  treated: z.number().describe('the treated arm’s stratum-weighted rate (or mean per client)'),
+  control: z.number().describe('the control arm’s rate (or mean) on the same stratum weights'),
+}).describe('treated vs control for one figure');
 
 const WelchEstimate = UpliftEstimateResponse.extend({
   degreesOfFreedom: z
