@@ -1,16 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
-import type { Worker } from '@temporalio/worker';
-import { createActivities } from '@touchpoint/activities';
-import { DeliveryPolicy } from '@touchpoint/channels';
 import { enrollments, eq } from '@touchpoint/db';
-import { createEventRouter } from '@touchpoint/engine/router/index';
-import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRACKING } from '../channels/send-fixtures';
-import { startBuilderServer, type BuilderServer, callAsAdmin } from './builder-server';
+import { type BuilderServer, callAsAdmin } from './builder-server';
+import { startBuilderWithJourneys, type BuilderWithJourneys } from './builder-with-journeys';
 import { launchChromium, screenshotPath } from './chromium';
 
 // Audiences from the builder, against the real API on a real Temporal dev server: a segment
@@ -19,33 +11,13 @@ import { launchChromium, screenshotPath } from './chromium';
 // rejected rows — in English and Russian.
 let server: BuilderServer;
 let browser: Browser;
-let connection: Connection;
-let native: NativeConnection;
-let worker: Worker;
-let running: Promise<void>;
+let product: BuilderWithJourneys;
 const contexts: BrowserContext[] = [];
-const taskQueue = `audiences-${randomUUID()}`;
 const KAZAN = ['aud-01', 'aud-03', 'aud-05', 'aud-07', 'aud-09'];
 
 beforeAll(async () => {
-  connection = await Connection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-  const temporal = new Client({ connection });
-  server = await startBuilderServer({
-    app: (db) => ({
-      temporal,
-      router: createEventRouter({ db, temporal, taskQueue }),
-      config: { journeyTaskQueue: taskQueue },
-    }),
-  });
-  native = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-  const activities = createActivities({
-    db: server.db,
-    adapters: {},
-    policy: DeliveryPolicy.parse({}),
-    tracking: TRACKING,
-  });
-  worker = await createJourneyWorker({ connection: native, taskQueue, activities });
-  running = worker.run();
+  product = await startBuilderWithJourneys('audiences');
+  server = product.server;
   browser = await launchChromium();
   for (let i = 1; i <= 10; i += 1) {
     const id = `aud-${String(i).padStart(2, '0')}`;
@@ -65,11 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
-  worker?.shutdown();
-  await running;
-  await native?.close();
-  await server?.close();
-  await connection?.close();
+  await product?.close();
 });
 
 const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);
