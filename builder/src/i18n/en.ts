@@ -50,9 +50,9 @@ export const en = {
   'journeys.showArchived': 'Show archived',
   'journeys.noneFound': 'No journey matches.',
   'journeys.pages': 'Pages of the journey list',
-  'journeys.page': 'Page {n}',
-  'journeys.previous': 'Previous',
-  'journeys.next': 'Next',
+  'pager.page': 'Page {n}',
+  'pager.previous': 'Previous page',
+  'pager.next': 'Next page',
   'journeys.empty': 'No journeys yet. Draw one from scratch or start from a template.',
 
   'status.draft': 'Draft',

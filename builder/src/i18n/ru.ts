@@ -48,9 +48,9 @@ export const ru: Record<MessageKey, string> = {
   'journeys.showArchived': 'Показать архивные',
   'journeys.noneFound': 'Ни одна цепочка не подходит.',
   'journeys.pages': 'Страницы списка цепочек',
-  'journeys.page': 'Страница {n}',
-  'journeys.previous': 'Назад',
-  'journeys.next': 'Дальше',
+  'pager.page': 'Страница {n}',
+  'pager.previous': 'Предыдущая страница',
+  'pager.next': 'Следующая страница',
   'journeys.empty': 'Цепочек пока нет. Нарисуйте с нуля или начните с шаблона.',
 
   'status.draft': 'Черновик',

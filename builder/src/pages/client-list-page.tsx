@@ -6,7 +6,8 @@ import { formatRoute } from '../app/routes';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { segmentsApi } from '../segments/segments-api';
 import { ApiView } from './api-view';
-import { useSettled } from './journey-list-page';
+import { CursorPager, useCursorPages } from './cursor-pager';
+import { useSettled } from './use-settled';
 
 /** Clients per page of the list. */
 export const CLIENTS_PER_PAGE = 25;
@@ -84,13 +85,8 @@ export function ClientListPage() {
   const [journeyId, setJourneyId] = useState('');
   const q = useSettled(search);
   const filter = `${q}|${segmentKey}|${journeyId}`;
-  const [paging, setPaging] = useState<{ filter: string; cursors: (string | null)[] }>({
-    filter,
-    cursors: [null],
-  });
-  // A new search or filter starts again from the first page.
-  const cursors = paging.filter === filter ? paging.cursors : [null];
-  const cursor = cursors.at(-1) ?? null;
+  const pages = useCursorPages(filter);
+  const { cursor } = pages;
   const [page, reload] = useApi(
     () =>
       api.listClients({
@@ -144,23 +140,12 @@ export function ClientListPage() {
                   ))}
                 </tbody>
               </table>
-              <nav className="pager" aria-label={t('clients.title')}>
-                <button
-                  type="button"
-                  disabled={cursors.length === 1}
-                  onClick={() => setPaging({ filter, cursors: cursors.slice(0, -1) })}
-                >
-                  ← {t('clients.previous')}
-                </button>
-                <span data-testid="client-page">{t('clients.page', { page: cursors.length })}</span>
-                <button
-                  type="button"
-                  disabled={nextCursor === null}
-                  onClick={() => setPaging({ filter, cursors: [...cursors, nextCursor] })}
-                >
-                  {t('clients.next')} →
-                </button>
-              </nav>
+              <CursorPager
+                pages={pages}
+                nextCursor={nextCursor}
+                label={t('clients.pages')}
+                testId="client-page"
+              />
             </>
           )
         }

@@ -1,13 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api/client';
 import type { JourneyListTotals } from '../api/schemas';
 import { useApi } from '../api/use-api';
 import { formatRoute } from '../app/routes';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { ApiView } from './api-view';
+import { CursorPager, useCursorPages } from './cursor-pager';
 import { createAndOpenJourney } from './create-journey';
 import { ImportFailureBox, ImportJourneyButton, type ImportFailure } from './import-journey-button';
 import { ServerError } from './server-error';
+import { useSettled } from './use-settled';
 
 /** Clients in, conversion and failed runs of one journey (all versions), from the list's own totals. */
 function JourneyTotalsCells({ totals, locale }: { totals: JourneyListTotals; locale: string }) {
@@ -26,16 +28,6 @@ function JourneyTotalsCells({ totals, locale }: { totals: JourneyListTotals; loc
 /** Journeys per page of the list. */
 export const JOURNEYS_PER_PAGE = 20;
 
-/** The search text, settled: typing fast asks the server once, when the marketer pauses. */
-export function useSettled(text: string, delayMs = 250): string {
-  const [settled, setSettled] = useState(text);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(text), delayMs);
-    return () => clearTimeout(timer);
-  }, [text, delayMs]);
-  return settled;
-}
-
 /**
  * Journeys with their status, live version, clients in, conversion and failed runs: searched by name,
  * archived ones hidden until asked for, a page at a time (the cursors of the pages seen so far are kept,
@@ -49,15 +41,8 @@ export function JourneyListPage() {
   const q = useSettled(search);
   const archived = showArchived ? 'include' : 'exclude';
   const filter = `${q}|${archived}`;
-  const [paging, setPaging] = useState<{ filter: string; cursors: (string | null)[] }>({
-    filter,
-    cursors: [null],
-  });
-  // A new search or filter starts again from the first page.
-  const cursors = paging.filter === filter ? paging.cursors : [null];
-  const setCursors = (next: (seen: (string | null)[]) => (string | null)[]) =>
-    setPaging({ filter, cursors: next(cursors) });
-  const cursor = cursors.at(-1) ?? null;
+  const pages = useCursorPages(filter);
+  const { cursor } = pages;
   const [journeys, reload] = useApi(
     () => api.listJourneyPage({ q, archived, limit: JOURNEYS_PER_PAGE, cursor }),
     `journeys|${filter}|${cursor ?? ''}`,
@@ -106,7 +91,7 @@ export function JourneyListPage() {
       <ApiView state={journeys} reload={reload}>
         {({ items: list, nextCursor }) =>
           list.length === 0 ? (
-            <p className="empty">{q || cursors.length > 1 ? t('journeys.noneFound') : t('journeys.empty')}</p>
+            <p className="empty">{q || pages.page > 1 ? t('journeys.noneFound') : t('journeys.empty')}</p>
           ) : (
             <>
               <table className="journey-table">
@@ -145,23 +130,12 @@ export function JourneyListPage() {
                   ))}
                 </tbody>
               </table>
-              <nav className="pager" aria-label={t('journeys.pages')}>
-                <button
-                  type="button"
-                  disabled={cursors.length === 1}
-                  onClick={() => setCursors((seen) => seen.slice(0, -1))}
-                >
-                  ← {t('journeys.previous')}
-                </button>
-                <span data-testid="journey-page">{t('journeys.page', { n: cursors.length })}</span>
-                <button
-                  type="button"
-                  disabled={nextCursor === null}
-                  onClick={() => setCursors((seen) => [...seen, nextCursor])}
-                >
-                  {t('journeys.next')} →
-                </button>
-              </nav>
+              <CursorPager
+                pages={pages}
+                nextCursor={nextCursor}
+                label={t('journeys.pages')}
+                testId="journey-page"
+              />
             </>
           )
         }

@@ -6,7 +6,7 @@ import { useApi } from '../api/use-api';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { ApiView } from './api-view';
 import { CallTaskView } from './call-task-view';
-import { useSettled } from './journey-list-page';
+import { useSettled } from './use-settled';
 import { OperatorPicker, useOperatorStore } from './operator-picker';
 
 /** Calls per page of the queue. */

@@ -192,11 +192,11 @@ describe('the canvas, as a marketer uses it', () => {
     await expect.poll(() => page.getByText('Quarterly reactivation').count()).toBe(0);
     await expect.poll(() => page.getByTestId('journey-page').innerText()).toBe('Page 1');
     await expect.poll(() => rows.count()).toBe(20);
-    await page.getByRole('button', { name: 'Next →' }).click();
+    await page.getByRole('button', { name: 'Next page' }).click();
     await page.getByTestId('journey-page').getByText('Page 2').waitFor();
     await expect.poll(() => rows.count()).toBe(2);
-    expect(await page.getByRole('button', { name: 'Next →' }).isDisabled()).toBe(true);
-    await page.getByRole('button', { name: '← Previous' }).click();
+    expect(await page.getByRole('button', { name: 'Next page' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Previous page' }).click();
     await page.getByTestId('journey-page').getByText('Page 1').waitFor();
 
     await page.getByLabel('Show archived').check();
