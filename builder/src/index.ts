@@ -3,4 +3,3 @@ export { JOURNEY_TEMPLATES, type JourneyTemplate } from './templates';
 export { canvasToDraft, draftToCanvas, type CanvasState, type StepNode } from './canvas/convert';
 export { JourneyDraft } from './canvas/draft';
 export { endpoints } from './api/endpoints';
-export { ATTRIBUTION_MODES, PRODUCT_MATCHES, JourneyReport } from './api/report-schemas';

@@ -8,7 +8,6 @@ export * from './client-facts/smart-trigger';
 export { refreshClientFacts } from './client-facts/refresh-client-facts';
 export * from './ingest/upsert-clients';
 export * from './ingest/store-events';
-export * from './funnel/funnel-taxonomy';
 export * from './funnel/record-event-funnel-actions';
 export * from './ingest/store-purchases';
 export * from './queries/api-keys';

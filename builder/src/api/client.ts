@@ -30,14 +30,22 @@ import {
   GlobalControlSettingAnswer,
   type CallOutcome,
   TestPathResult,
-} from './schemas';
-import { JourneyUpliftAnswer } from './uplift-schemas';
-import {
-  FunnelTaxonomyVersion,
+  FunnelTaxonomyResponse,
   JourneyReport,
+  JourneyUplift,
+  type AttributionMode,
   type FunnelActionRule,
-  type ReportQuery,
-} from './report-schemas';
+} from './schemas';
+
+/** The report's query: every field optional, as the server defaults them. */
+export interface ReportQuery {
+  version?: number;
+  from?: string;
+  to?: string;
+  attribution?: AttributionMode;
+  target?: string;
+  taxonomyVersion?: number;
+}
 
 /** Thrown for any non-2xx answer; `status` 0 means the server could not be reached. */
 export class ApiError extends Error {
@@ -183,17 +191,17 @@ export const api = {
     request(JourneyReport, `${endpoints.journeyReport(journeyId)}${toQuery({ ...query })}`),
   /** The journey's (or one step's) uplift against its holdout, per stratum (docs/metrics.md, "Uplift"). */
   getUplift: (journeyId: string, query: { version?: number; node?: string }) =>
-    request(JourneyUpliftAnswer, `${endpoints.journeyUplift(journeyId)}${toQuery(query)}`),
+    request(JourneyUplift, `${endpoints.journeyUplift(journeyId)}${toQuery(query)}`),
   getGlobalControl: () => request(GlobalControlSettingAnswer, endpoints.globalControl()),
   /** Sets the global control share (admin keys only); assigned clients keep their group. */
   saveGlobalControl: (share: number) =>
     request(GlobalControlSettingAnswer, endpoints.globalControl(), send('PUT', { share })),
   /** All marketing's incremental revenue against the global control group. */
   getGlobalControlReport: () => request(GlobalControlReport, endpoints.globalControlReport()),
-  getFunnelTaxonomy: () => request(FunnelTaxonomyVersion, endpoints.funnelTaxonomy()),
+  getFunnelTaxonomy: () => request(FunnelTaxonomyResponse, endpoints.funnelTaxonomy()),
   /** Saves the funnel as a new taxonomy version (admin keys only); reports recompute with it. */
   saveFunnelTaxonomy: (actions: FunnelActionRule[]) =>
-    request(FunnelTaxonomyVersion, endpoints.funnelTaxonomy(), send('PUT', { actions })),
+    request(FunnelTaxonomyResponse, endpoints.funnelTaxonomy(), send('PUT', { actions })),
   getDeliverySettings: () => request(DeliverySettingsVersion, endpoints.deliverySettings()),
   /** Saves the delivery settings as a new version (admin keys only); refused (409) over a newer one. */
   saveDeliverySettings: (policy: unknown, baseVersion: number) =>

@@ -3,4 +3,13 @@
  * one import for the builder's pages. Nothing is declared here, so the builder cannot drift from the server.
  */
 export * from '@touchpoint/language/api-contract';
-export { CALL_OUTCOMES, CallOutcome, JourneyStatus } from '@touchpoint/language';
+export {
+  ATTRIBUTION_MODES,
+  AttributionMode,
+  CALL_OUTCOMES,
+  CallOutcome,
+  FunnelActionRule,
+  JourneyStatus,
+  PRODUCT_MATCHES,
+  type ProductMatch,
+} from '@touchpoint/language';

@@ -10,7 +10,7 @@ import {
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { validateJourney, type JourneyProblem, type NodeKind } from '@touchpoint/language';
 import type { JourneyStats, TestPathResult } from '../api/schemas';
-import type { FunnelActionRule, NodeFunnel } from '../api/report-schemas';
+import type { FunnelActionRule, NodeFunnel } from '../api/schemas';
 import type { UpliftByStep } from '../report/uplift/load-uplift';
 import { createDefaultConfig } from '../nodes/default-configs';
 import { copySelection, pasteClipboard, type ClipboardPayload } from './clipboard';

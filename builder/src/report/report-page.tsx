@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { api } from '../api/client';
-import type { FunnelTaxonomyVersion, JourneyReport } from '../api/report-schemas';
+import type { FunnelTaxonomyResponse, JourneyReport } from '../api/schemas';
 import type { JourneyDetail, JourneyVersion } from '../api/schemas';
 import { useApi } from '../api/use-api';
 import { formatRoute } from '../app/routes';
@@ -25,7 +25,7 @@ import './report.css';
 interface ReportFrame {
   journey: JourneyDetail;
   versions: JourneyVersion[];
-  taxonomy: FunnelTaxonomyVersion;
+  taxonomy: FunnelTaxonomyResponse;
 }
 
 /** The analyst's report of one journey: loads the journey, its versions and the funnel taxonomy. */

@@ -1,4 +1,4 @@
-import { ATTRIBUTION_MODES, type AttributionMode, type FunnelActionRule } from '../api/report-schemas';
+import { ATTRIBUTION_MODES, type AttributionMode, type FunnelActionRule } from '../api/schemas';
 import { useT } from '../i18n/i18n';
 import { PERIOD_PRESETS, type Period, type PeriodPreset } from './report-period';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { JourneyReport } from '../api/report-schemas';
+import type { JourneyReport } from '../api/schemas';
 import { useLocaleStore, useT, type MessageKey } from '../i18n/i18n';
 import { BarChart } from './charts/bar-chart';
 import { LineChart } from './charts/line-chart';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/i18n';
-import { JourneyReport } from '../api/report-schemas';
+import { JourneyReport } from '../api/schemas';
 import { toCsv } from './csv';
 import { formatCell, formatDuration, formatPercent } from './format-figure';
 import { buildReportTable, type TableContext } from './report-tables';
@@ -56,6 +56,15 @@ const REPORT = JourneyReport.parse({
     sameCategory: { lines: 1, purchases: 1, revenue: 1200 },
     otherProduct: { lines: 3, purchases: 3, revenue: 180 },
     noOffer: { lines: 0, purchases: 0, revenue: 0 },
+  },
+  source: {
+    servedFrom: 'rollups',
+    rawReason: null,
+    pendingClients: 0,
+    oldestPendingAt: null,
+    taxonomyVersion: 1,
+    isReady: true,
+    isBaseReady: true,
   },
 });
 

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/i18n';
-import { PRODUCT_MATCHES, type ConversionTimes, type JourneyReport } from '../api/report-schemas';
+import { PRODUCT_MATCHES, type ConversionTimes, type JourneyReport } from '../api/schemas';
 import type { CsvValue } from './csv';
 import type { Step } from './step-names';
 

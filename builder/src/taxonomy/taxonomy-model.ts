@@ -1,4 +1,4 @@
-import type { FunnelActionRule } from '../api/report-schemas';
+import type { FunnelActionRule } from '../api/schemas';
 
 /** One action as the settings form edits it: numbers and lists stay text until saved. */
 export interface ActionRow {

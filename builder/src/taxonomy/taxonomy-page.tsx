@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { ApiErrorBody } from '../api/describe-api-error';
-import type { FunnelActionRule, FunnelTaxonomyVersion } from '../api/report-schemas';
+import type { FunnelActionRule, FunnelTaxonomyResponse } from '../api/schemas';
 import { useApi } from '../api/use-api';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { ApiView } from '../pages/api-view';
@@ -47,7 +47,7 @@ function readFailure(failure: unknown): { fields: FieldErrors; other: unknown } 
   return { fields: NO_ERRORS, other: failure };
 }
 
-function TaxonomyForm({ initial }: { initial: FunnelTaxonomyVersion }) {
+function TaxonomyForm({ initial }: { initial: FunnelTaxonomyResponse }) {
   const t = useT();
   const locale = useLocaleStore((state) => state.locale);
   const [saved, setSaved] = useState(initial);

@@ -4,8 +4,8 @@ import { isCallOutcomeEventKey } from '../ingest/internal-event-keys';
 import { funnelActions } from '../schema/funnel-actions';
 import { messages } from '../schema/messages';
 import { loadFunnelTaxonomy, type StoredFunnelTaxonomy } from '../measurement/load-funnel-taxonomy';
-import { funnelRuleForEvent } from './funnel-taxonomy';
-import type { FunnelActionRule } from './funnel-taxonomy';
+import { funnelRuleForEvent } from '@touchpoint/language';
+import type { FunnelActionRule } from '@touchpoint/language';
 
 const DAY_MS = 86_400_000;
 

@@ -1,13 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { PRODUCT_MATCHES, type ProductMatch } from '@touchpoint/language';
 import type { Executor } from '../database';
 import { classifyGoalPurchaseLinesQuery } from './classify-goal-purchase-lines-query';
 import { getScopeEnrollmentsQuery } from './converted-enrollments-query';
 import type { ReportScope } from './report-scope';
 import { selectRows } from './select-rows';
-
-/** How a goal purchase's line relates to the product its communication offered. */
-export const PRODUCT_MATCHES = ['sameProduct', 'sameCategory', 'otherProduct', 'noOffer'] as const;
-export type ProductMatch = (typeof PRODUCT_MATCHES)[number];
 
 export type ProductAttribution = Record<ProductMatch, { lines: number; purchases: number; revenue: number }>;
 

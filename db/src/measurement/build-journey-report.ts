@@ -1,5 +1,5 @@
 import type { Executor } from '../database';
-import type { FunnelTaxonomy } from '../funnel/funnel-taxonomy';
+import type { FunnelTaxonomy } from '@touchpoint/language';
 import { attributePurchasedProducts } from './attribute-purchased-products';
 import { countEngagement } from './count-engagement';
 import { countJourneyTotals } from './count-journey-totals';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../database';
-import type { FunnelTaxonomy } from '../funnel/funnel-taxonomy';
+import type { FunnelTaxonomy } from '@touchpoint/language';
 import { getScopeEnrollmentsQuery, getScopeVisitsQuery } from './converted-enrollments-query';
 import { getAttributedActionsQuery } from './get-attributed-actions-query';
 import { inPeriod } from './period-filter';

@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Executor } from '../database';
-import { DEFAULT_FUNNEL_TAXONOMY, FunnelTaxonomy } from '../funnel/funnel-taxonomy';
+import { DEFAULT_FUNNEL_TAXONOMY, FunnelTaxonomy } from '@touchpoint/language';
 import { funnelTaxonomies } from '../schema/funnel-taxonomies';
 
 /** A saved taxonomy with its version number. */

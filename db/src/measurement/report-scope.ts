@@ -1,14 +1,4 @@
-import { z } from 'zod';
-
-/**
- * Which message claims an action when several qualify (docs/metrics.md, "Attribution"):
- * - `last` (default): the latest qualifying message (last touch);
- * - `first`: the earliest qualifying message;
- * - `every`: each qualifying message claims it (an action then counts once per message).
- */
-export const ATTRIBUTION_MODES = ['last', 'first', 'every'] as const;
-export const AttributionMode = z.enum(ATTRIBUTION_MODES);
-export type AttributionMode = z.infer<typeof AttributionMode>;
+import type { AttributionMode } from '@touchpoint/language';
 
 /**
  * The communications a report is about: the messages of one journey (optionally one version, one drawn

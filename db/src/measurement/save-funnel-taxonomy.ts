@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../database';
-import { FunnelTaxonomy } from '../funnel/funnel-taxonomy';
+import { FunnelTaxonomy } from '@touchpoint/language';
 import { funnelTaxonomies } from '../schema/funnel-taxonomies';
 import type { StoredFunnelTaxonomy } from './load-funnel-taxonomy';
 

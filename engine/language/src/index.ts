@@ -27,6 +27,7 @@ export * from './reentry';
 export * from './cron';
 export * from './journey-size';
 export * from './uplift';
+export * from './funnel-taxonomy';
 export { toProblemIssues } from './describe-issues';
 export { haveSameBehaviour } from './same-behaviour';
 export { listTemplateReferences, listTemplateUses, type TemplateUse } from './template-references';

@@ -7,6 +7,20 @@ import { z } from 'zod';
  * rename one, add new members at the end.
  */
 
+/**
+ * Which message claims an action when several qualify (docs/metrics.md, "Attribution"):
+ * - `last` (default): the latest qualifying message (last touch);
+ * - `first`: the earliest qualifying message;
+ * - `every`: each qualifying message claims it (an action then counts once per message).
+ */
+export const ATTRIBUTION_MODES = ['last', 'first', 'every'] as const;
+export const AttributionMode = z.enum(ATTRIBUTION_MODES);
+export type AttributionMode = z.infer<typeof AttributionMode>;
+
+/** How a goal purchase's line relates to the product its communication offered. */
+export const PRODUCT_MATCHES = ['sameProduct', 'sameCategory', 'otherProduct', 'noOffer'] as const;
+export type ProductMatch = (typeof PRODUCT_MATCHES)[number];
+
 /** Channels a message can go out through, in the order a send node tries them by default. */
 export const CHANNEL_KINDS = ['email', 'sms', 'call', 'webhook'] as const;
 /** A delivery channel; `send` nodes list them in fallback order. */

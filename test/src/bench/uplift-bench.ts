@@ -1,10 +1,5 @@
-import {
-  DEFAULT_FUNNEL_TAXONOMY,
-  openDatabase,
-  recomputeClientUpliftRollups,
-  sql,
-  type Database,
-} from '@touchpoint/db';
+import { DEFAULT_FUNNEL_TAXONOMY } from '@touchpoint/language';
+import { openDatabase, recomputeClientUpliftRollups, sql, type Database } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import { createTestDatabase } from '../harness/database';
 import { insertPublishedJourney } from '../harness/published-journey';

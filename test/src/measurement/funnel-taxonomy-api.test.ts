@@ -1,4 +1,5 @@
-import { createApiKey, DEFAULT_FUNNEL_TAXONOMY } from '@touchpoint/db';
+import { DEFAULT_FUNNEL_TAXONOMY } from '@touchpoint/language';
+import { createApiKey } from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createApiFixture, type ApiFixture } from '../api/api-fixture';
 

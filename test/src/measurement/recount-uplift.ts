@@ -1,4 +1,4 @@
-import type { FunnelTaxonomy } from '@touchpoint/db';
+import { type FunnelTaxonomy } from '@touchpoint/language';
 
 // An independent recount of the uplift's arms from stored rows, written from docs/metrics.md
 // ("Uplift"), not from the product's queries: one value per enrollment, then strata merged by the

@@ -1,4 +1,5 @@
-import { count, DEFAULT_FUNNEL_TAXONOMY, funnelActions, sql, type JourneyReport } from '@touchpoint/db';
+import { DEFAULT_FUNNEL_TAXONOMY } from '@touchpoint/language';
+import { count, funnelActions, sql, type JourneyReport } from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStats } from '../harness/product-reads';
 import { PATIENCE_MS, waitUntil } from '../harness/patience';

@@ -1,6 +1,5 @@
 import {
   clients,
-  DEFAULT_FUNNEL_TAXONOMY,
   drainReportRollups,
   enrollments,
   journeys,
@@ -12,6 +11,7 @@ import {
   estimateStratifiedMeans,
   estimateStratifiedProportions,
   type UpliftEstimate,
+  DEFAULT_FUNNEL_TAXONOMY,
 } from '@touchpoint/language';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createApiFixture, type ApiFixture } from '../api/api-fixture';

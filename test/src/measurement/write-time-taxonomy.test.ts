@@ -1,4 +1,5 @@
-import { asc, DEFAULT_FUNNEL_TAXONOMY, funnelActions } from '@touchpoint/db';
+import { DEFAULT_FUNNEL_TAXONOMY } from '@touchpoint/language';
+import { asc, funnelActions } from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createApiFixture, type ApiFixture } from '../api/api-fixture';
 

@@ -1,10 +1,10 @@
 import { api } from '../../api/client';
-import type { JourneyUpliftAnswer } from '../../api/uplift-schemas';
+import type { JourneyUplift } from '../../api/schemas';
 
 /** The journey's uplift and each step's (the clients who reached it, both arms walking the same path). */
 export interface UpliftByStep {
-  journey: JourneyUpliftAnswer;
-  steps: Record<string, JourneyUpliftAnswer>;
+  journey: JourneyUplift;
+  steps: Record<string, JourneyUplift>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { JourneyUpliftAnswer } from '../../api/uplift-schemas';
+import type { JourneyUplift } from '../../api/schemas';
 import { useApi } from '../../api/use-api';
 import { ApiView } from '../../pages/api-view';
 import { formatPercent } from '../format-figure';
@@ -53,7 +53,7 @@ export function UpliftSection({
   );
 }
 
-function JourneyFigures({ answer }: { answer: JourneyUpliftAnswer }) {
+function JourneyFigures({ answer }: { answer: JourneyUplift }) {
   const words = useUpliftWords();
   const { t } = words;
   const rate = (value: number) => formatPercent(value, words.locale);
@@ -104,7 +104,7 @@ function JourneyFigures({ answer }: { answer: JourneyUpliftAnswer }) {
   );
 }
 
-function StrataPlot({ answer }: { answer: JourneyUpliftAnswer }) {
+function StrataPlot({ answer }: { answer: JourneyUplift }) {
   const words = useUpliftWords();
   const rows: ForestRow[] = [
     ...answer.strata.map((s) => ({
@@ -136,7 +136,7 @@ function StrataPlot({ answer }: { answer: JourneyUpliftAnswer }) {
   );
 }
 
-function StrataTable({ answer }: { answer: JourneyUpliftAnswer }) {
+function StrataTable({ answer }: { answer: JourneyUplift }) {
   const words = useUpliftWords();
   const { t } = words;
   return (
@@ -171,7 +171,7 @@ function StrataTable({ answer }: { answer: JourneyUpliftAnswer }) {
   );
 }
 
-function StepsTable({ steps, answers }: { steps: Step[]; answers: Record<string, JourneyUpliftAnswer> }) {
+function StepsTable({ steps, answers }: { steps: Step[]; answers: Record<string, JourneyUplift> }) {
   const words = useUpliftWords();
   const { t } = words;
   const shown = steps.filter((step) => answers[step.id]);

@@ -1,4 +1,4 @@
-import type { JourneyUpliftAnswer } from '../../api/uplift-schemas';
+import type { JourneyUplift } from '../../api/schemas';
 import { formatInterval, formatPValue } from './format-uplift';
 import { useUpliftWords } from './use-uplift-words';
 import '../report.css';
@@ -13,7 +13,7 @@ export function UpliftVerdict({
   testId,
   isCompact = false,
 }: {
-  answer: JourneyUpliftAnswer;
+  answer: JourneyUplift;
   testId: string;
   /** The canvas's short form: the uplift and its interval only. */
   isCompact?: boolean;

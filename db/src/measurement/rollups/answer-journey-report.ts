@@ -1,5 +1,5 @@
 import type { Database } from '../../database';
-import type { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
+import type { FunnelTaxonomy } from '@touchpoint/language';
 import { buildJourneyReport, type JourneyReport } from '../build-journey-report';
 import { isWholeDayPeriod } from '../period-filter';
 import type { ReportScope } from '../report-scope';

@@ -1,6 +1,7 @@
 import type { Executor } from '../../database';
-import type { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
-import { PRODUCT_MATCHES, type ProductAttribution } from '../attribute-purchased-products';
+import type { FunnelTaxonomy } from '@touchpoint/language';
+import { PRODUCT_MATCHES } from '@touchpoint/language';
+import type { ProductAttribution } from '../attribute-purchased-products';
 import type { JourneyReport } from '../build-journey-report';
 import type { Engagement } from '../count-engagement';
 import type { JourneyTotals } from '../count-journey-totals';

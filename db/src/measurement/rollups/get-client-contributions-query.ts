@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
+import type { FunnelTaxonomy } from '@touchpoint/language';
 import { classifyGoalPurchaseLinesQuery } from '../classify-goal-purchase-lines-query';
 import { DELIVERED_STATUSES } from '../count-node-funnel';
 import { GOAL_EXIT_REASON } from '../converted-enrollments-query';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../database';
-import type { AttributionMode } from '../report-scope';
+import type { AttributionMode } from '@touchpoint/language';
 import { selectRows } from '../select-rows';
 
 /** One summed counter of a journey (docs/metrics.md, "Rollups"). */

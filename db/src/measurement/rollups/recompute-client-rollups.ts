@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../database';
-import type { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
+import type { FunnelTaxonomy } from '@touchpoint/language';
 import { replaceContributions } from '../replace-contributions';
 import { recomputeClientUpliftRollups } from '../uplift/recompute-client-uplift-rollups';
 import { getClientContributionsQuery } from './get-client-contributions-query';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../database';
-import { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
+import { FunnelTaxonomy } from '@touchpoint/language';
 import { loadFunnelTaxonomy } from '../load-funnel-taxonomy';
 import { selectRows } from '../select-rows';
 import { lockReportRollups, recomputeClientRollups } from './recompute-client-rollups';

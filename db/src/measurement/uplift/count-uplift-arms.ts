@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../database';
-import type { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
+import type { FunnelTaxonomy } from '@touchpoint/language';
 import { selectRows } from '../select-rows';
 import { upliftMeasuresQuery } from './uplift-measures-query';
 

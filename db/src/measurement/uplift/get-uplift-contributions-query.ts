@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
+import type { FunnelTaxonomy } from '@touchpoint/language';
 import { upliftMeasuresQuery } from './uplift-measures-query';
 
 /** The revenue window the rollups keep (the API's default); other windows are read from raw rows. */

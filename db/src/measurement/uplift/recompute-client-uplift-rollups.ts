@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../database';
-import type { FunnelTaxonomy } from '../../funnel/funnel-taxonomy';
+import type { FunnelTaxonomy } from '@touchpoint/language';
 import { replaceContributions } from '../replace-contributions';
 import { getUpliftContributionsQuery } from './get-uplift-contributions-query';
 

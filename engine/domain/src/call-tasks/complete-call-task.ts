@@ -1,9 +1,9 @@
+import { funnelRuleForEvent } from '@touchpoint/language';
 import {
   callOutcomeEventKey,
   callTasks,
   clients,
   funnelActions,
-  funnelRuleForEvent,
   loadCurrentFunnelTaxonomy,
   storeEvents,
   type Database,

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { TrackingPayload } from '@touchpoint/channels';
+import { funnelRuleForEvent } from '@touchpoint/language';
 import {
   clients,
   funnelActions,
-  funnelRuleForEvent,
   INTERNAL_EVENT_KEY_PREFIXES,
   loadCurrentFunnelTaxonomy,
   storeEvents,

@@ -371,3 +371,5 @@ export * from './global-control';
 export * from './delivery-settings';
 export * from './test-path';
 export * from './messages';
+export * from './journey-report';
+export * from './journey-uplift';

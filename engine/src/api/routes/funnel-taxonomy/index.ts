@@ -1,18 +1,6 @@
-import { FunnelTaxonomy, loadFunnelTaxonomy, saveFunnelTaxonomy, type Database } from '@touchpoint/db';
+import { loadFunnelTaxonomy, saveFunnelTaxonomy, type Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-
-export const FunnelTaxonomyResponse = z
-  .object({
-    version: z.number().int().describe('the taxonomy’s number: 1 is seed 000’s defaults, each save adds one'),
-    actions: FunnelTaxonomy.describe('the funnel’s actions, shallowest first (order is depth)'),
-    savedAt: z.string().nullable().describe('when this version was saved (null: the built-in defaults)'),
-  })
-  .describe('one version of the funnel taxonomy');
-
-export const PutFunnelTaxonomyBody = z.strictObject({
-  actions: FunnelTaxonomy.describe('the new funnel, shallowest action first'),
-});
+import { FunnelTaxonomyResponse, PutFunnelTaxonomyBody } from '@touchpoint/language/api-contract';
 
 const toResponse = (stored: Awaited<ReturnType<typeof saveFunnelTaxonomy>>) => ({
   version: stored.version,

@@ -1,11 +1,12 @@
-import { answerJourneyReport, AttributionMode, loadFunnelTaxonomy, type Database } from '@touchpoint/db';
+import { AttributionMode } from '@touchpoint/language';
+import { answerJourneyReport, loadFunnelTaxonomy, type Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
 import { Instant, PositiveInt4Text } from '../../input-bounds';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
-import { JourneyReport } from './report-schema';
+import { JourneyReport } from '@touchpoint/language/api-contract';
 
 export const JourneyReportQuery = z
   .strictObject({

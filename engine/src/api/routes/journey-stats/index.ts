@@ -5,7 +5,7 @@ import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
 import { countJourneyStats, JourneyStats } from './count-journey-stats';
 import { countJourneyStatsFromRollups } from './count-journey-stats-from-rollups';
-import { ReportSource } from '../journey-report/report-schema';
+import { ReportSource } from '@touchpoint/language/api-contract';
 import { Instant, PositiveInt4Text } from '../../input-bounds';
 
 export const JourneyStatsQuery = z

@@ -6,7 +6,7 @@ import { ApiError } from '../../api-error';
 import { Instant, PositiveInt4Text } from '../../input-bounds';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
-import { JourneyUplift } from './uplift-schema';
+import { JourneyUplift } from '@touchpoint/language/api-contract';
 
 export const JourneyUpliftQuery = z
   .strictObject({

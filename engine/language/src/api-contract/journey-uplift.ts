@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { UpliftFigure } from '@touchpoint/language/api-contract';
-import { ReportSource } from '../journey-report/report-schema';
+import { UpliftFigure } from './global-control';
+import { ReportSource } from './journey-report';
+
+// `GET /v1/journeys/:id/uplift`; docs/metrics.md ("Uplift") defines every figure.
 
 /** One estimator's answer (post-stratified proportions or stratified Welch): the contract's figure, stratum-weighted. */
 export const UpliftEstimateResponse = UpliftFigure.extend({
@@ -101,3 +103,5 @@ export const JourneyUplift = z
     source: UpliftSource,
   })
   .describe('a journey’s uplift against its holdout (docs/metrics.md, “Uplift”)');
+export type JourneyUplift = z.infer<typeof JourneyUplift>;
+export type UpliftStratum = z.infer<typeof UpliftStratum>;
