@@ -1,7 +1,7 @@
 import { enrollments, type Executor } from '@touchpoint/db';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, sql } from 'drizzle-orm';
 import { GOAL_EXIT_REASON } from './count-step-visits';
-import { inWindow, type StatsScope } from './stats-scope';
+import { inWindow, ofJourneyVersion, type StatsScope } from './stats-scope';
 
 /** Enrollments in scope (entered in its period): how many, still inside, converted, failed, held out. */
 export async function countEnrollmentTotals(db: Executor, scope: StatsScope) {
@@ -16,8 +16,7 @@ export async function countEnrollmentTotals(db: Executor, scope: StatsScope) {
     .from(enrollments)
     .where(
       and(
-        eq(enrollments.journeyId, scope.journeyId),
-        scope.version === undefined ? undefined : eq(enrollments.journeyVersion, scope.version),
+        ofJourneyVersion(enrollments.journeyId, enrollments.journeyVersion, scope),
         inWindow(enrollments.enteredAt, scope),
       ),
     );

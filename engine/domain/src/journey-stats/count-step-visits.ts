@@ -1,6 +1,6 @@
 import { enrollments, messages, nodeVisits, transitions, type Executor } from '@touchpoint/db';
 import { and, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { enteredInWindow, type StatsScope } from './stats-scope';
+import { enteredInWindow, ofJourneyVersion, type StatsScope } from './stats-scope';
 
 /** The exit reason the interpreter records when a client reaches the journey goal (workflows/run-context.ts). */
 export const GOAL_EXIT_REASON = 'converted';
@@ -15,10 +15,7 @@ export const FAILED_OUTCOME = 'failed';
  * clients who took each transition.
  */
 export async function countStepVisits(db: Executor, scope: StatsScope) {
-  const visitScope = and(
-    eq(nodeVisits.journeyId, scope.journeyId),
-    scope.version === undefined ? undefined : eq(nodeVisits.journeyVersion, scope.version),
-  );
+  const visitScope = ofJourneyVersion(nodeVisits.journeyId, nodeVisits.journeyVersion, scope);
   const converted = and(eq(enrollments.status, 'completed'), eq(enrollments.exitReason, GOAL_EXIT_REASON));
   const origin = sql<string>`split_part(${nodeVisits.nodeId}, '/', 1)`;
   const distinctEnrollments = sql<number>`count(distinct ${nodeVisits.enrollmentId})::int`;
@@ -39,8 +36,7 @@ export async function countStepVisits(db: Executor, scope: StatsScope) {
       .from(messages)
       .where(
         and(
-          eq(messages.journeyId, scope.journeyId),
-          scope.version === undefined ? undefined : eq(messages.journeyVersion, scope.version),
+          ofJourneyVersion(messages.journeyId, messages.journeyVersion, scope),
           isNotNull(messages.sentAt),
           enteredInWindow(messages.enrollmentId, scope),
         ),
@@ -89,8 +85,7 @@ function countTransitions(db: Executor, scope: StatsScope) {
     .from(transitions)
     .where(
       and(
-        eq(transitions.journeyId, scope.journeyId),
-        scope.version === undefined ? undefined : eq(transitions.journeyVersion, scope.version),
+        ofJourneyVersion(transitions.journeyId, transitions.journeyVersion, scope),
         enteredInWindow(transitions.enrollmentId, scope),
       ),
     )

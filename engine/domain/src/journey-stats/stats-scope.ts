@@ -11,6 +11,14 @@ export interface StatsScope {
 
 type Column = Parameters<typeof gte>[0];
 
+/** Rows of the scope's journey and, when it names one, its version. */
+export function ofJourneyVersion(journeyId: Column, version: Column, scope: StatsScope): SQL | undefined {
+  return and(
+    eq(journeyId, scope.journeyId),
+    scope.version === undefined ? undefined : eq(version, scope.version),
+  );
+}
+
 /** `column` within the scope's period; no condition without one. */
 export function inWindow(column: Column, scope: StatsScope): SQL | undefined {
   return and(
