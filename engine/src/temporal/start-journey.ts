@@ -2,8 +2,8 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { StartJourneyInput, StartJourneyResult } from '@touchpoint/activities';
 import type { Database } from '@touchpoint/db';
-import { and, eq, isHeldOutOfHandOver, journeys, journeyVersions } from '@touchpoint/db';
-import { JourneyDefinition } from '@touchpoint/language';
+import { isHeldOutOfHandOver } from '@touchpoint/db';
+import { loadCurrentVersion, type NotEnrollableReason, type PublishedVersion } from '@touchpoint/domain';
 import type { ChannelKind } from '@touchpoint/language';
 import { enrollClient } from './enroll-client';
 import { journeyWorkflowId } from './workflow-ids';
@@ -14,32 +14,8 @@ export const HELD_OUT_HAND_OVER = 'heldOut';
 /** Memo key holding the start request (the starting visit) a journey-to-journey enrollment came from. */
 export const START_REQUEST_MEMO = 'startRequest';
 
-/** The published version new enrollments of a journey start on. */
-export interface PublishedVersion {
-  journeyId: string;
-  version: number;
-  definition: JourneyDefinition;
-}
-
-/** Why a journey cannot take new clients now (null when it can). */
-export type NotEnrollableReason = 'journeyNotFound' | 'journeyNotActive' | 'journeyNotPublished';
-
-/** Loads a journey's current published version, or why none can be enrolled into. */
-export async function loadCurrentVersion(
-  db: Database,
-  journeyId: string,
-): Promise<PublishedVersion | { reason: NotEnrollableReason }> {
-  const [journey] = await db.select().from(journeys).where(eq(journeys.id, journeyId));
-  if (!journey) return { reason: 'journeyNotFound' };
-  if (journey.status !== 'active') return { reason: 'journeyNotActive' };
-  if (journey.currentVersion === null) return { reason: 'journeyNotPublished' };
-  const [row] = await db
-    .select()
-    .from(journeyVersions)
-    .where(and(eq(journeyVersions.journeyId, journeyId), eq(journeyVersions.number, journey.currentVersion)));
-  if (!row) return { reason: 'journeyNotPublished' };
-  return { journeyId, version: row.number, definition: JourneyDefinition.parse(row.definition) };
-}
+// The domain reads the current version; the enrollment doors take it from here, beside the start it feeds.
+export { loadCurrentVersion, type NotEnrollableReason, type PublishedVersion };
 
 /** What {@link createStartJourney} needs. */
 export interface StartJourneyDeps {

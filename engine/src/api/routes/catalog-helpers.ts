@@ -1,29 +1,19 @@
+import { KeyInUseError } from '@touchpoint/domain';
 import { z } from 'zod';
 import { ApiError } from '../api-error';
 
 /** `:id` of a catalog row. */
 export const CatalogParams = z.object({ id: z.uuid().describe("the row's id (a UUID)") });
 
-/** PostgreSQL's unique_violation; drizzle wraps driver errors, so the whole `cause` chain is searched. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let current = error; current instanceof Error || typeof current === 'object';) {
-    if (current === null) return false;
-    if ((current as { code?: unknown }).code === '23505') return true;
-    current = (current as { cause?: unknown }).cause;
-    if (current === undefined) return false;
-  }
-  return false;
-}
-
 /**
- * Runs a write and turns a unique-key clash into a 409 naming the business key (`body.sku`), so a client
- * can tell "already exists" from a server fault.
+ * Runs a domain write and turns its `KeyInUseError` into a 409 naming the business key (`body.sku`), so
+ * a client can tell "already exists" from a server fault.
  */
-export async function writeUnique<T>(field: string, write: () => Promise<T>): Promise<T> {
+export async function conflictOnKeyInUse<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError('conflict', `body.${field}: already in use`);
+    if (error instanceof KeyInUseError) throw new ApiError('conflict', `body.${error.field}: already in use`);
     throw error;
   }
 }
@@ -32,4 +22,9 @@ export async function writeUnique<T>(field: string, write: () => Promise<T>): Pr
 export function foundOr404<T>(row: T | undefined, what: string, id: string): T {
   if (row === undefined) throw new ApiError('not_found', `params.id: no ${what} "${id}"`);
   return row;
+}
+
+/** A delete that found its row, or a 404 naming what was looked for. */
+export function deletedOr404(isDeleted: boolean, what: string, id: string): void {
+  if (!isDeleted) throw new ApiError('not_found', `params.id: no ${what} "${id}"`);
 }

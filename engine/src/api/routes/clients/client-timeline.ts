@@ -1,17 +1,5 @@
 import type { CallTaskRow, Database, MessageRow, MessageStatusTimeline } from '@touchpoint/db';
-import {
-  asc,
-  callTasks,
-  clients,
-  enrollments,
-  eq,
-  funnelActions,
-  inArray,
-  journeys,
-  messages,
-  nodeVisits,
-  purchases,
-} from '@touchpoint/db';
+import { loadClientHistory } from '@touchpoint/domain';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
 import { loadStepNamer, TimelineStep, type StepNamer } from './timeline-steps';
@@ -142,22 +130,9 @@ export function buildTemporalUiUrl(link: TemporalUiLink, workflowId: string): st
   return `${base}/namespaces/${encodeURIComponent(link.namespace)}/workflows/${encodeURIComponent(workflowId)}`;
 }
 
-/** The client's internal id, or a 404 naming the external id. */
-async function findClient(db: Database, externalId: string) {
-  const [row] = await db
-    .select({ id: clients.id, externalId: clients.externalId })
-    .from(clients)
-    .where(eq(clients.externalId, externalId));
-  if (row === undefined) throw new ApiError('not_found', `params.id: no client "${externalId}"`);
-  return row;
-}
+type ClientHistory = NonNullable<Awaited<ReturnType<typeof loadClientHistory>>>;
 
-async function loadEnrollmentEntries(db: Database, clientId: string, link: TemporalUiLink) {
-  const rows = await db
-    .select({ enrollment: enrollments, journeyName: journeys.name })
-    .from(enrollments)
-    .innerJoin(journeys, eq(journeys.id, enrollments.journeyId))
-    .where(eq(enrollments.clientId, clientId));
+function toEnrollmentEntries(rows: ClientHistory['enrollments'], link: TemporalUiLink) {
   return rows.flatMap(({ enrollment: e, journeyName }): TimelineEntry[] => {
     const common = {
       ...BLANK,
@@ -184,9 +159,7 @@ async function loadEnrollmentEntries(db: Database, clientId: string, link: Tempo
   });
 }
 
-async function loadVisitEntries(db: Database, enrollmentIds: string[]): Promise<TimelineEntry[]> {
-  if (enrollmentIds.length === 0) return [];
-  const rows = await db.select().from(nodeVisits).where(inArray(nodeVisits.enrollmentId, enrollmentIds));
+function toVisitEntries(rows: ClientHistory['visits']): TimelineEntry[] {
   return rows.map((v) => ({
     ...BLANK,
     at: v.enteredAt,
@@ -201,16 +174,10 @@ async function loadVisitEntries(db: Database, enrollmentIds: string[]): Promise<
   }));
 }
 
-async function loadActivityEntries(db: Database, clientId: string): Promise<TimelineEntry[]> {
-  const [messageRows, actionRows, taskRows, purchaseRows] = await Promise.all([
-    db.select().from(messages).where(eq(messages.clientId, clientId)),
-    db.select().from(funnelActions).where(eq(funnelActions.clientId, clientId)),
-    db.select().from(callTasks).where(eq(callTasks.clientId, clientId)),
-    db.select().from(purchases).where(eq(purchases.clientId, clientId)).orderBy(asc(purchases.purchasedAt)),
-  ]);
+function toActivityEntries(history: ClientHistory): TimelineEntry[] {
   return [
-    ...messageRows.map(toMessageEntry),
-    ...actionRows.map((a): TimelineEntry => ({
+    ...history.messages.map(toMessageEntry),
+    ...history.funnelActions.map((a): TimelineEntry => ({
       ...BLANK,
       at: a.occurredAt,
       kind: 'funnelAction',
@@ -222,8 +189,8 @@ async function loadActivityEntries(db: Database, clientId: string): Promise<Time
       messageId: a.messageId,
       outcome: a.type,
     })),
-    ...taskRows.flatMap(toCallTaskEntries),
-    ...purchaseRows.map((p): TimelineEntry => ({
+    ...history.callTasks.flatMap(toCallTaskEntries),
+    ...history.purchases.map((p): TimelineEntry => ({
       ...BLANK,
       at: p.purchasedAt,
       kind: 'purchase',
@@ -287,14 +254,14 @@ const KIND_ORDER = new Map(TIMELINE_KINDS.map((kind, index) => [kind, index]));
  * actions; every step by the name it has on the canvas of the client's version.
  */
 export async function loadClientTimeline(db: Database, externalId: string, link: TemporalUiLink) {
-  const client = await findClient(db, externalId);
-  const enrollmentEntries = await loadEnrollmentEntries(db, client.id, link);
-  const enrollmentIds = [...new Set(enrollmentEntries.map((e) => e.enrollmentId!))];
-  const [visitEntries, activityEntries] = await Promise.all([
-    loadVisitEntries(db, enrollmentIds),
-    loadActivityEntries(db, client.id),
-  ]);
-  const entries = [...enrollmentEntries, ...visitEntries, ...activityEntries];
+  const history = await loadClientHistory(db, externalId);
+  if (history === undefined) throw new ApiError('not_found', `params.id: no client "${externalId}"`);
+  const { client } = history;
+  const entries = [
+    ...toEnrollmentEntries(history.enrollments, link),
+    ...toVisitEntries(history.visits),
+    ...toActivityEntries(history),
+  ];
   const namer = await loadStepNamer(
     db,
     entries.flatMap((e) =>

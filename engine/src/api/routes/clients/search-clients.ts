@@ -1,32 +1,8 @@
-import type { Database, SQL } from '@touchpoint/db';
-import {
-  and,
-  asc,
-  clientFacts,
-  clients,
-  eq,
-  clientMatchesSql,
-  enrollments,
-  gt,
-  isClientOverdue,
-  overdueSql,
-  segmentMemberships,
-  segments,
-  sql,
-} from '@touchpoint/db';
+import type { Database } from '@touchpoint/db';
+import { ATTRIBUTE_SEGMENT, FACT_SEGMENTS, searchClients } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
-
-/**
- * Segments computed from purchase facts at query time: `overdue` (seed 004: time since the last purchase
- * exceeds the mean interval), `buyer` / `nonBuyer`, `oneTime` (exactly one purchase), `repeat` (two or
- * more). Any other segment is read as `<attribute>:<value>` over the CRM attributes (`rfmCell:R3F3M3`).
- */
-export const FACT_SEGMENTS = ['overdue', 'buyer', 'nonBuyer', 'oneTime', 'repeat'] as const;
-export type FactSegment = (typeof FACT_SEGMENTS)[number];
-
-const ATTRIBUTE_SEGMENT = /^([A-Za-z_][\w.-]{0,99}):(.{1,200})$/;
 
 export const ClientSearchQuery = z.strictObject({
   q: z
@@ -81,27 +57,6 @@ export const ClientSearchResponse = z
   })
   .describe('one page of matching clients');
 
-/** Same rule as `isClientOverdue`, in SQL, so a page never disagrees with the profile. */
-const overdueNowSql = () => overdueSql(new Date());
-const purchaseCountSql = sql`coalesce(${clientFacts.purchaseCount}, 0)`;
-
-function segmentFilter(segment: string): SQL {
-  switch (segment as FactSegment) {
-    case 'overdue':
-      return overdueNowSql();
-    case 'buyer':
-      return sql`${purchaseCountSql} > 0`;
-    case 'nonBuyer':
-      return sql`${purchaseCountSql} = 0`;
-    case 'oneTime':
-      return sql`${purchaseCountSql} = 1`;
-    case 'repeat':
-      return sql`${purchaseCountSql} >= 2`;
-  }
-  const [, key, value] = ATTRIBUTE_SEGMENT.exec(segment) ?? [];
-  return sql`${clients.attributes} ->> ${key} = ${value}`;
-}
-
 // Cursors are opaque to callers: the last external id of the page, base64url-encoded.
 const encodeCursor = (externalId: string) => Buffer.from(externalId, 'utf8').toString('base64url');
 function decodeCursor(cursor: string): string {
@@ -114,45 +69,12 @@ function decodeCursor(cursor: string): string {
   return decoded;
 }
 
-const memberOfSegmentSql = (key: string) =>
-  sql`exists (select 1 from ${segmentMemberships} join ${segments} on ${segments.id} = ${segmentMemberships.segmentId}
-    where ${segmentMemberships.clientId} = ${clients.id} and ${segmentMemberships.isMember} and ${segments.key} = ${key})`;
-
-const enteredJourneySql = (journeyId: string) =>
-  sql`exists (select 1 from ${enrollments} where ${enrollments.clientId} = ${clients.id} and ${enrollments.journeyId} = ${journeyId})`;
-
-/**
- * Clients matching `q` (name, external id, email or phone, case-insensitive substring over the trigram
- * index), `segment`, `segmentKey` and `journeyId`, by external id.
- */
-export async function searchClients(db: Database, query: ClientSearchQuery) {
-  const where = and(
-    query.q === undefined ? undefined : clientMatchesSql(query.q),
-    query.segment === undefined ? undefined : segmentFilter(query.segment),
-    query.segmentKey === undefined ? undefined : memberOfSegmentSql(query.segmentKey),
-    query.journeyId === undefined ? undefined : enteredJourneySql(query.journeyId),
-    query.cursor === undefined ? undefined : gt(clients.externalId, decodeCursor(query.cursor)),
-  );
-  const rows = await db
-    .select()
-    .from(clients)
-    .leftJoin(clientFacts, eq(clientFacts.clientId, clients.id))
-    .where(where)
-    .orderBy(asc(clients.externalId))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const now = new Date();
-  const items = page.map(({ clients: client, client_facts: facts }) => ({
-    ...client,
-    name: typeof client.attributes['name'] === 'string' ? client.attributes['name'] : null,
-    purchaseCount: facts?.purchaseCount ?? 0,
-    lastPurchaseAt: facts?.lastPurchaseAt ?? null,
-    expectedNextPurchaseAt: facts?.expectedNextPurchaseAt ?? null,
-    isOverdue: facts === null ? false : isClientOverdue(facts, now),
-  }));
-  const last = page.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.clients.externalId) : null;
-  return { items, nextCursor };
+/** A page of the domain's `searchClients`, its cursor opaque to callers. */
+async function searchClientPage(db: Database, query: ClientSearchQuery) {
+  const { cursor, ...search } = query;
+  const afterExternalId = cursor === undefined ? undefined : decodeCursor(cursor);
+  const { items, nextAfter } = await searchClients(db, { ...search, afterExternalId });
+  return { items, nextCursor: nextAfter === null ? null : encodeCursor(nextAfter) };
 }
 
 /** `GET /v1/clients?q=&segment=&limit=&cursor=`: keyset-paginated client search. */
@@ -171,6 +93,6 @@ export const clientSearchRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
         response: { 200: ClientSearchResponse },
       },
     },
-    async (request) => searchClients(db, request.query),
+    async (request) => searchClientPage(db, request.query),
   );
 };

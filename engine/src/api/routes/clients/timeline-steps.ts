@@ -1,5 +1,5 @@
 import type { Database } from '@touchpoint/db';
-import { and, eq, journeyVersions, or } from '@touchpoint/db';
+import { loadVersionDefinitions, type VersionRef } from '@touchpoint/domain';
 import { JourneyNode, locateStep, portItemName, RUNG_PARTS } from '@touchpoint/language';
 import { NODE_KINDS } from '@touchpoint/language';
 import { z } from 'zod';
@@ -56,28 +56,8 @@ function nodesOf(definition: unknown): VersionNodes {
 }
 
 /** Reads the definitions of `versions` (journey id and number pairs) and answers step names from them. */
-export async function loadStepNamer(
-  db: Database,
-  versions: readonly { journeyId: string; version: number }[],
-): Promise<StepNamer> {
-  const unique = [...new Map(versions.map((v) => [versionKey(v.journeyId, v.version), v])).values()];
-  const rows =
-    unique.length === 0
-      ? []
-      : await db
-          .select({
-            journeyId: journeyVersions.journeyId,
-            number: journeyVersions.number,
-            definition: journeyVersions.definition,
-          })
-          .from(journeyVersions)
-          .where(
-            or(
-              ...unique.map((v) =>
-                and(eq(journeyVersions.journeyId, v.journeyId), eq(journeyVersions.number, v.version)),
-              ),
-            ),
-          );
+export async function loadStepNamer(db: Database, versions: readonly VersionRef[]): Promise<StepNamer> {
+  const rows = await loadVersionDefinitions(db, versions);
   const byVersion = new Map(
     rows.map((row) => [versionKey(row.journeyId, row.number), nodesOf(row.definition)]),
   );

@@ -1,8 +1,14 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { Database, EnrollmentJobFailure, EnrollmentJobRow, EnrollmentJobRowInput } from '@touchpoint/db';
-import { and, enrollmentJobs, eq, getTableColumns, journeyVersions, sql } from '@touchpoint/db';
-import { JourneyDefinition } from '@touchpoint/language';
+import type { Database, EnrollmentJobFailure, EnrollmentJobRowInput } from '@touchpoint/db';
+import {
+  findEnrollmentJob,
+  findEnrollmentJobProgress,
+  findPublishedVersion,
+  finishEnrollmentJob,
+  recordEnrollmentChunk,
+  type EnrollmentJobProgress,
+} from '@touchpoint/domain';
 import { journeyWorkflowId, mapWithLimit } from '../../../temporal';
 import { ApiError } from '../../api-error';
 import { enrollOne, resolveClients } from './enroll-clients';
@@ -11,8 +17,6 @@ import type { EnrollDeps, EnrollOutcome, PublishedVersion } from './enroll-clien
 /** Rows per progress update; also how many workflow starts are requested per round trip. */
 export const DEFAULT_CHUNK_SIZE = 200;
 const CONCURRENCY = 16;
-/** Failures kept with their reasons; the counts stay exact beyond it. */
-const MAX_REPORTED_FAILURES = 1000;
 /** Memo key naming the CSV job that started a run, so a resumed job recognises its own runs. */
 export const ENROLLMENT_JOB_MEMO = 'enrollmentJob';
 
@@ -22,44 +26,11 @@ const FAILURE_REASONS = {
   duplicateRow: 'listed earlier in the file',
 } as const;
 
-/** The job's progress as the API shows it: every column but the stored upload. */
-export type EnrollmentJobProgress = Omit<EnrollmentJobRow, 'rows'>;
-
-const { rows: _rows, ...progressColumns } = getTableColumns(enrollmentJobs);
-
-/** Stores a new job together with its parsed rows, so that any API process can finish it. */
-export async function createEnrollmentJob(
-  db: Database,
-  target: PublishedVersion,
-  rows: readonly EnrollmentJobRowInput[],
-): Promise<EnrollmentJobProgress> {
-  const [job] = await db
-    .insert(enrollmentJobs)
-    .values({
-      journeyId: target.journeyId,
-      journeyVersion: target.version,
-      total: rows.length,
-      rows: [...rows],
-    })
-    .returning(progressColumns);
-  return job!;
-}
-
+/** The job's progress, or a 404 naming the id. */
 export async function loadEnrollmentJob(db: Database, jobId: string): Promise<EnrollmentJobProgress> {
-  const [job] = await db.select(progressColumns).from(enrollmentJobs).where(eq(enrollmentJobs.id, jobId));
+  const job = await findEnrollmentJobProgress(db, jobId);
   if (job === undefined) throw new ApiError('not_found', `params.id: no enrollment job "${jobId}"`);
   return job;
-}
-
-/** The version the job was uploaded for (kept even when the journey has published newer ones since). */
-async function loadJobVersion(db: Database, job: EnrollmentJobRow): Promise<PublishedVersion | null> {
-  const [row] = await db
-    .select({ definition: journeyVersions.definition })
-    .from(journeyVersions)
-    .where(and(eq(journeyVersions.journeyId, job.journeyId), eq(journeyVersions.number, job.journeyVersion)));
-  if (row === undefined) return null;
-  const definition = JourneyDefinition.parse(row.definition);
-  return { journeyId: job.journeyId, version: job.journeyVersion, definition };
 }
 
 /** Whether the run now holding `workflowId` was started by this job (before a crash cut it short). */
@@ -123,17 +94,7 @@ async function runChunk(context: ChunkContext, rows: readonly MarkedRow[]): Prom
       ? []
       : [{ line: row.line, clientId: row.clientId, reason: FAILURE_REASONS[outcome], code: outcome }];
   });
-  const enrolled = rows.length - failures.length;
-  await db
-    .update(enrollmentJobs)
-    .set({
-      done: sql`${enrollmentJobs.done} + ${rows.length}`,
-      enrolled: sql`${enrollmentJobs.enrolled} + ${enrolled}`,
-      failed: sql`${enrollmentJobs.failed} + ${failures.length}`,
-      failures: sql`(select coalesce(jsonb_agg(f), '[]'::jsonb) from (select f from jsonb_array_elements(${enrollmentJobs.failures} || ${JSON.stringify(failures)}::jsonb) f limit ${MAX_REPORTED_FAILURES}) kept)`,
-      updatedAt: new Date(),
-    })
-    .where(eq(enrollmentJobs.id, context.jobId));
+  await recordEnrollmentChunk(db, context.jobId, rows.length, failures);
 }
 
 /** Marks each row whose client appeared earlier in the file (decided over the whole file, so a resume agrees). */
@@ -162,17 +123,23 @@ export async function continueEnrollmentJob(
   jobId: string,
   options: { isResumed: boolean; chunkSize?: number; stop: AbortSignal },
 ): Promise<JobRunEnd> {
-  const [job] = await deps.db.select().from(enrollmentJobs).where(eq(enrollmentJobs.id, jobId));
+  const job = await findEnrollmentJob(deps.db, jobId);
   if (job === undefined || job.status !== 'running') return 'notRunning';
   if (job.rows.length !== job.total) {
-    await finishJob(deps.db, jobId, 'failed', 'the upload was not kept with this job; upload the file again');
+    await finishEnrollmentJob(
+      deps.db,
+      jobId,
+      'failed',
+      'the upload was not kept with this job; upload the file again',
+    );
     return 'failed';
   }
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const marked = markDuplicates(job.rows);
   try {
-    const target = await loadJobVersion(deps.db, job);
-    if (target === null) throw new Error(`journey version ${job.journeyVersion} no longer exists`);
+    // The version the job was uploaded for, kept even when the journey has published newer ones since.
+    const target = await findPublishedVersion(deps.db, job.journeyId, job.journeyVersion);
+    if (target === undefined) throw new Error(`journey version ${job.journeyVersion} no longer exists`);
     let mayBeStarted = options.isResumed;
     for (let start = job.done; start < marked.length; start += chunkSize) {
       // Without the lease another process may be running this job: leave it to that one.
@@ -180,19 +147,16 @@ export async function continueEnrollmentJob(
       await runChunk({ deps, target, jobId, mayBeStarted }, marked.slice(start, start + chunkSize));
       mayBeStarted = false;
     }
-    await finishJob(deps.db, jobId, 'completed', null);
+    await finishEnrollmentJob(deps.db, jobId, 'completed', null);
     return 'completed';
   } catch (error) {
     if (options.stop.aborted) return 'stopped';
-    await finishJob(deps.db, jobId, 'failed', error instanceof Error ? error.message : String(error));
+    await finishEnrollmentJob(
+      deps.db,
+      jobId,
+      'failed',
+      error instanceof Error ? error.message : String(error),
+    );
     throw error;
   }
-}
-
-async function finishJob(db: Database, jobId: string, status: 'completed' | 'failed', error: string | null) {
-  const at = new Date();
-  await db
-    .update(enrollmentJobs)
-    .set({ status, error, finishedAt: at, updatedAt: at })
-    .where(eq(enrollmentJobs.id, jobId));
 }

@@ -3,7 +3,7 @@ import { parseDefinition, type ChannelKind, type JourneyDefinition } from '@touc
 import { TestPathRequest, TestPathResult } from '@touchpoint/language/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkJourney } from '../../../journeys/check-journey';
+import { checkJourney } from '@touchpoint/domain';
 import { SimulationInputError } from '../../../simulation/simulation-input-error';
 import { SimulatorBusyError, type Simulator } from '../../../simulation/simulator';
 import { SimulationUnavailableError } from '../../../simulation/time-skipping-server';

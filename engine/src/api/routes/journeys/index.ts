@@ -1,19 +1,19 @@
-import type { Executor, JourneyRow } from '@touchpoint/db';
-import { and, desc, eq, journeys, journeyVersions, sql } from '@touchpoint/db';
+import {
+  checkJourney,
+  createJourney,
+  listJourneyVersions,
+  publishJourney,
+  PublishJourneyError,
+  saveJourneyDraft,
+} from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ChannelKind } from '@touchpoint/language';
 import { MAX_SUMMARY_LENGTH, ProblemIssueBody } from '@touchpoint/language/api-contract';
-import {
-  checkJourneySize,
-  findJourneyWarnings,
-  haveSameBehaviour,
-  JourneyStatus,
-} from '@touchpoint/language';
-import { checkJourney } from '../../../journeys/check-journey';
+import { checkJourneySize, findJourneyWarnings, JourneyStatus } from '@touchpoint/language';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
-import { JourneyListTotals, listJourneys, ListJourneysQuery } from './list-journeys';
+import { JourneyListTotals, listJourneyPage, ListJourneysQuery } from './list-journeys';
 import { loadJourney } from './load-journey';
 import { syncScheduleOf, type ScheduleDeps } from './sync-schedule';
 
@@ -120,11 +120,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     async (request, reply) => {
       const { definition, ...rest } = request.body;
       assertJourneySize(definition);
-      const [row] = await db
-        .insert(journeys)
-        .values({ ...rest, draft: definition })
-        .returning();
-      return reply.code(201).send(row!);
+      return reply.code(201).send(await createJourney(db, { ...rest, draft: definition }));
     },
   );
   app.get(
@@ -157,7 +153,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
         },
       },
     },
-    async (request) => listJourneys(db, request.query),
+    async (request) => listJourneyPage(db, request.query),
   );
   app.get(
     '/v1/journeys/:id',
@@ -194,12 +190,8 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
         throw new ApiError('conflict', 'an archived journey cannot be edited');
       const { definition, ...rest } = request.body;
       assertJourneySize(definition);
-      const [row] = await db
-        .update(journeys)
-        .set({ ...rest, draft: definition, updatedAt: new Date() })
-        .where(eq(journeys.id, current.id))
-        .returning();
-      return row!;
+      const saved = await saveJourneyDraft(db, current.id, { ...rest, draft: definition });
+      return saved!;
     },
   );
   app.post(
@@ -256,12 +248,7 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
       },
     },
     async (request, reply) => {
-      const version = await publishJourney(
-        options,
-        request.params.id,
-        request.body?.summary,
-        options.channels,
-      );
+      const version = await publishDraft(options, request.params.id, request.body?.summary);
       return reply.code(version.unchanged ? 200 : 201).send(version);
     },
   );
@@ -283,83 +270,33 @@ export const journeyRoutes: FastifyPluginAsyncZod<JourneyRoutesOptions> = async 
     },
     async (request) => {
       await loadJourney(db, request.params.id);
-      const items = await db
-        .select()
-        .from(journeyVersions)
-        .where(eq(journeyVersions.journeyId, request.params.id))
-        .orderBy(desc(journeyVersions.number));
-      return { items };
+      return { items: await listJourneyVersions(db, request.params.id) };
     },
   );
 };
 
+/** How the API answers each refused publish. */
+const PUBLISH_REFUSALS = {
+  journey_not_found: 'not_found',
+  journey_archived: 'conflict',
+  journey_invalid: 'invalid_journey',
+} as const satisfies Record<PublishJourneyError['code'], ApiError['code']>;
+
 /**
- * Publishes the draft as the next version number, if it validates, all or nothing: the version row,
- * the journey's state and its Temporal Schedule change together. The schedule is brought in line
- * inside the database transaction (reading its uncommitted version), so a schedule Temporal refuses
- * rolls the publish back; if the commit itself fails after Temporal accepted, the schedule is put back
- * in step with what is stored (compensation). The unique (journey, number) index turns two concurrent
- * publishes into one success and one conflict.
+ * The domain's `publishJourney`, given the engine's Temporal call that keeps the journey's schedule in
+ * step (inside the publish's transaction, then again if the commit fails); its refusals as API errors.
  */
-async function publishJourney(
-  deps: ScheduleDeps,
-  journeyId: string,
-  summary: string | undefined,
-  channels: readonly ChannelKind[] | undefined,
-) {
-  const journey = await loadJourney(deps.db, journeyId);
-  if (journey.status === 'archived')
-    throw new ApiError('conflict', 'an archived journey cannot be published');
-  const problems = await checkJourney(deps.db, journey.draft, channels);
-  if (problems.length > 0) {
-    throw new ApiError('invalid_journey', `the draft has ${problems.length} problem(s)`, { problems });
-  }
-  const [latest] = await deps.db
-    .select()
-    .from(journeyVersions)
-    .where(eq(journeyVersions.journeyId, journeyId))
-    .orderBy(desc(journeyVersions.number))
-    .limit(1);
-  // A version identical to the live one would only add a row clients cannot tell apart. A publish of
-  // another draft racing this one still meets the unique (journey, number) index, as before.
-  if (
-    latest &&
-    latest.number === journey.currentVersion &&
-    haveSameBehaviour(latest.definition, journey.draft)
-  ) {
-    return { ...latest, unchanged: true };
-  }
-  let scheduleTouched = false;
+async function publishDraft(deps: JourneyRoutesOptions, journeyId: string, summary: string | undefined) {
   try {
-    return await deps.db.transaction(async (tx) => {
-      const version = await insertNextVersion(tx, journeyId, journey.draft, summary);
-      scheduleTouched = true;
-      await syncScheduleOf({ ...deps, db: tx }, journeyId);
-      return { ...version, unchanged: false };
+    return await publishJourney(deps.db, journeyId, {
+      summary,
+      channels: deps.channels,
+      syncSchedule: (db) => syncScheduleOf({ ...deps, db }, journeyId),
     });
   } catch (error) {
-    if (scheduleTouched) await syncScheduleOf(deps, journeyId).catch(() => undefined);
-    throw error;
+    if (!(error instanceof PublishJourneyError)) throw error;
+    const message = error.code === 'journey_not_found' ? `params.id: ${error.message}` : error.message;
+    const details = error.code === 'journey_invalid' ? { problems: error.problems } : undefined;
+    throw new ApiError(PUBLISH_REFUSALS[error.code], message, details);
   }
-}
-
-async function insertNextVersion(
-  tx: Executor,
-  journeyId: string,
-  definition: JourneyRow['draft'],
-  summary: string | undefined,
-) {
-  const [{ next } = { next: 1 }] = await tx
-    .select({ next: sql<number>`coalesce(max(${journeyVersions.number}), 0)::int + 1` })
-    .from(journeyVersions)
-    .where(eq(journeyVersions.journeyId, journeyId));
-  const [version] = await tx
-    .insert(journeyVersions)
-    .values({ journeyId, number: next, definition, summary: summary?.trim() || null })
-    .returning();
-  await tx
-    .update(journeys)
-    .set({ currentVersion: next, status: 'active', updatedAt: new Date() })
-    .where(and(eq(journeys.id, journeyId)));
-  return version!;
 }

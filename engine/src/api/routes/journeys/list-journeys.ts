@@ -1,10 +1,7 @@
-import type { Database, JourneyRow, SQLWrapper } from '@touchpoint/db';
-import { and, desc, eq, ilike, journeys, journeyTotals, ne, sql } from '@touchpoint/db';
+import type { Database } from '@touchpoint/db';
+import { ARCHIVED_FILTERS, listJourneys, type JourneyListPosition } from '@touchpoint/domain';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
-
-/** Whether archived journeys are listed: with the rest (the default, for API callers), left out, or alone. */
-export const ARCHIVED_FILTERS = ['include', 'exclude', 'only'] as const;
 
 /** `GET /v1/journeys?limit=&cursor=&q=&archived=`: newest change first, a page at a time. */
 export const ListJourneysQuery = z.object({
@@ -37,7 +34,7 @@ export type ListJourneysQuery = z.infer<typeof ListJourneysQuery>;
 const CursorParts = z.tuple([z.string().regex(/^\d{4}-\d\d-\d\d [\d:.]+[+-]\d\d(:\d\d)?$/), z.uuid()]);
 const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`, 'utf8').toString('base64url');
 
-function decodeCursor(cursor: string): [string, string] {
+function decodeCursor(cursor: string): JourneyListPosition {
   const parts = CursorParts.safeParse(Buffer.from(cursor, 'base64url').toString('utf8').split('|'));
   if (!parts.success || encodeCursor(...parts.data) !== cursor) {
     const message = 'not a cursor this API returned';
@@ -45,12 +42,8 @@ function decodeCursor(cursor: string): [string, string] {
       issues: [{ path: 'querystring.cursor', message, code: 'custom' }],
     });
   }
-  return parts.data;
-}
-
-/** A text matched literally by `ILIKE`: its own `%`, `_` and `\\` are not wildcards. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
+  const [updatedAt, id] = parts.data;
+  return { updatedAt, id };
 }
 
 /** What the journey list shows per journey, all versions: clients in, converted, failed runs, inside now. */
@@ -62,48 +55,12 @@ export const JourneyListTotals = z.object({
 });
 export type JourneyListTotals = z.infer<typeof JourneyListTotals>;
 
-/** A journey of the list with its totals. */
-export type JourneyListItem = JourneyRow & { totals: JourneyListTotals };
-
 /**
- * One page of journeys, most recently changed first, and the cursor of the next (null on the last).
- * Totals come from the `journey_totals` rollup (16 stripes per journey, summed), not from counting enrollments.
+ * `GET /v1/journeys`: one page of journeys, most recently changed first, and the cursor of the next
+ * (null on the last); the page itself is the domain's `listJourneys`.
  */
-export async function listJourneys(
-  db: Database,
-  query: ListJourneysQuery,
-): Promise<{ items: JourneyListItem[]; nextCursor: string | null }> {
+export async function listJourneyPage(db: Database, query: ListJourneysQuery) {
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  // A journey's totals are spread over a few stripe rows (see journey_totals): summed per journey.
-  const sumOf = (column: SQLWrapper) => sql<number>`coalesce(sum(${column}), 0)`.mapWith(Number);
-  const rows = await db
-    .select({
-      journey: journeys,
-      at: sql<string>`${journeys.updatedAt}::text`,
-      totals: {
-        enrolled: sumOf(journeyTotals.enrolled),
-        active: sumOf(journeyTotals.active),
-        converted: sumOf(journeyTotals.converted),
-        failed: sumOf(journeyTotals.failed),
-      },
-    })
-    .from(journeys)
-    .leftJoin(journeyTotals, eq(journeyTotals.journeyId, journeys.id))
-    .where(
-      and(
-        after === undefined
-          ? undefined
-          : sql`(${journeys.updatedAt}, ${journeys.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`,
-        query.q === undefined ? undefined : ilike(journeys.name, `%${escapeLike(query.q)}%`),
-        query.archived === 'exclude' ? ne(journeys.status, 'archived') : undefined,
-        query.archived === 'only' ? eq(journeys.status, 'archived') : undefined,
-      ),
-    )
-    .groupBy(journeys.id)
-    .orderBy(desc(journeys.updatedAt), desc(journeys.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.at, last.journey.id) : null;
-  return { items: page.map((row) => ({ ...row.journey, totals: row.totals })), nextCursor };
+  const { items, next } = await listJourneys(db, { ...query, after });
+  return { items, nextCursor: next === null ? null : encodeCursor(next.updatedAt, next.id) };
 }

@@ -1,9 +1,10 @@
 import type { Database } from '@touchpoint/db';
-import { asc, eq, OfferKind, offers } from '@touchpoint/db';
+import { OfferKind } from '@touchpoint/db';
+import { createOffer, deleteOffer, findOffer, listOffers, replaceOffer } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { routeErrors } from '../../plugins/error-responses';
-import { CatalogParams, foundOr404, writeUnique } from '../catalog-helpers';
+import { CatalogParams, conflictOnKeyInUse, deletedOr404, foundOr404 } from '../catalog-helpers';
 import { Instant } from '../../input-bounds';
 
 /**
@@ -71,8 +72,6 @@ const write = { scope: 'catalog:write' } as const;
 
 /** Offers (discounts, gifts attached to sends): create, list, read, update, delete. */
 export const offerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
-  const load = async (id: string) =>
-    foundOr404((await db.select().from(offers).where(eq(offers.id, id)))[0], 'offer', id);
   app.post(
     '/v1/offers',
     {
@@ -87,8 +86,8 @@ export const offerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
       },
     },
     async (request, reply) => {
-      const [row] = await writeUnique('key', () => db.insert(offers).values(toRow(request.body)).returning());
-      return reply.code(201).send(row!);
+      const row = await conflictOnKeyInUse(() => createOffer(db, toRow(request.body)));
+      return reply.code(201).send(row);
     },
   );
   app.get(
@@ -106,7 +105,7 @@ export const offerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
         },
       },
     },
-    async () => ({ items: await db.select().from(offers).orderBy(asc(offers.key)) }),
+    async () => ({ items: await listOffers(db) }),
   );
   app.get(
     '/v1/offers/:id',
@@ -120,7 +119,7 @@ export const offerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
         response: { 200: OfferResponse },
       },
     },
-    async (request) => load(request.params.id),
+    async (request) => foundOr404(await findOffer(db, request.params.id), 'offer', request.params.id),
   );
   app.put(
     '/v1/offers/:id',
@@ -136,15 +135,12 @@ export const offerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
       },
     },
     async (request) => {
-      await load(request.params.id);
-      const [row] = await writeUnique('key', () =>
-        db
-          .update(offers)
-          .set({ ...toRow(request.body), updatedAt: new Date() })
-          .where(eq(offers.id, request.params.id))
-          .returning(),
+      const { id } = request.params;
+      return foundOr404(
+        await conflictOnKeyInUse(() => replaceOffer(db, id, toRow(request.body))),
+        'offer',
+        id,
       );
-      return row!;
     },
   );
   app.delete(
@@ -160,8 +156,7 @@ export const offerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
       },
     },
     async (request, reply) => {
-      await load(request.params.id);
-      await db.delete(offers).where(eq(offers.id, request.params.id));
+      deletedOr404(await deleteOffer(db, request.params.id), 'offer', request.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -1,9 +1,9 @@
 import type { Database } from '@touchpoint/db';
-import { asc, eq, products } from '@touchpoint/db';
+import { createProduct, deleteProduct, findProduct, listProducts, replaceProduct } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { routeErrors } from '../../plugins/error-responses';
-import { CatalogParams, foundOr404, writeUnique } from '../catalog-helpers';
+import { CatalogParams, conflictOnKeyInUse, deletedOr404, foundOr404 } from '../catalog-helpers';
 
 /** A catalog product as written by the API; `sku` is the business key purchase lines refer to. */
 export const ProductBody = z.strictObject({
@@ -46,8 +46,6 @@ const write = { scope: 'catalog:write' } as const;
 
 /** Products: create, list, read, replace, delete. */
 export const productRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
-  const load = async (id: string) =>
-    foundOr404((await db.select().from(products).where(eq(products.id, id)))[0], 'product', id);
   app.post(
     '/v1/products',
     {
@@ -61,8 +59,8 @@ export const productRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       },
     },
     async (request, reply) => {
-      const [row] = await writeUnique('sku', () => db.insert(products).values(request.body).returning());
-      return reply.code(201).send(row!);
+      const row = await conflictOnKeyInUse(() => createProduct(db, request.body));
+      return reply.code(201).send(row);
     },
   );
   app.get(
@@ -80,7 +78,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         },
       },
     },
-    async () => ({ items: await db.select().from(products).orderBy(asc(products.sku)) }),
+    async () => ({ items: await listProducts(db) }),
   );
   app.get(
     '/v1/products/:id',
@@ -94,7 +92,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
         response: { 200: ProductResponse },
       },
     },
-    async (request) => load(request.params.id),
+    async (request) => foundOr404(await findProduct(db, request.params.id), 'product', request.params.id),
   );
   app.put(
     '/v1/products/:id',
@@ -110,15 +108,8 @@ export const productRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       },
     },
     async (request) => {
-      await load(request.params.id);
-      const [row] = await writeUnique('sku', () =>
-        db
-          .update(products)
-          .set({ ...request.body, updatedAt: new Date() })
-          .where(eq(products.id, request.params.id))
-          .returning(),
-      );
-      return row!;
+      const { id } = request.params;
+      return foundOr404(await conflictOnKeyInUse(() => replaceProduct(db, id, request.body)), 'product', id);
     },
   );
   app.delete(
@@ -134,8 +125,7 @@ export const productRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       },
     },
     async (request, reply) => {
-      await load(request.params.id);
-      await db.delete(products).where(eq(products.id, request.params.id));
+      deletedOr404(await deleteProduct(db, request.params.id), 'product', request.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -1,6 +1,14 @@
-import type { Database, TemplateRow } from '@touchpoint/db';
-import { and, asc, ChannelKind, eq, getTemplateUsersQuery, ne, templates } from '@touchpoint/db';
-import type { TemplateUser } from '@touchpoint/db';
+import type { Database, TemplateRow, TemplateUser } from '@touchpoint/db';
+import { ChannelKind } from '@touchpoint/db';
+import {
+  createTemplate,
+  deleteTemplate,
+  findTemplateById,
+  isTemplateKeyTaken,
+  listTemplates,
+  replaceTemplate,
+  TemplateInUseError,
+} from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
@@ -15,18 +23,9 @@ const errors = routeErrors(409);
 const read = { scope: 'catalog:read' } as const;
 const write = { scope: 'catalog:write' } as const;
 
-/**
- * Checks what the unique (key, channel) index would reject, first, so the answer names the field; the
- * index still settles a race between two writers.
- */
+/** A key the channel already has is a 409 naming the field (checked before the index would refuse it). */
 async function assertKeyFree(db: Database, body: TemplateBody, exceptId: string | null) {
-  const clash = and(
-    eq(templates.key, body.key),
-    eq(templates.channel, body.channel),
-    exceptId === null ? undefined : ne(templates.id, exceptId),
-  );
-  const [existing] = await db.select({ id: templates.id }).from(templates).where(clash);
-  if (existing !== undefined) {
+  if (await isTemplateKeyTaken(db, body.key, body.channel, exceptId)) {
     throw new ApiError('conflict', `body.key: a ${body.channel} template "${body.key}" already exists`);
   }
 }
@@ -57,7 +56,7 @@ async function prepare(db: Database, body: TemplateBody, exceptId: string | null
  */
 export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   const load = async (id: string): Promise<TemplateRow> =>
-    foundOr404((await db.select().from(templates).where(eq(templates.id, id)))[0], 'template', id);
+    foundOr404(await findTemplateById(db, id), 'template', id);
   app.post(
     '/v1/templates',
     {
@@ -74,8 +73,7 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     },
     async (request, reply) => {
       const columns = await prepare(db, request.body, null);
-      const [row] = await db.insert(templates).values(columns).returning();
-      return reply.code(201).send(row!);
+      return reply.code(201).send(await createTemplate(db, columns));
     },
   );
   app.get(
@@ -94,17 +92,7 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
         },
       },
     },
-    async (request) => {
-      const { channel } = request.query;
-      const where = channel === undefined ? undefined : eq(templates.channel, channel);
-      return {
-        items: await db
-          .select()
-          .from(templates)
-          .where(where)
-          .orderBy(asc(templates.key), asc(templates.channel)),
-      };
-    },
+    async (request) => ({ items: await listTemplates(db, request.query.channel) }),
   );
   app.get(
     '/v1/templates/:id',
@@ -134,14 +122,10 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       },
     },
     async (request) => {
-      await load(request.params.id);
-      const columns = await prepare(db, request.body, request.params.id);
-      const [row] = await db
-        .update(templates)
-        .set({ ...columns, updatedAt: new Date() })
-        .where(eq(templates.id, request.params.id))
-        .returning();
-      return row!;
+      const { id } = request.params;
+      await load(id);
+      const columns = await prepare(db, request.body, id);
+      return foundOr404(await replaceTemplate(db, id, columns), 'template', id);
     },
   );
   app.delete(
@@ -159,9 +143,13 @@ export const templateRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       },
     },
     async (request, reply) => {
-      const users = await getTemplateUsersQuery(db, await load(request.params.id));
-      if (users.length > 0) throw new ApiError('conflict', `params.id: ${describeUsers(users)}`);
-      await db.delete(templates).where(eq(templates.id, request.params.id));
+      try {
+        await deleteTemplate(db, await load(request.params.id));
+      } catch (error) {
+        if (error instanceof TemplateInUseError)
+          throw new ApiError('conflict', `params.id: ${describeUsers(error.users)}`);
+        throw error;
+      }
       return reply.code(204).send(null);
     },
   );

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { loadOfferVariables, OfferNotFoundError, renderForChannel } from '@touchpoint/domain';
+import {
+  findClientByExternalId,
+  loadOfferVariables,
+  OfferNotFoundError,
+  renderForChannel,
+} from '@touchpoint/domain';
 import { assertNoFileTags, countSmsSegments, TemplateRenderError } from '@touchpoint/channels';
 import type { TemplateVariables } from '@touchpoint/channels';
 import type { Database, TemplateRow } from '@touchpoint/db';
-import { clients, eq } from '@touchpoint/db';
 import { ApiError } from '../../api-error';
 import { toTemplateColumns } from './template-columns';
 import type { DraftPreviewBody, PreviewBody, PreviewResponse } from './template-body';
@@ -27,7 +31,7 @@ export const previewTracking = () => ({ baseUrl: 'https://preview.invalid', secr
 export async function loadVariables(db: Database, body: PreviewBody): Promise<TemplateVariables> {
   let client: Record<string, unknown> = body.client ?? { ...SAMPLE_CLIENT };
   if (body.clientId !== undefined) {
-    const [row] = await db.select().from(clients).where(eq(clients.externalId, body.clientId));
+    const row = await findClientByExternalId(db, body.clientId);
     if (row === undefined) throw new ApiError('not_found', `body.clientId: no client "${body.clientId}"`);
     const { attributes, id, externalId, email, phone, locale } = row;
     client = { ...attributes, id, externalId, email, phone, locale };

@@ -1,5 +1,6 @@
 import type { Database, TemplateRow } from '@touchpoint/db';
-import { eq, getTemplateUsersQuery, templates } from '@touchpoint/db';
+import { getTemplateUsersQuery } from '@touchpoint/db';
+import { findTemplateById } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireScope } from '../../plugins/auth';
@@ -21,7 +22,7 @@ export const templateToolRoutes: FastifyPluginAsyncZod<{ db: Database; adapters:
   { db, adapters },
 ) => {
   const load = async (id: string): Promise<TemplateRow> =>
-    foundOr404((await db.select().from(templates).where(eq(templates.id, id)))[0], 'template', id);
+    foundOr404(await findTemplateById(db, id), 'template', id);
   // A stored client's email, phone and attributes are client data, whatever route shows them.
   const checkClientScope = (request: Parameters<typeof requireScope>[0], clientId: string | undefined) => {
     if (clientId !== undefined)
