@@ -38,6 +38,7 @@ export const migrationEn = {
   'migration.moved':
     'Done: {signalled} clients were moved to version {to}; {staying} stay on version {from}.',
   'migration.movedNote': 'A client who went on to the next step during the move stays where it went.',
+  'migration.recount': 'Count again',
   'migration.checkFailed': 'Could not check the move: {message}',
   'migration.moveFailed': 'Could not move the clients: {message}',
   'migration.problem.versionInvalid':

@@ -38,8 +38,9 @@ export const migrationRu: Record<keyof typeof migrationEn, string> = {
   'migration.moving': 'Переносим клиентов в версию {to}: {count}…',
   'migration.progress': 'Клиенты в процессе переноса',
   'migration.moved':
-    'Готово: перенесено в версию {to} клиентов: {signalled}; остаются в версии {from}: {staying}.',
+    'Готово: в версию {to} перенесено клиентов: {signalled}; остаются в версии {from}: {staying}.',
   'migration.movedNote': 'Клиент, который во время переноса перешёл на следующий шаг, остаётся там.',
+  'migration.recount': 'Пересчитать',
   'migration.checkFailed': 'Не удалось проверить перенос: {message}',
   'migration.moveFailed': 'Не удалось перенести клиентов: {message}',
   'migration.problem.versionInvalid':

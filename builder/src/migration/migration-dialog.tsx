@@ -47,6 +47,8 @@ export function MigrationDialog({
     [fromDefinition, toDefinition],
   );
 
+  const isWorkspaceShown = !isSame && counts.status === 'ready' && plans.from !== null && plans.to !== null;
+
   return (
     <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-label={t('migration.title')}>
       <div className="dialog migration-dialog">
@@ -68,6 +70,8 @@ export function MigrationDialog({
                   waiting={waiting}
                   definitions={{ from: fromDefinition, to: toDefinition }}
                   plans={{ from: plans.from, to: plans.to }}
+                  onRecount={recount}
+                  onClose={onClose}
                 />
               ) : (
                 <p className="error-text">
@@ -77,11 +81,14 @@ export function MigrationDialog({
             }
           </ApiView>
         )}
-        <div className="dialog-buttons">
-          <button type="button" onClick={onClose}>
-            {t('common.close')}
-          </button>
-        </div>
+        {/* The workspace has its own row of buttons, Close among them. */}
+        {!isWorkspaceShown && (
+          <div className="dialog-buttons">
+            <button type="button" onClick={onClose}>
+              {t('common.close')}
+            </button>
+          </div>
+        )}
       </div>
     </div>
   );

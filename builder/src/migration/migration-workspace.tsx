@@ -23,6 +23,8 @@ export function MigrationWorkspace({
   waiting,
   definitions,
   plans,
+  onRecount,
+  onClose,
 }: {
   journeyId: string;
   pair: VersionPair;
@@ -30,6 +32,9 @@ export function MigrationWorkspace({
   waiting: Record<string, number>;
   definitions: { from: unknown; to: unknown };
   plans: { from: JourneyPlan; to: JourneyPlan };
+  /** Counts who waits where again (after a move: who is still on the old version). */
+  onRecount: () => void;
+  onClose: () => void;
 }) {
   const t = useT();
   const [nodeMap, setNodeMap] = useState<NodeMap>(() =>
@@ -150,6 +155,14 @@ export function MigrationWorkspace({
         problemTexts={problemTexts}
       />
       <div className="dialog-buttons">
+        <button type="button" onClick={onClose}>
+          {t('common.close')}
+        </button>
+        {stage.status === 'moved' && (
+          <button type="button" onClick={onRecount}>
+            {t('migration.recount')}
+          </button>
+        )}
         {stage.status !== 'moved' && (
           <button type="button" disabled={!hasWaiting || isBusy} onClick={check}>
             {t('migration.check')}
