@@ -74,13 +74,14 @@ export function MigrationWorkspace({
   };
   const clickTo = (stepId: string) => {
     if (picked === null) return;
-    const next = { ...nodeMap };
-    for (const source of sourcesOn(picked)) {
+    const moves = sourcesOn(picked).flatMap((source) => {
       const landing = pickLanding(landings, stepId, source);
-      if (landing) next[source] = landing;
-    }
+      return landing === null ? [] : [[source, landing] as const];
+    });
+    // A step no client can wait on (an exit, a send) is no answer: the pick stays for the next click.
+    if (moves.length === 0) return;
     setPicked(null);
-    changeMap(next);
+    changeMap({ ...nodeMap, ...Object.fromEntries(moves) });
   };
   const chooseInTable = (source: string, target: string | null) => {
     const { [source]: _dropped, ...rest } = nodeMap;

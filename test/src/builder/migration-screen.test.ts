@@ -170,6 +170,12 @@ describe('the migration screen', () => {
     await dialog
       .getByText('Now click the wait on the right where the clients of “Cooling off” continue')
       .waitFor();
+    // The exit is no place to wait: clicking it maps nothing and keeps the pick for the wait.
+    await to.getByTestId('step-done').click();
+    await holdMark.getByText('stay on version 1').waitFor();
+    await dialog
+      .getByText('Now click the wait on the right where the clients of “Cooling off” continue')
+      .waitFor();
     await to.getByTestId('step-short').click();
     await holdMark.getByText('→ Short wait').waitFor();
     await to.getByTestId('migration-short').getByText('3 arrive here').waitFor();
