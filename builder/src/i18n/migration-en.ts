@@ -45,7 +45,7 @@ export const migrationEn = {
     'Version {from} or {to} cannot run as published: open it in the editor to see why.',
   'migration.problem.sourceUnknown': '“{step}” is not a step of version {from}.',
   'migration.problem.sourceNotWaiting':
-    'Clients on “{step}” are in the middle of a step, not waiting: only clients on a wait can move.',
+    'Clients on “{step}” are still going through it (a send, a call awaiting its outcome): only clients on a wait step can move.',
   'migration.problem.targetUnknown': '“{target}” is not a step of version {to}.',
   'migration.problem.targetNotWaiting':
     '“{target}” is not a wait: moved clients must arrive on a wait of version {to}.',

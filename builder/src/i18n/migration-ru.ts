@@ -47,7 +47,7 @@ export const migrationRu: Record<keyof typeof migrationEn, string> = {
     'Версия {from} или {to} не может работать в опубликованном виде: откройте её в редакторе, чтобы увидеть причину.',
   'migration.problem.sourceUnknown': '«{step}» — не шаг версии {from}.',
   'migration.problem.sourceNotWaiting':
-    'Клиенты на шаге «{step}» не ждут, а проходят шаг: переносить можно только клиентов на ожидании.',
+    'Клиенты на шаге «{step}» ещё проходят его (отправка, звонок в ожидании результата): переносить можно только клиентов на шаге ожидания.',
   'migration.problem.targetUnknown': '«{target}» — не шаг версии {to}.',
   'migration.problem.targetNotWaiting':
     '«{target}» — не ожидание: перенесённые клиенты должны попасть на ожидание версии {to}.',

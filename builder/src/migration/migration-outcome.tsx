@@ -24,7 +24,7 @@ export function MigrationOutcome({
   toVersion: number;
   labelFrom: (planNodeId: string) => string;
   labelTo: (planNodeId: string) => string;
-  /** The check's problems in the marketer's words; those on no step are listed here only. */
+  /** The check's problems in the marketer's words (those on a step are marked on it too). */
   problemTexts: readonly { nodeId: string | null; text: string }[];
 }) {
   const t = useT();
@@ -86,11 +86,9 @@ export function MigrationOutcome({
             <p>{t('migration.checkProblems', { count: report.problems.length })}</p>
           )}
           <ul>
-            {problemTexts
-              .filter((problem) => problem.nodeId === null)
-              .map((problem) => (
-                <li key={problem.text}>⚠ {problem.text}</li>
-              ))}
+            {problemTexts.map((problem) => (
+              <li key={problem.text}>⚠ {problem.text}</li>
+            ))}
           </ul>
         </div>
       );

@@ -59,25 +59,37 @@ afterAll(async () => {
 
 const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);
 
-/** Entry on `entryType`, one named wait of `days`, then the exit; drawn top to bottom. */
-function waitThenExit(entryType: string, wait: { id: string; name: string; days: number }) {
+/** A drawn step of the stories: a wait or, where clients wait for an operator, a call. */
+interface StoryStep {
+  id: string;
+  kind: 'wait' | 'send';
+  name: string;
+  config: object;
+}
+
+const waitStep = (id: string, name: string, days: number): StoryStep => ({
+  id,
+  kind: 'wait',
+  name,
+  config: { mode: 'duration', duration: { amount: days, unit: 'days' } },
+});
+
+/** Entry on `entryType`, one step, then the exit; drawn top to bottom. */
+function stepThenExit(entryType: string, step: StoryStep) {
+  // A send leads on whether it reached the client or not; a wait has one way on.
+  const ports = step.kind === 'send' ? ['sent', 'unreachable'] : ['out'];
   return {
     schemaVersion: 1,
     nodes: [
       { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: entryType } } } },
-      {
-        id: wait.id,
-        kind: 'wait',
-        name: wait.name,
-        config: { mode: 'duration', duration: { amount: wait.days, unit: 'days' } },
-      },
+      step,
       { id: 'done', kind: 'exit', config: {} },
     ],
     edges: [
-      { id: 'a', source: 'entry', sourcePort: 'out', target: wait.id },
-      { id: 'b', source: wait.id, sourcePort: 'out', target: 'done' },
+      { id: 'a', source: 'entry', sourcePort: 'out', target: step.id },
+      ...ports.map((port) => ({ id: port, source: step.id, sourcePort: port, target: 'done' })),
     ],
-    layout: { entry: { x: 0, y: 0 }, [wait.id]: { x: 0, y: 160 }, done: { x: 0, y: 320 } },
+    layout: { entry: { x: 0, y: 0 }, [step.id]: { x: 0, y: 160 }, done: { x: 0, y: 420 } },
   };
 }
 
@@ -86,22 +98,30 @@ interface Stats {
 }
 
 /**
- * A journey published as v1 with `clients` waiting on its step `v1Wait`, then v2 published with that
- * step replaced by `v2Wait`. The clients enter by their own events; the journey's stats count them.
+ * A journey published as v1 with `clients` waiting on its step `v1Step`, then v2 published with that
+ * step replaced by `v2Step`. The clients enter by their own events; the journey's stats count them.
  */
 async function journeyWithClientsWaiting(
   name: string,
   clients: number,
-  v1Wait: { id: string; name: string; days: number },
-  v2Wait: { id: string; name: string; days: number },
+  v1Step: StoryStep,
+  v2Step: StoryStep,
 ) {
   const type = `${randomUUID()}.visit`;
   const { id } = await call<{ id: string }>('POST', '/v1/journeys', {
     name,
-    definition: waitThenExit(type, v1Wait),
+    definition: stepThenExit(type, v1Step),
   });
   await call('POST', `/v1/journeys/${id}/publish`);
   const clientIds = Array.from({ length: clients }, (_, i) => `${id}-client-${i}`);
+  // Reachable by phone, so a call step really calls them and waits for the operator.
+  const granted = { status: 'granted', updatedAt: new Date().toISOString() };
+  for (const clientId of clientIds) {
+    await call('PUT', `/v1/clients/${encodeURIComponent(clientId)}`, {
+      phone: '+79161234567',
+      consent: { call: granted },
+    });
+  }
   await call('POST', '/v1/events', {
     events: clientIds.map((clientId) => ({
       idempotencyKey: `${clientId}-visit`,
@@ -112,13 +132,13 @@ async function journeyWithClientsWaiting(
   });
   // Waiting on v1 before v2 is published: entry events routed later would enter v2.
   const waitingOnV1 = async () =>
-    (await call<Stats>('GET', `/v1/journeys/${id}/stats?version=1`)).nodes[v1Wait.id]?.waiting ?? 0;
+    (await call<Stats>('GET', `/v1/journeys/${id}/stats?version=1`)).nodes[v1Step.id]?.waiting ?? 0;
   await waitUntil(
     async () => (await waitingOnV1()) === clients,
     undefined,
-    `${clients} clients on "${v1Wait.id}"`,
+    `${clients} clients on "${v1Step.id}"`,
   );
-  await call('PUT', `/v1/journeys/${id}`, { name, definition: waitThenExit(type, v2Wait) });
+  await call('PUT', `/v1/journeys/${id}`, { name, definition: stepThenExit(type, v2Step) });
   await call('POST', `/v1/journeys/${id}/publish`);
   return { journeyId: id, clientIds };
 }
@@ -150,8 +170,8 @@ async function newPage(locale: 'en' | 'ru'): Promise<Page> {
 
 describe('the migration screen', () => {
   it('maps a step by clicking it and the new wait, checks the counts, and moves the clients (English)', async () => {
-    const hold = { id: 'hold', name: 'Cooling off', days: 30 };
-    const short = { id: 'short', name: 'Short wait', days: 20 };
+    const hold = waitStep('hold', 'Cooling off', 30);
+    const short = waitStep('short', 'Short wait', 20);
     const { journeyId, clientIds } = await journeyWithClientsWaiting('Win-back', 3, hold, short);
     const page = await newPage('en');
     await page.goto(`${server.url}/#/journeys/${journeyId}`);
@@ -200,8 +220,8 @@ describe('the migration screen', () => {
   });
 
   it('proposes the step of the same name, and moves the clients on it (Russian)', async () => {
-    const pause = { id: 'pause', name: 'Пауза', days: 30 };
-    const renamed = { id: 'pause-2', name: 'Пауза', days: 14 };
+    const pause = waitStep('pause', 'Пауза', 30);
+    const renamed = waitStep('pause-2', 'Пауза', 14);
     const { journeyId, clientIds } = await journeyWithClientsWaiting('Возврат', 2, pause, renamed);
     const page = await newPage('ru');
     await page.goto(`${server.url}/#/journeys/${journeyId}`);
@@ -227,5 +247,45 @@ describe('the migration screen', () => {
     for (const clientId of clientIds) {
       await waitUntil(() => isOnV2Step(clientId, 'pause-2'), undefined, `${clientId} on v2's "pause-2"`);
     }
+  });
+
+  it('refuses to move clients waiting for a call outcome, saying why on the step (Russian)', async () => {
+    await call('POST', '/v1/templates', {
+      channel: 'call',
+      key: 'call-script',
+      name: 'Call',
+      body: 'Hello!',
+    });
+    const personalCall: StoryStep = {
+      id: 'call',
+      kind: 'send',
+      name: 'Личный звонок',
+      config: { channels: ['call'], templateId: 'call-script', callOutcome: { exits: [] } },
+    };
+    const { journeyId } = await journeyWithClientsWaiting(
+      'Звонок',
+      2,
+      personalCall,
+      waitStep('cool', 'Остывание', 7),
+    );
+    const page = await newPage('ru');
+    await page.goto(`${server.url}/#/journeys/${journeyId}`);
+    await page.getByRole('button', { name: 'Версии', exact: true }).click();
+    await page.getByRole('button', { name: 'Перенести ожидающих клиентов…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Перенос ожидающих клиентов' });
+    const from = dialog.getByTestId('migration-from');
+    await from.getByTestId('migration-call').getByText('Ждут: 2').waitFor();
+    await from.getByTestId('step-call').click();
+    await dialog.getByTestId('migration-to').getByTestId('step-cool').click();
+    await dialog.getByRole('button', { name: 'Проверить', exact: true }).click();
+    await from
+      .getByTestId('migration-call')
+      .getByText('Клиенты на шаге «Личный звонок» ещё проходят его', { exact: false })
+      .waitFor();
+    const result = dialog.getByRole('status');
+    await result.getByText('Перенос невозможен, проблем: 1. Они отмечены на шагах.').waitFor();
+    await result.getByText('Клиенты на шаге «Личный звонок» ещё проходят его', { exact: false }).waitFor();
+    expect(await dialog.getByRole('button', { name: /Перенести клиентов/ }).count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('migration-07-refused-ru') });
   });
 });
