@@ -22,6 +22,7 @@ import {
   ValidateResult,
   JourneyVersion,
   MessageTemplate,
+  MigrationReportAnswer,
   OfferItem,
   SandboxMail,
   SandboxSms,
@@ -184,6 +185,14 @@ export const api = {
   listAudienceRuns: (journeyId: string) =>
     request(listOf(AudienceRun), endpoints.journeyAudienceRuns(journeyId)),
   listVersions: (journeyId: string) => request(listOf(JourneyVersion), endpoints.journeyVersions(journeyId)),
+  /**
+   * Plans (a dry run) or makes the move of clients waiting on `fromVersion` onto `toVersion`'s steps;
+   * a real run answers once every mapped client's run has been told to move.
+   */
+  migrateClients: (
+    journeyId: string,
+    body: { fromVersion: number; toVersion: number; nodeMap: Record<string, string>; dryRun: boolean },
+  ) => request(MigrationReportAnswer, endpoints.journeyMigrate(journeyId), send('POST', body)),
   getStats: (journeyId: string, query: { version?: number; from?: string; to?: string }) =>
     request(JourneyStats, `${endpoints.journeyStats(journeyId)}${toQuery(query)}`),
   /** Every figure of the analyst's report (docs/metrics.md) for one journey, version and period. */

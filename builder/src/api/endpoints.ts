@@ -39,6 +39,7 @@ export const endpoints = {
   journeyExitJob: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/exit-job`,
   journeyAudienceRuns: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/audience-runs`,
   journeyVersions: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/versions`,
+  journeyMigrate: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/migrate`,
   journeyStats: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/stats`,
   journeyReport: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/report`,
   journeyUplift: (journeyId: string) => `/v1/journeys/${enc(journeyId)}/uplift`,

@@ -12,6 +12,7 @@ import { validateJourney, type JourneyProblem, type NodeKind } from '@touchpoint
 import type { JourneyStats, TestPathResult } from '../api/schemas';
 import type { FunnelActionRule, NodeFunnel } from '../api/schemas';
 import type { UpliftByStep } from '../report/uplift/load-uplift';
+import type { StepMigrationMark } from '../migration/migration-marks';
 import { createDefaultConfig } from '../nodes/default-configs';
 import { copySelection, pasteClipboard, type ClipboardPayload } from './clipboard';
 import {
@@ -41,6 +42,8 @@ export interface EditorState extends CanvasState {
   diff: Record<string, StepChange> | null;
   /** The last test path's steps, lit on the canvas: each drawn step with the days the client was there. */
   testPath: TestPathResult | null;
+  /** On the migration screen's canvases: who waits on each step, where they go, who arrives. */
+  migration: Record<string, StepMigrationMark> | null;
   onNodesChange: (changes: NodeChange<StepNode>[]) => void;
   onEdgesChange: (changes: EdgeChange[]) => void;
   onConnect: (connection: Connection) => void;
@@ -60,6 +63,7 @@ export interface EditorState extends CanvasState {
   showServerProblems: (problems: JourneyProblem[]) => void;
   setDiff: (diff: Record<string, StepChange> | null) => void;
   setTestPath: (path: TestPathResult | null) => void;
+  setMigration: (migration: Record<string, StepMigrationMark> | null) => void;
 }
 
 export type EditorStore = StoreApi<EditorState>;
@@ -110,6 +114,7 @@ export function createEditorStore(initial: CanvasState): EditorStore {
       uplift: null,
       diff: null,
       testPath: null,
+      migration: null,
       onNodesChange: (changes) => {
         const nodes = applyNodeChanges(changes, get().nodes);
         // Selection and mid-drag moves are view state: only finished edits become undo steps.
@@ -212,6 +217,7 @@ export function createEditorStore(initial: CanvasState): EditorStore {
       },
       setDiff: (diff) => set({ diff }),
       setTestPath: (testPath) => set({ testPath }),
+      setMigration: (migration) => set({ migration }),
     };
   });
 }

@@ -5,6 +5,7 @@ import { audiencesEn } from './audiences-en';
 import { messagesEn } from './messages-en';
 import { segmentsEn } from './segments-en';
 import { simulationEn } from './simulation-en';
+import { migrationEn } from './migration-en';
 
 /**
  * English interface texts. Written for marketers: say what happens to clients, not how the engine
@@ -16,6 +17,7 @@ export const en = {
   ...deliveryEn,
   ...peopleEn,
   ...simulationEn,
+  ...migrationEn,
   ...messagesEn,
   ...audiencesEn,
   'app.name': 'Touchpoint',

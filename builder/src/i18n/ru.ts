@@ -6,6 +6,7 @@ import { audiencesRu } from './audiences-ru';
 import { messagesRu } from './messages-ru';
 import { segmentsRu } from './segments-ru';
 import { simulationRu } from './simulation-ru';
+import { migrationRu } from './migration-ru';
 
 /** Russian interface texts: the same keys as `en.ts`, in the words a CRM marketer uses. */
 export const ru: Record<MessageKey, string> = {
@@ -14,6 +15,7 @@ export const ru: Record<MessageKey, string> = {
   ...deliveryRu,
   ...peopleRu,
   ...simulationRu,
+  ...migrationRu,
   ...messagesRu,
   ...audiencesRu,
   'app.name': 'Touchpoint',

@@ -8,6 +8,7 @@ import { describeProblem } from './describe-problem';
 import { NODE_LOOKS } from './looks';
 import { StepFunnel } from './step-funnel';
 import { StepUplift } from './step-uplift';
+import { StepMigration, migrationClassOf } from './step-migration';
 import type { TestPathResult } from '../api/schemas';
 
 function PortLabel({ data, port }: { data: StepNode['data']; port: string }) {
@@ -46,6 +47,8 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
   const stats = useEditor((state) => state.stats?.nodes[id]);
   const change = useEditor((state) => state.diff?.[id]);
   const testPath = useEditor((state) => state.testPath);
+  const migration = useEditor((state) => state.migration?.[id]);
+  const isMigrating = useEditor((state) => state.migration !== null);
   const pathDays = useMemo(() => daysOnPath(testPath, id), [testPath, id]);
   const problems = useMemo(() => allProblems.filter((problem) => problem.nodeId === id), [allProblems, id]);
   const ports = portsOfStep(data);
@@ -57,6 +60,7 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
     problems.length ? 'has-problems' : '',
     change ? `diff-${change}` : '',
     pathDays.length > 0 ? 'on-path' : '',
+    isMigrating ? migrationClassOf(migration) : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -86,6 +90,7 @@ function StepShellView({ id, data, selected, summary }: NodeProps<StepNode> & { 
           ◉ {t('testPath.onCanvas', { days: pathDays.join(', ') })}
         </div>
       )}
+      {migration && <StepMigration nodeId={id} mark={migration} />}
       {stats && (
         <div className="step-stats">
           <span title={t('stats.entered')}>▶ {stats.entered}</span>

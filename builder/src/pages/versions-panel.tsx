@@ -9,6 +9,8 @@ import { useLocaleStore, useT } from '../i18n/i18n';
 import type { JourneyVersion } from '../api/schemas';
 import { ApiView } from './api-view';
 import { VersionCompareDialog } from './version-compare-dialog';
+import { MigrationDialog } from '../migration/migration-dialog';
+import { defaultVersionPair } from '../migration/version-pair';
 
 /**
  * Version history. Comparing a version with the draft colours the canvas: added steps green,
@@ -22,6 +24,7 @@ export function VersionsPanel({ journeyId, onClose }: { journeyId: string; onClo
   const [diff, setDiff] = useState<{ version: number; diff: DraftDiff } | null>(null);
   const [picked, setPicked] = useState<number[]>([]);
   const [comparing, setComparing] = useState<[JourneyVersion, JourneyVersion] | null>(null);
+  const [isMigrating, setIsMigrating] = useState(false);
   const togglePick = (version: number) =>
     setPicked((current) =>
       current.includes(version) ? current.filter((v) => v !== version) : [...current, version].slice(-2),
@@ -77,6 +80,20 @@ export function VersionsPanel({ journeyId, onClose }: { journeyId: string; onClo
         <button type="button" className="primary" onClick={() => openComparison(versions.data)}>
           {t('versions.compareTwo', { a: Math.min(...picked), b: Math.max(...picked) })}
         </button>
+      )}
+      {/* Clients wait on published versions only: moving them needs a second version to go to. */}
+      {versions.status === 'ready' && versions.data.length >= 2 && (
+        <button type="button" onClick={() => setIsMigrating(true)}>
+          {t('migration.open')}
+        </button>
+      )}
+      {isMigrating && versions.status === 'ready' && (
+        <MigrationDialog
+          journeyId={journeyId}
+          versions={versions.data}
+          initial={defaultVersionPair(versions.data, picked)}
+          onClose={() => setIsMigrating(false)}
+        />
       )}
       {comparing && (
         <VersionCompareDialog before={comparing[0]} after={comparing[1]} onClose={() => setComparing(null)} />

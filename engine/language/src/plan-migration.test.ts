@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_004_JOURNEY } from './examples';
-import { planMigration } from './plan-migration';
+import { compileJourney } from './compile';
+import { isMigratableNode, planMigration } from './plan-migration';
 
 const waitJourney = (waitId: string, days: number) => ({
   schemaVersion: 1,
@@ -63,5 +64,17 @@ describe('planMigration', () => {
     );
     expect(plan.problems).toMatchObject([{ nodeId: null, code: 'versionInvalid' }]);
     expect(plan.problems[0]!.message).toMatch(/^The new version: /);
+  });
+
+  it('lets clients move only from and onto waits, ladder rung waits included', () => {
+    const compiled = compileJourney(SEED_004_JOURNEY);
+    if (!compiled.ok) throw new Error('the seed 004 journey compiles');
+    const movable = Object.values(compiled.plan.nodes).filter(isMigratableNode);
+    expect(movable.map((node) => node.id).sort()).toEqual([
+      'ladder/call/wait',
+      'ladder/remind/wait',
+      'ladder/sms/wait',
+      'ladder/stimulate/wait',
+    ]);
   });
 });

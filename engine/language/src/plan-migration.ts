@@ -53,6 +53,14 @@ export interface MigrationPlan {
 
 const WAITING_KINDS: ReadonlySet<PlanNode['kind']> = new Set(['wait', 'waitForEvent']);
 
+/**
+ * Whether clients can move from or onto this plan node: only waits and wait-for-event nodes, where a
+ * client sits between tasks (a moved client must arrive waiting, never halfway through a send).
+ */
+export function isMigratableNode(node: PlanNode): boolean {
+  return WAITING_KINDS.has(node.kind);
+}
+
 function compileOrProblem(definition: unknown, label: string, problems: MigrationProblem[]) {
   const compiled = compileJourney(definition);
   if (compiled.ok) return compiled.plan;
@@ -71,7 +79,7 @@ function checkEntry(from: JourneyPlan, to: JourneyPlan, source: string, target: 
       code: 'sourceUnknown',
       message: `"${source}" is not a node of the old version`,
     });
-  } else if (!WAITING_KINDS.has(sourceNode.kind)) {
+  } else if (!isMigratableNode(sourceNode)) {
     problems.push({
       nodeId: source,
       code: 'sourceNotWaiting',
@@ -84,7 +92,7 @@ function checkEntry(from: JourneyPlan, to: JourneyPlan, source: string, target: 
       code: 'targetUnknown',
       message: `"${target}" is not a node of the new version`,
     });
-  } else if (!WAITING_KINDS.has(targetNode.kind)) {
+  } else if (!isMigratableNode(targetNode)) {
     problems.push({
       nodeId: source,
       code: 'targetNotWaiting',

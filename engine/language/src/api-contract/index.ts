@@ -373,3 +373,4 @@ export * from './test-path';
 export * from './messages';
 export * from './journey-report';
 export * from './journey-uplift';
+export * from './journey-migration';

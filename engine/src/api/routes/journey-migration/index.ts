@@ -3,7 +3,8 @@ import type { Database } from '@touchpoint/db';
 import { and, eq, inArray, journeyVersions } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MIGRATION_PROBLEM_CODES, NodeMap } from '@touchpoint/language';
+import { NodeMap } from '@touchpoint/language';
+import { MigrationReportAnswer } from '@touchpoint/language/api-contract';
 import { MigrationVersionNotFoundError, migrateEnrollments } from '../../../temporal/migrate-enrollments';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
@@ -30,40 +31,6 @@ export const MigrateJourneyBody = z
     message: 'must differ from fromVersion',
   })
   .describe('what to migrate');
-
-const problemCodes = Object.values(MIGRATION_PROBLEM_CODES) as [string, ...string[]];
-
-/** The plan per node (who moves where, who stays), its problems, and how many runs were signalled. */
-export const MigrationReportResponse = z
-  .object({
-    dryRun: z.boolean().describe('true when nobody was moved'),
-    nodes: z
-      .array(
-        z
-          .object({
-            fromNodeId: z.string().describe('a node of fromVersion with clients waiting'),
-            toNodeId: z.string().nullable().describe('where they move; null: they stay'),
-            waiting: z.number().int().describe('clients waiting there'),
-          })
-          .describe('the plan for one node'),
-      )
-      .describe('the plan per node'),
-    problems: z
-      .array(
-        z
-          .object({
-            nodeId: z.string().nullable().describe('the node it is on; null for the whole migration'),
-            code: z.enum(problemCodes).describe('the migration problem code'),
-            message: z.string().describe('what is wrong, in English'),
-          })
-          .describe('one reason the migration cannot run'),
-      )
-      .describe('what refuses a real run; empty when it may run'),
-    moving: z.number().int().describe('clients who move (or would)'),
-    staying: z.number().int().describe('clients who stay on fromVersion'),
-    signalled: z.number().int().describe('runs told to move; 0 on a dry run'),
-  })
-  .describe('the migration plan, its problems, and how many runs were told to move');
 
 async function requireVersions(
   db: Database,
@@ -105,7 +72,7 @@ export const journeyMigrationRoutes: FastifyPluginAsyncZod<JourneyMigrationRoute
           '(the default) answers the plan and its problems; a real run with problems is a 422 and moves nobody.',
         params: z.object({ id: z.uuid().describe("the journey's id") }),
         body: MigrateJourneyBody,
-        response: { 200: MigrationReportResponse, ...routeErrors(422) },
+        response: { 200: MigrationReportAnswer, ...routeErrors(422) },
       },
     },
     async (request) => {
