@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
-import type { Worker } from '@temporalio/worker';
-import { createActivities } from '@touchpoint/activities';
-import { DeliveryPolicy } from '@touchpoint/channels';
-import { createEventRouter } from '@touchpoint/engine/router/index';
-import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRACKING } from '../channels/send-fixtures';
 import { waitUntil } from '../harness/patience';
-import { startBuilderServer, type BuilderServer, callAsAdmin } from './builder-server';
+import { type BuilderServer, callAsAdmin } from './builder-server';
+import { startBuilderWithJourneys, type BuilderWithJourneys } from './builder-with-journeys';
 import { launchChromium, screenshotPath } from './chromium';
 
 // The marketer moves clients waiting on a live journey's old version onto a step of the new one, by
@@ -18,43 +11,19 @@ import { launchChromium, screenshotPath } from './chromium';
 // POST /v1/events, routed, running on the dev server; afterwards the API says where they are.
 let server: BuilderServer;
 let browser: Browser;
-let connection: Connection;
-let native: NativeConnection;
-let worker: Worker;
-let running: Promise<void>;
+let product: BuilderWithJourneys;
 const contexts: BrowserContext[] = [];
-const taskQueue = `migration-screen-${randomUUID()}`;
 
 beforeAll(async () => {
-  connection = await Connection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-  const temporal = new Client({ connection });
-  server = await startBuilderServer({
-    app: (db) => ({
-      temporal,
-      router: createEventRouter({ db, temporal, taskQueue }),
-      config: { journeyTaskQueue: taskQueue },
-    }),
-  });
-  native = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-  const activities = createActivities({
-    db: server.db,
-    adapters: {},
-    policy: DeliveryPolicy.parse({}),
-    tracking: TRACKING,
-  });
-  worker = await createJourneyWorker({ connection: native, taskQueue, activities });
-  running = worker.run();
+  product = await startBuilderWithJourneys('migration-screen');
+  server = product.server;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
-  worker?.shutdown();
-  await running;
-  await native?.close();
-  await server?.close();
-  await connection?.close();
+  await product?.close();
 });
 
 const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);
