@@ -138,12 +138,12 @@ function memoryRows(memory: WorkerMemory): BenchRow[] {
 
 /**
  * (d) alone (`npm run bench -- memory`): sizes from `BENCH_SLEEPING` (10,000), `BENCH_BUDGET_MB` (512),
- * bounded by `BENCH_MEMORY_LIMIT_S` (900 s for every journey to fall asleep).
+ * bounded by `BENCH_MEMORY_LIMIT_S` (1,800 s for every journey to fall asleep).
  */
 export async function runWorkerMemoryBenchmark(): Promise<BenchRow[]> {
   const sleeping = Number(process.env.BENCH_SLEEPING ?? 10_000);
   const budgetMb = Number(process.env.BENCH_BUDGET_MB ?? 512);
-  const limitMs = Number(process.env.BENCH_MEMORY_LIMIT_S ?? 900) * 1000;
+  const limitMs = Number(process.env.BENCH_MEMORY_LIMIT_S ?? 1_800) * 1000;
   // The worker measured is the compiled one the Docker image runs, built from this checkout.
   buildServer();
   return withBenchEnvironment(10, async (env) =>
