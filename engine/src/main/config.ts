@@ -75,7 +75,11 @@ export const AppConfig = z.object({
   WORKER_WORKFLOW_TASK_SLOTS: z.coerce.number().int().min(2).max(1_000).default(8),
   /** Local activities (bookkeeping flushes, client reads) one worker runs at once. */
   WORKER_LOCAL_ACTIVITY_SLOTS: z.coerce.number().int().min(1).max(1_000).default(12),
-  /** Worker RSS budget in MB: sizes the sticky cache of sleeping journeys (`cachedWorkflowsForBudget`). */
+  /**
+   * Worker RSS budget in MB (`sizeWorkerForBudget`): the budget above a ~420 MB base holds cached
+   * journeys at 13 MB each (6.5 MB measured cost, twice over for garbage), and the workflow thread's
+   * V8 heap is capped to match. Journeys beyond the cache are replayed from history when they wake.
+   */
   WORKER_MEMORY_BUDGET_MB: z.coerce.number().int().min(256).max(1_048_576).default(2_048),
   /**
    * Per channel: sends a second on its queue across the whole cluster (the provider's rate limit), and

@@ -3,10 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import type { ActivityInterceptorsFactory, NativeConnection, WorkerPlugin } from '@temporalio/worker';
+import { capWorkflowThreadHeap } from './cap-workflow-heap';
 import {
-  cachedWorkflowsForBudget,
   DEFAULT_LOCAL_ACTIVITY_SLOTS,
   DEFAULT_WORKFLOW_TASK_SLOTS,
+  sizeWorkerForBudget,
 } from './worker-sizing';
 
 /** Path of the workflow bundle's entry (TypeScript; the worker's bundler compiles it). */
@@ -37,7 +38,10 @@ export interface JourneyWorkerSizing {
   workflowTaskSlots?: number;
   /** Local activities (bookkeeping flushes, client reads) run at once (default 12). */
   localActivitySlots?: number;
-  /** RSS the sticky cache is sized to (`cachedWorkflowsForBudget`); ignored when `maxCachedWorkflows` is set. */
+  /**
+   * RSS the worker is sized to (`sizeWorkerForBudget`: the sticky cache and the workflow thread's
+   * heap); ignored when `maxCachedWorkflows` is set.
+   */
   memoryBudgetMb?: number;
   /** Sticky cache size: journeys kept in memory between wake-ups (default: the SDK's, or from the budget). */
   maxCachedWorkflows?: number;
@@ -63,10 +67,13 @@ function prebuiltBundleOption(isTraced: boolean): { codePath: string } | null {
   return codePath ? { codePath } : null;
 }
 
+/** The cache size asked for, else the budget's (capping the workflow thread's heap to match). */
 function cacheSize(options: JourneyWorkerSizing): number | undefined {
   if (options.maxCachedWorkflows !== undefined) return options.maxCachedWorkflows;
-  if (options.memoryBudgetMb !== undefined) return cachedWorkflowsForBudget(options.memoryBudgetMb);
-  return undefined;
+  if (options.memoryBudgetMb === undefined) return undefined;
+  const sizing = sizeWorkerForBudget(options.memoryBudgetMb);
+  capWorkflowThreadHeap(sizing.workflowHeapMb);
+  return sizing.maxCachedWorkflows;
 }
 
 /**

@@ -1,19 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { CACHED_WORKFLOW_MB, cachedWorkflowsForBudget, WORKER_BASE_MB } from './worker-sizing';
+import { CACHED_WORKFLOW_MB, sizeWorkerForBudget, WORKER_BASE_MB } from './worker-sizing';
 
-describe('cachedWorkflowsForBudget', () => {
-  it('fills the budget above the base with cached journeys at their measured cost', () => {
-    const cached = cachedWorkflowsForBudget(2_048);
-    expect(cached).toBe(Math.floor((2_048 - WORKER_BASE_MB) / CACHED_WORKFLOW_MB));
-    expect(WORKER_BASE_MB + cached * CACHED_WORKFLOW_MB).toBeLessThanOrEqual(2_048);
-    expect(WORKER_BASE_MB + (cached + 1) * CACHED_WORKFLOW_MB).toBeGreaterThan(2_048);
+describe('sizeWorkerForBudget', () => {
+  it('fills the budget above the base with cached journeys at twice their measured cost', () => {
+    const { maxCachedWorkflows: cached } = sizeWorkerForBudget(2_048);
+    expect(WORKER_BASE_MB + cached * 2 * CACHED_WORKFLOW_MB).toBeLessThanOrEqual(2_048);
+    expect(WORKER_BASE_MB + (cached + 1) * 2 * CACHED_WORKFLOW_MB).toBeGreaterThan(2_048);
   });
 
-  it('grows with the budget', () => {
-    expect(cachedWorkflowsForBudget(4_096)).toBeGreaterThan(cachedWorkflowsForBudget(1_024));
+  it('grows the cache and the workflow heap with the budget', () => {
+    const small = sizeWorkerForBudget(1_024);
+    const large = sizeWorkerForBudget(4_096);
+    expect(large.maxCachedWorkflows).toBeGreaterThan(small.maxCachedWorkflows);
+    expect(large.workflowHeapMb).toBeGreaterThan(small.workflowHeapMb);
+  });
+
+  it('gives the workflow thread room for twice what its cache holds, within the budget', () => {
+    for (const budget of [1_024, 2_048, 8_192, 65_536]) {
+      const { maxCachedWorkflows, workflowHeapMb } = sizeWorkerForBudget(budget);
+      expect(workflowHeapMb).toBeGreaterThanOrEqual(2 * maxCachedWorkflows * CACHED_WORKFLOW_MB);
+      expect(workflowHeapMb).toBeLessThan(budget);
+    }
   });
 
   it('keeps at least the workflow task slots when the budget is below the base', () => {
-    expect(cachedWorkflowsForBudget(256)).toBe(8);
+    expect(sizeWorkerForBudget(256).maxCachedWorkflows).toBe(8);
   });
 });

@@ -1,20 +1,20 @@
 // Audience and memory benchmarks, each with a real worker process of its own: (c) a schedule entry
 // enrolls M members, the worker is SIGKILLed midway and another resumes; every member exactly once,
-// beside raw empty-workflow starts at the same concurrency; (d) worker RSS with K sleeping journeys
-// against the memory budget its sticky cache was sized to.
+// beside raw empty-workflow starts at the same concurrency; (d) the compiled worker's peak RSS with K
+// sleeping journeys against the memory budget it was sized from (worker-memory.ts), failing when over.
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { audienceRuns, clients, count, countDistinct, enrollments, eq } from '@touchpoint/db';
-import { enrollClient } from '@touchpoint/engine/temporal/enroll-client';
 import { journeyScheduleId, syncJourneySchedule } from '@touchpoint/engine/temporal/journey-schedule';
 import { mapWithLimit } from '@touchpoint/engine/temporal/map-with-limit';
 import { AUDIENCE_START_CONCURRENCY } from '@touchpoint/engine/temporal/start-audience-page';
 import { waitUntil } from '../harness/patience';
 import { spawnJourneyWorker } from '../harness/spawn-journey-worker';
+import { buildServer } from '../harness/spawn-production-worker';
 import { settleAll, withBenchEnvironment } from './engine-bench-setup';
 import type { BenchEnvironment } from './engine-bench-setup';
 import type { BenchRow } from './engine-bench';
+import { measureWorkerMemory, type WorkerMemory } from './worker-memory';
 
 const SEGMENT = 'R2F2M2';
 const LONG = 3_600_000;
@@ -34,25 +34,11 @@ const AUDIENCE_JOURNEY = {
   settings: { reentry: 'afterExit' },
 };
 
-const SLEEPING_JOURNEY = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } },
-    { id: 'pause', kind: 'wait', config: { mode: 'duration', duration: { amount: 1, unit: 'days' } } },
-    { id: 'done', kind: 'exit', config: {} },
-  ],
-  edges: [
-    { id: 'a', source: 'entry', sourcePort: 'out', target: 'pause' },
-    { id: 'b', source: 'pause', sourcePort: 'out', target: 'done' },
-  ],
-};
-
-function spawnWorker(env: BenchEnvironment, taskQueue: string, budgetMb?: number): Promise<ChildProcess> {
+function spawnWorker(env: BenchEnvironment, taskQueue: string): Promise<ChildProcess> {
   return spawnJourneyWorker({
     DATABASE_URL: process.env.DATABASE_URL!,
     TEMPORAL_ADDRESS: env.temporalAddress,
     JOURNEY_TASK_QUEUE: taskQueue,
-    ...(budgetMb ? { WORKER_MEMORY_BUDGET_MB: String(budgetMb) } : {}),
   });
 }
 
@@ -121,52 +107,56 @@ async function measureAudience(env: BenchEnvironment, members: number) {
   }
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-/** (d): K journeys asleep on a worker whose cache was sized to `budgetMb`; its peak RSS. */
-async function measureMemory(env: BenchEnvironment, sleeping: number, budgetMb: number) {
-  const journeyId = await env.createJourney(SLEEPING_JOURNEY as never);
-  const clientIds = await env.createClients(sleeping);
-  const taskQueue = `bench-memory-${randomUUID()}`;
-  const worker = await spawnWorker(env, taskQueue, budgetMb);
-  let peak = rssMb(worker.pid!);
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMb(worker.pid!))), 200);
-  try {
-    await mapWithLimit(clientIds, 50, (clientId) =>
-      enrollClient(env.client, {
-        journeyId,
-        journeyVersion: 1,
-        clientId,
-        definition: SLEEPING_JOURNEY as never,
-        reentry: 'once',
-        source: 'manual',
-        taskQueue,
-      }),
+/** (d)'s rows; throws, naming the figures, when the peak RSS is over the budget. */
+function memoryRows(memory: WorkerMemory): BenchRow[] {
+  const ratio = memory.peakRssMb / memory.budgetMb;
+  if (ratio > 1) {
+    throw new Error(
+      `worker peak RSS ${memory.peakRssMb.toFixed(0)} MB is over its ${memory.budgetMb} MB budget ` +
+        `(ratio ${ratio.toFixed(3)}, ${memory.sleeping} sleeping, ${memory.cachedWorkflows} cached)`,
     );
-    const asleep = async () =>
-      (await env.db.select({ n: count() }).from(enrollments).where(eq(enrollments.journeyId, journeyId)))[0]!
-        .n;
-    await waitUntil(async () => (await asleep()) >= sleeping, LONG, 'every journey asleep');
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    return { peakMb: Math.max(peak, rssMb(worker.pid!)) };
-  } finally {
-    clearInterval(sampler);
-    worker.kill('SIGKILL');
   }
+  const at = `${memory.sleeping} sleeping journeys, budget ${memory.budgetMb} MB`;
+  return [
+    {
+      metric: `worker peak RSS, ${at}`,
+      value: memory.peakRssMb,
+      unit: 'MB',
+      baseline: memory.budgetMb,
+      ratio,
+    },
+    { metric: `worker RSS once all asleep, ${at}`, value: memory.rssMb, unit: 'MB' },
+    { metric: `worker main-thread V8 heap used, ${at}`, value: memory.mainHeapUsedMb, unit: 'MB' },
+    { metric: `journeys in the sticky cache, ${at}`, value: memory.cachedWorkflows, unit: 'workflows' },
+    {
+      metric: `${memory.sleeping} journeys put to sleep`,
+      value: memory.sleeping / memory.enrollSeconds,
+      unit: 'journeys/s',
+    },
+  ];
 }
 
-/** Runs (c) and (d); sizes from `BENCH_AUDIENCE_MEMBERS` (100,000), `BENCH_SLEEPING` (10,000), `BENCH_BUDGET_MB` (1,024). */
+/**
+ * (d) alone (`npm run bench -- memory`): sizes from `BENCH_SLEEPING` (10,000), `BENCH_BUDGET_MB` (512),
+ * bounded by `BENCH_MEMORY_LIMIT_S` (1,800 s for every journey to fall asleep).
+ */
+export async function runWorkerMemoryBenchmark(): Promise<BenchRow[]> {
+  const sleeping = Number(process.env.BENCH_SLEEPING ?? 10_000);
+  const budgetMb = Number(process.env.BENCH_BUDGET_MB ?? 512);
+  const limitMs = Number(process.env.BENCH_MEMORY_LIMIT_S ?? 1_800) * 1000;
+  // The worker measured is the compiled one the Docker image runs, built from this checkout.
+  buildServer();
+  return withBenchEnvironment(10, async (env) =>
+    memoryRows(await measureWorkerMemory(env, { sleeping, budgetMb, limitMs })),
+  );
+}
+
+/** Runs (c) and (d); (c) sized from `BENCH_AUDIENCE_MEMBERS` (100,000), (d) as {@link runWorkerMemoryBenchmark}. */
 export async function runAudienceBenchmark(): Promise<BenchRow[]> {
   const members = Number(process.env.BENCH_AUDIENCE_MEMBERS ?? 100_000);
-  const sleeping = Number(process.env.BENCH_SLEEPING ?? 10_000);
-  const budgetMb = Number(process.env.BENCH_BUDGET_MB ?? 1_024);
-  return withBenchEnvironment(200, async (env) => {
+  const audienceRows = await withBenchEnvironment(200, async (env) => {
     const raw = await measureRawStarts(env, Math.min(members, 5_000));
     const audience = await measureAudience(env, members);
-    const memory = await measureMemory(env, sleeping, budgetMb);
     return [
       {
         metric: `raw emptyWorkflow starts, ${AUDIENCE_START_CONCURRENCY} at once`,
@@ -185,13 +175,7 @@ export async function runAudienceBenchmark(): Promise<BenchRow[]> {
         value: audience.rows === members && audience.clients === members ? 1 : 0,
         unit: `(${audience.rows} / ${audience.clients})`,
       },
-      {
-        metric: `worker peak RSS with ${sleeping} sleeping journeys vs its budget`,
-        value: memory.peakMb,
-        unit: 'MB',
-        baseline: budgetMb,
-        ratio: memory.peakMb / budgetMb,
-      },
     ];
   });
+  return [...audienceRows, ...(await runWorkerMemoryBenchmark())];
 }

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { artifactsDir } from '@touchpoint/engine/main/paths';
 import setupServers from '../harness/global-setup';
-import { runAudienceBenchmark } from './audience-bench';
+import { runAudienceBenchmark, runWorkerMemoryBenchmark } from './audience-bench';
 import { runBuilderBenchmark } from './builder-bench';
 import { runClusterBenchmark } from './cluster-bench';
 import { runBurstBenchmark } from './burst-bench';
@@ -132,6 +132,9 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
     (await runBurstBenchmark()).map((line) => engineRow('bursts', line, 'raw signalWithStart')),
   audience: async () =>
     (await runAudienceBenchmark()).map((line) => engineRow('audience', line, 'raw starts / budget')),
+  // The audience bench's memory step alone: the compiled worker's peak RSS against its budget.
+  memory: async () =>
+    (await runWorkerMemoryBenchmark()).map((line) => engineRow('memory', line, 'memory budget (MB)')),
   report: async () => {
     // Each client: 1 enrollment, 10 visits, 10 funnel actions, 3 sends, generated with generate_series
     // (REPORT_BENCH_GENERATE_LIMIT_S bounds each statement, default 3,600 s), then the rollups built by

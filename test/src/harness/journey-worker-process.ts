@@ -20,11 +20,9 @@ async function runWorker(): Promise<void> {
   const taskQueue = env('JOURNEY_TASK_QUEUE');
   const client = new Client({ connection: await Connection.connect({ address }) });
   const starterDeps = { db, client, taskQueue, useSearchAttributes: false };
-  const budget = process.env.WORKER_MEMORY_BUDGET_MB;
   const worker = await createJourneyWorker({
     connection: await NativeConnection.connect({ address }),
     taskQueue,
-    ...(budget ? { memoryBudgetMb: Number(budget) } : {}),
     activities: createJourneyActivities({
       db,
       startJourney: createStartJourney(starterDeps),

@@ -8,8 +8,6 @@ export interface JourneyWorkerProcessEnv {
   DATABASE_URL: string;
   TEMPORAL_ADDRESS: string;
   JOURNEY_TASK_QUEUE: string;
-  /** Sizes the worker's sticky cache (`WORKER_MEMORY_BUDGET_MB`); the SDK's default when absent. */
-  WORKER_MEMORY_BUDGET_MB?: string;
 }
 
 /**
