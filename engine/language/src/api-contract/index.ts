@@ -371,3 +371,4 @@ export * from './global-control';
 export * from './delivery-settings';
 export * from './test-path';
 export * from './messages';
+export * from './forecast';
