@@ -15,11 +15,11 @@ export const MAX_FORECAST_DAYS = 400;
 export const ForecastAudience = z
   .discriminatedUnion('kind', [
     z.object({
-      kind: z.literal('segment'),
+      kind: z.literal('segment').describe("a segment's members"),
       segmentId: z.uuid().describe("the segment's id: its members at the start"),
     }),
     z.object({
-      kind: z.literal('clients'),
+      kind: z.literal('clients').describe('the clients listed'),
       clientIds: z
         .array(z.string().min(1).max(200))
         .min(1)

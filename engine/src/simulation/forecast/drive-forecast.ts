@@ -46,7 +46,11 @@ async function storeAndRoute(
   if (ids.length > 0) await router.routeEvents(ids);
 }
 
-/** Email and SMS messages handed over during `[fromMs, toMs)` of simulated time, in a stable order. */
+/**
+ * Email and SMS messages handed over during `[fromMs, toMs)` of simulated time, ordered by their
+ * keys (run and step), not by the moment: two runs of one forecast then draw for the same messages
+ * in the same order, however the wall clock spread the sends.
+ */
 async function sentDuring(scratch: Database, fromMs: number, toMs: number) {
   return scratch
     .select({
@@ -63,7 +67,7 @@ async function sentDuring(scratch: Database, fromMs: number, toMs: number) {
         lt(messages.sentAt, new Date(toMs)),
       ),
     )
-    .orderBy(asc(messages.sentAt), asc(messages.idempotencyKey));
+    .orderBy(asc(messages.idempotencyKey));
 }
 
 /**
