@@ -4,6 +4,7 @@ import { peopleEn } from './people-en';
 import { audiencesEn } from './audiences-en';
 import { messagesEn } from './messages-en';
 import { segmentsEn } from './segments-en';
+import { forecastEn } from './forecast-en';
 import { simulationEn } from './simulation-en';
 
 /**
@@ -16,6 +17,7 @@ export const en = {
   ...deliveryEn,
   ...peopleEn,
   ...simulationEn,
+  ...forecastEn,
   ...messagesEn,
   ...audiencesEn,
   'app.name': 'Touchpoint',

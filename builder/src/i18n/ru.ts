@@ -5,6 +5,7 @@ import { peopleRu } from './people-ru';
 import { audiencesRu } from './audiences-ru';
 import { messagesRu } from './messages-ru';
 import { segmentsRu } from './segments-ru';
+import { forecastRu } from './forecast-ru';
 import { simulationRu } from './simulation-ru';
 
 /** Russian interface texts: the same keys as `en.ts`, in the words a CRM marketer uses. */
@@ -14,6 +15,7 @@ export const ru: Record<MessageKey, string> = {
   ...deliveryRu,
   ...peopleRu,
   ...simulationRu,
+  ...forecastRu,
   ...messagesRu,
   ...audiencesRu,
   'app.name': 'Touchpoint',
