@@ -32,6 +32,7 @@ import {
   type CallOutcome,
   TestPathResult,
   FunnelTaxonomyResponse,
+  ForecastJob,
   JourneyReport,
   JourneyUplift,
   type AttributionMode,
@@ -165,6 +166,11 @@ export const api = {
   /** Runs one client through the saved draft or a version on the server's simulated clock (save first). */
   testPath: (journeyId: string, body: unknown) =>
     request(TestPathResult, endpoints.journeyTestPath(journeyId), send('POST', body)),
+  /** Starts a forecast of the saved draft or a version over an audience (save first); answers the job. */
+  startForecast: (journeyId: string, body: unknown) =>
+    request(ForecastJob, endpoints.journeyForecast(journeyId), send('POST', body)),
+  /** A forecast's progress and, once finished, its figures. */
+  getForecast: (forecastId: string) => request(ForecastJob, endpoints.forecast(forecastId)),
   /** Checks the saved draft against the server's catalogs (save first). */
   validateJourney: (journeyId: string) =>
     request(ValidateResult, endpoints.journeyValidate(journeyId), send('POST')),

@@ -4,6 +4,7 @@ import { peopleEn } from './people-en';
 import { audiencesEn } from './audiences-en';
 import { messagesEn } from './messages-en';
 import { segmentsEn } from './segments-en';
+import { forecastEn } from './forecast-en';
 import { simulationEn } from './simulation-en';
 import { migrationEn } from './migration-en';
 
@@ -18,6 +19,7 @@ export const en = {
   ...peopleEn,
   ...simulationEn,
   ...migrationEn,
+  ...forecastEn,
   ...messagesEn,
   ...audiencesEn,
   'app.name': 'Touchpoint',

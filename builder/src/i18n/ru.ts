@@ -5,6 +5,7 @@ import { peopleRu } from './people-ru';
 import { audiencesRu } from './audiences-ru';
 import { messagesRu } from './messages-ru';
 import { segmentsRu } from './segments-ru';
+import { forecastRu } from './forecast-ru';
 import { simulationRu } from './simulation-ru';
 import { migrationRu } from './migration-ru';
 
@@ -16,6 +17,7 @@ export const ru: Record<MessageKey, string> = {
   ...peopleRu,
   ...simulationRu,
   ...migrationRu,
+  ...forecastRu,
   ...messagesRu,
   ...audiencesRu,
   'app.name': 'Touchpoint',

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeKind } from '@touchpoint/language';
 import { api } from '../api/client';
 import { formatRoute } from '../app/routes';
-import type { JourneyDetail } from '../api/schemas';
+import type { ForecastJob, JourneyDetail } from '../api/schemas';
 import { layoutSteps } from '../canvas/auto-layout';
 import { useEditor, useEditorStore } from '../canvas/editor-context';
 import { JourneyCanvas } from '../canvas/journey-canvas';
@@ -22,6 +22,8 @@ import { EnrollDialog } from '../audiences/enroll-dialog';
 import { StatsBar } from './stats-bar';
 import { useAutosave, type SaveState } from './use-autosave';
 import { VersionsPanel } from './versions-panel';
+import { ForecastPanel } from '../simulation/forecast-panel';
+import { ForecastReport } from '../simulation/forecast-report';
 import { TestPathPanel } from '../simulation/test-path-panel';
 
 const SAVE_LABELS: Record<SaveState['status'], MessageKey> = {
@@ -47,8 +49,9 @@ export function EditorWorkspace({
   const [status, setStatus] = useState(detail.status);
   const [liveVersion, setLiveVersion] = useState(detail.currentVersion);
   const [panel, setPanel] = useState<
-    'none' | 'publish' | 'pause' | 'versions' | 'stats' | 'testPath' | 'enroll'
+    'none' | 'publish' | 'pause' | 'versions' | 'stats' | 'testPath' | 'forecast' | 'enroll'
   >('none');
+  const [forecast, setForecast] = useState<ForecastJob | null>(null);
   const [lifecycleError, setLifecycleError] = useState<{ error: unknown; wasPaused: boolean } | null>(null);
   const describeError = useDescribeError();
   const save = useAutosave(store, detail.id, name);
@@ -161,6 +164,9 @@ export function EditorWorkspace({
         <button type="button" onClick={() => setPanel(panel === 'testPath' ? 'none' : 'testPath')}>
           {t('testPath.open')}
         </button>
+        <button type="button" onClick={() => setPanel(panel === 'forecast' ? 'none' : 'forecast')}>
+          {t('forecast.open')}
+        </button>
         {status === 'active' && liveVersion !== null && (
           <button type="button" data-testid="enroll-open" onClick={() => setPanel('enroll')}>
             {t('audience.enroll.open')}
@@ -203,6 +209,14 @@ export function EditorWorkspace({
             <VersionsPanel journeyId={detail.id} onClose={() => setPanel('none')} />
           ) : panel === 'testPath' ? (
             <TestPathPanel journeyId={detail.id} name={name} onClose={() => setPanel('none')} />
+          ) : panel === 'forecast' ? (
+            <ForecastPanel
+              journeyId={detail.id}
+              name={name}
+              liveVersion={status === 'active' ? liveVersion : null}
+              onJob={setForecast}
+              onClose={() => setPanel('none')}
+            />
           ) : selected ? (
             <>
               <h2>{t('form.title')}</h2>
@@ -216,6 +230,7 @@ export function EditorWorkspace({
           )}
         </aside>
       </div>
+      {forecast && <ForecastReport job={forecast} />}
       {panel === 'pause' && (
         <PauseDialog
           journeyId={detail.id}

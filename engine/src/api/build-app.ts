@@ -41,6 +41,7 @@ import { deliverySettingsRoutes } from './routes/delivery-settings';
 import { auditEntryRoutes } from './routes/audit-entries';
 import { audienceRunRoutes } from './routes/audience-runs';
 import { journeyRoutes } from './routes/journeys';
+import { journeyForecastRoutes } from './routes/journey-forecast';
 import { journeyTestPathRoutes } from './routes/journey-test-path';
 import type { Simulator } from '../simulation/simulator';
 import { journeyFileRoutes } from './routes/journey-files';
@@ -168,6 +169,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(eventTypeRoutes, { db: options.db });
   await app.register(journeyDiffRoutes, { db: options.db });
   await app.register(journeyTestPathRoutes, {
+    db: options.db,
+    simulator: options.simulator ?? null,
+    channels: options.config.channels,
+  });
+  await app.register(journeyForecastRoutes, {
     db: options.db,
     simulator: options.simulator ?? null,
     channels: options.config.channels,

@@ -1,6 +1,6 @@
 export { createEventRouter } from './route-events';
 export type { EventRouter, EventRouterDeps, RoutingReport } from './route-events';
-export { loadRoutableJourneys } from './journey-index';
+export { forgetRoutableJourneys, loadRoutableJourneys } from './journey-index';
 export type { RoutableJourney } from './journey-index';
 export { startRoutingSweeper } from './routing-sweeper';
 export type { RoutingSweeper, RoutingSweeperOptions } from './routing-sweeper';

@@ -60,6 +60,14 @@ async function loadDefinitions(db: Database, live: readonly { journeyId: string;
 }
 
 /**
+ * Forgets the definitions read from `db`. A scratch database that is emptied and refilled between
+ * simulations may hold another definition under the same (journey, version) pair, e.g. an edited draft.
+ */
+export function forgetRoutableJourneys(db: Database): void {
+  parsedVersions.delete(db);
+}
+
+/**
  * The current version of every active journey (status `active`, published). Reads only the list of
  * (journey, version) pairs on each call; a definition is read and parsed once per version.
  */

@@ -68,12 +68,21 @@ export async function openSimulatedWorld(
       activities,
       workflowBundle,
     });
+    let hasRun = false;
     return {
       env,
       taskQueue,
       captured,
-      run: (drive) => worker.runUntil(drive),
-      close: () => env.teardown(),
+      run: (drive) => {
+        hasRun = true;
+        return worker.runUntil(drive);
+      },
+      async close() {
+        // A worker holds the server's connection until it has run and stopped: the world made ready
+        // for a run that never came starts and stops its worker at once, so the server can go.
+        if (!hasRun) await worker.runUntil(Promise.resolve());
+        await env.teardown();
+      },
     };
   } catch (error) {
     await env.teardown();

@@ -1,5 +1,6 @@
-import type { Database } from '@touchpoint/db';
-import type { TestPathResult } from '@touchpoint/language/api-contract';
+import type { ClientRow, Database, JourneyRow } from '@touchpoint/db';
+import type { ForecastRequest, ForecastResult, TestPathResult } from '@touchpoint/language/api-contract';
+import { runForecast, type ForecastRun } from './forecast/run-forecast';
 import { runTestPath, type TestPathJob } from './run-test-path';
 import { openScratchDatabase, type ScratchDatabase } from './scratch-database';
 import { openSimulatedWorld, type SimulatedWorld, type SimulationSettings } from './simulated-world';
@@ -12,9 +13,24 @@ export class SimulatorBusyError extends Error {
   }
 }
 
+/** A forecast of one or two versions (a dry run of a change) over one audience. */
+export interface ForecastPlan {
+  journey: JourneyRow;
+  versions: readonly ForecastRun['version'][];
+  audience: readonly ClientRow[];
+  request: ForecastRequest;
+  realStartMs: number;
+  /** Client-days simulated so far, over all versions. */
+  onProgress(done: number): void;
+}
+
 /** Runs simulations for the API: started on first use, one at a time. */
 export interface Simulator {
   testPath(job: TestPathJob): Promise<TestPathResult>;
+  /** Each version in a world of its own, one after the other; results in the plan's order. */
+  forecast(plan: ForecastPlan): Promise<ForecastResult[]>;
+  /** Whether another simulation may queue now (else the next call is refused as busy). */
+  hasRoom(): boolean;
   close(): Promise<void>;
 }
 
@@ -65,21 +81,47 @@ export function createSimulator(real: Database, settings: SimulationSettings): S
     return turn;
   }
 
+  /** Runs `work` in a fresh world over the emptied scratch database, then readies the next world. */
+  async function inFreshWorld<T>(work: (database: ScratchDatabase, world: SimulatedWorld) => Promise<T>) {
+    const database = await openScratch();
+    await database.reset();
+    const world = await takeWorld(database);
+    try {
+      return await work(database, world);
+    } finally {
+      await world.close();
+      prepareNextWorld(database);
+    }
+  }
+
   return {
+    hasRoom: () => waiting < MAX_WAITING,
+    forecast: (plan) =>
+      inTurn(async () => {
+        const results: ForecastResult[] = [];
+        const perVersion = plan.audience.length * plan.request.horizonDays;
+        for (const [index, version] of plan.versions.entries()) {
+          // As a test path's: counted from the turn, the scratch reset and the world's start included.
+          const wallStart = Date.now();
+          const result = await inFreshWorld((database, world) =>
+            runForecast(real, database.db, world, {
+              ...plan,
+              version,
+              onDay: (day) => plan.onProgress(index * perVersion + day * plan.audience.length),
+            }),
+          );
+          results.push({ ...result, elapsedMs: Date.now() - wallStart });
+        }
+        return results;
+      }),
     testPath: (job) =>
       inTurn(async () => {
         // Counted from the run's turn: the scratch reset and the world's start are the caller's wait too.
         const wallStart = Date.now();
-        const database = await openScratch();
-        await database.reset();
-        const world = await takeWorld(database);
-        try {
-          const path = await runTestPath(real, database.db, world, settings.policy, job);
-          return { ...path, elapsedMs: Date.now() - wallStart };
-        } finally {
-          await world.close();
-          prepareNextWorld(database);
-        }
+        const path = await inFreshWorld((database, world) =>
+          runTestPath(real, database.db, world, settings.policy, job),
+        );
+        return { ...path, elapsedMs: Date.now() - wallStart };
       }),
     async close() {
       await tail;

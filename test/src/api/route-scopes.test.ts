@@ -49,6 +49,8 @@ const SCOPE_TABLE: Record<string, ApiScope | null> = {
   'GET /v1/journeys/:id/audience-runs': 'journeys:read',
   'GET /v1/journeys/:id/versions': 'journeys:read',
   'POST /v1/journeys/:id/test-path': 'clients:read',
+  'POST /v1/journeys/:id/forecast': 'clients:read',
+  'GET /v1/forecasts/:id': 'clients:read',
   'GET /v1/journeys/:id/versions/:a/diff/:b': 'journeys:read',
   'GET /v1/journeys/:id/stats': 'stats:read',
   'GET /v1/journeys/:id/report': 'stats:read',

@@ -10,6 +10,7 @@ import { runBuilderBenchmark } from './builder-bench';
 import { runClusterBenchmark } from './cluster-bench';
 import { runBurstBenchmark } from './burst-bench';
 import { runEngineBenchmark } from './engine-bench';
+import { runForecastBenchmark } from './forecast-bench';
 import { runIngestBenchmark } from './ingest-bench';
 import { runSegmentsBenchmark } from './segments-bench';
 import { runReportBenchmark } from './report-bench';
@@ -128,6 +129,8 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
     ];
   },
   // Each row's baseline is its own same-run raw Temporal figure (signalWithStart / starts / the budget).
+  forecast: async () =>
+    (await runForecastBenchmark()).map((line) => engineRow('forecast', line, 'raw run of the journey')),
   bursts: async () =>
     (await runBurstBenchmark()).map((line) => engineRow('bursts', line, 'raw signalWithStart')),
   audience: async () =>

@@ -374,3 +374,4 @@ export * from './messages';
 export * from './journey-report';
 export * from './journey-uplift';
 export * from './journey-migration';
+export * from './forecast';

@@ -1,16 +1,14 @@
 import type { Database } from '@touchpoint/db';
-import { parseDefinition, type ChannelKind, type JourneyDefinition } from '@touchpoint/language';
+import type { ChannelKind } from '@touchpoint/language';
 import { TestPathRequest, TestPathResult } from '@touchpoint/language/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { checkJourney } from '@touchpoint/domain';
 import { SimulationInputError } from '../../../simulation/simulation-input-error';
 import { SimulatorBusyError, type Simulator } from '../../../simulation/simulator';
 import { SimulationUnavailableError } from '../../../simulation/time-skipping-server';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
-import { loadVersion } from '../journey-diff/load-version';
-import { loadJourney } from '../journeys/load-journey';
+import { definitionToRun } from './definition-to-run';
 
 export interface TestPathRouteOptions {
   db: Database;
@@ -21,28 +19,8 @@ export interface TestPathRouteOptions {
 
 const Params = z.object({ id: z.uuid().describe("the journey's id") });
 
-/** The definition to run: the draft (checked as publish would) or a stored version. */
-async function definitionToRun(
-  options: TestPathRouteOptions,
-  journeyId: string,
-  version: TestPathRequest['version'],
-) {
-  const journey = await loadJourney(options.db, journeyId);
-  if (version === 'draft') {
-    const problems = await checkJourney(options.db, journey.draft, options.channels);
-    if (problems.length > 0)
-      throw new ApiError('invalid_journey', `the draft has ${problems.length} problem(s)`, { problems });
-    const definition = parseDefinition(journey.draft).definition as JourneyDefinition;
-    // A draft runs as the version it would become when published.
-    return { journey, version: { label: version, number: (journey.currentVersion ?? 0) + 1, definition } };
-  }
-  const row = await loadVersion(options.db, journeyId, version, 'body.version');
-  const { definition } = parseDefinition(row.definition);
-  if (!definition) throw new ApiError('conflict', `body.version: version ${version} no longer parses`);
-  return { journey, version: { label: version, number: version, definition } };
-}
-
-function asApiError(error: unknown): unknown {
+/** A simulation's failure as the API answers it: a 4xx naming the field, a 429, or a 503. */
+export function simulationApiError(error: unknown): unknown {
   if (error instanceof SimulationInputError) return new ApiError(error.code, error.message);
   if (error instanceof SimulatorBusyError) return new ApiError('rate_limited', error.message);
   if (error instanceof SimulationUnavailableError) return new ApiError('unavailable', error.message);
@@ -72,11 +50,16 @@ export const journeyTestPathRoutes: FastifyPluginAsyncZod<TestPathRouteOptions> 
     },
     async (request) => {
       if (!options.simulator) throw new ApiError('unavailable', 'this API process runs no simulations');
-      const { journey, version } = await definitionToRun(options, request.params.id, request.body.version);
+      const { journey, version } = await definitionToRun(
+        options,
+        request.params.id,
+        request.body.version,
+        'body.version',
+      );
       try {
         return await options.simulator.testPath({ journey, version, request: request.body });
       } catch (error) {
-        throw asApiError(error);
+        throw simulationApiError(error);
       }
     },
   );
