@@ -1,9 +1,9 @@
 import { enrollments, eq } from '@touchpoint/db';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BuilderServer, callAsAdmin } from './builder-server';
 import { startBuilderWithJourneys, type BuilderWithJourneys } from './builder-with-journeys';
-import { launchChromium, screenshotPath } from './chromium';
+import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
 
 // Audiences from the builder, against the real API on a real Temporal dev server: a segment
 // picker that says how many clients match now, with some of them; clients enrolled into a live
@@ -12,7 +12,6 @@ import { launchChromium, screenshotPath } from './chromium';
 let server: BuilderServer;
 let browser: Browser;
 let product: BuilderWithJourneys;
-const contexts: BrowserContext[] = [];
 const KAZAN = ['aud-01', 'aud-03', 'aud-05', 'aud-07', 'aud-09'];
 
 beforeAll(async () => {
@@ -35,25 +34,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await product?.close();
 });
 
 const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);
 
-async function openPage(locale: 'en' | 'ru'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  contexts.push(context);
-  await context.addInitScript(
-    ([key, language]) => {
-      localStorage.setItem('touchpoint.apiKey', key);
-      localStorage.setItem('touchpoint.locale', language);
-    },
-    [server.adminKey, locale] as const,
-  );
-  return context.newPage();
-}
+const openPage = (locale: 'en' | 'ru'): Promise<Page> =>
+  openSignedInPage(browser, { apiKey: server.adminKey, locale, viewport: { width: 1400, height: 900 } });
 
 /** Entered by hand (or a CSV), then asleep for 30 days: every client enrolled stays active. */
 function manualJourney(trigger: unknown) {

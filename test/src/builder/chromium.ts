@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { PATIENCE_MS } from '../harness/patience';
 import { artifactsDir } from '../harness/paths';
 
@@ -33,6 +33,25 @@ export async function launchChromium(): Promise<Browser> {
     return context;
   };
   return browser;
+}
+
+/**
+ * A page in a context of its own, as a returning marketer's browser: signed in with `apiKey` (unless
+ * null) and speaking `locale` (unless left to the builder's default). Closing the browser closes it.
+ */
+export async function openSignedInPage(
+  browser: Browser,
+  options: { apiKey: string | null; locale?: 'en' | 'ru'; viewport: { width: number; height: number } },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: options.viewport });
+  await context.addInitScript(
+    ([key, locale]) => {
+      if (key) localStorage.setItem('touchpoint.apiKey', key);
+      if (locale) localStorage.setItem('touchpoint.locale', locale);
+    },
+    [options.apiKey, options.locale ?? null] as const,
+  );
+  return context.newPage();
 }
 
 /** Where browser tests save what a person would have seen. */

@@ -3,12 +3,12 @@ import { offers, templates } from '@touchpoint/db';
 import { DEFAULT_CDNOW_FILE, importCdnow } from '@touchpoint/engine/cli/import-cdnow';
 import { createSimulator, type Simulator } from '@touchpoint/engine/simulation/simulator';
 import { SEED_004_JOURNEY } from '@touchpoint/language';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTemplates, TRACKING } from '../channels/send-fixtures';
 import { contactProfile } from '../simulation/cdnow-live-run';
 import { callAsAdmin, startBuilderServer, type BuilderServer } from './builder-server';
-import { launchChromium, screenshotPath } from './chromium';
+import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
 
 // The marketer has seed 004's chain live and wonders what the draft would change: the Forecast panel
 // opens on the live version beside the draft, runs both over the CDNOW clients from 1997-06-01 with a
@@ -19,7 +19,6 @@ let server: BuilderServer;
 let simulator: Simulator | undefined;
 let browser: Browser;
 let journeyId: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await startBuilderServer({
@@ -65,24 +64,13 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await simulator?.close();
   await server?.close();
 });
 
-async function newPage(locale: 'en' | 'ru'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1400 } });
-  contexts.push(context);
-  await context.addInitScript(
-    ([apiKey, language]) => {
-      localStorage.setItem('touchpoint.locale', language!);
-      localStorage.setItem('touchpoint.apiKey', apiKey!);
-    },
-    [server.adminKey, locale],
-  );
-  return context.newPage();
-}
+const newPage = (locale: 'en' | 'ru'): Promise<Page> =>
+  openSignedInPage(browser, { apiKey: server.adminKey, locale, viewport: { width: 1440, height: 1400 } });
 
 describe('the Forecast panel', () => {
   it('forecasts the live version beside the draft over CDNOW clients, with the call-center capacity drawn', async () => {

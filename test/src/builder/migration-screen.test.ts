@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '../harness/patience';
 import { type BuilderServer, callAsAdmin } from './builder-server';
 import { startBuilderWithJourneys, type BuilderWithJourneys } from './builder-with-journeys';
-import { launchChromium, screenshotPath } from './chromium';
+import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
 
 // The marketer moves clients waiting on a live journey's old version onto a step of the new one, by
 // mouse on the builder's "Move waiting clients" screen. The clients really wait: entered through
@@ -12,7 +12,6 @@ import { launchChromium, screenshotPath } from './chromium';
 let server: BuilderServer;
 let browser: Browser;
 let product: BuilderWithJourneys;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   product = await startBuilderWithJourneys('migration-screen');
@@ -21,7 +20,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await product?.close();
 });
@@ -124,18 +122,8 @@ async function isOnV2Step(clientId: string, nodeId: string): Promise<boolean> {
   return enrollment?.journeyVersion === 2 && enrollment.status === 'active' && visit?.journeyVersion === 2;
 }
 
-async function newPage(locale: 'en' | 'ru'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  contexts.push(context);
-  await context.addInitScript(
-    ([apiKey, language]) => {
-      localStorage.setItem('touchpoint.locale', language!);
-      localStorage.setItem('touchpoint.apiKey', apiKey!);
-    },
-    [server.adminKey, locale],
-  );
-  return context.newPage();
-}
+const newPage = (locale: 'en' | 'ru'): Promise<Page> =>
+  openSignedInPage(browser, { apiKey: server.adminKey, locale, viewport: { width: 1440, height: 1000 } });
 
 describe('the migration screen', () => {
   it('maps a step by clicking it and the new wait, checks the counts, and moves the clients (English)', async () => {

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, enrollments, eq } from '@touchpoint/db';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleepyJourney } from '../api/routed-api-fixture';
 import { waitUntil } from '../harness/patience';
 import { type BuilderServer, callAsAdmin } from './builder-server';
 import { startBuilderWithJourneys, type BuilderWithJourneys } from './builder-with-journeys';
-import { launchChromium, screenshotPath } from './chromium';
+import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
 
 // The marketer pauses a journey with clients inside and is asked what happens to them. Clients
 // really are inside: entered through POST /v1/events, routed, running on the dev server.
 let server: BuilderServer;
 let browser: Browser;
 let product: BuilderWithJourneys;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   product = await startBuilderWithJourneys('pause-dialog');
@@ -22,7 +21,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await product?.close();
 });
@@ -57,18 +55,8 @@ async function journeyWithClientsInside(name: string, count: number): Promise<st
   return id;
 }
 
-async function newPage(locale: 'en' | 'ru'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  contexts.push(context);
-  await context.addInitScript(
-    ([apiKey, language]) => {
-      localStorage.setItem('touchpoint.locale', language!);
-      localStorage.setItem('touchpoint.apiKey', apiKey!);
-    },
-    [server.adminKey, locale],
-  );
-  return context.newPage();
-}
+const newPage = (locale: 'en' | 'ru'): Promise<Page> =>
+  openSignedInPage(browser, { apiKey: server.adminKey, locale, viewport: { width: 1440, height: 900 } });
 
 describe('the pause dialog', () => {
   it('asks in English what happens to clients inside, and shows them leaving', async () => {

@@ -2,18 +2,17 @@ import { DeliveryPolicy } from '@touchpoint/channels';
 import { templates } from '@touchpoint/db';
 import { createSimulator, type Simulator } from '@touchpoint/engine/simulation/simulator';
 import { SEED_004_JOURNEY } from '@touchpoint/language';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRACKING } from '../channels/send-fixtures';
 import { callAsAdmin, startBuilderServer, type BuilderServer } from './builder-server';
-import { launchChromium, screenshotPath } from './chromium';
+import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
 
 // The marketer opens seed 004's chain, asks "what if Anna buys on day 74?", and sees the path light
 // up on the canvas with the days, then the same in Russian. The API runs the real simulation.
 let server: BuilderServer;
 let simulator: Simulator | undefined;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await startBuilderServer({
@@ -37,24 +36,13 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await simulator?.close();
   await server?.close();
 });
 
-async function newPage(locale: 'en' | 'ru'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  contexts.push(context);
-  await context.addInitScript(
-    ([apiKey, language]) => {
-      localStorage.setItem('touchpoint.locale', language!);
-      localStorage.setItem('touchpoint.apiKey', apiKey!);
-    },
-    [server.adminKey, locale],
-  );
-  return context.newPage();
-}
+const newPage = (locale: 'en' | 'ru'): Promise<Page> =>
+  openSignedInPage(browser, { apiKey: server.adminKey, locale, viewport: { width: 1440, height: 1000 } });
 
 describe('the "Test a path" panel', () => {
   it('runs Anna through seed 004 and lights the path up on the canvas, in English and Russian', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startBuilderServer, type BuilderServer, type BuilderServerOptions } from './builder-server';
-import { launchChromium } from './chromium';
+import { launchChromium, openSignedInPage } from './chromium';
 
 /** What a browser test drives: the built builder behind a real API, and Debian's Chromium. */
 export interface BuilderPageWorld {
@@ -33,7 +33,6 @@ export function useBuilderPage(
   options: UseBuilderPageOptions = {},
 ) {
   const viewport = options.viewport ?? { width: 1400, height: 900 };
-  const contexts: BrowserContext[] = [];
   let server: BuilderServer | undefined;
   let browser: Browser | undefined;
 
@@ -44,26 +43,18 @@ export function useBuilderPage(
     await options.seed?.(started);
     const chromium = await launchChromium();
     browser = chromium;
-    const newPage: BuilderPageWorld['newPage'] = async (pageOptions = {}) => {
-      const context = await chromium.newContext({ viewport: pageOptions.viewport ?? viewport });
-      contexts.push(context);
-      const apiKey = pageOptions.apiKey === undefined ? started.adminKey : pageOptions.apiKey;
-      await context.addInitScript(
-        ([key, locale]) => {
-          if (key) localStorage.setItem('touchpoint.apiKey', key);
-          if (locale) localStorage.setItem('touchpoint.locale', locale);
-        },
-        [apiKey, pageOptions.locale ?? null] as const,
-      );
-      return context.newPage();
-    };
+    const newPage: BuilderPageWorld['newPage'] = (pageOptions = {}) =>
+      openSignedInPage(chromium, {
+        apiKey: pageOptions.apiKey === undefined ? started.adminKey : pageOptions.apiKey,
+        ...(pageOptions.locale ? { locale: pageOptions.locale } : {}),
+        viewport: pageOptions.viewport ?? viewport,
+      });
     const page = await chromium.newPage({ viewport });
     await page.addInitScript((key) => localStorage.setItem('touchpoint.apiKey', key), started.adminKey);
     ready({ server: started, browser: chromium, page, newPage });
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
     await browser?.close();
     await server?.close();
   });
