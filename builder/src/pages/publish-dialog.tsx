@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { JourneyProblem } from '@touchpoint/language';
 import { z } from 'zod';
 import { api, ApiError } from '../api/client';
@@ -37,6 +37,8 @@ export function PublishDialog({
   const t = useT();
   const store = useEditorStore();
   const [summary, setSummary] = useState('');
+  // Set once the marketer types: the proposal, which may arrive later, never overwrites their words.
+  const isSummaryEdited = useRef(false);
   const [nextVersion, setNextVersion] = useState(1);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [state, setState] = useState<
@@ -63,11 +65,15 @@ export function PublishDialog({
         // Steps by the names the marketer gave them; a removed step by its name in the version before.
         const labelOf = (stepId: string) => stepLabelIn([draft, before], stepId, t);
         // A very large diff could outgrow what the server stores; the marketer sees the cut and can edit.
-        setSummary(summarizeDiff(diffDrafts(before, draft), names, labelOf).slice(0, MAX_SUMMARY_LENGTH));
+        const proposal = summarizeDiff(diffDrafts(before, draft), names, labelOf).slice(
+          0,
+          MAX_SUMMARY_LENGTH,
+        );
+        if (!isSummaryEdited.current) setSummary(proposal);
       },
       () => undefined,
     );
-    // The summary is proposed once when the dialog opens; the marketer may then rewrite it.
+    // The summary is proposed once when the dialog opens, unless the marketer has begun writing one.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [journeyId, store]);
 
@@ -103,7 +109,10 @@ export function PublishDialog({
             rows={4}
             maxLength={MAX_SUMMARY_LENGTH}
             value={summary}
-            onChange={(event) => setSummary(event.target.value)}
+            onChange={(event) => {
+              isSummaryEdited.current = true;
+              setSummary(event.target.value);
+            }}
           />
         </label>
         {problems.length > 0 && (

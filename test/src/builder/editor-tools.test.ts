@@ -63,9 +63,22 @@ describe('editing tools', () => {
   });
 
   it('publishes, then compares the edited draft with version 1 on the canvas', async () => {
+    // The dialog proposes a summary from the version list; on a slow server that answer comes after the
+    // marketer has begun typing, and must not overwrite their words. The list is held until they have.
+    const versionList = '**/v1/journeys/*/versions';
+    let releaseVersionList!: () => void;
+    const typed = new Promise<void>((resolve) => (releaseVersionList = resolve));
+    await page.route(versionList, async (route) => {
+      await typed;
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Publish' }).click();
     // The proposed change summary is editable; what the marketer writes is what history shows.
     await page.getByLabel('What changed').fill('First cut of the welcome series');
+    const proposal = page.waitForResponse(versionList);
+    releaseVersionList();
+    await proposal;
+    await page.unroute(versionList);
     await page.getByRole('button', { name: /Publish version 1/ }).click();
     await page.getByText('Version 1 is live').waitFor();
     await page.getByRole('button', { name: 'Close' }).click();
