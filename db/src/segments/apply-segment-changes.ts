@@ -1,5 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
-import type { SQL } from 'drizzle-orm';
+import type { SQL, SQLWrapper } from 'drizzle-orm';
 import type { Executor } from '../database';
 import { recordEventFunnelActions } from '../funnel/record-event-funnel-actions';
 import { chunksOf } from '../ingest/chunks';
@@ -24,11 +24,11 @@ export const SEGMENTATION_EVENT_SOURCE = 'segmentation';
  */
 export type ClientScope = { after: string | null; through: string | null } | { ids: readonly string[] };
 
-function scopeSql(scope: ClientScope): SQL {
-  if ('ids' in scope) return inArray(clients.id, [...scope.ids]);
+function scopeSql(scope: ClientScope, id: SQLWrapper = clients.id): SQL {
+  if ('ids' in scope) return inArray(id, [...scope.ids]);
   const bounds = [
-    scope.after === null ? null : sql`${clients.id} > ${scope.after}::uuid`,
-    scope.through === null ? null : sql`${clients.id} <= ${scope.through}::uuid`,
+    scope.after === null ? null : sql`${id} > ${scope.after}::uuid`,
+    scope.through === null ? null : sql`${id} <= ${scope.through}::uuid`,
   ].filter((bound): bound is SQL => bound !== null);
   return bounds.length === 0 ? sql`true` : sql.join(bounds, sql` and `);
 }
@@ -61,10 +61,14 @@ const text = (value: string) => sql`${value}::text`;
  */
 function transitionsStatement(context: SegmentationContext, scope: ClientScope, asOf: Date): SQL {
   const within = scopeSql(scope);
+  // The same bounds on the facts' key, so the planner reads the chunk's facts by their primary key
+  // instead of hashing every client's (a full scan per chunk, measured: a tenth of each chunk at 200,000).
+  const factsWithin = scopeSql(scope, clientFacts.clientId);
+  const updatedFactsWithin = scopeSql(scope, sql`f.client_id`);
   const at = sql`${asOf.toISOString()}::timestamptz`;
   const ruleMembers = context.ruleSegments.map(
     (segment) =>
-      sql`select ${segment.id}::uuid as segment_id, ${clients.id} as client_id from ${clients} left join ${clientFacts} on ${clientFacts.clientId} = ${clients.id} where ${within} and ${compileSegmentRule(segment.rule, asOf)}`,
+      sql`select ${segment.id}::uuid as segment_id, ${clients.id} as client_id from ${clients} left join ${clientFacts} on ${clientFacts.clientId} = ${clients.id} and ${factsWithin} where ${within} and ${compileSegmentRule(segment.rule, asOf)}`,
   );
   // Each client's built-in keys as rows, joined to the segments by key (a hash join, not 30-odd
   // comparisons per client).
@@ -79,20 +83,24 @@ function transitionsStatement(context: SegmentationContext, scope: ClientScope, 
       select ${clients.id} as client_id,
         ${rfmCellSql(context.cutPoints, asOf)} as cell,
         ${lifecycleStageSql(context.settings.lifecycle, asOf)} as stage,
-        coalesce(${overdueSql(asOf)}, false) as overdue
-      from ${clients} left join ${clientFacts} on ${clientFacts.clientId} = ${clients.id}
+        coalesce(${overdueSql(asOf)}, false) as overdue,
+        ${clientFacts.rfmCell} as stored_cell, ${clientFacts.lifecycleStage} as stored_stage
+      from ${clients} left join ${clientFacts} on ${clientFacts.clientId} = ${clients.id} and ${factsWithin}
       where ${within}
     ),
     desired as materialized (${sql.join(desired, sql` union all `)}),
-    held as materialized (
-      select m.segment_id, m.client_id, m.entries, s.kind, s.key
+    -- Every membership row of the scope's clients, held or left (a left one keeps its entry count),
+    -- read by the client index: joining the whole table instead hashed every client's rows per chunk.
+    prior as materialized (
+      select m.segment_id, m.client_id, m.is_member, m.entries, s.kind, s.key
       from ${segmentMemberships} m join ${segments} s on s.id = m.segment_id
-      where m.is_member and m.client_id in (select client_id from classified)
+      where m.client_id in (select client_id from classified)
     ),
+    held as materialized (select * from prior where is_member),
     transitions as materialized (
       select d.segment_id, d.client_id, 'entered' as kind, coalesce(m.entries, 0) + 1 as entry
       from desired d
-      left join ${segmentMemberships} m on m.segment_id = d.segment_id and m.client_id = d.client_id
+      left join prior m on m.segment_id = d.segment_id and m.client_id = d.client_id
       where m.is_member is not true
       union all
       select h.segment_id, h.client_id, 'left' as kind, h.entries as entry
@@ -108,8 +116,8 @@ function transitionsStatement(context: SegmentationContext, scope: ClientScope, 
     refacted as (
       update ${clientFacts} f set rfm_cell = c.cell, lifecycle_stage = c.stage
       from classified c
-      where f.client_id = c.client_id
-        and (f.rfm_cell is distinct from c.cell or f.lifecycle_stage is distinct from c.stage)
+      where f.client_id = c.client_id and ${updatedFactsWithin}
+        and (c.stored_cell is distinct from c.cell or c.stored_stage is distinct from c.stage)
     ),
     moves as materialized (
       select t.client_id, s.key as segment,
