@@ -1,5 +1,10 @@
 import type { Database } from '@touchpoint/db';
-import { ChannelConsent, clientFacts, clients, eq, isClientOverdue, upsertClients } from '@touchpoint/db';
+import { ChannelConsent } from '@touchpoint/db';
+import {
+  findClientProfile,
+  saveClientProfile,
+  type ClientProfile as StoredProfile,
+} from '@touchpoint/domain';
 import { ChannelKind } from '@touchpoint/language';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -88,18 +93,10 @@ export const ClientWriteReceipt = z
   })
   .describe('the ids of the stored client, without their data');
 
-async function getClientProfile(db: Database, externalId: string): Promise<z.infer<typeof ClientProfile>> {
-  const [row] = await db
-    .select()
-    .from(clients)
-    .leftJoin(clientFacts, eq(clientFacts.clientId, clients.id))
-    .where(eq(clients.externalId, externalId));
-  if (row === undefined) throw new ApiError('not_found', `params.id: no client "${externalId}"`);
-  const { client_facts: facts, clients: client } = row;
-  return {
-    ...client,
-    facts: facts === null ? null : { ...facts, isOverdue: isClientOverdue(facts, new Date()) },
-  };
+/** The profile a domain read or write answered, or a 404 naming the id. */
+function requireProfile(externalId: string, profile: StoredProfile | undefined): StoredProfile {
+  if (profile === undefined) throw new ApiError('not_found', `params.id: no client "${externalId}"`);
+  return profile;
 }
 
 /**
@@ -128,8 +125,8 @@ export const clientRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
       },
     },
     async (request) => {
-      await upsertClients(db, [{ externalId: request.params.id, ...request.body }]);
-      const profile = await getClientProfile(db, request.params.id);
+      const { id } = request.params;
+      const profile = requireProfile(id, await saveClientProfile(db, id, request.body));
       return hasScope(request, 'clients:read') ? profile : { id: profile.id, externalId: profile.externalId };
     },
   );
@@ -145,6 +142,6 @@ export const clientRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
         response: { 200: ClientProfile },
       },
     },
-    async (request) => getClientProfile(db, request.params.id),
+    async (request) => requireProfile(request.params.id, await findClientProfile(db, request.params.id)),
   );
 };

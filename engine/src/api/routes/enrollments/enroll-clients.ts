@@ -2,7 +2,6 @@ import type { ChannelKind } from '@touchpoint/language';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Database, EnrollmentSource } from '@touchpoint/db';
-import { clients, inArray } from '@touchpoint/db';
 import { enrollClient, journeyWorkflowId, loadCurrentVersion } from '../../../temporal';
 import type { NotEnrollableReason, PublishedVersion } from '../../../temporal';
 import { ApiError } from '../../api-error';
@@ -39,19 +38,6 @@ export async function loadPublishedVersion(db: Database, journeyId: string): Pro
     journeyNotPublished: 'the journey has no published version',
   };
   throw new ApiError(NOT_ENROLLABLE[target.reason], messages[target.reason]);
-}
-
-/** Internal ids of the given external ids; unknown ones are absent from the map. */
-export async function resolveClients(
-  db: Database,
-  externalIds: readonly string[],
-): Promise<Map<string, string>> {
-  if (externalIds.length === 0) return new Map();
-  const rows = await db
-    .select({ id: clients.id, externalId: clients.externalId })
-    .from(clients)
-    .where(inArray(clients.externalId, [...new Set(externalIds)]));
-  return new Map(rows.map((row) => [row.externalId, row.id]));
 }
 
 /**

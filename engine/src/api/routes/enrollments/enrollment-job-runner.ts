@@ -1,4 +1,4 @@
-import { asc, enrollmentJobs, eq } from '@touchpoint/db';
+import { listRunningEnrollmentJobs } from '@touchpoint/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { createLeasedJobRunner } from '../../jobs/leased-job-runner';
 import type { LeasedJobRunner } from '../../jobs/leased-job-runner';
@@ -33,15 +33,7 @@ export function createEnrollmentJobRunner(options: EnrollmentJobRunnerOptions): 
     ...(options.maxJobs !== undefined ? { maxJobs: options.maxJobs } : {}),
     kind: {
       name: 'enrollment-job',
-      listRunning: async (db) =>
-        (
-          await db
-            .select({ id: enrollmentJobs.id })
-            .from(enrollmentJobs)
-            .where(eq(enrollmentJobs.status, 'running'))
-            .orderBy(asc(enrollmentJobs.createdAt))
-            .limit(100)
-        ).map((row) => row.id),
+      listRunning: listRunningEnrollmentJobs,
       run: (leased, jobId, { isResumed, stop }) =>
         continueEnrollmentJob({ ...deps, db: leased }, jobId, {
           isResumed,

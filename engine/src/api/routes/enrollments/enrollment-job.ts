@@ -7,11 +7,12 @@ import {
   findPublishedVersion,
   finishEnrollmentJob,
   recordEnrollmentChunk,
+  resolveClientIds,
   type EnrollmentJobProgress,
 } from '@touchpoint/domain';
 import { journeyWorkflowId, mapWithLimit } from '../../../temporal';
 import { ApiError } from '../../api-error';
-import { enrollOne, resolveClients } from './enroll-clients';
+import { enrollOne } from './enroll-clients';
 import type { EnrollDeps, EnrollOutcome, PublishedVersion } from './enroll-clients';
 
 /** Rows per progress update; also how many workflow starts are requested per round trip. */
@@ -78,7 +79,7 @@ async function enrollRow(context: ChunkContext, row: MarkedRow, clientId: string
 /** Enrolls one chunk, then records its outcome and moves the job's cursor past it in one statement. */
 async function runChunk(context: ChunkContext, rows: readonly MarkedRow[]): Promise<void> {
   const { db } = context.deps;
-  const ids = await resolveClients(
+  const ids = await resolveClientIds(
     db,
     rows.map((row) => row.clientId),
   );

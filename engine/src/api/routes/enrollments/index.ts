@@ -7,10 +7,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
-import { ENROLL_OUTCOMES, enrollOne, loadPublishedVersion, resolveClients } from './enroll-clients';
+import { ENROLL_OUTCOMES, enrollOne, loadPublishedVersion } from './enroll-clients';
 import { mapWithLimit } from '../../../temporal';
 import type { EnrollDeps } from './enroll-clients';
-import { createEnrollmentJob, type EnrollmentJobProgress } from '@touchpoint/domain';
+import { createEnrollmentJob, resolveClientIds, type EnrollmentJobProgress } from '@touchpoint/domain';
 import { loadEnrollmentJob } from './enrollment-job';
 import { createEnrollmentJobRunner } from './enrollment-job-runner';
 import type { EnrollmentJobRunnerOptions } from './enrollment-job-runner';
@@ -134,7 +134,7 @@ export const enrollmentRoutes: FastifyPluginAsyncZod<EnrollmentRoutesOptions> = 
       }
       const target = await loadPublishedVersion(db, request.params.id);
       const deps = requireTemporal();
-      const ids = await resolveClients(db, clientIds);
+      const ids = await resolveClientIds(db, clientIds);
       const enrollmentKey = `manual:${request.body.enrollmentKey ?? randomUUID()}`;
       const items = await mapWithLimit(clientIds, 16, async (externalId) => {
         const clientId = ids.get(externalId);

@@ -1,5 +1,5 @@
 import type { Database } from '@touchpoint/db';
-import { asc, eventTypes } from '@touchpoint/db';
+import { listEventTypes } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -13,8 +13,8 @@ export const EventTypeSummary = z
   .describe('one event type seen so far');
 
 /**
- * `GET /v1/event-types`: the event types stored so far with how often and when last seen, read from
- * the `event_types` rollup that storing events keeps current (never a GROUP BY over all events).
+ * `GET /v1/event-types`: the event types stored so far with how often and when last seen (the
+ * domain's `listEventTypes`, read from the `event_types` rollup).
  */
 export const eventTypeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -33,12 +33,6 @@ export const eventTypeRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (a
         },
       },
     },
-    async () => {
-      const rows = await db
-        .select({ type: eventTypes.type, count: eventTypes.count, lastOccurredAt: eventTypes.lastOccurredAt })
-        .from(eventTypes)
-        .orderBy(asc(eventTypes.type));
-      return { items: rows };
-    },
+    async () => ({ items: await listEventTypes(db) }),
   );
 };

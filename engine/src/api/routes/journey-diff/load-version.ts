@@ -1,5 +1,5 @@
 import type { Database, JourneyVersionRow } from '@touchpoint/db';
-import { and, eq, journeyVersions } from '@touchpoint/db';
+import { findJourneyVersion } from '@touchpoint/domain';
 import { ApiError } from '../../api-error';
 
 /** One published version, or a 404 naming the parameter that pointed at it. */
@@ -9,10 +9,7 @@ export async function loadVersion(
   number: number,
   param: string,
 ): Promise<JourneyVersionRow> {
-  const [row] = await db
-    .select()
-    .from(journeyVersions)
-    .where(and(eq(journeyVersions.journeyId, journeyId), eq(journeyVersions.number, number)));
+  const row = await findJourneyVersion(db, journeyId, number);
   if (row === undefined) throw new ApiError('not_found', `${param}: journey has no version ${number}`);
   return row;
 }

@@ -1,11 +1,11 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '@touchpoint/db';
-import { and, eq, inArray, journeyVersions } from '@touchpoint/db';
+import { MigrationVersionNotFoundError } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NodeMap } from '@touchpoint/language';
 import { MigrationReportAnswer } from '@touchpoint/language/api-contract';
-import { MigrationVersionNotFoundError, migrateEnrollments } from '../../../temporal/migrate-enrollments';
+import { migrateEnrollments } from '../../../temporal/migrate-enrollments';
 import { ApiError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
 import { loadJourney } from '../journeys/load-journey';
@@ -31,25 +31,6 @@ export const MigrateJourneyBody = z
     message: 'must differ from fromVersion',
   })
   .describe('what to migrate');
-
-async function requireVersions(
-  db: Database,
-  journeyId: string,
-  wanted: Record<'fromVersion' | 'toVersion', number>,
-) {
-  const rows = await db
-    .select({ number: journeyVersions.number })
-    .from(journeyVersions)
-    .where(
-      and(eq(journeyVersions.journeyId, journeyId), inArray(journeyVersions.number, Object.values(wanted))),
-    );
-  const published = new Set(rows.map((row) => row.number));
-  for (const [field, version] of Object.entries(wanted)) {
-    if (!published.has(version)) {
-      throw new ApiError('not_found', `body.${field}: the journey has no published version ${version}`);
-    }
-  }
-}
 
 /**
  * `POST /v1/journeys/:id/migrate`: moves clients waiting on old-version nodes onto new-version nodes
@@ -81,7 +62,6 @@ export const journeyMigrationRoutes: FastifyPluginAsyncZod<JourneyMigrationRoute
         throw new ApiError('unavailable', 'no Temporal connection: cannot migrate now');
       }
       const { fromVersion, toVersion, nodeMap, dryRun } = request.body;
-      await requireVersions(options.db, journey.id, { fromVersion, toVersion });
       const report = await migrateEnrollments({
         client: options.temporal,
         db: options.db,
@@ -91,9 +71,13 @@ export const journeyMigrationRoutes: FastifyPluginAsyncZod<JourneyMigrationRoute
         nodeMap,
         dryRun,
       }).catch((error: unknown) => {
-        // A version checked above was deleted meanwhile (the journey with it).
-        if (error instanceof MigrationVersionNotFoundError) throw new ApiError('not_found', error.message);
-        throw error;
+        if (!(error instanceof MigrationVersionNotFoundError)) throw error;
+        // The domain looks for fromVersion first, so a body naming two missing versions hears of that one.
+        const field = error.version === fromVersion ? 'fromVersion' : 'toVersion';
+        throw new ApiError(
+          'not_found',
+          `body.${field}: the journey has no published version ${error.version}`,
+        );
       });
       if (!dryRun && report.problems.length > 0) {
         throw new ApiError('invalid_journey', `the migration has ${report.problems.length} problem(s)`, {

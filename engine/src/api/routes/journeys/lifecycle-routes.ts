@@ -1,13 +1,10 @@
+import { EXIT_JOB_STATUSES, loadLatestExitJob } from '@touchpoint/db';
 import {
-  cancelExitJobs,
-  countClientsInside,
-  createExitJob,
-  eq,
-  EXIT_JOB_STATUSES,
-  journeys,
-  loadLatestExitJob,
-} from '@touchpoint/db';
-import type { ExitJobReason } from '@touchpoint/db';
+  changeJourneyStatus,
+  JOURNEY_LIFECYCLE,
+  JourneyLifecycleError,
+  type JourneyLifecycleAction,
+} from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IN_FLIGHT_CHOICES } from '@touchpoint/language/api-contract';
 import { z } from 'zod';
@@ -52,14 +49,7 @@ const LifecycleResponse = JourneyResponse.extend({
   exitJob: ExitJobResponse.nullable().describe('the exit job this started; null when clients stay inside'),
 }).describe('the journey in its new state, with the exit job it started');
 
-const LIFECYCLE = {
-  pause: { from: ['active'], to: 'paused' },
-  resume: { from: ['paused'], to: 'active' },
-  archive: { from: ['draft', 'active', 'paused'], to: 'archived' },
-} as const;
-type LifecycleAction = keyof typeof LIFECYCLE;
-
-const LIFECYCLE_DOCS: Record<LifecycleAction, { summary: string; description: string }> = {
+const LIFECYCLE_DOCS: Record<JourneyLifecycleAction, { summary: string; description: string }> = {
   pause: {
     summary: 'Pause a journey',
     description:
@@ -77,12 +67,12 @@ const LIFECYCLE_DOCS: Record<LifecycleAction, { summary: string; description: st
   },
 };
 
-/** Which reason clients in flight leave with after `action`, or null when they stay. */
-function exitReasonOf(action: LifecycleAction, inFlight: 'continue' | 'leave'): ExitJobReason | null {
-  if (action === 'archive') return 'journeyArchived';
-  if (action === 'pause' && inFlight === 'leave') return 'journeyPaused';
-  return null;
-}
+/** The status each refusal of the domain's `changeJourneyStatus` answers with. */
+const LIFECYCLE_REFUSALS = {
+  journey_not_found: 'not_found',
+  journey_wrong_status: 'conflict',
+  exit_unavailable: 'unavailable',
+} as const satisfies Record<JourneyLifecycleError['code'], ApiError['code']>;
 
 /**
  * Pause / resume / archive. Pausing stops new entries and asks what happens to clients in flight:
@@ -96,10 +86,7 @@ export const journeyLifecycleRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async
   app.addHook('onReady', async () => runner?.start());
   app.addHook('onClose', async () => runner?.stop());
 
-  for (const [action, rule] of Object.entries(LIFECYCLE) as [
-    LifecycleAction,
-    (typeof LIFECYCLE)[LifecycleAction],
-  ][]) {
+  for (const action of Object.keys(JOURNEY_LIFECYCLE) as JourneyLifecycleAction[]) {
     app.post(
       `/v1/journeys/:id/${action}`,
       {
@@ -113,25 +100,19 @@ export const journeyLifecycleRoutes: FastifyPluginAsyncZod<ScheduleDeps> = async
         },
       },
       async (request) => {
-        const journey = await loadJourney(db, request.params.id);
-        if (!(rule.from as readonly string[]).includes(journey.status)) {
-          throw new ApiError('conflict', `cannot ${action} a journey that is ${journey.status}`);
-        }
+        const { id } = request.params;
         const body = request.body as z.infer<typeof PauseBody>;
-        const reason = exitReasonOf(action, body?.inFlight ?? 'continue');
-        // Without Temporal nobody can be asked to leave; a journey nobody is inside needs no one asked.
-        if (reason !== null && runner === null && (await countClientsInside(db, journey.id)) > 0)
-          throw new ApiError('unavailable', 'no Temporal connection: clients in flight cannot leave now');
-        const [row] = await db
-          .update(journeys)
-          .set({ status: rule.to, updatedAt: new Date() })
-          .where(eq(journeys.id, journey.id))
-          .returning();
-        if (action === 'resume') await cancelExitJobs(db, journey.id);
-        await syncScheduleOf(options, journey.id);
-        const job = reason === null ? null : await createExitJob(db, journey.id, reason);
-        if (job !== null) runner?.runNewJob(job.id);
-        return { ...row!, exitJob: job === null ? null : { ...job, left: 0 } };
+        const { journey, exitJob } = await changeJourneyStatus(db, id, action, {
+          inFlight: body?.inFlight ?? 'continue',
+          canAskToLeave: runner !== null,
+          syncSchedule: () => syncScheduleOf(options, id),
+        }).catch((error: unknown) => {
+          if (!(error instanceof JourneyLifecycleError)) throw error;
+          const message = error.code === 'journey_not_found' ? `params.id: ${error.message}` : error.message;
+          throw new ApiError(LIFECYCLE_REFUSALS[error.code], message);
+        });
+        if (exitJob !== null) runner?.runNewJob(exitJob.id);
+        return { ...journey, exitJob: exitJob === null ? null : { ...exitJob, left: 0 } };
       },
     );
   }

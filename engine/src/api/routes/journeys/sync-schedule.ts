@@ -1,10 +1,10 @@
 import type { Client } from '@temporalio/client';
 import { ScheduleNotFoundError } from '@temporalio/client';
 import type { Executor } from '@touchpoint/db';
-import { desc, eq, journeyVersions } from '@touchpoint/db';
+import { findScheduleSource } from '@touchpoint/domain';
 import { JourneyDefinition } from '@touchpoint/language';
 import { journeyScheduleId, syncJourneySchedule } from '../../../temporal';
-import { loadJourney } from './load-journey';
+import { ApiError } from '../../api-error';
 
 /** What keeping a journey's Temporal Schedule in step needs; without `temporal` nothing is done. */
 export interface ScheduleDeps {
@@ -21,18 +21,13 @@ export interface ScheduleDeps {
  */
 export async function syncScheduleOf(deps: ScheduleDeps, journeyId: string): Promise<void> {
   if (!deps.temporal) return;
-  const journey = await loadJourney(deps.db, journeyId);
+  const source = await findScheduleSource(deps.db, journeyId);
+  if (source === undefined) throw new ApiError('not_found', `params.id: no journey "${journeyId}"`);
   // The latest two versions tell whether a schedule exists or must go; most journeys never had one,
   // and then Temporal is not asked at all.
-  const [latest, previous] = await deps.db
-    .select({ definition: journeyVersions.definition })
-    .from(journeyVersions)
-    .where(eq(journeyVersions.journeyId, journeyId))
-    .orderBy(desc(journeyVersions.number))
-    .limit(2);
-  if (!latest || ![latest, previous].some((version) => version && entersOnSchedule(version.definition)))
-    return;
-  if (journey.status === 'archived') {
+  const { status, latest, previous } = source;
+  if (latest === undefined || ![latest, previous].some(entersOnSchedule)) return;
+  if (status === 'archived') {
     await deps.temporal.schedule
       .getHandle(journeyScheduleId(journeyId))
       .delete()
@@ -44,9 +39,9 @@ export async function syncScheduleOf(deps: ScheduleDeps, journeyId: string): Pro
   await syncJourneySchedule({
     client: deps.temporal,
     journeyId,
-    definition: latest.definition,
+    definition: latest,
     taskQueue: deps.taskQueue,
-    isPaused: journey.status === 'paused',
+    isPaused: status === 'paused',
   });
 }
 
