@@ -1,11 +1,12 @@
 import { CALL_OUTCOMES, CHANNEL_KINDS, EnrollmentStatus, MESSAGE_STATUSES } from '@touchpoint/language';
+import type { NodeKind } from '@touchpoint/language';
 import type { TimelineEntry } from '../api/schemas';
 import type { MessageKey } from '../i18n/en';
 import type { Locale } from '../i18n/i18n';
 import { callPortOf } from '../nodes/ports';
 import { EXIT_REASONS } from '../nodes/exit-reasons';
 
-type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 // An enrollment's timeline entry names how its run ended: every status but `active`.
 const EXIT_STATUSES = EnrollmentStatus.exclude(['active']).options;
@@ -77,14 +78,27 @@ export function describeReason(entry: TimelineEntry, t: Translate): string | nul
   return /^[a-z]+(?:[A-Z][a-z0-9]*)+$/.test(reason) ? humanize(reason) : reason;
 }
 
-/** The step as the canvas names it: its name (its kind while it has none), a ladder's rung by its place. */
-export function describeStep(entry: TimelineEntry, t: Translate): string {
-  const step = entry.step;
-  if (step === null) return entry.nodeId ?? '';
+/** What naming a step takes: the drawn node's name and kind, and a ladder rung's place and part. */
+export interface NamedStep {
+  name: string | null;
+  kind: NodeKind;
+  rung: { index: number; part: 'wait' | 'send' | null } | null;
+}
+
+/**
+ * A step as the canvas names it: its name (its kind while it has none), a ladder's rung by its
+ * place. The client timeline, the test path and the forecast all name steps with it.
+ */
+export function nameStep(step: NamedStep, t: Translate): string {
   const name = step.name ?? t(`node.${step.kind}`);
   if (step.rung === null) return name;
   const rung = t('timeline.rung', { step: name, index: step.rung.index });
   return step.rung.part ? `${rung} (${t(`timeline.rung.${step.rung.part}`)})` : rung;
+}
+
+/** The step of a timeline entry as the canvas names it; its node id only when the server knew none. */
+export function describeStep(entry: TimelineEntry, t: Translate): string {
+  return entry.step === null ? (entry.nodeId ?? '') : nameStep(entry.step, t);
 }
 
 function describeVisit(entry: TimelineEntry, t: Translate): string {

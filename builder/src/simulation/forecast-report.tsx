@@ -1,8 +1,11 @@
 import type { ChannelKind } from '@touchpoint/language';
+import { useMemo } from 'react';
 import type { ForecastJob, ForecastResult } from '../api/schemas';
+import { useEditor } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
 import { DailyBars } from './daily-bars';
 import { daysOverCapacity, enteredSteps } from './forecast-form';
+import { drawnNodes, nameSimulatedStep } from './name-simulated-step';
 import { StepBars } from './step-bars';
 
 const CHANNEL_COLORS: Record<ChannelKind, string> = {
@@ -15,6 +18,8 @@ const CHANNEL_COLORS: Record<ChannelKind, string> = {
 /** One version's charts: arrivals per step, sends per channel per day, call tasks against capacity. */
 function ForecastColumn({ result, capacity }: { result: ForecastResult; capacity: number | null }) {
   const t = useT();
+  const canvasNodes = useEditor((state) => state.nodes);
+  const nodes = useMemo(() => drawnNodes(canvasNodes), [canvasNodes]);
   const version =
     result.version === 'draft' ? t('forecast.draft') : t('forecast.versionN', { number: result.version });
   const channels = (Object.keys(CHANNEL_COLORS) as ChannelKind[]).filter((channel) =>
@@ -38,7 +43,12 @@ function ForecastColumn({ result, capacity }: { result: ForecastResult; capacity
         testId={`${testId}-steps`}
         steps={enteredSteps(result).map((step) => ({
           ...step,
-          label: step.part ? `${step.label} · ${t(`forecast.part.${step.part}`)}` : step.label,
+          label: nameSimulatedStep(
+            nodes,
+            step.id,
+            step.part ? `${step.label} · ${t(`forecast.part.${step.part}`)}` : step.label,
+            t,
+          ),
         }))}
       />
       <h4>{t('forecast.sends')}</h4>

@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import type { TestPathResult, TestPathStep } from '../api/schemas';
 import { useEditor } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
+import { drawnNodes, nameSimulatedStep } from './name-simulated-step';
 
 const dayOf = (result: TestPathResult, iso: string) =>
   Math.round((Date.parse(iso) - Date.parse(result.startedAt)) / 86_400_000);
@@ -20,14 +22,10 @@ function OutcomeLine({ result }: { result: TestPathResult }) {
 /** The path, step by step: when, what was sent (as rendered), what was skipped and why. */
 export function TestPathResultView({ result }: { result: TestPathResult }) {
   const t = useT();
-  const nodes = useEditor((state) => state.nodes);
-  // An unnamed step goes by its kind, as on the canvas, not by its id.
-  const label = (step: TestPathStep) => {
-    const drawn = nodes.find((node) => node.id === step.drawnNodeId);
-    return drawn && !drawn.data.name
-      ? step.name.replace(step.drawnNodeId, t(`node.${drawn.data.kind}`))
-      : step.name;
-  };
+  const canvasNodes = useEditor((state) => state.nodes);
+  const nodes = useMemo(() => drawnNodes(canvasNodes), [canvasNodes]);
+  // As the canvas and the client timeline name it: an unnamed step by its kind, a rung by its place.
+  const label = (step: TestPathStep) => nameSimulatedStep(nodes, step.nodeId, step.name, t);
   const shown = result.steps.filter((step) => step.messages.length > 0 || step.skipReason || step.outcome);
   return (
     <div className="test-path-result">

@@ -15,6 +15,7 @@ import { runIngestBenchmark } from './ingest-bench';
 import { runSegmentsBenchmark } from './segments-bench';
 import { runReportBenchmark } from './report-bench';
 import { runSendBenchmark } from './send-bench';
+import { runTestPathBenchmark } from './test-path-bench';
 import { runUpliftBenchmark } from './uplift-bench';
 
 /** One line of the report: a measured value beside its same-run baseline. */
@@ -131,6 +132,10 @@ const benchmarks: Record<string, () => Promise<BenchRow[]>> = {
   // Each row's baseline is its own same-run raw Temporal figure (signalWithStart / starts / the budget).
   forecast: async () =>
     (await runForecastBenchmark()).map((line) => engineRow('forecast', line, 'raw run of the journey')),
+  'test-path': async () =>
+    (await runTestPathBenchmark()).map((line) =>
+      engineRow('test-path', line, 'raw run of the same workflow (s)'),
+    ),
   bursts: async () =>
     (await runBurstBenchmark()).map((line) => engineRow('bursts', line, 'raw signalWithStart')),
   audience: async () =>

@@ -72,6 +72,13 @@ afterAll(async () => {
 const newPage = (locale: 'en' | 'ru'): Promise<Page> =>
   openSignedInPage(browser, { apiKey: server.adminKey, locale, viewport: { width: 1440, height: 1400 } });
 
+/** The labels of a column's arrivals-per-step bars, as drawn beside them. */
+const stepLabels = (page: Page, version: string): Promise<string[]> =>
+  page
+    .getByTestId(`forecast-${version}-steps`)
+    .locator('.chart-bar')
+    .evaluateAll((bars) => bars.map((bar) => bar.getAttribute('data-label') ?? ''));
+
 describe('the Forecast panel', () => {
   it('forecasts the live version beside the draft over CDNOW clients, with the call-center capacity drawn', async () => {
     const page = await newPage('en');
@@ -100,6 +107,11 @@ describe('the Forecast panel', () => {
       ).toBeGreaterThan(2);
       expect(await column.getByTestId(`forecast-${version}-sends`).locator('.chart-bar').count()).toBe(31);
       expect(await column.getByTestId(`forecast-${version}-calls-limit`).textContent()).toBe('capacity 1');
+      // Steps are named as the client timeline names them, never by a compiled id (`ladder/remind/wait`).
+      const labels = await stepLabels(page, version);
+      expect(labels).toContain('Remind, stimulate, escalate, step 1 (waiting for its day)');
+      expect(labels).toContain('Remind, stimulate, escalate, step 1 (message)');
+      expect(labels.filter((label) => label.includes('/'))).toEqual([]);
     }
     expect(await report.getByTestId('forecast-1').locator('h3').textContent()).toBe(
       `Version 1: ${CLIENTS} clients over 30 days`,
@@ -124,6 +136,9 @@ describe('the Forecast panel', () => {
       `Версия 1: ${CLIENTS} клиентов за 10 дн.`,
     ]);
     expect(await reportRu.getByText('Задач колл-центра в день').count()).toBe(1);
+    expect(await stepLabels(ru, '1')).toContain(
+      'Remind, stimulate, escalate, ступень 1 (ожидание своего дня)',
+    );
     await ru.screenshot({ path: screenshotPath('builder-83-forecast-ru'), fullPage: true });
   }, 900_000);
 });

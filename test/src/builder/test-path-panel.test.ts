@@ -66,6 +66,11 @@ describe('the "Test a path" panel', () => {
     expect(await ladder.textContent()).toContain('day 0, 57, 65, 72');
     expect(await page.getByTestId('path-lost').count()).toBe(0);
     expect(await panel.getByTestId('path-step-ladder/sms/send').textContent()).toContain('Day 72');
+    // Steps are named as the client timeline names them: the ladder's name and the rung's place.
+    expect(await panel.getByTestId('path-step-ladder/sms/send').textContent()).toContain(
+      'Remind, stimulate, escalate, step 3 (message)',
+    );
+    expect(await panel.locator('.test-path-steps').textContent()).not.toContain('ladder/');
     await page.screenshot({ path: screenshotPath('builder-80-test-path-en') });
 
     await page.evaluate(() => localStorage.setItem('touchpoint.locale', 'ru'));
@@ -78,6 +83,9 @@ describe('the "Test a path" panel', () => {
     await panelRu.getByRole('button', { name: 'Запустить проверку' }).click();
     await panelRu.getByText('Конверсия на 74-й день').waitFor({ timeout: 600_000 });
     expect(await ru.getByTestId('path-ladder').textContent()).toContain('На пути: день 0, 57, 65, 72');
+    expect(await panelRu.getByTestId('path-step-ladder/sms/send').textContent()).toContain(
+      'Remind, stimulate, escalate, ступень 3 (сообщение)',
+    );
     await ru.screenshot({ path: screenshotPath('builder-81-test-path-ru') });
   }, 900_000);
 });
