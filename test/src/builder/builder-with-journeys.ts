@@ -1,11 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { createActivities } from '@touchpoint/activities';
-import { DeliveryPolicy } from '@touchpoint/channels';
 import { createEventRouter } from '@touchpoint/engine/router/index';
-import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
-import { TRACKING } from '../channels/send-fixtures';
+import { startJourneyWorker } from '../harness/start-journey-worker';
 import { startBuilderServer, type BuilderServer } from './builder-server';
 
 /** The builder on the real API, with a router and a journey worker on the dev server: clients really run. */
@@ -29,21 +25,11 @@ export async function startBuilderWithJourneys(story: string): Promise<BuilderWi
       config: { journeyTaskQueue: taskQueue },
     }),
   });
-  const native = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-  const activities = createActivities({
-    db: server.db,
-    adapters: {},
-    policy: DeliveryPolicy.parse({}),
-    tracking: TRACKING,
-  });
-  const worker: Worker = await createJourneyWorker({ connection: native, taskQueue, activities });
-  const running = worker.run();
+  const worker = await startJourneyWorker({ db: server.db, taskQueue });
   return {
     server,
     close: async () => {
-      worker.shutdown();
-      await running;
-      await native.close();
+      await worker.stop();
       await server.close();
       await connection.close();
     },
