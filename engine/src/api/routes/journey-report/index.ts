@@ -2,7 +2,7 @@ import { AttributionMode } from '@touchpoint/language';
 import { answerJourneyReport, loadFunnelTaxonomy, type Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError } from '../../api-error';
+import { ApiError, invalidFieldError } from '../../api-error';
 import { Instant, PositiveInt4Text } from '../../input-bounds';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
@@ -26,9 +26,6 @@ export const JourneyReportQuery = z
     path: ['to'],
     message: 'must be after from',
   });
-
-const invalid = (path: string, message: string) =>
-  new ApiError('validation_failed', `${path}: ${message}`, { issues: [{ path, message, code: 'custom' }] });
 
 /**
  * `GET /v1/journeys/:id/report`: every figure of the analyst's report (docs/metrics.md), read from
@@ -61,7 +58,10 @@ export const journeyReportRoutes: FastifyPluginAsyncZod<{ db: Database }> = asyn
         throw new ApiError('not_found', `querystring.taxonomyVersion: no taxonomy ${q.taxonomyVersion}`);
       const target = q.target ?? taxonomy.actions.at(-1)!.action;
       if (!taxonomy.actions.some((rule) => rule.action === target)) {
-        throw invalid('querystring.target', `"${target}" is no action of taxonomy ${taxonomy.version}`);
+        throw invalidFieldError(
+          'querystring.target',
+          `"${target}" is no action of taxonomy ${taxonomy.version}`,
+        );
       }
       const scope = {
         journeyId: id,
