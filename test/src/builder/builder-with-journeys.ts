@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { createEventRouter } from '@touchpoint/engine/router/index';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startJourneyWorker } from '../harness/start-journey-worker';
 import { startBuilderServer, type BuilderServer } from './builder-server';
+import { launchChromium } from './chromium';
 
 /** The builder on the real API, with a router and a journey worker on the dev server: clients really run. */
 export interface BuilderWithJourneys {
@@ -34,4 +37,27 @@ export async function startBuilderWithJourneys(story: string): Promise<BuilderWi
       await connection.close();
     },
   };
+}
+
+/**
+ * Starts {@link startBuilderWithJourneys} for `story` and Chromium once for the test file, and stops
+ * both after it. `ready` receives them before the first test; a promise it returns (seeding rows) is awaited.
+ */
+export function useBuilderWithJourneys(
+  story: string,
+  ready: (world: { server: BuilderServer; browser: Browser }) => unknown,
+) {
+  let product: BuilderWithJourneys | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    product = await startBuilderWithJourneys(story);
+    browser = await launchChromium();
+    await ready({ server: product.server, browser });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+  });
 }
