@@ -3,13 +3,13 @@ import { answerJourneyReport, loadFunnelTaxonomy, type Database } from '@touchpo
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, invalidFieldError } from '../../api-error';
-import { Instant, PositiveInt4Text } from '../../input-bounds';
+import { Instant, PositiveInt4Text, requireOrderedPeriod } from '../../input-bounds';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
 import { JourneyReport } from '@touchpoint/language/api-contract';
 
-export const JourneyReportQuery = z
-  .strictObject({
+export const JourneyReportQuery = requireOrderedPeriod(
+  z.strictObject({
     version: PositiveInt4Text.optional().describe('one published version (default: all)'),
     from: Instant.optional().describe(
       'period start, inclusive (whole UTC days answer from rollups; docs/metrics.md, Periods)',
@@ -21,11 +21,8 @@ export const JourneyReportQuery = z
     target: z.string().min(1).max(40).optional().describe('the curve’s action (default: the deepest)'),
     node: z.string().min(1).max(200).optional().describe('only this drawn node’s messages for engagement'),
     taxonomyVersion: PositiveInt4Text.optional().describe('a saved taxonomy version (default: current)'),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
-    path: ['to'],
-    message: 'must be after from',
-  });
+  }),
+);
 
 /**
  * `GET /v1/journeys/:id/report`: every figure of the analyst's report (docs/metrics.md), read from

@@ -3,13 +3,13 @@ import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { invalidFieldError } from '../../api-error';
-import { Instant, PositiveInt4Text } from '../../input-bounds';
+import { Instant, PositiveInt4Text, requireOrderedPeriod } from '../../input-bounds';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
 import { JourneyUplift } from '@touchpoint/language/api-contract';
 
-export const JourneyUpliftQuery = z
-  .strictObject({
+export const JourneyUpliftQuery = requireOrderedPeriod(
+  z.strictObject({
     version: PositiveInt4Text.optional().describe('one published version (default: all)'),
     from: Instant.optional().describe('only enrollments entered from this moment, inclusive (raw rows)'),
     to: Instant.optional().describe('only enrollments entered before this moment, exclusive (raw rows)'),
@@ -22,11 +22,8 @@ export const JourneyUpliftQuery = z
       .max(365)
       .default(30)
       .describe('days after entry whose purchases count as revenue (1–365, default 30)'),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
-    path: ['to'],
-    message: 'must be after from',
-  });
+  }),
+);
 
 /** Infinity is no JSON number: an unbounded Welch df is sent as null. */
 function finiteOrNull(value: number): number | null {
