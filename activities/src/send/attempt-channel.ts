@@ -17,6 +17,7 @@ import {
 } from '@touchpoint/domain';
 import { providerOf, type SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';
+import { visitOrigin } from './visit-origin';
 import { activityFailure } from '../activity-failures';
 
 /**
@@ -45,11 +46,7 @@ export async function attemptChannel(
     deps.db,
     {
       idempotencyKey: key,
-      clientId: client.id,
-      enrollmentId: input.enrollmentId ?? null,
-      journeyId: input.journeyId ?? null,
-      journeyVersion: input.journeyVersion ?? null,
-      nodeId: input.nodeId,
+      ...visitOrigin(client, input),
       channel,
       templateId: template.id,
       content: { to, ...(input.offer ? { offer: input.offer } : {}) },
@@ -202,11 +199,7 @@ async function pushCallTask(
   const dueAt = deps.now().toISOString();
   const { taskId } = await createCallTask(deps.db, {
     idempotencyKey: key,
-    clientId: client.id,
-    enrollmentId: input.enrollmentId ?? null,
-    journeyId: input.journeyId ?? null,
-    journeyVersion: input.journeyVersion ?? null,
-    nodeId: input.nodeId,
+    ...visitOrigin(client, input),
     // Inputs recorded before `workflowId` was passed carry it only as the key's `<workflowId>:<seq>:<node>` head.
     workflowId: input.workflowId ?? (input.idempotencyKey.split(':').slice(0, -2).join(':') || null),
     dueAt,

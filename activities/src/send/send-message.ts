@@ -17,6 +17,7 @@ import {
 import { settleInterruptedAttempts } from './settle-interrupted-attempt';
 import { currentPolicy, type SendActivityDeps } from './send-activity-deps';
 import type { SendMessageInput, SendMessageResult } from './send-message-contract';
+import { visitOrigin } from './visit-origin';
 import { activityFailure } from '../activity-failures';
 
 /** A visit already settled by an earlier attempt (retry, replay, second worker): same answer, no send. */
@@ -130,11 +131,7 @@ export async function sendMessage(
 function unsentVisitRow(client: ClientRow, input: SendMessageInput, channel: ChannelKind): NewOutboxRow {
   return {
     idempotencyKey: outboxKey(input.idempotencyKey, channel),
-    clientId: client.id,
-    enrollmentId: input.enrollmentId ?? null,
-    journeyId: input.journeyId ?? null,
-    journeyVersion: input.journeyVersion ?? null,
-    nodeId: input.nodeId,
+    ...visitOrigin(client, input),
     channel,
     templateId: null,
     content: {},

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ManualEnrollmentResult } from '../api/schemas';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { ServerError } from '../pages/server-error';
+import { TabButton } from '../pages/tab-button';
 import { audienceApi } from './audience-api';
 import { parseClientIdList } from './client-list-text';
 import { CsvEnrollment } from './csv-enrollment';
@@ -92,16 +93,9 @@ export function EnrollDialog({ journeyId, onClose }: { journeyId: string; onClos
         <h2>{t('audience.enroll.title')}</h2>
         <div className="enroll-tabs" role="tablist">
           {(['manual', 'csv'] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              aria-selected={tab === name}
-              className={tab === name ? 'active' : undefined}
-              onClick={() => setTab(name)}
-            >
+            <TabButton key={name} isSelected={tab === name} onSelect={() => setTab(name)}>
               {t(`audience.tab.${name}`)}
-            </button>
+            </TabButton>
           ))}
         </div>
         {tab === 'manual' ? (

@@ -8,6 +8,7 @@ import { ApiView } from './api-view';
 import { CallTaskView } from './call-task-view';
 import { useSettled } from './use-settled';
 import { OperatorPicker, useOperatorStore } from './operator-picker';
+import { TabButton } from './tab-button';
 
 /** Calls per page of the queue. */
 export const CALLS_PER_PAGE = 20;
@@ -103,16 +104,9 @@ function QueueTabs({
   return (
     <div className="queue-tabs" role="tablist">
       {TABS.map((name) => (
-        <button
-          key={name}
-          type="button"
-          role="tab"
-          aria-selected={tab === name}
-          className={tab === name ? 'active' : undefined}
-          onClick={() => onTab(name)}
-        >
+        <TabButton key={name} isSelected={tab === name} onSelect={() => onTab(name)}>
           {t(`operator.tab.${name}`, { count: counts?.[name] ?? '…' })}
-        </button>
+        </TabButton>
       ))}
       {counts !== null && counts.slaBreached > 0 && (
         <span className="sla" data-testid="late-count">

@@ -1,13 +1,11 @@
-import { Background, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { JourneyVersion } from '../api/schemas';
-import { draftToCanvas, type StepNode } from '../canvas/convert';
+import { draftToCanvas } from '../canvas/convert';
 import { diffDrafts } from '../canvas/diff';
 import { JourneyDraft } from '../canvas/draft';
-import { EditorContext } from '../canvas/editor-context';
 import { createEditorStore } from '../canvas/editor-store';
+import { ReadOnlyCanvas } from '../canvas/read-only-canvas';
 import { useT } from '../i18n/i18n';
-import { nodeTypes } from '../nodes/registry';
 
 /**
  * Builds the read-only canvas of a two-version comparison: the newer version's steps, coloured by
@@ -39,32 +37,12 @@ export function VersionCompareDialog({
     created.getState().setDiff(diff.steps);
     return created;
   }, [before, after]);
-  const nodes = store.getState().nodes;
-  const edges = store.getState().edges;
   return (
     <div className="dialog-backdrop" role="dialog" aria-modal="true" aria-label={t('versions.compareTitle')}>
       <div className="dialog wide">
         <h2>{t('versions.compareTwo', { a: before.number, b: after.number })}</h2>
         <div className="compare-canvas" data-testid="compare-canvas">
-          <EditorContext.Provider value={store}>
-            <ReactFlowProvider>
-              <ReactFlow<StepNode>
-                nodes={nodes}
-                edges={edges}
-                nodeTypes={nodeTypes}
-                defaultEdgeOptions={{ type: 'smoothstep' }}
-                nodesDraggable={false}
-                nodesConnectable={false}
-                elementsSelectable={false}
-                fitView
-                fitViewOptions={{ maxZoom: 1, padding: 0.15 }}
-                minZoom={0.05}
-                proOptions={{ hideAttribution: true }}
-              >
-                <Background gap={20} />
-              </ReactFlow>
-            </ReactFlowProvider>
-          </EditorContext.Provider>
+          <ReadOnlyCanvas store={store} />
         </div>
         <p className="diff-legend-line">
           <span className="diff-added">■ {t('versions.added')}</span>{' '}

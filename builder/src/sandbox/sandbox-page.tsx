@@ -4,6 +4,7 @@ import type { SandboxMail, SandboxSms } from '../api/schemas';
 import { usePolled } from '../api/use-polled';
 import { useT } from '../i18n/i18n';
 import { ApiView } from '../pages/api-view';
+import { TabButton } from '../pages/tab-button';
 import { DeliveryBadge } from './delivery-badge';
 import { MailPreview } from './mail-preview';
 import { useFormatTime } from './use-format-time';
@@ -49,17 +50,14 @@ export function SandboxPage() {
             <>
               <div className="tabs" role="tablist">
                 {TABS.map((name) => (
-                  <button
+                  <TabButton
                     key={name}
-                    type="button"
-                    role="tab"
-                    aria-selected={tab === name}
-                    className={tab === name ? 'active' : undefined}
-                    onClick={() => setTab(name)}
-                    data-testid={`tab-${name}`}
+                    isSelected={tab === name}
+                    onSelect={() => setTab(name)}
+                    testId={`tab-${name}`}
                   >
                     {t(`sandbox.tab.${name}`, { count: data[name].length })}
-                  </button>
+                  </TabButton>
                 ))}
               </div>
               {tab === 'mail' ? <MailInbox mail={data.mail} /> : <SmsInbox sms={data.sms} />}

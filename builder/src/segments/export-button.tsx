@@ -3,6 +3,7 @@ import { ApiError, fetchWithKey, readBody } from '../api/client';
 import { useAuthStore } from '../auth/auth-store';
 import { useLocaleStore, useT } from '../i18n/i18n';
 import { ServerError } from '../pages/server-error';
+import { saveFile } from '../report/save-file';
 import { formatCount } from './format-segment-figure';
 import { segmentEndpoints } from './segments-api';
 
@@ -56,7 +57,7 @@ export function ExportButton({ segmentId, fileName }: { segmentId: string; fileN
         lines += countLines(value);
         setState({ status: 'running', rows: Math.max(0, lines - 1), total });
       }
-      saveFile(fileName, chunks);
+      saveFile(fileName, new Blob(chunks as BlobPart[], { type: 'text/csv;charset=utf-8' }));
       setState({ status: 'done', rows: Math.max(0, lines - 1) });
     } catch (error) {
       setState({ status: 'failed', error });
@@ -93,16 +94,4 @@ export function ExportButton({ segmentId, fileName }: { segmentId: string; fileN
       )}
     </div>
   );
-}
-
-function saveFile(fileName: string, chunks: Uint8Array[]) {
-  const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The click has handed the file to the browser; the object URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -1,16 +1,15 @@
 import { AxisBottom, AxisLeft } from '@visx/axis';
-import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import {
   AXIS_COLOR,
-  CHART,
   leftTickLabel,
   MARK_COLOR,
   PLOT_HEIGHT,
   PLOT_WIDTH,
   tickLabel,
 } from '../report/charts/chart-frame';
+import { ChartSvg } from '../report/charts/chart-svg';
 
 /** One stacked series: its name (for the legend) and colour, and a value per day. */
 export interface DailySeries {
@@ -46,68 +45,60 @@ export function DailyBars({
   const every = Math.max(1, Math.ceil(days / 10));
   return (
     <figure className="daily-bars">
-      <svg
-        className="chart"
-        viewBox={`0 0 ${CHART.width} ${CHART.height}`}
-        role="img"
-        aria-label={title}
-        data-testid={testId}
-      >
-        <Group left={CHART.left} top={CHART.top}>
-          {dayLabels.map((label, day) => {
-            let base = 0;
-            return (
-              <g key={label} className="chart-bar" data-day={day} data-value={totals[day]}>
-                {series.map((one) => {
-                  const value = one.values[day] ?? 0;
-                  const barTop = y(base + value);
-                  const barBottom = y(base);
-                  base += value;
-                  return value > 0 ? (
-                    <Bar
-                      key={one.name}
-                      x={x(label) ?? 0}
-                      y={barTop}
-                      width={x.bandwidth()}
-                      height={barBottom - barTop}
-                      fill={one.color}
-                    />
-                  ) : null;
-                })}
-              </g>
-            );
-          })}
-          {limit !== null && limit !== undefined && (
-            <g data-testid={`${testId}-limit`}>
-              <Line
-                from={{ x: 0, y: y(limit) }}
-                to={{ x: PLOT_WIDTH, y: y(limit) }}
-                stroke={MARK_COLOR}
-                strokeWidth={2}
-                strokeDasharray="6 4"
-              />
-              <text x={PLOT_WIDTH} y={y(limit) - 5} textAnchor="end" fontSize={11} fill={MARK_COLOR}>
-                {limitLabel}
-              </text>
+      <ChartSvg title={title} testId={testId}>
+        {dayLabels.map((label, day) => {
+          let base = 0;
+          return (
+            <g key={label} className="chart-bar" data-day={day} data-value={totals[day]}>
+              {series.map((one) => {
+                const value = one.values[day] ?? 0;
+                const barTop = y(base + value);
+                const barBottom = y(base);
+                base += value;
+                return value > 0 ? (
+                  <Bar
+                    key={one.name}
+                    x={x(label) ?? 0}
+                    y={barTop}
+                    width={x.bandwidth()}
+                    height={barBottom - barTop}
+                    fill={one.color}
+                  />
+                ) : null;
+              })}
             </g>
-          )}
-          <AxisLeft
-            scale={y}
-            numTicks={Math.min(4, top)}
-            stroke={AXIS_COLOR}
-            tickStroke={AXIS_COLOR}
-            tickLabelProps={leftTickLabel}
-          />
-          <AxisBottom
-            scale={x}
-            top={PLOT_HEIGHT}
-            stroke={AXIS_COLOR}
-            tickStroke={AXIS_COLOR}
-            tickValues={dayLabels.filter((_, day) => day % every === 0)}
-            tickLabelProps={tickLabel}
-          />
-        </Group>
-      </svg>
+          );
+        })}
+        {limit !== null && limit !== undefined && (
+          <g data-testid={`${testId}-limit`}>
+            <Line
+              from={{ x: 0, y: y(limit) }}
+              to={{ x: PLOT_WIDTH, y: y(limit) }}
+              stroke={MARK_COLOR}
+              strokeWidth={2}
+              strokeDasharray="6 4"
+            />
+            <text x={PLOT_WIDTH} y={y(limit) - 5} textAnchor="end" fontSize={11} fill={MARK_COLOR}>
+              {limitLabel}
+            </text>
+          </g>
+        )}
+        <AxisLeft
+          scale={y}
+          numTicks={Math.min(4, top)}
+          stroke={AXIS_COLOR}
+          tickStroke={AXIS_COLOR}
+          tickLabelProps={leftTickLabel}
+        />
+        <AxisBottom
+          scale={x}
+          top={PLOT_HEIGHT}
+          stroke={AXIS_COLOR}
+          tickStroke={AXIS_COLOR}
+          tickValues={dayLabels.filter((_, day) => day % every === 0)}
+          tickLabelProps={tickLabel}
+        />
+      </ChartSvg>
       {series.length > 1 && (
         <figcaption className="chart-legend">
           {series.map((one) => (

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenHttp } from './listen-http';
 import type { SandboxMail } from './sandbox-types';
 
 /** A running HTTP API over the sandbox's mailbox. */
@@ -49,17 +49,6 @@ export async function startMailSearchApi(
     };
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  return {
-    url: `http://${address.address}:${address.port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { baseUrl, stop } = await listenHttp(server, port, host);
+  return { url: baseUrl, stop };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { countSmsSegments } from '@touchpoint/language';
+import { listenHttp } from './listen-http';
 import { parseForm, readBody } from './read-body';
 import { createReceiptDispatcher, DEFAULT_RECEIPT_SETTINGS } from './receipt-dispatcher';
 import type { SandboxSms, SmsSandbox, SmsSandboxOptions } from './sandbox-types';
@@ -47,13 +47,9 @@ export async function startSmsSandbox(options: SmsSandboxOptions = {}): Promise<
     if (options.responseDelayMs) setTimeout(() => void answer(), options.responseDelayMs);
     else void answer();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
+  const listening = await listenHttp(server, options.port ?? 0, options.host ?? '127.0.0.1');
   return {
-    baseUrl: `http://${address.address}:${address.port}`,
+    baseUrl: listening.baseUrl,
     listMessages: () => [...messages],
     getMessage: (id) => messages.find((sms) => sms.id === id),
     waitForCount: (count, timeoutMs = 30_000) => waitFor(() => messages.length >= count, waiters, timeoutMs),
@@ -65,10 +61,7 @@ export async function startSmsSandbox(options: SmsSandboxOptions = {}): Promise<
     },
     stop: async () => {
       await receipts.stop();
-      await new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
+      await listening.stop();
     },
   };
 }

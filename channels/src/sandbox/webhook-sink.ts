@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from '../webhook/webhook-signature';
+import { listenHttp } from './listen-http';
 import { readBody } from './read-body';
 import { waitFor } from './wait-for';
 
@@ -57,20 +57,12 @@ export async function startWebhookSink(options: WebhookSinkOptions = {}): Promis
       () => void response.writeHead(400).end(),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
-  const address = server.address() as AddressInfo;
+  const { baseUrl, stop } = await listenHttp(server, options.port ?? 0, options.host ?? '127.0.0.1');
   return {
-    baseUrl: `http://${address.address}:${address.port}`,
+    baseUrl,
     listMessages: () => [...received],
     waitForCount: (count, timeoutMs = 30_000) => waitFor(() => received.length >= count, waiters, timeoutMs),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    stop,
   };
 }
 

@@ -108,3 +108,12 @@ export class ApiError extends Error {
     this.statusCode = API_ERROR_STATUS[code];
   }
 }
+
+/**
+ * A `validation_failed` error for one field a rule of the route refuses where its schema cannot say
+ * so (a cursor this API never returned, an action of no taxonomy): the message names the field, as
+ * the schema's own 400s do, and the one issue carries its path and `code` (default `custom`).
+ */
+export function invalidFieldError(path: string, message: string, code = 'custom'): ApiError {
+  return new ApiError('validation_failed', `${path}: ${message}`, { issues: [{ path, message, code }] });
+}

@@ -61,3 +61,19 @@ export const Instant = z.iso
 
 /** Largest batch of events or purchases one request may carry. */
 export const MAX_BATCH_SIZE = 10_000;
+
+/**
+ * The one rule of a period in a query string (`from` inclusive, `to` exclusive, either left out):
+ * given both, `to` must come after `from`; the 400 names `querystring.to`.
+ */
+export function requireOrderedPeriod<
+  T extends z.ZodType<{ from?: string | undefined; to?: string | undefined }>,
+>(query: T): T {
+  return query.refine(
+    (q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to),
+    {
+      path: ['to'],
+      message: 'must be after from',
+    },
+  );
+}

@@ -2,21 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import type { Worker } from '@temporalio/worker';
-import { createActivities } from '@touchpoint/activities';
-import { DeliveryPolicy } from '@touchpoint/channels';
 import { enrollmentJobs, enrollments, eq, isNotNull, and, openDatabase } from '@touchpoint/db';
 import type { OpenDatabase } from '@touchpoint/db';
 import { loadConfig } from '@touchpoint/engine/main/config';
 import { startProduct } from '@touchpoint/engine/main/start-product';
 import type { RunningProduct } from '@touchpoint/engine/main/start-product';
-import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRACKING } from '../channels/send-fixtures';
 import { createTestDatabase } from '../harness/database';
 import type { TestDatabase } from '../harness/database';
 import { killFrozenChildren, runChildUntilFrozen } from '../harness/frozen-child';
 import { PATIENCE_MS, waitUntil } from '../harness/patience';
+import { startJourneyWorker } from '../harness/start-journey-worker';
 
 const CLIENT_COUNT = 300;
 const CHUNK_SIZE = 40;
@@ -54,23 +50,6 @@ function uploadThenKill(taskQueue: string): Promise<{ lines: ChildLine[]; signal
     CHUNK_SIZE: String(CHUNK_SIZE),
     STARTS_BEFORE_FREEZE: String(STARTS_BEFORE_FREEZE),
   });
-}
-
-async function startJourneyWorker(native: NativeConnection, taskQueue: string) {
-  const activities = createActivities({
-    db: database.db,
-    adapters: {},
-    policy: DeliveryPolicy.parse({}),
-    tracking: TRACKING,
-  });
-  const worker: Worker = await createJourneyWorker({ connection: native, taskQueue, activities });
-  const running = worker.run();
-  return {
-    async stop() {
-      worker.shutdown();
-      await running;
-    },
-  };
 }
 
 const loadJob = async (jobId: string) =>
@@ -120,7 +99,7 @@ describe('a CSV enrollment job whose API process is killed mid-job', () => {
       // Let the runs the dead process started finish first: a journey allowing re-entry after exit
       // would then take those clients again if the resumed job started them a second time.
       const native = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-      const worker = await startJourneyWorker(native, taskQueue);
+      const worker = await startJourneyWorker({ db: database.db, taskQueue, connection: native });
       let product: RunningProduct | null = null;
       try {
         // Every wait here is for a row the product is bound to write (a loaded machine writes it later,

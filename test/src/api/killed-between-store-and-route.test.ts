@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
-import type { Worker } from '@temporalio/worker';
-import { createActivities } from '@touchpoint/activities';
-import { DeliveryPolicy } from '@touchpoint/channels';
 import { enrollments, eq, events, isNull, openDatabase } from '@touchpoint/db';
 import type { OpenDatabase } from '@touchpoint/db';
 import { createEventRouter, startRoutingSweeper } from '@touchpoint/engine/router/index';
 import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
-import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRACKING } from '../channels/send-fixtures';
 import { createTestDatabase } from '../harness/database';
 import type { TestDatabase } from '../harness/database';
 import { killFrozenChildren, runChildUntilFrozen } from '../harness/frozen-child';
 import { PATIENCE_MS, waitUntil } from '../harness/patience';
+import { startJourneyWorker } from '../harness/start-journey-worker';
 
 const EVENT_COUNT = 50;
 /** Deliveries the child makes before its routing freezes: the kill lands after a partial delivery. */
@@ -55,25 +50,6 @@ function ingestThenKill(taskQueue: string): Promise<{ lines: ChildLine[]; signal
   });
 }
 
-async function startWorker(taskQueue: string): Promise<{ stop(): Promise<void> }> {
-  const native = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-  const activities = createActivities({
-    db: database.db,
-    adapters: {},
-    policy: DeliveryPolicy.parse({}),
-    tracking: TRACKING,
-  });
-  const worker: Worker = await createJourneyWorker({ connection: native, taskQueue, activities });
-  const running = worker.run();
-  return {
-    async stop() {
-      worker.shutdown();
-      await running;
-      await native.close();
-    },
-  };
-}
-
 const unrouted = () => database.db.select({ id: events.id }).from(events).where(isNull(events.routedAt));
 
 describe('a killed process between store and route', () => {
@@ -97,7 +73,7 @@ describe('a killed process between store and route', () => {
       expect(await database.db.select().from(events)).toHaveLength(EVENT_COUNT);
       expect(await unrouted()).toHaveLength(EVENT_COUNT);
 
-      const worker = await startWorker(taskQueue);
+      const worker = await startJourneyWorker({ db: database.db, taskQueue });
       const temporal = new Client({ connection });
       const sweeper = startRoutingSweeper({
         router: createEventRouter({ db: database.db, temporal, taskQueue }),

@@ -1,13 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
-import { createActivities } from '@touchpoint/activities';
-import { DeliveryPolicy } from '@touchpoint/channels';
 import { events, isNull } from '@touchpoint/db';
 import { createEventRouter } from '@touchpoint/engine/router/index';
-import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
 import { expect } from 'vitest';
-import { TRACKING } from '../channels/send-fixtures';
+import { startJourneyWorker } from '../harness/start-journey-worker';
 import { ADMIN, ADMIN_KEY, createApiFixture } from './api-fixture';
 import type { ApiFixture } from './api-fixture';
 
@@ -28,15 +24,7 @@ export async function createRoutedApiFixture(): Promise<RoutedApiFixture> {
     temporal,
     config: { adminKey: ADMIN_KEY, journeyTaskQueue: taskQueue },
   }));
-  const native = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-  const activities = createActivities({
-    db: api.database.db,
-    adapters: {},
-    policy: DeliveryPolicy.parse({}),
-    tracking: TRACKING,
-  });
-  const worker = await createJourneyWorker({ connection: native, taskQueue, activities });
-  const running = worker.run();
+  const worker = await startJourneyWorker({ db: api.database.db, taskQueue });
   const inject = async (method: 'POST', url: string, payload?: Record<string, unknown>) =>
     api.app.inject({ method, url, headers: ADMIN, ...(payload === undefined ? {} : { payload }) });
   return {
@@ -61,9 +49,7 @@ export async function createRoutedApiFixture(): Promise<RoutedApiFixture> {
       return rows.length;
     },
     async close() {
-      worker.shutdown();
-      await running;
-      await native.close();
+      await worker.stop();
       await api.close();
       await connection.close();
     },

@@ -1,9 +1,9 @@
 import { enrollments, eq } from '@touchpoint/db';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type BuilderServer, callAsAdmin } from './builder-server';
-import { startBuilderWithJourneys, type BuilderWithJourneys } from './builder-with-journeys';
-import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
+import { useBuilderWithJourneys } from './builder-with-journeys';
+import { openSignedInPage, screenshotPath } from './chromium';
 
 // Audiences from the builder, against the real API on a real Temporal dev server: a segment
 // picker that says how many clients match now, with some of them; clients enrolled into a live
@@ -11,13 +11,10 @@ import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
 // rejected rows — in English and Russian.
 let server: BuilderServer;
 let browser: Browser;
-let product: BuilderWithJourneys;
 const KAZAN = ['aud-01', 'aud-03', 'aud-05', 'aud-07', 'aud-09'];
 
-beforeAll(async () => {
-  product = await startBuilderWithJourneys('audiences');
-  server = product.server;
-  browser = await launchChromium();
+useBuilderWithJourneys('audiences', async (world) => {
+  ({ server, browser } = world);
   for (let i = 1; i <= 10; i += 1) {
     const id = `aud-${String(i).padStart(2, '0')}`;
     await call('PUT', `/v1/clients/${id}`, {
@@ -31,11 +28,6 @@ beforeAll(async () => {
     rule: { kind: 'attribute', key: 'city', op: 'eq', value: 'Kazan' },
   });
   await call('POST', '/v1/segmentation/recompute', {});
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
 });
 
 const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);

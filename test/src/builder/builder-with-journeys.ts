@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { createActivities } from '@touchpoint/activities';
-import { DeliveryPolicy } from '@touchpoint/channels';
 import { createEventRouter } from '@touchpoint/engine/router/index';
-import { createJourneyWorker } from '@touchpoint/engine/worker/create-worker';
-import { TRACKING } from '../channels/send-fixtures';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startJourneyWorker } from '../harness/start-journey-worker';
 import { startBuilderServer, type BuilderServer } from './builder-server';
+import { launchChromium } from './chromium';
 
 /** The builder on the real API, with a router and a journey worker on the dev server: clients really run. */
 export interface BuilderWithJourneys {
@@ -29,23 +28,36 @@ export async function startBuilderWithJourneys(story: string): Promise<BuilderWi
       config: { journeyTaskQueue: taskQueue },
     }),
   });
-  const native = await NativeConnection.connect({ address: process.env['TEMPORAL_ADDRESS']! });
-  const activities = createActivities({
-    db: server.db,
-    adapters: {},
-    policy: DeliveryPolicy.parse({}),
-    tracking: TRACKING,
-  });
-  const worker: Worker = await createJourneyWorker({ connection: native, taskQueue, activities });
-  const running = worker.run();
+  const worker = await startJourneyWorker({ db: server.db, taskQueue });
   return {
     server,
     close: async () => {
-      worker.shutdown();
-      await running;
-      await native.close();
+      await worker.stop();
       await server.close();
       await connection.close();
     },
   };
+}
+
+/**
+ * Starts {@link startBuilderWithJourneys} for `story` and Chromium once for the test file, and stops
+ * both after it. `ready` receives them before the first test; a promise it returns (seeding rows) is awaited.
+ */
+export function useBuilderWithJourneys(
+  story: string,
+  ready: (world: { server: BuilderServer; browser: Browser }) => unknown,
+) {
+  let product: BuilderWithJourneys | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    product = await startBuilderWithJourneys(story);
+    browser = await launchChromium();
+    await ready({ server: product.server, browser });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await product?.close();
+  });
 }

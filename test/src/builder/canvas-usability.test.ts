@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { JOURNEY_TEMPLATES } from '@touchpoint/builder';
 import { clientFacts, clients } from '@touchpoint/db';
-import { type BuilderServer } from './builder-server';
+import { callAsAdmin, type BuilderServer } from './builder-server';
 import { dragFromPalette } from './canvas-driver';
 import { screenshotPath } from './chromium';
 import { useBuilderPage } from './use-builder-page';
@@ -29,18 +29,7 @@ useBuilderPage((world) => ({ server, page } = world), {
   },
 });
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${server.adminKey}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.status, `${method} ${path}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
+const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);
 
 const createJourney = (name: string, definition: unknown) =>
   call<{ id: string }>('POST', '/v1/journeys', { name, definition });

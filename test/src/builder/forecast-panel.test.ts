@@ -1,14 +1,13 @@
-import { DeliveryPolicy } from '@touchpoint/channels';
 import { offers, templates } from '@touchpoint/db';
 import { DEFAULT_CDNOW_FILE, importCdnow } from '@touchpoint/engine/cli/import-cdnow';
-import { createSimulator, type Simulator } from '@touchpoint/engine/simulation/simulator';
 import { SEED_004_JOURNEY } from '@touchpoint/language';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedTemplates, TRACKING } from '../channels/send-fixtures';
+import { seedTemplates } from '../channels/send-fixtures';
 import { contactProfile } from '../simulation/cdnow-live-run';
-import { callAsAdmin, startBuilderServer, type BuilderServer } from './builder-server';
+import { callAsAdmin, type BuilderServer } from './builder-server';
 import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
+import { startSimulatingBuilderServer, type SimulatingBuilderServer } from './simulating-builder-server';
 
 // The marketer has seed 004's chain live and wonders what the draft would change: the Forecast panel
 // opens on the live version beside the draft, runs both over the CDNOW clients from 1997-06-01 with a
@@ -16,21 +15,13 @@ import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
 // per day against the capacity typed in. Then the same panel in Russian.
 const CLIENTS = 40;
 let server: BuilderServer;
-let simulator: Simulator | undefined;
+let simulating: SimulatingBuilderServer | undefined;
 let browser: Browser;
 let journeyId: string;
 
 beforeAll(async () => {
-  server = await startBuilderServer({
-    app: (db) => {
-      simulator = createSimulator(db, {
-        policy: DeliveryPolicy.parse({}),
-        channels: ['email', 'sms', 'call'],
-        tracking: TRACKING,
-      });
-      return { simulator, config: { timeouts: { connectionTimeoutMs: 600_000 } } };
-    },
-  });
+  simulating = await startSimulatingBuilderServer();
+  server = simulating.server;
   await server.db
     .insert(templates)
     .values({
@@ -65,8 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await simulator?.close();
-  await server?.close();
+  await simulating?.close();
 });
 
 const newPage = (locale: 'en' | 'ru'): Promise<Page> =>

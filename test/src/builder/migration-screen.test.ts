@@ -1,28 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { waitUntil } from '../harness/patience';
 import { type BuilderServer, callAsAdmin } from './builder-server';
-import { startBuilderWithJourneys, type BuilderWithJourneys } from './builder-with-journeys';
-import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
+import { useBuilderWithJourneys } from './builder-with-journeys';
+import { openSignedInPage, screenshotPath } from './chromium';
 
 // The marketer moves clients waiting on a live journey's old version onto a step of the new one, by
 // mouse on the builder's "Move waiting clients" screen. The clients really wait: entered through
 // POST /v1/events, routed, running on the dev server; afterwards the API says where they are.
 let server: BuilderServer;
 let browser: Browser;
-let product: BuilderWithJourneys;
 
-beforeAll(async () => {
-  product = await startBuilderWithJourneys('migration-screen');
-  server = product.server;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+useBuilderWithJourneys('migration-screen', (world) => ({ server, browser } = world));
 
 const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);
 

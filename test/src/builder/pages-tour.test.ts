@@ -8,7 +8,7 @@ import {
   type SmsSandbox,
   type SmtpSandbox,
 } from '@touchpoint/channels/sandbox';
-import { type BuilderServer } from './builder-server';
+import { callAsAdmin, type BuilderServer } from './builder-server';
 import { screenshotPath } from './chromium';
 import { useBuilderPage } from './use-builder-page';
 
@@ -20,18 +20,8 @@ let mailbox: SmtpSandbox;
 let smsInbox: SmsSandbox;
 const DAY = 86_400_000;
 
-async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${server.adminKey}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.json();
-}
+const call = (method: string, path: string, body?: unknown) =>
+  callAsAdmin<unknown>(server, method, path, body);
 
 async function seedClientAndCall(): Promise<void> {
   await call('PUT', '/v1/clients/anna', {

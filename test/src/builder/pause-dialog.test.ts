@@ -1,29 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { and, enrollments, eq } from '@touchpoint/db';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sleepyJourney } from '../api/routed-api-fixture';
 import { waitUntil } from '../harness/patience';
 import { type BuilderServer, callAsAdmin } from './builder-server';
-import { startBuilderWithJourneys, type BuilderWithJourneys } from './builder-with-journeys';
-import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
+import { useBuilderWithJourneys } from './builder-with-journeys';
+import { openSignedInPage, screenshotPath } from './chromium';
 
 // The marketer pauses a journey with clients inside and is asked what happens to them. Clients
 // really are inside: entered through POST /v1/events, routed, running on the dev server.
 let server: BuilderServer;
 let browser: Browser;
-let product: BuilderWithJourneys;
 
-beforeAll(async () => {
-  product = await startBuilderWithJourneys('pause-dialog');
-  server = product.server;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+useBuilderWithJourneys('pause-dialog', (world) => ({ server, browser } = world));
 
 const call = <T>(method: string, path: string, body?: unknown) => callAsAdmin<T>(server, method, path, body);
 

@@ -1,31 +1,20 @@
-import { DeliveryPolicy } from '@touchpoint/channels';
 import { templates } from '@touchpoint/db';
-import { createSimulator, type Simulator } from '@touchpoint/engine/simulation/simulator';
 import { SEED_004_JOURNEY } from '@touchpoint/language';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRACKING } from '../channels/send-fixtures';
-import { callAsAdmin, startBuilderServer, type BuilderServer } from './builder-server';
+import { callAsAdmin, type BuilderServer } from './builder-server';
 import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
+import { startSimulatingBuilderServer, type SimulatingBuilderServer } from './simulating-builder-server';
 
 // The marketer opens seed 004's chain, asks "what if Anna buys on day 74?", and sees the path light
 // up on the canvas with the days, then the same in Russian. The API runs the real simulation.
 let server: BuilderServer;
-let simulator: Simulator | undefined;
+let simulating: SimulatingBuilderServer | undefined;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startBuilderServer({
-    app: (db) => {
-      simulator = createSimulator(db, {
-        policy: DeliveryPolicy.parse({}),
-        channels: ['email', 'sms', 'call'],
-        tracking: TRACKING,
-      });
-      // The first test path opens the scratch database: on a loaded machine that outlasts 60 s of silence.
-      return { simulator, config: { timeouts: { connectionTimeoutMs: 600_000 } } };
-    },
-  });
+  simulating = await startSimulatingBuilderServer();
+  server = simulating.server;
   await server.db.insert(templates).values({
     key: 'call-script',
     channel: 'call',
@@ -37,8 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await simulator?.close();
-  await server?.close();
+  await simulating?.close();
 });
 
 const newPage = (locale: 'en' | 'ru'): Promise<Page> =>

@@ -2,25 +2,14 @@ import { clients, eq, messages, templates, type MessageRow } from '@touchpoint/d
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 import { PATIENCE_MS } from '../harness/patience';
+import { oneSendJourney } from '../harness/one-send-journey';
 
 // An SMS becomes `delivered` (or `bounced`) the way it does in production: the provider sandbox
 // posts its delivery receipts to the API's receipt routes on its own, and nothing in the test does.
-const TEXT_ON_SIGNUP = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: 'signed_up' } } } },
-    { id: 'text', kind: 'send', config: { channels: ['sms'], templateId: 'hello', quietHours: 'skip' } },
-    { id: 'done', kind: 'exit', config: { reason: 'completed' } },
-    { id: 'not-reachable', kind: 'exit', config: { reason: 'notReachable' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'entry', sourcePort: 'out', target: 'text' },
-    { id: 'e2', source: 'text', sourcePort: 'sent', target: 'done' },
-    { id: 'e3', source: 'text', sourcePort: 'unreachable', target: 'not-reachable' },
-  ],
-  settings: {},
-  layout: {},
-};
+const TEXT_ON_SIGNUP = oneSendJourney(
+  { kind: 'event', event: { type: 'signed_up' } },
+  { id: 'text', channels: ['sms'], templateId: 'hello', quietHours: 'skip' },
+);
 
 let tp: TestProduct | undefined;
 afterEach(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { afternoonTimeZone, insertWelcomeTemplates, welcomeClient } from '../harness/first-journey-story';
 import { waitUntil } from '../harness/patience';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
+import { oneSendJourney } from '../harness/one-send-journey';
 
 // Delivery settings are configuration, not code: the whole product runs (API, router, worker), a cap
 // is saved through the API, and the very next send (in another journey: caps count across journeys)
@@ -28,26 +29,11 @@ interface AuditEntry {
 }
 
 /** One welcome email on `eventType`, then done. */
-const welcomeOn = (eventType: string) => ({
-  schemaVersion: 1,
-  nodes: [
-    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: eventType } } } },
-    {
-      id: 'welcome-email',
-      kind: 'send',
-      config: { channels: ['email'], templateId: 'welcome', quietHours: 'skip' },
-    },
-    { id: 'done', kind: 'exit', config: { reason: 'completed' } },
-    { id: 'not-reachable', kind: 'exit', config: { reason: 'notReachable' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'entry', sourcePort: 'out', target: 'welcome-email' },
-    { id: 'e2', source: 'welcome-email', sourcePort: 'sent', target: 'done' },
-    { id: 'e3', source: 'welcome-email', sourcePort: 'unreachable', target: 'not-reachable' },
-  ],
-  settings: {},
-  layout: {},
-});
+const welcomeOn = (eventType: string) =>
+  oneSendJourney(
+    { kind: 'event', event: { type: eventType } },
+    { id: 'welcome-email', channels: ['email'], templateId: 'welcome', quietHours: 'skip' },
+  );
 
 describe('delivery settings saved through the API', () => {
   let tp: TestProduct;

@@ -18,6 +18,7 @@ import { createTestDatabase, type TestDatabase } from '../harness/database';
 import { insertPublishedJourney } from '../harness/published-journey';
 import { createTimeSkippingEnvironment } from '../harness/time-skipping';
 import { PATIENCE_MS } from '../harness/patience';
+import { oneSendJourney } from '../harness/one-send-journey';
 
 const DAY_MS = 86_400_000;
 const TEMPLATE = 'deferral-fallback';
@@ -30,26 +31,10 @@ const POLICY = DeliveryPolicy.parse({
   channelCaps: { email: [{ max: 1, windowHours: 1 }] },
 });
 
-const FALLBACK_JOURNEY = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } },
-    {
-      id: 'notify',
-      kind: 'send',
-      config: { channels: ['email', 'sms'], templateId: TEMPLATE, quietHours: 'defer' },
-    },
-    { id: 'done', kind: 'exit', config: { reason: 'completed' } },
-    { id: 'not-reachable', kind: 'exit', config: { reason: 'notReachable' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'entry', sourcePort: 'out', target: 'notify' },
-    { id: 'e2', source: 'notify', sourcePort: 'sent', target: 'done' },
-    { id: 'e3', source: 'notify', sourcePort: 'unreachable', target: 'not-reachable' },
-  ],
-  settings: {},
-  layout: {},
-};
+const FALLBACK_JOURNEY = oneSendJourney(
+  { kind: 'manual' },
+  { id: 'notify', channels: ['email', 'sms'], templateId: TEMPLATE, quietHours: 'defer' },
+);
 
 describe('fallback sends under a test clock', () => {
   let testDb: TestDatabase;

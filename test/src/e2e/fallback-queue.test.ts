@@ -4,30 +4,15 @@ import { journeyWorkflowId } from '@touchpoint/engine/temporal/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 import { PATIENCE_MS } from '../harness/patience';
+import { oneSendJourney } from '../harness/one-send-journey';
 
 // A send node with the fallback order email -> SMS, for clients whose email cannot be used. The SMS
 // must leave from the SMS queue (whose worker carries the SMS provider's rate limit), not from the
 // email queue the send started on: the email activity hands the visit over instead of sending.
-const FALLBACK_JOURNEY = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: 'signed_up' } } } },
-    {
-      id: 'welcome',
-      kind: 'send',
-      config: { channels: ['email', 'sms'], templateId: 'welcome', quietHours: 'skip' },
-    },
-    { id: 'done', kind: 'exit', config: { reason: 'completed' } },
-    { id: 'not-reachable', kind: 'exit', config: { reason: 'notReachable' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'entry', sourcePort: 'out', target: 'welcome' },
-    { id: 'e2', source: 'welcome', sourcePort: 'sent', target: 'done' },
-    { id: 'e3', source: 'welcome', sourcePort: 'unreachable', target: 'not-reachable' },
-  ],
-  settings: {},
-  layout: {},
-};
+const FALLBACK_JOURNEY = oneSendJourney(
+  { kind: 'event', event: { type: 'signed_up' } },
+  { id: 'welcome', channels: ['email', 'sms'], templateId: 'welcome', quietHours: 'skip' },
+);
 
 describe('a fallback send runs on its own channel queue', () => {
   let tp: TestProduct;

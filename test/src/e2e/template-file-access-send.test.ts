@@ -3,27 +3,16 @@ import { clients, enrollments, eq, messages, templates } from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 import { waitUntil } from '../harness/patience';
+import { oneSendJourney } from '../harness/one-send-journey';
 
 // Liquid's default root is the working directory: a send that could read files would text this one.
 const KNOWN_FILE = 'package.json';
 const KNOWN_TEXT = 'Open-source journey orchestration';
 
-const TEXT_ON_SIGNUP = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: 'signed_up' } } } },
-    { id: 'text', kind: 'send', config: { channels: ['sms'], templateId: 'legacy', quietHours: 'skip' } },
-    { id: 'done', kind: 'exit', config: { reason: 'completed' } },
-    { id: 'not-reachable', kind: 'exit', config: { reason: 'notReachable' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'entry', sourcePort: 'out', target: 'text' },
-    { id: 'e2', source: 'text', sourcePort: 'sent', target: 'done' },
-    { id: 'e3', source: 'text', sourcePort: 'unreachable', target: 'not-reachable' },
-  ],
-  settings: {},
-  layout: {},
-};
+const TEXT_ON_SIGNUP = oneSendJourney(
+  { kind: 'event', event: { type: 'signed_up' } },
+  { id: 'text', channels: ['sms'], templateId: 'legacy', quietHours: 'skip' },
+);
 
 let tp: TestProduct;
 beforeAll(async () => {

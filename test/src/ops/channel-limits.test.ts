@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../harness/paths';
 import { waitUntil } from '../harness/patience';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
+import { oneSendJourney } from '../harness/one-send-journey';
 
 const IN_FLIGHT = 2;
 const CLIENTS = 5;
@@ -45,26 +46,10 @@ async function startHoldingReceiver() {
   };
 }
 
-const HOOK_JOURNEY = {
-  schemaVersion: 1,
-  nodes: [
-    { id: 'entry', kind: 'entry', config: { trigger: { kind: 'event', event: { type: 'ordered' } } } },
-    {
-      id: 'notify',
-      kind: 'send',
-      config: { channels: ['webhook'], templateId: 'order-hook', quietHours: 'skip' },
-    },
-    { id: 'done', kind: 'exit', config: { reason: 'completed' } },
-    { id: 'not-reachable', kind: 'exit', config: { reason: 'notReachable' } },
-  ],
-  edges: [
-    { id: 'e1', source: 'entry', sourcePort: 'out', target: 'notify' },
-    { id: 'e2', source: 'notify', sourcePort: 'sent', target: 'done' },
-    { id: 'e3', source: 'notify', sourcePort: 'unreachable', target: 'not-reachable' },
-  ],
-  settings: {},
-  layout: {},
-};
+const HOOK_JOURNEY = oneSendJourney(
+  { kind: 'event', event: { type: 'ordered' } },
+  { id: 'notify', channels: ['webhook'], templateId: 'order-hook', quietHours: 'skip' },
+);
 
 // A channel's limits are the deployment's configuration: WEBHOOK_SENDS_IN_FLIGHT=2 lets the webhook
 // worker hold two sends at the receiver, however many journeys want to send, and no more.

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ApiError } from '../api-error';
+import { ApiError, invalidFieldError } from '../api-error';
 
 /**
  * Deepest nesting of arrays and objects a request may carry. A journey definition needs about a dozen
@@ -65,9 +65,7 @@ function assertStorable(request: FastifyRequest): void {
     const path = bad.path
       .replaceAll('\u0000', '\uFFFD')
       .replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
-    throw new ApiError('validation_failed', `${path}: ${bad.message}`, {
-      issues: [{ path, message: bad.message, code: 'invalid_string' }],
-    });
+    throw invalidFieldError(path, bad.message, 'invalid_string');
   }
 }
 

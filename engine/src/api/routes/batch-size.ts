@@ -1,4 +1,4 @@
-import { ApiError } from '../api-error';
+import { invalidFieldError } from '../api-error';
 
 /**
  * Refuses a batch over the configured limit as a 400 naming the field, like any other schema rule (the
@@ -7,7 +7,5 @@ import { ApiError } from '../api-error';
 export function assertBatchSize(path: string, size: number, limit: number): void {
   if (size <= limit) return;
   const message = `at most ${limit} items per request`;
-  throw new ApiError('validation_failed', `${path}: ${message}`, {
-    issues: [{ path, message, code: 'too_big' }],
-  });
+  throw invalidFieldError(path, message, 'too_big');
 }

@@ -11,18 +11,6 @@ export interface SentMessage {
   clientExternalId: string;
 }
 
-/** A seeded generator (mulberry32): the same seed gives the same sequence on every machine. */
-export function createSeededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * What the clients do about one day's messages under the marketer's rates: an email is opened with
  * `open`; an opened email or an SMS is clicked with `click`; a click is followed by a purchase with

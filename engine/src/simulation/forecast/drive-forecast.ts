@@ -10,11 +10,12 @@ import {
   type Database,
   type IncomingPurchase,
 } from '@touchpoint/db';
+import { seededRandom } from '@touchpoint/language';
 import type { ForecastBehaviour } from '@touchpoint/language/api-contract';
 import type { EventRouter } from '../../router';
 import type { SimulatedWorld } from '../simulated-world';
 import type { ReplayedPurchase } from './copy-audience-into-scratch';
-import { createSeededRandom, drawAnswers } from './draw-rates';
+import { drawAnswers } from './draw-rates';
 
 export const DAY_MS = 86_400_000;
 
@@ -82,7 +83,7 @@ export async function driveForecast(
   router: EventRouter,
   drive: ForecastDrive,
 ): Promise<void> {
-  const random = drive.behaviour.kind === 'rates' ? createSeededRandom(drive.behaviour.seed) : null;
+  const random = drive.behaviour.kind === 'rates' ? seededRandom(drive.behaviour.seed) : null;
   let next = 0;
   // Moves to `atMs` after the start by the server's own clock, which also ran while the audience
   // was copied and enrolled: a replayed purchase lands at its moment, not that much later.

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CHECKPOINT_SOURCES } from '@touchpoint/language';
 import { CheckpointSampleResult } from '@touchpoint/language/api-contract';
-import { ApiError } from '../../api-error';
+import { invalidFieldError } from '../../api-error';
 
 const CheckpointSampleQuery = z.strictObject({
   source: z.enum(CHECKPOINT_SOURCES).describe('what the checkpoint is read from, as in the step'),
@@ -38,10 +38,7 @@ export const checkpointSampleRoutes: FastifyPluginAsyncZod<{ db: Database }> = a
     async (request) => {
       const { source, attribute } = request.query;
       if (source === 'attribute' && attribute === undefined) {
-        const message = 'required when source is attribute';
-        throw new ApiError('validation_failed', `querystring.attribute: ${message}`, {
-          issues: [{ path: 'querystring.attribute', message, code: 'custom' }],
-        });
+        throw invalidFieldError('querystring.attribute', 'required when source is attribute');
       }
       const ref =
         source === 'attribute'

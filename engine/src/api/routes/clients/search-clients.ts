@@ -2,7 +2,7 @@ import type { Database } from '@touchpoint/db';
 import { ATTRIBUTE_SEGMENT, FACT_SEGMENTS, searchClients } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError } from '../../api-error';
+import { invalidFieldError } from '../../api-error';
 
 export const ClientSearchQuery = z.strictObject({
   q: z
@@ -62,9 +62,7 @@ const encodeCursor = (externalId: string) => Buffer.from(externalId, 'utf8').toS
 function decodeCursor(cursor: string): string {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   if (decoded === '' || encodeCursor(decoded) !== cursor) {
-    throw new ApiError('validation_failed', 'querystring.cursor: not a cursor this API returned', {
-      issues: [{ path: 'querystring.cursor', message: 'not a cursor this API returned', code: 'custom' }],
-    });
+    throw invalidFieldError('querystring.cursor', 'not a cursor this API returned');
   }
   return decoded;
 }

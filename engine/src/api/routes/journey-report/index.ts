@@ -2,14 +2,14 @@ import { AttributionMode } from '@touchpoint/language';
 import { answerJourneyReport, loadFunnelTaxonomy, type Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError } from '../../api-error';
-import { Instant, PositiveInt4Text } from '../../input-bounds';
+import { ApiError, invalidFieldError } from '../../api-error';
+import { Instant, PositiveInt4Text, requireOrderedPeriod } from '../../input-bounds';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
 import { JourneyReport } from '@touchpoint/language/api-contract';
 
-export const JourneyReportQuery = z
-  .strictObject({
+export const JourneyReportQuery = requireOrderedPeriod(
+  z.strictObject({
     version: PositiveInt4Text.optional().describe('one published version (default: all)'),
     from: Instant.optional().describe(
       'period start, inclusive (whole UTC days answer from rollups; docs/metrics.md, Periods)',
@@ -21,14 +21,8 @@ export const JourneyReportQuery = z
     target: z.string().min(1).max(40).optional().describe('the curve’s action (default: the deepest)'),
     node: z.string().min(1).max(200).optional().describe('only this drawn node’s messages for engagement'),
     taxonomyVersion: PositiveInt4Text.optional().describe('a saved taxonomy version (default: current)'),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
-    path: ['to'],
-    message: 'must be after from',
-  });
-
-const invalid = (path: string, message: string) =>
-  new ApiError('validation_failed', `${path}: ${message}`, { issues: [{ path, message, code: 'custom' }] });
+  }),
+);
 
 /**
  * `GET /v1/journeys/:id/report`: every figure of the analyst's report (docs/metrics.md), read from
@@ -61,7 +55,10 @@ export const journeyReportRoutes: FastifyPluginAsyncZod<{ db: Database }> = asyn
         throw new ApiError('not_found', `querystring.taxonomyVersion: no taxonomy ${q.taxonomyVersion}`);
       const target = q.target ?? taxonomy.actions.at(-1)!.action;
       if (!taxonomy.actions.some((rule) => rule.action === target)) {
-        throw invalid('querystring.target', `"${target}" is no action of taxonomy ${taxonomy.version}`);
+        throw invalidFieldError(
+          'querystring.target',
+          `"${target}" is no action of taxonomy ${taxonomy.version}`,
+        );
       }
       const scope = {
         journeyId: id,

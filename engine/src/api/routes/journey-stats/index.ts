@@ -6,18 +6,15 @@ import { loadJourney } from '../journeys/load-journey';
 import { countJourneyStats, JourneyStats } from './count-journey-stats';
 import { countJourneyStatsFromRollups } from './count-journey-stats-from-rollups';
 import { ReportSource } from '@touchpoint/language/api-contract';
-import { Instant, PositiveInt4Text } from '../../input-bounds';
+import { Instant, PositiveInt4Text, requireOrderedPeriod } from '../../input-bounds';
 
-export const JourneyStatsQuery = z
-  .strictObject({
+export const JourneyStatsQuery = requireOrderedPeriod(
+  z.strictObject({
     version: PositiveInt4Text.optional().describe('only this version; all versions summed when left out'),
     from: Instant.optional().describe('start of the window (ISO 8601 with offset)'),
     to: Instant.optional().describe('end of the window, after from (ISO 8601 with offset)'),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
-    path: ['to'],
-    message: 'must be after from',
-  });
+  }),
+);
 
 export const JourneyStatsResponse = JourneyStats.extend({
   journeyId: z.string().describe("the journey's id"),

@@ -2,14 +2,14 @@ import { answerJourneyUplift, loadExperimentSettings, loadFunnelTaxonomy } from 
 import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError } from '../../api-error';
-import { Instant, PositiveInt4Text } from '../../input-bounds';
+import { invalidFieldError } from '../../api-error';
+import { Instant, PositiveInt4Text, requireOrderedPeriod } from '../../input-bounds';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
 import { JourneyUplift } from '@touchpoint/language/api-contract';
 
-export const JourneyUpliftQuery = z
-  .strictObject({
+export const JourneyUpliftQuery = requireOrderedPeriod(
+  z.strictObject({
     version: PositiveInt4Text.optional().describe('one published version (default: all)'),
     from: Instant.optional().describe('only enrollments entered from this moment, inclusive (raw rows)'),
     to: Instant.optional().describe('only enrollments entered before this moment, exclusive (raw rows)'),
@@ -22,14 +22,8 @@ export const JourneyUpliftQuery = z
       .max(365)
       .default(30)
       .describe('days after entry whose purchases count as revenue (1–365, default 30)'),
-  })
-  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) < Date.parse(q.to), {
-    path: ['to'],
-    message: 'must be after from',
-  });
-
-const invalid = (path: string, message: string) =>
-  new ApiError('validation_failed', `${path}: ${message}`, { issues: [{ path, message, code: 'custom' }] });
+  }),
+);
 
 /** Infinity is no JSON number: an unbounded Welch df is sent as null. */
 function finiteOrNull(value: number): number | null {
@@ -67,7 +61,7 @@ export const journeyUpliftRoutes: FastifyPluginAsyncZod<{ db: Database }> = asyn
       const taxonomy = await loadFunnelTaxonomy(db);
       if (!taxonomy) throw new Error('no funnel taxonomy: run the migrations');
       if (q.action !== undefined && !taxonomy.actions.some((a) => a.action === q.action))
-        throw invalid('querystring.action', `"${q.action}" is no action of the current taxonomy`);
+        throw invalidFieldError('querystring.action', `"${q.action}" is no action of the current taxonomy`);
       const versionRead = q.version ?? journey.currentVersion;
       const settings = versionRead ? await loadExperimentSettings(db, id, versionRead) : null;
       const holdout = settings?.holdout ?? null;

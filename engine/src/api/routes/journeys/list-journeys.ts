@@ -1,7 +1,7 @@
 import type { Database } from '@touchpoint/db';
 import { ARCHIVED_FILTERS, listJourneys, type JourneyListPosition } from '@touchpoint/domain';
 import { z } from 'zod';
-import { ApiError } from '../../api-error';
+import { invalidFieldError } from '../../api-error';
 
 /** `GET /v1/journeys?limit=&cursor=&q=&archived=`: newest change first, a page at a time. */
 export const ListJourneysQuery = z.object({
@@ -37,10 +37,7 @@ const encodeCursor = (at: string, id: string) => Buffer.from(`${at}|${id}`, 'utf
 function decodeCursor(cursor: string): JourneyListPosition {
   const parts = CursorParts.safeParse(Buffer.from(cursor, 'base64url').toString('utf8').split('|'));
   if (!parts.success || encodeCursor(...parts.data) !== cursor) {
-    const message = 'not a cursor this API returned';
-    throw new ApiError('validation_failed', `querystring.cursor: ${message}`, {
-      issues: [{ path: 'querystring.cursor', message, code: 'custom' }],
-    });
+    throw invalidFieldError('querystring.cursor', 'not a cursor this API returned');
   }
   const [updatedAt, id] = parts.data;
   return { updatedAt, id };

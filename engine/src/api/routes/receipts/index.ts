@@ -5,7 +5,7 @@ import type { Database } from '@touchpoint/db';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError } from '../../api-error';
+import { ApiError, invalidFieldError } from '../../api-error';
 import { routeErrors } from '../../plugins/error-responses';
 import { acceptFormBodies } from '../../plugins/form-body';
 
@@ -96,9 +96,7 @@ export const receiptRoutes: FastifyPluginAsyncZod<ReceiptRoutesOptions> = async 
     async (request) => {
       assertSignedByTwilio(options, request, request.body);
       if (!request.body['MessageSid'] && !request.body['SmsSid']) {
-        throw new ApiError('validation_failed', 'body.MessageSid: required', {
-          issues: [{ path: 'body.MessageSid', message: 'required', code: 'invalid_type' }],
-        });
+        throw invalidFieldError('body.MessageSid', 'required', 'invalid_type');
       }
       return { matched: await recordDeliveryReceipt(options.db, parseTwilioStatusCallback(request.body)) };
     },

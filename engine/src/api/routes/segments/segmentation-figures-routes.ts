@@ -9,7 +9,7 @@ import type { Database } from '@touchpoint/db';
 import { LifecycleGridFigures, RfmDistribution, TransitionMatrix } from '@touchpoint/language/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiError } from '../../api-error';
+import { invalidFieldError } from '../../api-error';
 import { Instant } from '../../input-bounds';
 
 const tags = ['segments'];
@@ -97,10 +97,7 @@ export const segmentationFigureRoutes: FastifyPluginAsyncZod<{ db: Database }> =
     async (request) => {
       const to = request.query.to ? new Date(request.query.to) : new Date();
       const from = request.query.from ? new Date(request.query.from) : new Date(to.getTime() - 30 * DAY_MS);
-      if (from.getTime() >= to.getTime())
-        throw new ApiError('validation_failed', 'querystring.from: must be before to', {
-          issues: [{ path: 'querystring.from', message: 'must be before to', code: 'custom' }],
-        });
+      if (from.getTime() >= to.getTime()) throw invalidFieldError('querystring.from', 'must be before to');
       const moves = await readSegmentTransitions(db, request.query.family, { from, to });
       return { family: request.query.family, from: from.toISOString(), to: to.toISOString(), moves };
     },

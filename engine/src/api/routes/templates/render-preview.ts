@@ -8,7 +8,7 @@ import {
 import { assertNoFileTags, countSmsSegments, TemplateRenderError } from '@touchpoint/channels';
 import type { TemplateVariables } from '@touchpoint/channels';
 import type { Database, TemplateRow } from '@touchpoint/db';
-import { ApiError } from '../../api-error';
+import { ApiError, invalidFieldError } from '../../api-error';
 import { toTemplateColumns } from './template-columns';
 import type { DraftPreviewBody, PreviewBody, PreviewResponse } from './template-body';
 
@@ -73,9 +73,7 @@ export function toValidationError(error: unknown): ApiError {
       : error instanceof Error
         ? error.message
         : String(error);
-  return new ApiError('validation_failed', `${path}: ${message}`, {
-    issues: [{ path, message, code: tag !== null ? 'template_forbidden_tag' : 'template_render' }],
-  });
+  return invalidFieldError(path, message, tag !== null ? 'template_forbidden_tag' : 'template_render');
 }
 
 /** Every Liquid source a stored row holds, by the renderer's field name (webhook payload strings by path). */

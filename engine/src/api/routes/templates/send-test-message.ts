@@ -3,7 +3,7 @@ import type { ChannelAdapter, EmailMessage, SmsMessage } from '@touchpoint/chann
 import type { Database, TemplateRow } from '@touchpoint/db';
 import { renderForChannel } from '@touchpoint/domain';
 import { z } from 'zod';
-import { ApiError } from '../../api-error';
+import { ApiError, invalidFieldError } from '../../api-error';
 import { loadVariables, previewTracking, toValidationError } from './render-preview';
 import type { TestSendBody } from './template-body';
 
@@ -52,9 +52,7 @@ export async function sendTestMessage(
   const channel = testableChannel(row);
   if (!Address[channel].safeParse(body.to).success) {
     const message = `must be ${ADDRESS_HINT[channel]} for a ${channel} template`;
-    throw new ApiError('validation_failed', `body.to: ${message}`, {
-      issues: [{ path: 'body.to', message, code: 'invalid_format' }],
-    });
+    throw invalidFieldError('body.to', message, 'invalid_format');
   }
   const adapter = adapters[channel];
   if (adapter === undefined) throw new ApiError('unavailable', `no ${channel} channel is configured here`);
@@ -72,10 +70,7 @@ export async function sendTestMessage(
     outcome = await adapters.sms!.send({ ...rendered, body: `${TEST_MARK} ${rendered.body}` });
   } else throw new Error(`rendered ${rendered.channel} for a ${channel} template`);
   if (outcome.kind === 'rejected') {
-    const message = `the provider refused it: ${outcome.reason}`;
-    throw new ApiError('validation_failed', `body.to: ${message}`, {
-      issues: [{ path: 'body.to', message, code: 'provider_rejected' }],
-    });
+    throw invalidFieldError('body.to', `the provider refused it: ${outcome.reason}`, 'provider_rejected');
   }
   if (outcome.kind === 'retry')
     throw new ApiError('unavailable', `the provider could not take it now: ${outcome.reason}`);
