@@ -88,4 +88,53 @@ describe('the "Test a path" panel', () => {
     );
     await ru.screenshot({ path: screenshotPath('builder-81-test-path-ru') });
   }, 900_000);
+
+  it('names the step and the rule that stop a draft from running, in the test and the forecast', async () => {
+    // The ladder's second rung before its first: publish would refuse it, and so do both simulations.
+    const outOfOrder = {
+      ...SEED_004_JOURNEY,
+      nodes: SEED_004_JOURNEY.nodes.map((node) =>
+        node.kind === 'escalationLadder'
+          ? {
+              ...node,
+              config: {
+                ...node.config,
+                rungs: node.config.rungs.map((rung) =>
+                  rung.id === 'stimulate'
+                    ? { ...rung, offset: { amount: -10, unit: 'days' as const } }
+                    : rung,
+                ),
+              },
+            }
+          : node,
+      ),
+    };
+    const { id } = await callAsAdmin<{ id: string }>(server, 'POST', '/v1/journeys', {
+      name: 'Ladder out of order',
+      definition: outOfOrder,
+    });
+    const page = await newPage('en');
+    await page.goto(`${server.url}/#/journeys/${id}`);
+    const problem = 'Remind, stimulate, escalate: Put the steps of the ladder in time order';
+
+    await page.getByRole('button', { name: 'Test a path' }).click();
+    const testPanel = page.getByTestId('test-path-panel');
+    await testPanel.getByRole('button', { name: 'Run the test' }).click();
+    await testPanel.getByTestId('journey-problems').waitFor({ timeout: 60_000 });
+    expect(await testPanel.getByTestId('journey-problems').textContent()).toContain(problem);
+    expect(await testPanel.getByTestId('server-error').textContent()).toContain(
+      'Could not test the path: The journey has problems to fix first (1)',
+    );
+    // Marked on the step, as a refused publish marks it.
+    expect(await page.getByTestId('step-ladder').getAttribute('class')).toContain('has-problems');
+    await testPanel.getByRole('button', { name: 'Close', exact: true }).click();
+
+    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    const forecastPanel = page.getByTestId('forecast-panel');
+    await forecastPanel.getByRole('button', { name: 'Run the forecast' }).click();
+    await forecastPanel.getByTestId('journey-problems').waitFor({ timeout: 60_000 });
+    expect(await forecastPanel.getByTestId('journey-problems').textContent()).toContain(problem);
+    expect(await forecastPanel.getByTestId('server-error').textContent()).toContain('Could not forecast:');
+    await page.screenshot({ path: screenshotPath('builder-82-test-path-refused') });
+  }, 300_000);
 });
