@@ -1,5 +1,5 @@
 import { DeliveryPolicy } from '@touchpoint/channels';
-import { templates } from '@touchpoint/db';
+import { clients, templates } from '@touchpoint/db';
 import { createSimulator, type Simulator } from '@touchpoint/engine/simulation/simulator';
 import { SEED_004_JOURNEY } from '@touchpoint/language';
 import type { Browser, Page } from 'playwright-core';
@@ -137,4 +137,54 @@ describe('the "Test a path" panel', () => {
     expect(await forecastPanel.getByTestId('server-error').textContent()).toContain('Could not forecast:');
     await page.screenshot({ path: screenshotPath('builder-82-test-path-refused') });
   }, 300_000);
+
+  it("shows a forecast's failed runs with their reason", async () => {
+    // Saved past the template editor's checks, as an older row may be: Liquid refuses it when rendered.
+    await server.db.insert(templates).values({
+      key: 'broken',
+      channel: 'email',
+      name: 'Broken',
+      subject: 'Hello',
+      body: 'Hello {{ client.firstName ',
+    });
+    const granted = { status: 'granted', updatedAt: new Date().toISOString(), source: 'test' };
+    await server.db.insert(clients).values({
+      externalId: 'vera',
+      email: 'vera@example.com',
+      attributes: { firstName: 'Vera' },
+      consent: { email: granted } as never,
+    });
+    const { id } = await callAsAdmin<{ id: string }>(server, 'POST', '/v1/journeys', {
+      name: 'Broken hello',
+      definition: {
+        schemaVersion: 1,
+        nodes: [
+          { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } },
+          {
+            id: 'hello',
+            kind: 'send',
+            name: 'Say hello',
+            config: { channels: ['email'], templateId: 'broken' },
+          },
+          { id: 'done', kind: 'exit', config: { reason: 'completed' } },
+        ],
+        edges: [
+          { id: 'e1', source: 'entry', sourcePort: 'out', target: 'hello' },
+          { id: 'e2', source: 'hello', sourcePort: 'sent', target: 'done' },
+          { id: 'e3', source: 'hello', sourcePort: 'unreachable', target: 'done' },
+        ],
+      },
+    });
+    const page = await newPage('en');
+    await page.goto(`${server.url}/#/journeys/${id}`);
+    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    const panel = page.getByTestId('forecast-panel');
+    await panel.getByLabel('Listed clients').check();
+    await panel.getByLabel(/client ids/i).fill('vera');
+    await panel.getByTestId('forecast-horizon').fill('2');
+    await panel.getByRole('button', { name: 'Run the forecast' }).click();
+    const failed = page.getByTestId('forecast-draft-failed');
+    await failed.waitFor({ timeout: 600_000 });
+    expect(await failed.textContent()).toMatch(/Runs that failed \(1\): TemplateRenderFailed: /);
+  }, 900_000);
 });

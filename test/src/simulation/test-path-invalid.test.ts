@@ -1,10 +1,11 @@
 import { DeliveryPolicy } from '@touchpoint/channels';
-import { eq, journeys, journeyVersions, offers, templates } from '@touchpoint/db';
+import { clients, eq, journeys, journeyVersions, offers, templates } from '@touchpoint/db';
 import { createSimulator } from '@touchpoint/engine/simulation/simulator';
 import { JourneyDefinition, SEED_004_JOURNEY } from '@touchpoint/language';
-import { TestPathRequest, TestPathResult } from '@touchpoint/language/api-contract';
+import { ForecastJob, TestPathRequest, TestPathResult } from '@touchpoint/language/api-contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTemplates } from '../channels/send-fixtures';
+import { waitUntil } from '../harness/patience';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 
 // A simulation never hides what is wrong. A journey that does not compile is refused before anything
@@ -134,6 +135,42 @@ describe('simulating a journey that does not run', () => {
     expect(path).toMatchObject({ outcome: 'failed', waitingAt: null });
     expect(path.reason).toContain('TemplateRenderFailed');
     expect(path.steps.map((step) => step.nodeId)).toEqual(['entry', 'hello']);
+  }, 600_000);
+
+  it('counts the runs a forecast saw fail, with their reason', async () => {
+    const journeyId = await createJourney('Broken template for all', oneEmail('broken'));
+    const consent = { email: { status: 'granted', updatedAt: new Date().toISOString(), source: 'test' } };
+    await tp.database.db.insert(clients).values(
+      ['anna', 'boris'].map((externalId) => ({
+        externalId,
+        email: `${externalId}@example.com`,
+        attributes: { firstName: externalId },
+        consent: consent as never,
+      })),
+    );
+    const started = await post(`/v1/journeys/${journeyId}/forecast`, {
+      audience: { kind: 'clients', clientIds: ['anna', 'boris'] },
+      horizonDays: 2,
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    let job = ForecastJob.parse(started.body);
+    await waitUntil(
+      async () => {
+        const read = await tp.product.app!.inject({
+          method: 'GET',
+          url: `/v1/forecasts/${job.id}`,
+          headers: { authorization: `Bearer ${tp.adminKey}` },
+        });
+        job = ForecastJob.parse(read.json());
+        return job.status !== 'running';
+      },
+      540_000,
+      'the forecast to finish',
+    );
+    expect(job.status, job.error ?? '').toBe('completed');
+    expect(job.results[0]?.failed).toEqual([
+      { reason: expect.stringContaining('TemplateRenderFailed') as string, enrollments: 2 },
+    ]);
   }, 600_000);
 
   it("answers failed with the workflow's reason when a run never begins", async () => {
