@@ -30,6 +30,7 @@ export const forecastEn = {
   'forecast.close': 'Close the forecast',
   'forecast.resultTitle': '{version}: {clients} clients over {days} days',
   'forecast.summary': '{enrolled} entered, {converted} converted · simulated in {seconds} s',
+  'forecast.failedRuns': 'Runs that failed ({count}): {reason}',
   'forecast.steps': 'Arrivals at each step',
   'forecast.sends': 'Messages per day, by channel',
   'forecast.calls': 'Call-center tasks per day',

@@ -32,6 +32,7 @@ export const forecastRu: Record<keyof typeof forecastEn, string> = {
   'forecast.close': 'Закрыть прогноз',
   'forecast.resultTitle': '{version}: {clients} клиентов за {days} дн.',
   'forecast.summary': 'вошли {enrolled}, сконвертировались {converted} · смоделировано за {seconds} с',
+  'forecast.failedRuns': 'Прогоны со сбоем ({count}): {reason}',
   'forecast.steps': 'Приходы на каждый шаг',
   'forecast.sends': 'Сообщений в день по каналам',
   'forecast.calls': 'Задач колл-центра в день',

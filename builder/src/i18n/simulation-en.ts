@@ -27,6 +27,8 @@ export const simulationEn = {
   'testPath.run': 'Run the test',
   'testPath.running': 'Running the journey on the simulated clock…',
   'testPath.failed': 'Could not test the path: {message}',
+  'testPath.versionInvalid':
+    'this version no longer runs as it was published ({count} problems). Fix them in the draft and publish it.',
   'testPath.outcome.converted': 'Converted on day {day}',
   'testPath.outcome.exited': 'Left the journey on day {day} ({reason})',
   'testPath.outcome.failed': 'The run failed on day {day}: {reason}',

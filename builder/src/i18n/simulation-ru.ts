@@ -29,6 +29,8 @@ export const simulationRu: Record<keyof typeof simulationEn, string> = {
   'testPath.run': 'Запустить проверку',
   'testPath.running': 'Цепочка идёт на ускоренных часах…',
   'testPath.failed': 'Не удалось проверить путь: {message}',
+  'testPath.versionInvalid':
+    'эта версия больше не работает так, как была опубликована (ошибок: {count}). Исправьте их в черновике и опубликуйте его.',
   'testPath.outcome.converted': 'Конверсия на {day}-й день',
   'testPath.outcome.exited': 'Вышел из цепочки на {day}-й день ({reason})',
   'testPath.outcome.failed': 'Запуск сорвался на {day}-й день: {reason}',

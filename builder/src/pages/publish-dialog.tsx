@@ -1,23 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JourneyProblem } from '@touchpoint/language';
-import { z } from 'zod';
-import { api, ApiError } from '../api/client';
-import { MAX_SUMMARY_LENGTH, Problem } from '../api/schemas';
+import { api } from '../api/client';
+import { MAX_SUMMARY_LENGTH, type Problem } from '../api/schemas';
 import { canvasToDraft } from '../canvas/convert';
 import { diffDrafts, summarizeDiff } from '../canvas/diff';
 import { JourneyDraft } from '../canvas/draft';
 import { useEditorStore } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
-import { describeProblem } from '../nodes/describe-problem';
+import { JourneyProblemList, problemsOf } from './journey-problem-list';
 import { stepLabelIn } from './step-label';
 import { ServerError } from './server-error';
-
-/** The problems a refused publish (`invalid_journey`) lists, if the failure is one. */
-function problemsOf(error: unknown): Problem[] {
-  if (!(error instanceof ApiError)) return [];
-  const parsed = z.object({ problems: z.array(Problem) }).safeParse(error.body);
-  return parsed.success ? parsed.data.problems : [];
-}
 
 /**
  * Publishing: a change summary against the last published version (editable), then save, a
@@ -94,7 +86,7 @@ export function PublishDialog({
       // The draft can change between the check and the publish: show what the server refused.
       const refused = problemsOf(error);
       setProblems(refused);
-      if (refused.length > 0) store.getState().showServerProblems(refused as JourneyProblem[]);
+      if (refused.length > 0) store.getState().showServerProblems(refused);
       setState({ status: 'failed', error });
     }
   };
@@ -115,19 +107,10 @@ export function PublishDialog({
             }}
           />
         </label>
-        {problems.length > 0 && (
-          <ul className="form-issues" role="alert">
-            {problems.map((problem, index) => (
-              <li key={index} title={problem.message}>
-                ⚠{' '}
-                {problem.nodeId
-                  ? `${stepLabelIn([canvasToDraft(store.getState())], problem.nodeId, t)}: `
-                  : ''}
-                {describeProblem(problem as JourneyProblem, t)}
-              </li>
-            ))}
-          </ul>
-        )}
+        <JourneyProblemList
+          problems={problems as JourneyProblem[]}
+          drafts={[canvasToDraft(store.getState())]}
+        />
         {state.status === 'failed' && (
           <ServerError
             error={state.error}

@@ -57,6 +57,7 @@ describe('enteredSteps', () => {
       horizonDays: 1,
       enrolled: 2,
       converted: 0,
+      failed: [],
       steps: {
         'ladder/remind/send': step('Ladder · remind', 1),
         entry: step('entry', 2),

@@ -5,10 +5,10 @@ import { useApi } from '../api/use-api';
 import { canvasToDraft } from '../canvas/convert';
 import { useEditorStore } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
-import { ServerError } from '../pages/server-error';
 import { segmentsApi } from '../segments/segments-api';
 import { EMPTY_FORECAST_FORM, forecastBody, isForecastFormValid, type ForecastForm } from './forecast-form';
 import { ForecastSettings } from './forecast-settings';
+import { SimulationError } from './simulation-error';
 
 /** How often a running forecast's progress is read. */
 const POLL_MS = 500;
@@ -122,7 +122,12 @@ export function ForecastPanel({
         </p>
       )}
       {error !== null && (
-        <ServerError error={error} wrap={(text) => t('forecast.failed', { message: text })} />
+        <SimulationError
+          error={error}
+          asked={form.compareWith === null ? [form.version] : [form.version, form.compareWith]}
+          versions={versions.status === 'ready' ? versions.data : []}
+          wrap={(text) => t('forecast.failed', { message: text })}
+        />
       )}
     </div>
   );

@@ -37,6 +37,15 @@ function ForecastColumn({ result, capacity }: { result: ForecastResult; capacity
           seconds: (result.elapsedMs / 1000).toFixed(1),
         })}
       </p>
+      {result.failed.length > 0 && (
+        <ul className="form-issues" role="alert" data-testid={`${testId}-failed`}>
+          {result.failed.map((failure) => (
+            <li key={failure.reason}>
+              ⚠ {t('forecast.failedRuns', { count: failure.enrollments, reason: failure.reason })}
+            </li>
+          ))}
+        </ul>
+      )}
       <h4>{t('forecast.steps')}</h4>
       <StepBars
         title={t('forecast.steps')}

@@ -4,8 +4,8 @@ import { useApi } from '../api/use-api';
 import { canvasToDraft } from '../canvas/convert';
 import { useEditor, useEditorStore } from '../canvas/editor-context';
 import { useT } from '../i18n/i18n';
-import { ServerError } from '../pages/server-error';
 import { ScriptEditor } from './script-editor';
+import { SimulationError } from './simulation-error';
 import { TestPathResultView } from './test-path-result';
 import { EMPTY_FORM, isOffset, testPathBody, type TestPathForm } from './test-path-script';
 
@@ -143,7 +143,12 @@ export function TestPathPanel({
         </p>
       )}
       {error !== null && (
-        <ServerError error={error} wrap={(text) => t('testPath.failed', { message: text })} />
+        <SimulationError
+          error={error}
+          asked={[form.version]}
+          versions={versions.status === 'ready' ? versions.data : []}
+          wrap={(text) => t('testPath.failed', { message: text })}
+        />
       )}
       {result && !running && <TestPathResultView result={result} />}
     </div>

@@ -58,16 +58,19 @@ function outcomeOf(status: string | undefined, reason: string | null): TestPathO
   return 'waiting';
 }
 
-/** The run's path, read back from the rows its bookkeeping wrote in the scratch database. */
+/**
+ * The run's path, read back from the rows its bookkeeping wrote in the scratch database; null when the
+ * run recorded no enrollment, i.e. it never began (only Temporal knows why).
+ */
 export async function readTestPath(
   scratch: Database,
   definition: Pick<JourneyDefinition, 'nodes'>,
   workflowId: string,
   startMs: number,
   captured: CapturedMessages,
-): Promise<ReadPath> {
+): Promise<ReadPath | null> {
   const [enrollment] = await scratch.select().from(enrollments).where(eq(enrollments.workflowId, workflowId));
-  if (!enrollment) return { steps: [], outcome: 'waiting', reason: null, waitingAt: null, callTasks: 0 };
+  if (!enrollment) return null;
   const [visits, sent, tasks] = await Promise.all([
     scratch
       .select()

@@ -3,6 +3,7 @@ import { clients, eq, storeEvents, type Database, type JourneyRow } from '@touch
 import { awaitedEventTypes, daysBetween, offsetTextToMs, type JourneyDefinition } from '@touchpoint/language';
 import { MadeUpClient, type TestPathRequest, type TestPathResult } from '@touchpoint/language/api-contract';
 import { enrollClient, enrollOnEvents, type EnrollClientInput } from '../temporal/enroll-client';
+import { describeUnbegunRun } from './describe-unbegun-run';
 import { copyJourneyAndCatalog, copyRealClient, insertMadeUpClient } from './copy-into-scratch';
 import { playScript } from './play-script';
 import { readTestPath } from './read-test-path';
@@ -109,19 +110,18 @@ export async function runTestPath(
     });
     return { workflowId, events };
   });
-  const path = await readTestPath(
-    scratch,
-    job.version.definition,
-    played.workflowId,
-    startMs,
-    world.captured,
-  );
-  const ended = path.outcome === 'waiting' ? null : (path.steps.at(-1)?.leftAt ?? path.steps.at(-1)?.at);
+  const path =
+    (await readTestPath(scratch, job.version.definition, played.workflowId, startMs, world.captured)) ??
+    (await describeUnbegunRun(world.env.client, played.workflowId));
+  const last = path.steps.at(-1);
+  // A run still waiting is shown up to the horizon; one that never began ended where it started.
+  const endedMs =
+    path.outcome === 'waiting' ? startMs + horizonMs : last ? Date.parse(last.leftAt ?? last.at) : startMs;
   return {
     journeyId: job.journey.id,
     version: job.version.label,
     startedAt: new Date(startMs).toISOString(),
-    endedAt: ended ?? new Date(startMs + horizonMs).toISOString(),
+    endedAt: new Date(endedMs).toISOString(),
     outcome: path.outcome,
     reason: path.reason,
     waitingAt: path.waitingAt,

@@ -1,4 +1,4 @@
-import { templates } from '@touchpoint/db';
+import { clients, templates } from '@touchpoint/db';
 import { SEED_004_JOURNEY } from '@touchpoint/language';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,5 +75,104 @@ describe('the "Test a path" panel', () => {
       'Remind, stimulate, escalate, ступень 3 (сообщение)',
     );
     await ru.screenshot({ path: screenshotPath('builder-81-test-path-ru') });
+  }, 900_000);
+
+  it('names the step and the rule that stop a draft from running, in the test and the forecast', async () => {
+    // The ladder's second rung before its first: publish would refuse it, and so do both simulations.
+    const outOfOrder = {
+      ...SEED_004_JOURNEY,
+      nodes: SEED_004_JOURNEY.nodes.map((node) =>
+        node.kind === 'escalationLadder'
+          ? {
+              ...node,
+              config: {
+                ...node.config,
+                rungs: node.config.rungs.map((rung) =>
+                  rung.id === 'stimulate'
+                    ? { ...rung, offset: { amount: -10, unit: 'days' as const } }
+                    : rung,
+                ),
+              },
+            }
+          : node,
+      ),
+    };
+    const { id } = await callAsAdmin<{ id: string }>(server, 'POST', '/v1/journeys', {
+      name: 'Ladder out of order',
+      definition: outOfOrder,
+    });
+    const page = await newPage('en');
+    await page.goto(`${server.url}/#/journeys/${id}`);
+    const problem = 'Remind, stimulate, escalate: Put the steps of the ladder in time order';
+
+    await page.getByRole('button', { name: 'Test a path' }).click();
+    const testPanel = page.getByTestId('test-path-panel');
+    await testPanel.getByRole('button', { name: 'Run the test' }).click();
+    await testPanel.getByTestId('journey-problems').waitFor({ timeout: 60_000 });
+    expect(await testPanel.getByTestId('journey-problems').textContent()).toContain(problem);
+    expect(await testPanel.getByTestId('server-error').textContent()).toContain(
+      'Could not test the path: The journey has problems to fix first (1)',
+    );
+    // Marked on the step, as a refused publish marks it.
+    expect(await page.getByTestId('step-ladder').getAttribute('class')).toContain('has-problems');
+    await testPanel.getByRole('button', { name: 'Close', exact: true }).click();
+
+    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    const forecastPanel = page.getByTestId('forecast-panel');
+    await forecastPanel.getByRole('button', { name: 'Run the forecast' }).click();
+    await forecastPanel.getByTestId('journey-problems').waitFor({ timeout: 60_000 });
+    expect(await forecastPanel.getByTestId('journey-problems').textContent()).toContain(problem);
+    expect(await forecastPanel.getByTestId('server-error').textContent()).toContain('Could not forecast:');
+    await page.screenshot({ path: screenshotPath('builder-82-test-path-refused') });
+  }, 300_000);
+
+  it("shows a forecast's failed runs with their reason", async () => {
+    // Saved past the template editor's checks, as an older row may be: Liquid refuses it when rendered.
+    await server.db.insert(templates).values({
+      key: 'broken',
+      channel: 'email',
+      name: 'Broken',
+      subject: 'Hello',
+      body: 'Hello {{ client.firstName ',
+    });
+    const granted = { status: 'granted', updatedAt: new Date().toISOString(), source: 'test' };
+    await server.db.insert(clients).values({
+      externalId: 'vera',
+      email: 'vera@example.com',
+      attributes: { firstName: 'Vera' },
+      consent: { email: granted } as never,
+    });
+    const { id } = await callAsAdmin<{ id: string }>(server, 'POST', '/v1/journeys', {
+      name: 'Broken hello',
+      definition: {
+        schemaVersion: 1,
+        nodes: [
+          { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } },
+          {
+            id: 'hello',
+            kind: 'send',
+            name: 'Say hello',
+            config: { channels: ['email'], templateId: 'broken' },
+          },
+          { id: 'done', kind: 'exit', config: { reason: 'completed' } },
+        ],
+        edges: [
+          { id: 'e1', source: 'entry', sourcePort: 'out', target: 'hello' },
+          { id: 'e2', source: 'hello', sourcePort: 'sent', target: 'done' },
+          { id: 'e3', source: 'hello', sourcePort: 'unreachable', target: 'done' },
+        ],
+      },
+    });
+    const page = await newPage('en');
+    await page.goto(`${server.url}/#/journeys/${id}`);
+    await page.getByRole('button', { name: 'Forecast', exact: true }).click();
+    const panel = page.getByTestId('forecast-panel');
+    await panel.getByLabel('Listed clients').check();
+    await panel.getByLabel(/client ids/i).fill('vera');
+    await panel.getByTestId('forecast-horizon').fill('2');
+    await panel.getByRole('button', { name: 'Run the forecast' }).click();
+    const failed = page.getByTestId('forecast-draft-failed');
+    await failed.waitFor({ timeout: 600_000 });
+    expect(await failed.textContent()).toMatch(/Runs that failed \(1\): TemplateRenderFailed: /);
   }, 900_000);
 });

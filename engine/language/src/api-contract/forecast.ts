@@ -126,6 +126,16 @@ export const ForecastResult = z
     horizonDays: z.number().int().describe('simulated days'),
     enrolled: z.number().int().describe('enrollments'),
     converted: z.number().int().describe('enrollments that met the goal'),
+    failed: z
+      .array(
+        z
+          .object({
+            reason: z.string().describe('why, as a failed enrollment says it (`TemplateRenderFailed: …`)'),
+            enrollments: z.number().int().describe('enrollments that failed for this reason'),
+          })
+          .describe('runs that failed for one reason'),
+      )
+      .describe('runs that failed for good, by reason, most first; empty when none did'),
     steps: z.record(z.string(), ForecastStep).describe('by compiled step (`ladder/remind/send`)'),
     nodes: z.record(z.string(), z.number().int()).describe('arrivals by drawn node id (the canvas)'),
     days: z.array(ForecastDay).describe('day by day, from day 0 to the horizon'),

@@ -1,11 +1,21 @@
-import { and, callTasks, enrollments, eq, isNotNull, messages, type Database } from '@touchpoint/db';
+import {
+  and,
+  callTasks,
+  count,
+  desc,
+  enrollments,
+  eq,
+  isNotNull,
+  messages,
+  type Database,
+} from '@touchpoint/db';
 import type { ChannelKind, JourneyDefinition } from '@touchpoint/language';
 import type { ForecastDay, ForecastResult } from '@touchpoint/language/api-contract';
 import { countJourneyStats } from '../../api/routes/journey-stats/count-journey-stats';
 import { stepName } from '../read-test-path';
 import { DAY_MS } from './drive-forecast';
 
-type ReadForecast = Pick<ForecastResult, 'enrolled' | 'converted' | 'steps' | 'nodes' | 'days'>;
+type ReadForecast = Pick<ForecastResult, 'enrolled' | 'converted' | 'failed' | 'steps' | 'nodes' | 'days'>;
 
 /** The day of a simulated moment, clamped into the horizon (an activity finishing at the horizon counts on its last day). */
 function dayOf(at: Date, startMs: number, horizonDays: number): number {
@@ -22,7 +32,7 @@ export async function readForecast(
   scope: { journeyId: string; version: number; definition: Pick<JourneyDefinition, 'nodes'> },
   clock: { startMs: number; horizonDays: number },
 ): Promise<ReadForecast> {
-  const [stats, sent, tasks, converted] = await Promise.all([
+  const [stats, sent, tasks, converted, failed] = await Promise.all([
     countJourneyStats(scratch, { journeyId: scope.journeyId, version: scope.version }),
     scratch
       .select({ channel: messages.channel, at: messages.sentAt })
@@ -33,6 +43,13 @@ export async function readForecast(
       .select({ at: enrollments.exitedAt })
       .from(enrollments)
       .where(and(eq(enrollments.exitReason, 'converted'), isNotNull(enrollments.exitedAt))),
+    // Failed runs are never hidden: each reason with how many it stopped.
+    scratch
+      .select({ reason: enrollments.exitReason, enrollments: count() })
+      .from(enrollments)
+      .where(eq(enrollments.status, 'failed'))
+      .groupBy(enrollments.exitReason)
+      .orderBy(desc(count()), enrollments.exitReason),
   ]);
   const days: ForecastDay[] = Array.from({ length: clock.horizonDays + 1 }, (_, day) => ({
     day,
@@ -60,5 +77,12 @@ export async function readForecast(
     ]),
   );
   const nodes = Object.fromEntries(Object.entries(stats.nodes).map(([id, counts]) => [id, counts.entered]));
-  return { enrolled: stats.totals.enrolled, converted: stats.totals.converted, steps, nodes, days };
+  return {
+    enrolled: stats.totals.enrolled,
+    converted: stats.totals.converted,
+    failed: failed.map((row) => ({ reason: row.reason ?? 'failed', enrollments: row.enrollments })),
+    steps,
+    nodes,
+    days,
+  };
 }

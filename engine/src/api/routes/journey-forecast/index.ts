@@ -43,8 +43,9 @@ export const journeyForecastRoutes: FastifyPluginAsyncZod<ForecastRouteOptions> 
           "real workflow, router, policy and templates and channels that capture. Each client's " +
           'behaviour is their real purchases after `startAt` or draws from the given rates. Answers a ' +
           'job at once (202); `GET /v1/forecasts/{id}` reports progress and, at the end, per-step ' +
-          'volumes, sends per channel per day, call tasks per day and conversions. Nothing is stored ' +
-          'in this database and nothing is delivered.',
+          'volumes, sends per channel per day, call tasks per day and conversions. A version (or draft) ' +
+          'that would not publish is refused at once as publish refuses it: 422 `invalid_journey` with ' +
+          'its problems, per node. Nothing is stored in this database and nothing is delivered.',
         params: z.object({ id: z.uuid().describe("the journey's id") }),
         body: ForecastRequest,
         response: { 202: ForecastJob, ...routeErrors(409, 422, 429) },

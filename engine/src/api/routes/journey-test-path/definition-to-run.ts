@@ -5,7 +5,24 @@ import { ApiError } from '../../api-error';
 import { loadVersion } from '../journey-diff/load-version';
 import { loadJourney } from '../journeys/load-journey';
 
-/** The definition to run: the draft (checked as publish would) or a stored version. */
+/**
+ * Refuses what publish would refuse, with publish's answer (422 `invalid_journey`, each problem on its
+ * node). A stored version is checked too: one frozen before a rule it breaks, or naming a template
+ * deleted since, would otherwise fail inside the run, where the marketer sees no reason.
+ */
+async function checkedDefinition(
+  options: { db: Database; channels?: readonly ChannelKind[] | undefined },
+  definition: unknown,
+  what: string,
+): Promise<JourneyDefinition> {
+  const problems = await checkJourney(options.db, definition, options.channels);
+  if (problems.length > 0)
+    throw new ApiError('invalid_journey', `${what} has ${problems.length} problem(s)`, { problems });
+  // No problems means it parses: the check starts with the same parse.
+  return parseDefinition(definition).definition as JourneyDefinition;
+}
+
+/** The definition to run: the draft or a stored version, either checked as publish would. */
 export async function definitionToRun(
   options: { db: Database; channels?: readonly ChannelKind[] | undefined },
   journeyId: string,
@@ -14,15 +31,11 @@ export async function definitionToRun(
 ) {
   const journey = await loadJourney(options.db, journeyId);
   if (version === 'draft') {
-    const problems = await checkJourney(options.db, journey.draft, options.channels);
-    if (problems.length > 0)
-      throw new ApiError('invalid_journey', `the draft has ${problems.length} problem(s)`, { problems });
-    const definition = parseDefinition(journey.draft).definition as JourneyDefinition;
+    const definition = await checkedDefinition(options, journey.draft, 'the draft');
     // A draft runs as the version it would become when published.
     return { journey, version: { label: version, number: (journey.currentVersion ?? 0) + 1, definition } };
   }
   const row = await loadVersion(options.db, journeyId, version, field);
-  const { definition } = parseDefinition(row.definition);
-  if (!definition) throw new ApiError('conflict', `${field}: version ${version} no longer parses`);
+  const definition = await checkedDefinition(options, row.definition, `${field}: version ${version}`);
   return { journey, version: { label: version, number: version, definition } };
 }

@@ -42,7 +42,9 @@ export const journeyTestPathRoutes: FastifyPluginAsyncZod<TestPathRouteOptions> 
           "Temporal's time-skipping server, with the real workflow, policy and templates, and channels " +
           'that capture instead of delivering; the scripted events reach the run at their simulated ' +
           'moments. Answers the path: each step with its simulated time, each message as rendered, each ' +
-          'skip or deferral with its reason, and how the run ended. Nothing is stored in this database.',
+          'skip or deferral with its reason, and how the run ended; a run that fails ends `failed` with ' +
+          'its reason. A draft or version that would not publish is refused as publish refuses it: 422 ' +
+          '`invalid_journey` with its problems, per node. Nothing is stored in this database.',
         params: Params,
         body: TestPathRequest,
         response: { 200: TestPathResult, ...routeErrors(409, 422, 429) },
