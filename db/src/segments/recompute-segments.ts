@@ -56,11 +56,8 @@ export async function recomputeSegments(
   for (;;) {
     const chunk = await db.transaction(async (tx) => {
       // A chunk's statement is costed high enough for JIT, whose compilation (seconds on a loaded
-      // machine) costs more than the statement saves; and the planner, blind inside the CTEs, sorts
-      // ~30,000 membership rows four times per chunk for merge joins where hashing them takes a
-      // fraction (measured: 325 -> 230 ms per chunk of 10,000). Both for this transaction only.
+      // machine) costs more than the statement saves; off for this transaction only.
       await tx.execute(sql`set local jit = off`);
-      await tx.execute(sql`set local enable_mergejoin = off`);
       const { through, clients: size } = await nextChunk(tx, progress.after, limit);
       const stored = await applySegmentChanges(tx, context, { after: progress.after, through }, asOf);
       return { through, size, fresh: stored.filter((outcome) => outcome.isNew).map((o) => o.eventId) };
