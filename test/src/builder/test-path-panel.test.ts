@@ -2,6 +2,7 @@ import { clients, templates } from '@touchpoint/db';
 import { SEED_004_JOURNEY } from '@touchpoint/language';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LADDER_OUT_OF_ORDER } from '../simulation/ladder-out-of-order';
 import { callAsAdmin, type BuilderServer } from './builder-server';
 import { launchChromium, openSignedInPage, screenshotPath } from './chromium';
 import { startSimulatingBuilderServer, type SimulatingBuilderServer } from './simulating-builder-server';
@@ -79,27 +80,9 @@ describe('the "Test a path" panel', () => {
 
   it('names the step and the rule that stop a draft from running, in the test and the forecast', async () => {
     // The ladder's second rung before its first: publish would refuse it, and so do both simulations.
-    const outOfOrder = {
-      ...SEED_004_JOURNEY,
-      nodes: SEED_004_JOURNEY.nodes.map((node) =>
-        node.kind === 'escalationLadder'
-          ? {
-              ...node,
-              config: {
-                ...node.config,
-                rungs: node.config.rungs.map((rung) =>
-                  rung.id === 'stimulate'
-                    ? { ...rung, offset: { amount: -10, unit: 'days' as const } }
-                    : rung,
-                ),
-              },
-            }
-          : node,
-      ),
-    };
     const { id } = await callAsAdmin<{ id: string }>(server, 'POST', '/v1/journeys', {
       name: 'Ladder out of order',
-      definition: outOfOrder,
+      definition: LADDER_OUT_OF_ORDER,
     });
     const page = await newPage('en');
     await page.goto(`${server.url}/#/journeys/${id}`);

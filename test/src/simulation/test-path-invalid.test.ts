@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTemplates } from '../channels/send-fixtures';
 import { waitUntil } from '../harness/patience';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
+import { LADDER_OUT_OF_ORDER } from './ladder-out-of-order';
 
 // A simulation never hides what is wrong. A journey that does not compile is refused before anything
 // runs, as publish refuses it (422 `invalid_journey`, each problem on its node with its rule), whether it
@@ -14,24 +15,6 @@ import { startTestProduct, type TestProduct } from '../harness/test-product';
 // reason, never a client `waiting` nowhere.
 
 let tp: TestProduct;
-
-/** Seed 004's ladder with its second rung before its first: the language refuses it (`rungsOutOfOrder`). */
-const OUT_OF_ORDER = {
-  ...SEED_004_JOURNEY,
-  nodes: SEED_004_JOURNEY.nodes.map((node) =>
-    node.kind === 'escalationLadder'
-      ? {
-          ...node,
-          config: {
-            ...node.config,
-            rungs: node.config.rungs.map((rung) =>
-              rung.id === 'stimulate' ? { ...rung, offset: { amount: -10, unit: 'days' as const } } : rung,
-            ),
-          },
-        }
-      : node,
-  ),
-};
 
 /** Entry, one email, exit: the smallest journey that sends. */
 function oneEmail(templateId: string) {
@@ -99,7 +82,7 @@ const refusedOnTheLadder = {
 
 describe('simulating a journey that does not run', () => {
   it('refuses to test or forecast a draft that would not publish, naming the node and the rule', async () => {
-    const journeyId = await createJourney('Ladder out of order', OUT_OF_ORDER);
+    const journeyId = await createJourney('Ladder out of order', LADDER_OUT_OF_ORDER);
     const publish = await post(`/v1/journeys/${journeyId}/publish`, {});
     expect(publish).toMatchObject(refusedOnTheLadder);
 
@@ -112,7 +95,9 @@ describe('simulating a journey that does not run', () => {
   it('refuses a stored version that no longer compiles, naming the node and the rule', async () => {
     const journeyId = await createJourney('Old version out of order', SEED_004_JOURNEY);
     // A version frozen before today's rules: the live workflow would refuse it on its first task.
-    await tp.database.db.insert(journeyVersions).values({ journeyId, number: 1, definition: OUT_OF_ORDER });
+    await tp.database.db
+      .insert(journeyVersions)
+      .values({ journeyId, number: 1, definition: LADDER_OUT_OF_ORDER });
 
     const testPath = await post(`/v1/journeys/${journeyId}/test-path`, { version: 1 });
     expect(testPath, JSON.stringify(testPath.body)).toMatchObject(refusedOnTheLadder);
@@ -176,7 +161,7 @@ describe('simulating a journey that does not run', () => {
   it("answers failed with the workflow's reason when a run never begins", async () => {
     // Past the route's check, as a run would be if the check and the workflow ever disagreed: the
     // workflow refuses the plan before recording anything, and only Temporal knows why.
-    const journeyId = await createJourney('Never begins', OUT_OF_ORDER);
+    const journeyId = await createJourney('Never begins', LADDER_OUT_OF_ORDER);
     const [journey] = await tp.database.db.select().from(journeys).where(eq(journeys.id, journeyId));
     const simulator = createSimulator(tp.database.db, {
       policy: DeliveryPolicy.parse({}),
@@ -186,7 +171,7 @@ describe('simulating a journey that does not run', () => {
     try {
       const path = await simulator.testPath({
         journey: journey!,
-        version: { label: 'draft', number: 1, definition: JourneyDefinition.parse(OUT_OF_ORDER) },
+        version: { label: 'draft', number: 1, definition: JourneyDefinition.parse(LADDER_OUT_OF_ORDER) },
         request: TestPathRequest.parse({}),
       });
       expect(path).toMatchObject({ outcome: 'failed', steps: [], waitingAt: null, endedAt: path.startedAt });
