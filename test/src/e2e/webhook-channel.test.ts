@@ -133,10 +133,24 @@ describe('webhook and call-center push sends', () => {
       taskId: expect.any(String),
     });
 
-    const timeline = await tp.call<{
-      items: { kind: string; channel: string | null; status: string | null }[];
-    }>('GET', '/v1/clients/crm-hook-1/timeline');
-    const messages = timeline.items.filter((item) => item.kind === 'message');
+    // The sink holds a request before the sender has its answer and records it: wait for both
+    // messages to leave `queued` / `sending`, then check what they became.
+    const readMessages = async () => {
+      const timeline = await tp.call<{
+        items: { kind: string; channel: string | null; status: string | null }[];
+      }>('GET', '/v1/clients/crm-hook-1/timeline');
+      return timeline.items.filter((item) => item.kind === 'message');
+    };
+    const inFlight = new Set(['queued', 'sending']);
+    await waitUntil(
+      async () => {
+        const listed = await readMessages();
+        return listed.length === 2 && listed.every((item) => !inFlight.has(item.status ?? ''));
+      },
+      60_000,
+      'both messages recorded by their senders',
+    );
+    const messages = await readMessages();
     expect(messages.map((item) => [item.channel, item.status])).toEqual([
       ['webhook', 'sent'],
       ['call', 'sent'],
