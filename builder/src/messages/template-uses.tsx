@@ -29,13 +29,14 @@ function UserLine({ user }: { user: TemplateUser }) {
 export function TemplateUses({ templateId, onDeleted }: { templateId: string; onDeleted: () => void }) {
   const t = useT();
   const [uses, reload] = useApi(() => messagesApi.uses(templateId), `uses-${templateId}`);
+  // Confirmed in the page, not by window.confirm: a native dialog blocks the page and its tests.
   const [deleteState, setDeleteState] = useState<
-    { status: 'idle' | 'refused' } | { status: 'error'; error: unknown }
+    { status: 'idle' | 'confirming' | 'refused' } | { status: 'error'; error: unknown }
   >({
     status: 'idle',
   });
   const remove = () => {
-    if (!window.confirm(t('messages.delete.confirm'))) return;
+    setDeleteState({ status: 'idle' });
     messagesApi.remove(templateId).then(onDeleted, (error: unknown) => {
       if (error instanceof ApiError && error.status === 409) {
         setDeleteState({ status: 'refused' });
@@ -61,9 +62,26 @@ export function TemplateUses({ templateId, onDeleted }: { templateId: string; on
         </p>
       )}
       {deleteState.status === 'error' && <ServerError error={deleteState.error} />}
-      <button type="button" className="danger" data-testid="delete-template" onClick={remove}>
-        {t('messages.delete')}
-      </button>
+      {deleteState.status === 'confirming' ? (
+        <p className="delete-confirm" data-testid="delete-confirm">
+          {t('messages.delete.confirm')}{' '}
+          <button type="button" className="danger" data-testid="delete-template-confirm" onClick={remove}>
+            {t('messages.delete')}
+          </button>{' '}
+          <button type="button" onClick={() => setDeleteState({ status: 'idle' })}>
+            {t('common.cancel')}
+          </button>
+        </p>
+      ) : (
+        <button
+          type="button"
+          className="danger"
+          data-testid="delete-template"
+          onClick={() => setDeleteState({ status: 'confirming' })}
+        >
+          {t('messages.delete')}
+        </button>
+      )}
     </section>
   );
 }

@@ -184,10 +184,10 @@ describe('the Messages section', () => {
     await createSendingJourney('Win back in autumn', 'come-back-mail', ['email']);
     for (const locale of ['en', 'ru'] as const) {
       const page = await newPage({ locale });
-      page.on('dialog', (dialog) => void dialog.accept());
       await page.goto(`${server.url}/#/messages/${mail.id}`);
       await page.getByTestId('template-uses').getByText('Win back in autumn').waitFor();
       await page.getByTestId('delete-template').click();
+      await page.getByTestId('delete-template-confirm').click();
       const refused = page.getByTestId('delete-refused');
       await refused.waitFor();
       expect(await refused.textContent()).toContain(locale === 'en' ? 'Not deleted' : 'Не удалено');

@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from '@touchpoint/language';
+import type { History } from '@temporalio/common/lib/proto-utils';
 import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -39,6 +40,16 @@ const journey: z.input<typeof JourneyDefinition> = {
   goal: { event: { type: 'purchase' } },
 };
 
+/** Workflow tasks completed from the first one started at or past the limit to the run's end. */
+function tasksCompletedPastLimit(run: History): number {
+  const events = run.events ?? [];
+  const first = events.findIndex(
+    (event) => event.workflowTaskStartedEventAttributes && Number(event.eventId) >= HISTORY_LIMIT,
+  );
+  expect(first).toBeGreaterThan(-1);
+  return events.slice(first).filter((event) => event.workflowTaskCompletedEventAttributes).length;
+}
+
 describe('a journey under a flood of events', () => {
   it(
     'keeps every run history bounded through 10,000 events, then still converts',
@@ -63,11 +74,16 @@ describe('a journey under a flood of events', () => {
       expect(await current.query(getEventCountQuery)).toBe(EVENTS);
 
       const runs = await fetchRunHistories(fixture.client, handle.workflowId, handle.firstExecutionRunId);
-      const lengths = runs.map((run) => run.events?.length ?? 0);
       // 1,000 signals of 10 events, each with its workflow task, would be ~4,000 events in one run.
-      expect(lengths.length).toBeGreaterThan(3);
-      // A run continues as new at the first safe point past the limit: a task or two of overshoot.
-      for (const length of lengths) expect(length).toBeLessThan(HISTORY_LIMIT + 50);
+      expect(runs.length).toBeGreaterThan(3);
+      for (const run of runs.slice(0, -1)) {
+        // A run continues as new at the first safe point past the limit: the first workflow task that
+        // sees the limit ends the run (one more when it must first record its batched writes). What
+        // piles up meanwhile are signals, as many as arrive while that task runs, so the event count
+        // past the limit depends on the machine's speed and is not the measure.
+        expect(tasksCompletedPastLimit(run)).toBeLessThanOrEqual(2);
+        expect(run.events!.length).toBeLessThan(HISTORY_LIMIT * 2);
+      }
 
       await signalClientEvent(fixture.client, handle.workflowId, {
         eventId: 'buy',
