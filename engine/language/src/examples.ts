@@ -51,5 +51,6 @@ export const SEED_004_JOURNEY: z.input<typeof JourneyDefinition> = {
   ],
   goal: { name: 'Purchase', event: { type: 'purchase', filters: [] } },
   settings: { reentry: 'afterExit', entryWindow: {}, timezoneFallback: 'UTC' },
-  layout: { entry: { x: 0, y: 0 }, ladder: { x: 0, y: 120 }, lost: { x: 0, y: 240 } },
+  // Room under the ladder for what grows it on the canvas: a problem, a test path, its results.
+  layout: { entry: { x: 0, y: 0 }, ladder: { x: 0, y: 150 }, lost: { x: 0, y: 400 } },
 };
