@@ -14,6 +14,7 @@ export * from './queries/api-keys';
 export * from './queries/exclusive-lease';
 export * from './queries/event-routing';
 export * from './queries/exit-jobs';
+export * from './forecast-jobs';
 export * from './queries/operational-gauges';
 export * from './ingest/internal-event-keys';
 export * from './measurement/report-scope';

@@ -21,6 +21,7 @@ export * from './funnel-actions';
 export * from './call-tasks';
 export * from './enrollment-jobs';
 export * from './exit-jobs';
+export * from './forecast-jobs';
 export * from './funnel-taxonomies';
 export * from './segments';
 export * from './audience-runs';

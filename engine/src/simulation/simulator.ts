@@ -22,6 +22,8 @@ export interface ForecastPlan {
   realStartMs: number;
   /** Client-days simulated so far, over all versions. */
   onProgress(done: number): void;
+  /** Gives the forecast up: checked when its turn comes and after each simulated day. */
+  stop?: AbortSignal;
 }
 
 /** Runs simulations for the API: started on first use, one at a time. */
@@ -35,7 +37,7 @@ export interface Simulator {
 }
 
 /** Runs waiting at most behind the one in progress before the simulator says it is busy. */
-const MAX_WAITING = 4;
+export const MAX_WAITING_SIMULATIONS = 4;
 
 /**
  * The API's simulator. Nothing starts until the first request: then the scratch database opens
@@ -71,7 +73,7 @@ export function createSimulator(real: Database, settings: SimulationSettings): S
   }
 
   function inTurn<T>(work: () => Promise<T>): Promise<T> {
-    if (waiting >= MAX_WAITING) return Promise.reject(new SimulatorBusyError(waiting));
+    if (waiting >= MAX_WAITING_SIMULATIONS) return Promise.reject(new SimulatorBusyError(waiting));
     waiting += 1;
     const turn = tail.then(async () => {
       waiting -= 1;
@@ -95,19 +97,24 @@ export function createSimulator(real: Database, settings: SimulationSettings): S
   }
 
   return {
-    hasRoom: () => waiting < MAX_WAITING,
+    hasRoom: () => waiting < MAX_WAITING_SIMULATIONS,
     forecast: (plan) =>
       inTurn(async () => {
         const results: ForecastResult[] = [];
         const perVersion = plan.audience.length * plan.request.horizonDays;
         for (const [index, version] of plan.versions.entries()) {
+          plan.stop?.throwIfAborted();
           // As a test path's: counted from the turn, the scratch reset and the world's start included.
           const wallStart = Date.now();
           const result = await inFreshWorld((database, world) =>
             runForecast(real, database.db, world, {
               ...plan,
               version,
-              onDay: (day) => plan.onProgress(index * perVersion + day * plan.audience.length),
+              onDay: (day) => {
+                // Thrown into the day loop, a stop ends the run there; the world closes as after a failure.
+                plan.stop?.throwIfAborted();
+                plan.onProgress(index * perVersion + day * plan.audience.length);
+              },
             }),
           );
           results.push({ ...result, elapsedMs: Date.now() - wallStart });

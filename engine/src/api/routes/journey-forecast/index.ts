@@ -1,4 +1,4 @@
-import type { Database } from '@touchpoint/db';
+import { findForecastJob, KEPT_FORECASTS_PER_JOURNEY, type Database } from '@touchpoint/db';
 import type { ChannelKind } from '@touchpoint/language';
 import { ForecastJob, ForecastRequest } from '@touchpoint/language/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -21,9 +21,12 @@ export interface ForecastRouteOptions {
 /**
  * `POST /v1/journeys/:id/forecast` starts a forecast as a job (202, progress by `GET /v1/forecasts/:id`);
  * the input is checked before the answer, so a bad audience or version is a 4xx naming the field.
+ * Jobs are rows, so any API process answers the GET; this one runs the jobs it started, and
+ * closing it ends those still running as `failed`.
  */
 export const journeyForecastRoutes: FastifyPluginAsyncZod<ForecastRouteOptions> = async (app, options) => {
-  const jobs = createForecastJobs();
+  const jobs = createForecastJobs(options.db, app.log);
+  app.addHook('onClose', async () => jobs.stop());
   const requireSimulator = () => {
     if (!options.simulator) throw new ApiError('unavailable', 'this API process runs no simulations');
     return options.simulator;
@@ -45,7 +48,8 @@ export const journeyForecastRoutes: FastifyPluginAsyncZod<ForecastRouteOptions> 
           'job at once (202); `GET /v1/forecasts/{id}` reports progress and, at the end, per-step ' +
           'volumes, sends per channel per day, call tasks per day and conversions. A version (or draft) ' +
           'that would not publish is refused at once as publish refuses it: 422 `invalid_journey` with ' +
-          'its problems, per node. Nothing is stored in this database and nothing is delivered.',
+          'its problems, per node. Nothing is delivered, and nothing is stored in this database but the ' +
+          'job itself (its progress and figures).',
         params: z.object({ id: z.uuid().describe("the journey's id") }),
         body: ForecastRequest,
         response: { 202: ForecastJob, ...routeErrors(409, 422, 429) },
@@ -69,13 +73,13 @@ export const journeyForecastRoutes: FastifyPluginAsyncZod<ForecastRouteOptions> 
       if (!simulator.hasRoom())
         throw new ApiError('rate_limited', 'several simulations are already waiting; try again shortly');
       const versions = [first.version, ...(second ? [second.version] : [])];
-      const job = jobs.start(
+      const job = await jobs.start(
         {
           journeyId: first.journey.id,
           total: audience.length * body.horizonDays * versions.length,
           callCapacityPerDay: body.callCapacityPerDay ?? null,
         },
-        (onProgress) =>
+        (onProgress, stop) =>
           simulator.forecast({
             journey: first.journey,
             versions,
@@ -83,6 +87,7 @@ export const journeyForecastRoutes: FastifyPluginAsyncZod<ForecastRouteOptions> 
             request: body,
             realStartMs,
             onProgress,
+            stop,
           }),
       );
       return reply.code(202).header('location', `/v1/forecasts/${job.id}`).send(job);
@@ -98,13 +103,17 @@ export const journeyForecastRoutes: FastifyPluginAsyncZod<ForecastRouteOptions> 
         summary: 'Read a forecast',
         description:
           'How far the forecast got (client-days simulated of all) and, when completed, its figures. ' +
-          'Forecasts live in the API process that ran them, the latest 50 of it.',
+          `Any API process answers: forecasts are stored, the latest ${KEPT_FORECASTS_PER_JOURNEY} finished ` +
+          'ones of each journey kept. ' +
+          'A forecast runs in the simulated world of the process that started it, which no other process ' +
+          'can take over: if that process stops first, the forecast reads `failed` ("the API process ' +
+          'running it stopped; start it again") and is simply started again.',
         params: z.object({ id: z.uuid().describe("the forecast's id") }),
         response: { 200: ForecastJob },
       },
     },
     async (request) => {
-      const job = jobs.find(request.params.id);
+      const job = await findForecastJob(options.db, request.params.id);
       if (!job) throw new ApiError('not_found', `params.id: no forecast "${request.params.id}"`);
       return job;
     },
