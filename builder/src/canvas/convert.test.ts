@@ -23,7 +23,7 @@ describe('canvas <-> draft conversion', () => {
     expect(canvas.nodes[1]).toMatchObject({
       id: 'ladder',
       type: 'escalationLadder',
-      position: { x: 0, y: 120 },
+      position: { x: 0, y: 150 },
     });
   });
 

@@ -187,7 +187,12 @@ describe('the Messages section', () => {
       await page.goto(`${server.url}/#/messages/${mail.id}`);
       await page.getByTestId('template-uses').getByText('Win back in autumn').waitFor();
       await page.getByTestId('delete-template').click();
+      // The server's answer first, so a failure says whether the refusal was sent or lost on screen.
+      const answer = page.waitForResponse(
+        (response) => response.request().method() === 'DELETE' && response.url().includes('/v1/templates/'),
+      );
       await page.getByTestId('delete-template-confirm').click();
+      expect((await answer).status()).toBe(409);
       const refused = page.getByTestId('delete-refused');
       await refused.waitFor();
       expect(await refused.textContent()).toContain(locale === 'en' ? 'Not deleted' : 'Не удалено');
