@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedClient, seedTemplates, TEMPLATE_KEY, TRACKING } from '../channels/send-fixtures';
 import { createTestDatabase, type TestDatabase } from '../harness/database';
 import { waitUntil } from '../harness/patience';
+import { oneSendJourney } from '../harness/one-send-journey';
 
 // Two API processes behind a load balancer share one database and nothing else: a forecast started
 // through one is polled through the other, and its result outlives the process that ran it. Each
@@ -88,24 +89,10 @@ beforeAll(async () => {
   reader = await buildApp({ db: second.db, config: { adminKey: ADMIN_KEY } });
   const created = await call(reader, 'POST', '/v1/journeys', {
     name: 'One email',
-    definition: {
-      schemaVersion: 1,
-      nodes: [
-        { id: 'entry', kind: 'entry', config: { trigger: { kind: 'manual' } } },
-        {
-          id: 'hello',
-          kind: 'send',
-          name: 'Say hello',
-          config: { channels: ['email'], templateId: TEMPLATE_KEY },
-        },
-        { id: 'done', kind: 'exit', config: { reason: 'completed' } },
-      ],
-      edges: [
-        { id: 'e1', source: 'entry', sourcePort: 'out', target: 'hello' },
-        { id: 'e2', source: 'hello', sourcePort: 'sent', target: 'done' },
-        { id: 'e3', source: 'hello', sourcePort: 'unreachable', target: 'done' },
-      ],
-    },
+    definition: oneSendJourney(
+      { kind: 'manual' },
+      { id: 'hello', channels: ['email'], templateId: TEMPLATE_KEY, quietHours: 'defer' },
+    ),
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   journeyId = String(created.body.id);
