@@ -43,7 +43,7 @@ export const messagesEn = {
   'messages.delete': 'Delete template',
   'messages.delete.confirm': 'Delete this template?',
   'messages.delete.refused':
-    'Not deleted: {count} journey(s) above still send this template. Change their steps first.',
+    'Not deleted: journeys that send this template (listed above): {count}. Change their steps first.',
   'picker.template.choose': 'Choose a template',
   'picker.template.none': 'No {channels} template yet: create one under Messages.',
   'picker.template.missing': 'No template "{key}" for {channels}',

@@ -56,7 +56,8 @@ export function TemplateUses({ templateId, onDeleted }: { templateId: string; on
           ))}
         </ul>
       )}
-      {deleteState.status === 'refused' && (
+      {/* After a refusal the list is read again; the refusal shows with the fresh list, which it counts. */}
+      {deleteState.status === 'refused' && uses.status === 'ready' && (
         <p className="error-box" role="alert" data-testid="delete-refused">
           {t('messages.delete.refused', { count: users.length })}
         </p>

@@ -187,6 +187,12 @@ describe('the Messages section', () => {
       await page.goto(`${server.url}/#/messages/${mail.id}`);
       await page.getByTestId('template-uses').getByText('Win back in autumn').waitFor();
       await page.getByTestId('delete-template').click();
+      // The list is read again after the refusal; held back here as a busy server would, the refusal
+      // must still count the journeys it names (a fresh-clone CI run once showed "0" and no list).
+      await page.route('**/v1/templates/*/uses', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await route.continue();
+      });
       // The server's answer first, so a failure says whether the refusal was sent or lost on screen.
       const answer = page.waitForResponse(
         (response) => response.request().method() === 'DELETE' && response.url().includes('/v1/templates/'),
@@ -197,6 +203,7 @@ describe('the Messages section', () => {
       await refused.waitFor();
       expect(await refused.textContent()).toContain(locale === 'en' ? 'Not deleted' : 'Не удалено');
       expect(await page.getByTestId('template-uses').textContent()).toContain('Come back');
+      await refused.scrollIntoViewIfNeeded();
       await page.screenshot({ path: screenshotPath(`messages-07-delete-refused-${locale}`) });
     }
     expect((await callAsAdmin<{ id: string }>(server, 'GET', `/v1/templates/${mail.id}`)).id).toBe(mail.id);
