@@ -9,7 +9,7 @@ import {
   recordBookkeeping,
   recordMigration,
   recordNodeVisit,
-} from './enrollment-records';
+} from '@touchpoint/domain';
 import {
   BeginEnrollmentInput,
   EnrollAudienceInput,

@@ -4,7 +4,7 @@ import {
   finishAudienceRun,
   loadSegmentMemberPage,
   recordAudienceProgress,
-} from '@touchpoint/db';
+} from '@touchpoint/domain';
 import type { Database } from '@touchpoint/db';
 import type {
   EnrollAudienceInput,

@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
-import { recomputeSegments } from '@touchpoint/db';
-import type { Database, RecomputeProgress } from '@touchpoint/db';
+import { recomputeSegments } from '@touchpoint/domain';
+import type { Database } from '@touchpoint/db';
+import type { RecomputeProgress } from '@touchpoint/domain';
 
 /** Input of the `recomputeSegments` activity: the moment to classify for (the schedule's run time). */
 export interface RecomputeSegmentsInput {

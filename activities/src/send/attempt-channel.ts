@@ -11,7 +11,7 @@ import {
   loadOfferVariables,
   OfferNotFoundError,
   claimOutboxRow,
-  DELIVERED_STATUSES,
+  ACCEPTED_STATUSES,
   outboxKey,
   recordStatus,
 } from '@touchpoint/domain';
@@ -53,7 +53,7 @@ export async function attemptChannel(
     },
     'queued',
   );
-  if ((DELIVERED_STATUSES as readonly string[]).includes(row.status))
+  if ((ACCEPTED_STATUSES as readonly string[]).includes(row.status))
     return { status: 'sent', channel, messageId: row.id };
   const rendered = await renderForChannel(template, buildVariables(client, input, offer), {
     messageId: key,

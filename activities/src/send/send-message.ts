@@ -5,7 +5,7 @@ import {
   findClient,
   loadPolicyClient,
   claimOutboxRow,
-  DELIVERED_STATUSES,
+  ACCEPTED_STATUSES,
   FINAL_NON_SENT_STATUSES,
   findVisitRows,
   isEnrollmentHeldOut,
@@ -22,7 +22,7 @@ import { activityFailure } from '../activity-failures';
 
 /** A visit already settled by an earlier attempt (retry, replay, second worker): same answer, no send. */
 export function settledResult(rows: readonly MessageRow[]): SendMessageResult | null {
-  const sent = rows.find((row) => (DELIVERED_STATUSES as readonly string[]).includes(row.status));
+  const sent = rows.find((row) => (ACCEPTED_STATUSES as readonly string[]).includes(row.status));
   if (sent) return { status: 'sent', channel: sent.channel, messageId: sent.id };
   // A held-out client's shadow send answers as sent, so the run walks on exactly as a treated one would.
   const shadow = rows.find((row) => row.status === 'heldOut');

@@ -1,6 +1,6 @@
 /**
  * The rule editor's model: the segment rule exactly as the server takes it (`SegmentRule` of
- * db/src/segments/segment-rule.ts, which validates it), edited by path. Pure functions, so the editor
+ * engine/domain/src/segments/segment-rule.ts, which validates it), edited by path. Pure functions, so the editor
  * stays a thin view and the server stays the one judge of what a valid rule is.
  */
 

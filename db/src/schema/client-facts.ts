@@ -7,7 +7,7 @@ import { clients } from './clients';
  * is the running mean of the day intervals between consecutive purchases; `expectedNextPurchaseAt` =
  * last purchase + that mean and is the default checkpoint. `lastIntervalExceededMean` is the seed table's
  * last column for the newest interval (it exceeded the mean known before it). `rfmCell` and
- * `lifecycleStage` are written by the segmentation job (db/src/segments), never by a purchase's refresh.
+ * `lifecycleStage` are written by the segmentation job (engine/domain/src/segments), never by a purchase's refresh.
  */
 export const clientFacts = pgTable('client_facts', {
   clientId: uuid('client_id')

@@ -144,7 +144,7 @@ export const ControlGroup = z.enum(CONTROL_GROUPS);
 export type ControlGroup = z.infer<typeof ControlGroup>;
 
 /**
- * The closed sets of the saved-segment rule language (`db/src/segments/segment-rule.ts` builds its zod
+ * The closed sets of the saved-segment rule language (`engine/domain/src/segments/segment-rule.ts` builds its zod
  * schema from them; the builder's rule editor offers them). Numeric client facts: `recencyScore`,
  * `frequencyScore` and `monetaryScore` are the RFM scores (1…3, 3 best) from `rfmCell`, the rest come
  * from `client_facts`.

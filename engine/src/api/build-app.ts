@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { ChannelKind, DeliveryPolicy } from '@touchpoint/language';
-import { DEFAULT_DELIVERY_POLICY, type Database } from '@touchpoint/db';
+import { DEFAULT_DELIVERY_POLICY } from '@touchpoint/domain';
+import { type Database } from '@touchpoint/db';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';

@@ -3,15 +3,8 @@ import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Database, Executor } from '@touchpoint/db';
-import {
-  clients,
-  events,
-  inArray,
-  openDatabase,
-  purchases,
-  storePurchases,
-  upsertClients,
-} from '@touchpoint/db';
+import { clients, events, inArray, openDatabase, purchases } from '@touchpoint/db';
+import { storePurchases, upsertClients } from '@touchpoint/domain';
 import {
   computeShiftMs,
   groupByCustomer,

@@ -1,4 +1,5 @@
-import type { NewOfferRow, NewTemplateRow, RfmCutRule } from '@touchpoint/db';
+import type { NewOfferRow, NewTemplateRow } from '@touchpoint/db';
+import type { RfmCutRule } from '@touchpoint/domain';
 import { rfmWinBack, smartTriggerWinBack } from '@touchpoint/language';
 
 /** Why the catalog holds what it does: every journey in the builder's gallery publishes as is. */

@@ -1,13 +1,5 @@
-import {
-  clients,
-  DEFAULT_SEGMENTATION_SETTINGS,
-  eq,
-  journeys,
-  offers,
-  sql,
-  templates,
-  type Database,
-} from '@touchpoint/db';
+import { clients, eq, journeys, offers, sql, templates, type Database } from '@touchpoint/db';
+import { DEFAULT_SEGMENTATION_SETTINGS } from '@touchpoint/domain';
 import type { FastifyInstance } from 'fastify';
 import { CDNOW_CLIENT_ATTRIBUTES, DEFAULT_CDNOW_FILE, importCdnow } from '../cli/import-cdnow';
 import {

@@ -1,4 +1,5 @@
-import { loadDeliverySettings, type Database } from '@touchpoint/db';
+import { loadDeliverySettings } from '@touchpoint/domain';
+import { type Database } from '@touchpoint/db';
 import type { DeliveryPolicy } from '@touchpoint/language';
 
 /**

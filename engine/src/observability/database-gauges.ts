@@ -1,4 +1,5 @@
-import { getOperationalGaugesQuery, type Database, type OperationalGauges } from '@touchpoint/db';
+import { getOperationalGaugesQuery, type OperationalGauges } from '@touchpoint/domain';
+import { type Database } from '@touchpoint/db';
 import type { TouchpointMetrics } from './metrics';
 
 const GAUGES: Record<keyof OperationalGauges, [name: string, help: string]> = {

@@ -1,5 +1,5 @@
 import type { Database } from '@touchpoint/db';
-import { and, eq, isNotNull, journeys, journeyVersions, or } from '@touchpoint/db';
+import { listLiveVersions, loadVersionDefinitions } from '@touchpoint/domain';
 import { awaitedEventTypes, journeyEntryMatcher, JourneyDefinition } from '@touchpoint/language';
 import type { EventMatcher, ReentryPolicy } from '@touchpoint/language';
 
@@ -41,24 +41,6 @@ function toRoutableJourney(journeyId: string, version: number, stored: unknown):
   };
 }
 
-async function loadDefinitions(db: Database, live: readonly { journeyId: string; version: number }[]) {
-  if (live.length === 0) return [];
-  return db
-    .select({
-      journeyId: journeyVersions.journeyId,
-      version: journeyVersions.number,
-      definition: journeyVersions.definition,
-    })
-    .from(journeyVersions)
-    .where(
-      or(
-        ...live.map((row) =>
-          and(eq(journeyVersions.journeyId, row.journeyId), eq(journeyVersions.number, row.version)),
-        ),
-      ),
-    );
-}
-
 /**
  * Forgets the definitions read from `db`. A scratch database that is emptied and refilled between
  * simulations may hold another definition under the same (journey, version) pair, e.g. an edited draft.
@@ -72,18 +54,14 @@ export function forgetRoutableJourneys(db: Database): void {
  * (journey, version) pairs on each call; a definition is read and parsed once per version.
  */
 export async function loadRoutableJourneys(db: Database): Promise<RoutableJourney[]> {
-  const live = await db
-    .select({ journeyId: journeys.id, version: journeys.currentVersion })
-    .from(journeys)
-    .where(and(eq(journeys.status, 'active'), isNotNull(journeys.currentVersion)))
-    .then((rows) => rows.map((row) => ({ journeyId: row.journeyId, version: row.version ?? 0 })));
+  const live = await listLiveVersions(db);
   const cached = parsedVersions.get(db) ?? new Map<string, RoutableJourney>();
   parsedVersions.set(db, cached);
   const missing = live.filter((row) => !cached.has(versionKey(row.journeyId, row.version)));
-  for (const row of await loadDefinitions(db, missing)) {
+  for (const row of await loadVersionDefinitions(db, missing)) {
     cached.set(
-      versionKey(row.journeyId, row.version),
-      toRoutableJourney(row.journeyId, row.version, row.definition),
+      versionKey(row.journeyId, row.number),
+      toRoutableJourney(row.journeyId, row.number, row.definition),
     );
   }
   const wanted = new Set(live.map((row) => versionKey(row.journeyId, row.version)));

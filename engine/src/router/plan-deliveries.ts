@@ -1,5 +1,6 @@
-import type { ActiveEnrollment, ClientEnrollmentState, EventRow } from '@touchpoint/db';
-import { isCallOutcomeEventKey } from '@touchpoint/db';
+import type { ActiveEnrollment, ClientEnrollmentState } from '@touchpoint/domain';
+import type { EventRow } from '@touchpoint/db';
+import { isCallOutcomeEventKey } from '@touchpoint/domain';
 import { isWithinEntryWindow, matchesEvent, mayEnterAgain } from '@touchpoint/language';
 import { journeyWorkflowId } from '../temporal/workflow-ids';
 import type { ClientEvent } from '../workflows/signals';

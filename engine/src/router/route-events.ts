@@ -6,7 +6,7 @@ import {
   loadClientEnrollmentState,
   markEventsRouted,
   releaseEventClaims,
-} from '@touchpoint/db';
+} from '@touchpoint/domain';
 import type { ChannelKind } from '@touchpoint/language';
 import { enrollOnEvents, mapWithLimit, signalClientEvents } from '../temporal';
 import { loadRoutableJourneys } from './journey-index';

@@ -1,14 +1,5 @@
-import {
-  and,
-  desc,
-  eq,
-  like,
-  messages,
-  or,
-  storeEvents,
-  storePurchases,
-  type Database,
-} from '@touchpoint/db';
+import { and, desc, eq, like, messages, or, type Database } from '@touchpoint/db';
+import { storeEvents, storePurchases } from '@touchpoint/domain';
 import { offsetTextToMs } from '@touchpoint/language';
 import { type ScriptedEvent } from '@touchpoint/language/api-contract';
 import { clientEventSignal, type ClientEvent } from '../workflows/signals';

@@ -1,5 +1,6 @@
 import type { DeliveryPolicy } from '@touchpoint/channels';
-import { clients, eq, storeEvents, type Database, type JourneyRow } from '@touchpoint/db';
+import { clients, eq, type Database, type JourneyRow } from '@touchpoint/db';
+import { storeEvents } from '@touchpoint/domain';
 import { awaitedEventTypes, daysBetween, offsetTextToMs, type JourneyDefinition } from '@touchpoint/language';
 import { MadeUpClient, type TestPathRequest, type TestPathResult } from '@touchpoint/language/api-contract';
 import { enrollClient, enrollOnEvents, type EnrollClientInput } from '../temporal/enroll-client';

@@ -2,7 +2,7 @@ import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import type { StartJourneyInput, StartJourneyResult } from '@touchpoint/activities';
 import type { Database } from '@touchpoint/db';
-import { isHeldOutOfHandOver } from '@touchpoint/db';
+import { isHeldOutOfHandOver } from '@touchpoint/domain';
 import { loadCurrentVersion, type NotEnrollableReason, type PublishedVersion } from '@touchpoint/domain';
 import type { ChannelKind } from '@touchpoint/language';
 import { enrollClient } from './enroll-client';

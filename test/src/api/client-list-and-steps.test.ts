@@ -1,6 +1,5 @@
 import {
   callTasks,
-  clientMatchesSql,
   clients,
   enrollments,
   eq,
@@ -11,6 +10,7 @@ import {
   segments,
   sql,
 } from '@touchpoint/db';
+import { clientMatchesSql } from '@touchpoint/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createApiFixture, type ApiFixture } from './api-fixture';
 

@@ -1,4 +1,5 @@
-import { clientFacts, clients, eq, events, purchases, createApiKey } from '@touchpoint/db';
+import { clientFacts, clients, eq, events, purchases } from '@touchpoint/db';
+import { createApiKey } from '@touchpoint/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createApiFixture } from './api-fixture';
 import type { ApiFixture } from './api-fixture';

@@ -4,7 +4,8 @@ import {
   type SmsSandbox,
   type SmtpSandbox,
 } from '@touchpoint/channels/sandbox';
-import { API_SCOPES, createApiKey, openDatabase, type ApiScope, type OpenDatabase } from '@touchpoint/db';
+import { API_SCOPES, openDatabase, type ApiScope, type OpenDatabase } from '@touchpoint/db';
+import { createApiKey } from '@touchpoint/domain';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import { assertRouteScopes, type RouteScope } from '@touchpoint/engine/api/plugins/route-scopes';
 import { sandboxRoutes } from '@touchpoint/engine/api/routes/sandbox/index';

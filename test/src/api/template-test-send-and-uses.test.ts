@@ -5,7 +5,8 @@ import {
   type SmsSandbox,
   type SmtpSandbox,
 } from '@touchpoint/channels/sandbox';
-import { clients, createApiKey, messages } from '@touchpoint/db';
+import { clients, messages } from '@touchpoint/db';
+import { createApiKey } from '@touchpoint/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createApiFixture, type ApiFixture } from './api-fixture';
 

@@ -1,4 +1,5 @@
-import { openDatabase, refreshReportRollups, sql, type Database } from '@touchpoint/db';
+import { openDatabase, sql, type Database } from '@touchpoint/db';
+import { refreshReportRollups } from '@touchpoint/domain';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import { createTestDatabase } from '../harness/database';
 import { insertPublishedJourney } from '../harness/published-journey';

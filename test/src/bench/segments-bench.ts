@@ -1,4 +1,5 @@
-import { openDatabase, recomputeSegments, recordPurchases, sql } from '@touchpoint/db';
+import { openDatabase, sql } from '@touchpoint/db';
+import { recomputeSegments, recordPurchases } from '@touchpoint/domain';
 import { createTestDatabase } from '../harness/database';
 
 /** What the segmentation benchmark measured. */

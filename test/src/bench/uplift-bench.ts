@@ -1,5 +1,6 @@
 import { DEFAULT_FUNNEL_TAXONOMY } from '@touchpoint/language';
-import { openDatabase, recomputeClientUpliftRollups, sql, type Database } from '@touchpoint/db';
+import { openDatabase, sql, type Database } from '@touchpoint/db';
+import { recomputeClientUpliftRollups } from '@touchpoint/domain';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import { createTestDatabase } from '../harness/database';
 import { insertPublishedJourney } from '../harness/published-journey';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JourneyReport } from '@touchpoint/db';
+import type { JourneyReport } from '@touchpoint/domain';
 import { PATIENCE_MS, waitUntil } from '../harness/patience';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 import { OFFER_JOURNEY, seedPopulation } from '../measurement/seed-population';

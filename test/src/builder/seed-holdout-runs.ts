@@ -1,4 +1,5 @@
-import { enrollments, holdoutAssignments, nodeVisits, upsertClients, type Database } from '@touchpoint/db';
+import { enrollments, holdoutAssignments, nodeVisits, type Database } from '@touchpoint/db';
+import { upsertClients } from '@touchpoint/domain';
 
 /**
  * A welcome journey with a 20 % holdout balanced by region, planned for a large lift so a few hundred

@@ -13,7 +13,8 @@ import {
   type SmsSandbox,
   type SmtpSandbox,
 } from '@touchpoint/channels/sandbox';
-import { apiKeys, createApiKey, eq } from '@touchpoint/db';
+import { apiKeys, eq } from '@touchpoint/db';
+import { createApiKey } from '@touchpoint/domain';
 import { type BuilderServer } from './builder-server';
 import { screenshotPath } from './chromium';
 import { useBuilderPage } from './use-builder-page';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { enrollments, nodeVisits, transitions, upsertClients, type Database } from '@touchpoint/db';
+import { enrollments, nodeVisits, transitions, type Database } from '@touchpoint/db';
+import { upsertClients } from '@touchpoint/domain';
 import { JOURNEY_TEMPLATES } from '@touchpoint/builder';
 import { type BuilderServer, callAsAdmin } from './builder-server';
 import { screenshotPath } from './chromium';

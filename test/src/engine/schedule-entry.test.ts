@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clients, enrollments, recomputeSegments, storePurchases } from '@touchpoint/db';
+import { clients, enrollments } from '@touchpoint/db';
+import { recomputeSegments, storePurchases } from '@touchpoint/domain';
 import type { JourneyDefinition } from '@touchpoint/language';
 import { journeyScheduleId, syncJourneySchedule } from '@touchpoint/engine/temporal/journey-schedule';
 import type { z } from 'zod';

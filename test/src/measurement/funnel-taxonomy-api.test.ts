@@ -1,5 +1,5 @@
 import { DEFAULT_FUNNEL_TAXONOMY } from '@touchpoint/language';
-import { createApiKey } from '@touchpoint/db';
+import { createApiKey } from '@touchpoint/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, createApiFixture, type ApiFixture } from '../api/api-fixture';
 

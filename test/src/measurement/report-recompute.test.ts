@@ -1,5 +1,6 @@
 import { DEFAULT_FUNNEL_TAXONOMY } from '@touchpoint/language';
-import { count, funnelActions, sql, type JourneyReport } from '@touchpoint/db';
+import { count, funnelActions, sql } from '@touchpoint/db';
+import { type JourneyReport } from '@touchpoint/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStats } from '../harness/product-reads';
 import { PATIENCE_MS, waitUntil } from '../harness/patience';

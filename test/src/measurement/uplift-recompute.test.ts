@@ -1,12 +1,5 @@
-import {
-  clients,
-  drainReportRollups,
-  enrollments,
-  journeys,
-  journeyVersions,
-  nodeVisits,
-  sql,
-} from '@touchpoint/db';
+import { clients, enrollments, journeys, journeyVersions, nodeVisits, sql } from '@touchpoint/db';
+import { drainReportRollups } from '@touchpoint/domain';
 import {
   estimateStratifiedMeans,
   estimateStratifiedProportions,

@@ -1,4 +1,4 @@
-import { createApiKey } from '@touchpoint/db';
+import { createApiKey } from '@touchpoint/domain';
 import { findFreePort } from '@touchpoint/engine/main/ports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProduct, type TestProduct } from '../harness/test-product';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 /**
  * An independent recomputation of RFM cells and lifecycle stages from the raw CDNOW file, written
- * apart from db/src/segments on purpose: the test compares the product's counts with these.
+ * apart from engine/domain/src/segments on purpose: the test compares the product's counts with these.
  */
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { and, eq, events, sql, templates } from '@touchpoint/db';
-import { SEGMENT_TRANSITION_TYPES } from '@touchpoint/db';
+import { SEGMENT_TRANSITION_TYPES } from '@touchpoint/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATIENCE_MS } from '../harness/patience';
 import { startTestProduct, type TestProduct } from '../harness/test-product';

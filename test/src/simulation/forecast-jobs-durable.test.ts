@@ -1,5 +1,6 @@
 import { DeliveryPolicy } from '@touchpoint/channels';
-import { forecastJobLeaseKey, openDatabase, sql, type OpenDatabase } from '@touchpoint/db';
+import { forecastJobLeaseKey } from '@touchpoint/domain';
+import { openDatabase, sql, type OpenDatabase } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
 import { createSimulator, type Simulator } from '@touchpoint/engine/simulation/simulator';
 import { ForecastJob } from '@touchpoint/language/api-contract';

@@ -1,13 +1,8 @@
 import { funnelRuleForEvent } from '@touchpoint/language';
-import {
-  callOutcomeEventKey,
-  callTasks,
-  clients,
-  funnelActions,
-  loadCurrentFunnelTaxonomy,
-  storeEvents,
-  type Database,
-} from '@touchpoint/db';
+import { callOutcomeEventKey } from '../ingest/internal-event-keys';
+import { callTasks, clients, funnelActions, type Database } from '@touchpoint/db';
+import { loadCurrentFunnelTaxonomy } from '../funnel/record-event-funnel-actions';
+import { storeEvents } from '../ingest/store-events';
 import { eq } from 'drizzle-orm';
 import { CompleteCallTaskInput, type CompleteCallTaskResult } from './call-task-contract';
 import { assertOperatorExists } from './assert-operator-exists';

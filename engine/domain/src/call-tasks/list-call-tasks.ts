@@ -1,12 +1,12 @@
 import {
   CALL_TASK_STATUSES,
   callTasks,
-  clientMatchesSql,
   clients,
   type CallTaskStatus,
   type Executor,
   type SQL,
 } from '@touchpoint/db';
+import { clientMatchesSql } from '../clients/client-search-text';
 import type { CallOutcome, CallQueueSort } from '@touchpoint/language';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { callTaskWithClientColumns } from './find-call-task';

@@ -1,11 +1,5 @@
-import {
-  clientFacts,
-  clients,
-  isClientOverdue,
-  type ClientFactsRow,
-  type ClientRow,
-  type Executor,
-} from '@touchpoint/db';
+import { clientFacts, clients, type ClientFactsRow, type ClientRow, type Executor } from '@touchpoint/db';
+import { isClientOverdue } from '../client-facts/smart-trigger';
 import { eq } from 'drizzle-orm';
 
 /** A client's row with their purchase facts (null before the first purchase) and whether they are overdue. */

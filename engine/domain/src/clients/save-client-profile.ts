@@ -1,4 +1,5 @@
-import { upsertClients, type ClientUpsert, type Executor } from '@touchpoint/db';
+import { upsertClients, type ClientUpsert } from '../ingest/upsert-clients';
+import { type Executor } from '@touchpoint/db';
 import { findClientProfile, type ClientProfile } from './find-client-profile';
 
 /**

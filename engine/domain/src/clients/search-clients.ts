@@ -1,14 +1,14 @@
 import {
   clientFacts,
-  clientMatchesSql,
   clients,
   enrollments,
-  isClientOverdue,
-  overdueSql,
   segmentMemberships,
   segments,
   type Executor,
 } from '@touchpoint/db';
+import { clientMatchesSql } from './client-search-text';
+import { isClientOverdue } from '../client-facts/smart-trigger';
+import { overdueSql } from '../segments/fact-sql';
 import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 
 /**

@@ -1,7 +1,5 @@
+import { cancelExitJobs, countClientsInside, createExitJob } from '../exit-jobs/exit-jobs';
 import {
-  cancelExitJobs,
-  countClientsInside,
-  createExitJob,
   journeys,
   type Database,
   type ExitJobReason,

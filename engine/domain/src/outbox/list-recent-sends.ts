@@ -1,6 +1,6 @@
 import { messages, type Executor } from '@touchpoint/db';
 import { and, eq, gt, inArray } from 'drizzle-orm';
-import { DELIVERED_STATUSES } from './outbox-statuses';
+import { ACCEPTED_STATUSES } from './outbox-statuses';
 
 /** Sends to this client from any journey since `since`, for caps shared by all journeys. */
 export async function listRecentSends(db: Executor, clientId: string, since: Date) {
@@ -10,7 +10,7 @@ export async function listRecentSends(db: Executor, clientId: string, since: Dat
     .where(
       and(
         eq(messages.clientId, clientId),
-        inArray(messages.status, [...DELIVERED_STATUSES]),
+        inArray(messages.status, [...ACCEPTED_STATUSES]),
         gt(messages.sentAt, since),
       ),
     );

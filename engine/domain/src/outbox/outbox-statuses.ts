@@ -1,7 +1,7 @@
 import type { MessageStatus } from '@touchpoint/db';
 
 /** Statuses meaning the provider accepted the message; a retry must return it, never resend. */
-export const DELIVERED_STATUSES = [
+export const ACCEPTED_STATUSES = [
   'sent',
   'delivered',
   'opened',

@@ -1,10 +1,5 @@
-import {
-  getTemplateUsersQuery,
-  templates,
-  type Executor,
-  type TemplateRow,
-  type TemplateUser,
-} from '@touchpoint/db';
+import { getTemplateUsersQuery, type TemplateUser } from './template-uses';
+import { templates, type Executor, type TemplateRow } from '@touchpoint/db';
 import { eq } from 'drizzle-orm';
 
 /** Thrown when a template to delete is still sent by a journey not archived (draft or current version). */

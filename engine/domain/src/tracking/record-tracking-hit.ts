@@ -1,17 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { TrackingPayload } from '@touchpoint/channels';
 import { funnelRuleForEvent } from '@touchpoint/language';
-import {
-  clients,
-  funnelActions,
-  INTERNAL_EVENT_KEY_PREFIXES,
-  loadCurrentFunnelTaxonomy,
-  storeEvents,
-  type Database,
-  type Executor,
-  type MessageRow,
-  type StoredEventOutcome,
-} from '@touchpoint/db';
+import { clients, funnelActions, type Database, type Executor, type MessageRow } from '@touchpoint/db';
+import { INTERNAL_EVENT_KEY_PREFIXES } from '../ingest/internal-event-keys';
+import { loadCurrentFunnelTaxonomy } from '../funnel/record-event-funnel-actions';
+import { storeEvents, type StoredEventOutcome } from '../ingest/store-events';
 import { eq, sql } from 'drizzle-orm';
 import { isStatusAdvance } from '../outbox/outbox-statuses';
 import { recordStatus } from '../outbox/record-status';

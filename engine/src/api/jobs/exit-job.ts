@@ -1,13 +1,14 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { Database, EnrollmentCursor } from '@touchpoint/db';
+import type { Database } from '@touchpoint/db';
+import type { EnrollmentCursor } from '@touchpoint/domain';
 import {
   finishExitJob,
   listRunningExitJobs,
   loadExitJob,
   pageActiveEnrollments,
   recordExitJobProgress,
-} from '@touchpoint/db';
+} from '@touchpoint/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import { exitEnrollmentSignal, mapWithLimit } from '../../temporal';
 import { createLeasedJobRunner } from './leased-job-runner';

@@ -1,4 +1,5 @@
-import { refreshReportRollups, type Database } from '@touchpoint/db';
+import { refreshReportRollups } from '@touchpoint/domain';
+import { type Database } from '@touchpoint/db';
 import { startRepeatingPass } from '../../background/start-repeating-pass';
 
 /** A running refresher; `stop()` resolves once the pass in progress (if any) has finished. */

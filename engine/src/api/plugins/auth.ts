@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Database } from '@touchpoint/db';
-import { API_SCOPES, findApiKeyQuery } from '@touchpoint/db';
+import { API_SCOPES } from '@touchpoint/db';
+import { findApiKeyQuery } from '@touchpoint/domain';
 import type { ApiScope } from '@touchpoint/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../api-error';

@@ -1,4 +1,4 @@
-import type { IncomingPurchase } from '@touchpoint/db';
+import type { IncomingPurchase } from '@touchpoint/domain';
 
 /** One row of the CDNOW master log: a customer's order on a day. */
 export interface CdnowRow {

@@ -1,13 +1,5 @@
-import {
-  asc,
-  clients,
-  inArray,
-  purchases,
-  storePurchases,
-  type ClientRow,
-  type Database,
-  type IncomingPurchase,
-} from '@touchpoint/db';
+import { asc, clients, inArray, purchases, type ClientRow, type Database } from '@touchpoint/db';
+import { storePurchases, type IncomingPurchase } from '@touchpoint/domain';
 
 /** Rows per insert: PGlite takes large statements, but a bounded one keeps memory flat at 2,000 clients. */
 const CHUNK = 500;

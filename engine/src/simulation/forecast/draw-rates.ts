@@ -1,4 +1,4 @@
-import type { IncomingEvent, IncomingPurchase } from '@touchpoint/db';
+import type { IncomingEvent, IncomingPurchase } from '@touchpoint/domain';
 import type { ForecastBehaviour } from '@touchpoint/language/api-contract';
 
 type Rates = Extract<ForecastBehaviour, { kind: 'rates' }>;

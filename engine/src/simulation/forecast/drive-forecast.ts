@@ -1,15 +1,5 @@
-import {
-  and,
-  asc,
-  gte,
-  inArray,
-  lt,
-  messages,
-  storeEvents,
-  storePurchases,
-  type Database,
-  type IncomingPurchase,
-} from '@touchpoint/db';
+import { and, asc, gte, inArray, lt, messages, type Database } from '@touchpoint/db';
+import { storeEvents, storePurchases, type IncomingPurchase } from '@touchpoint/domain';
 import { seededRandom } from '@touchpoint/language';
 import type { ForecastBehaviour } from '@touchpoint/language/api-contract';
 import type { EventRouter } from '../../router';

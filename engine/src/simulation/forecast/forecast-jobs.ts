@@ -6,9 +6,8 @@ import {
   FORECAST_PROCESS_STOPPED,
   forecastJobLeaseKey,
   recordForecastProgress,
-  withExclusiveLease,
-  type Database,
-} from '@touchpoint/db';
+} from '@touchpoint/domain';
+import { withExclusiveLease, type Database } from '@touchpoint/db';
 import type { ForecastJob, ForecastResult } from '@touchpoint/language/api-contract';
 import type { FastifyBaseLogger } from 'fastify';
 import { throttleProgress } from './throttle-progress';

@@ -1,8 +1,9 @@
 import type { Database } from '@touchpoint/db';
-import { AUDIENCE_RUN_STATUSES, listAudienceRuns } from '@touchpoint/db';
+import { AUDIENCE_RUN_STATUSES } from '@touchpoint/db';
+import { listAudienceRuns } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { JourneyParams } from '../journeys/index';
+import { JourneyParams } from '../journeys';
 import { loadJourney } from '../journeys/load-journey';
 
 /** One run of a journey's schedule entry and how far it has got. */

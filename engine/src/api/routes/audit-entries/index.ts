@@ -1,4 +1,5 @@
-import { listAuditEntriesQuery, type Database } from '@touchpoint/db';
+import { listAuditEntriesQuery } from '@touchpoint/domain';
+import { type Database } from '@touchpoint/db';
 import { AuditEntry } from '@touchpoint/language/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

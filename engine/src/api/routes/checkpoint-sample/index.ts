@@ -1,5 +1,5 @@
 import type { Database } from '@touchpoint/db';
-import { getCheckpointSampleQuery } from '@touchpoint/db';
+import { getCheckpointSampleQuery } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CHECKPOINT_SOURCES } from '@touchpoint/language';

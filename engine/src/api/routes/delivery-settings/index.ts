@@ -1,9 +1,5 @@
-import {
-  loadDeliverySettings,
-  saveDeliverySettings,
-  type Database,
-  type StoredDeliverySettings,
-} from '@touchpoint/db';
+import { loadDeliverySettings, saveDeliverySettings, type StoredDeliverySettings } from '@touchpoint/domain';
+import { type Database } from '@touchpoint/db';
 import { DeliveryPolicy } from '@touchpoint/language';
 import { DeliverySettingsVersion } from '@touchpoint/language/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

@@ -1,4 +1,4 @@
-import { INTERNAL_EVENT_KEY_PREFIXES, isInternalEventKey, storeEvents } from '@touchpoint/db';
+import { INTERNAL_EVENT_KEY_PREFIXES, isInternalEventKey, storeEvents } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ClientExternalId, Instant, MAX_BATCH_SIZE } from '../../input-bounds';

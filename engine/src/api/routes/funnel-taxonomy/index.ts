@@ -1,4 +1,5 @@
-import { loadFunnelTaxonomy, saveFunnelTaxonomy, type Database } from '@touchpoint/db';
+import { loadFunnelTaxonomy, saveFunnelTaxonomy } from '@touchpoint/domain';
+import { type Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { FunnelTaxonomyResponse, PutFunnelTaxonomyBody } from '@touchpoint/language/api-contract';
 

@@ -5,7 +5,7 @@ import {
   loadGlobalControlSetting,
   saveGlobalControlShare,
   type GlobalControlSetting,
-} from '@touchpoint/db';
+} from '@touchpoint/domain';
 import type { Database } from '@touchpoint/db';
 import {
   GlobalControlReport,

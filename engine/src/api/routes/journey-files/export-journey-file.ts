@@ -1,5 +1,5 @@
 import type { Database, TemplateRow } from '@touchpoint/db';
-import { getTemplatesByReferenceQuery } from '@touchpoint/db';
+import { getTemplatesByReferenceQuery } from '@touchpoint/domain';
 import { listTemplateReferences } from '@touchpoint/language';
 import { loadJourney } from '../journeys/load-journey';
 import type { TemplateBody } from '../templates/template-body';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireScope } from '../../plugins/auth';
 import { routeErrors } from '../../plugins/error-responses';
-import { JourneyParams, JourneyResponse } from '../journeys/index';
+import { JourneyParams, JourneyResponse } from '../journeys';
 import { exportJourneyFile } from './export-journey-file';
 import { importJourneyFile } from './import-journey-file';
 import { JourneyFile } from './journey-file';

@@ -1,4 +1,5 @@
-import { findForecastJob, KEPT_FORECASTS_PER_JOURNEY, type Database } from '@touchpoint/db';
+import { findForecastJob, KEPT_FORECASTS_PER_JOURNEY } from '@touchpoint/domain';
+import { type Database } from '@touchpoint/db';
 import type { ChannelKind } from '@touchpoint/language';
 import { ForecastJob, ForecastRequest } from '@touchpoint/language/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

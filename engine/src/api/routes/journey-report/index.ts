@@ -1,5 +1,6 @@
 import { AttributionMode } from '@touchpoint/language';
-import { answerJourneyReport, loadFunnelTaxonomy, type Database } from '@touchpoint/db';
+import { answerJourneyReport, loadFunnelTaxonomy } from '@touchpoint/domain';
+import { type Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, invalidFieldError } from '../../api-error';

@@ -1,4 +1,5 @@
-import { readReportCounters, type Database } from '@touchpoint/db';
+import { readReportCounters } from '@touchpoint/domain';
+import { type Database } from '@touchpoint/db';
 import { EMPTY_COUNTS, rollUpStats, type NodeCounts, type RawStats } from './roll-up-stats';
 import { loadShapes, type JourneyStats, type StatsScope } from './count-journey-stats';
 

@@ -1,4 +1,5 @@
-import { catchUpReportRollups, rawReasonOf, type Database } from '@touchpoint/db';
+import { catchUpReportRollups, rawReasonOf } from '@touchpoint/domain';
+import { type Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadVersion } from '../journey-diff/load-version';

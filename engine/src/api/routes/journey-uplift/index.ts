@@ -1,4 +1,4 @@
-import { answerJourneyUplift, loadExperimentSettings, loadFunnelTaxonomy } from '@touchpoint/db';
+import { answerJourneyUplift, loadExperimentSettings, loadFunnelTaxonomy } from '@touchpoint/domain';
 import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -1,4 +1,5 @@
-import { EXIT_JOB_STATUSES, loadLatestExitJob } from '@touchpoint/db';
+import { EXIT_JOB_STATUSES } from '@touchpoint/db';
+import { loadLatestExitJob } from '@touchpoint/domain';
 import {
   changeJourneyStatus,
   JOURNEY_LIFECYCLE,

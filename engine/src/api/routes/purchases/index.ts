@@ -1,4 +1,4 @@
-import { recordPurchases } from '@touchpoint/db';
+import { recordPurchases } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ClientExternalId, Instant, MAX_BATCH_SIZE, Money, PositiveInt4 } from '../../input-bounds';

@@ -10,7 +10,7 @@ import {
   listSegmentMembers,
   listSegments,
   updateSegment,
-} from '@touchpoint/db';
+} from '@touchpoint/domain';
 import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-import { SegmentError } from '@touchpoint/db';
+import { SegmentError } from '@touchpoint/domain';
 import { ApiError } from '../../api-error';
 
 /** Runs a segment function, answering its refusals with the API's codes (the field named in the issue). */

@@ -1,4 +1,4 @@
-import { SEGMENT_FAMILIES, SegmentInput, SegmentRule } from '@touchpoint/db';
+import { SEGMENT_FAMILIES, SegmentInput, SegmentRule } from '@touchpoint/domain';
 import { z } from 'zod';
 
 export const SegmentParams = z.object({ id: z.uuid().describe('the segment’s id') });

@@ -4,7 +4,7 @@ import {
   readRfmDistribution,
   readSegmentTransitions,
   TRANSITION_FAMILIES,
-} from '@touchpoint/db';
+} from '@touchpoint/domain';
 import type { Database } from '@touchpoint/db';
 import { LifecycleGridFigures, RfmDistribution, TransitionMatrix } from '@touchpoint/language/api-contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';

@@ -4,7 +4,7 @@ import {
   RfmCutPointSet,
   saveSegmentationSettings,
   SegmentationSettings,
-} from '@touchpoint/db';
+} from '@touchpoint/domain';
 import type { Database } from '@touchpoint/db';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';

@@ -1,4 +1,5 @@
-import type { Database, TemplateRow, TemplateUser } from '@touchpoint/db';
+import type { Database, TemplateRow } from '@touchpoint/db';
+import type { TemplateUser } from '@touchpoint/domain';
 import { ChannelKind } from '@touchpoint/db';
 import {
   createTemplate,

@@ -1,5 +1,5 @@
 import type { Database, TemplateRow } from '@touchpoint/db';
-import { getTemplateUsersQuery } from '@touchpoint/db';
+import { getTemplateUsersQuery } from '@touchpoint/domain';
 import { findTemplateById } from '@touchpoint/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
