@@ -55,6 +55,11 @@ function exchange(request: string): Promise<string> {
   });
 }
 
+const connectionCount = () =>
+  new Promise<number>((resolve, reject) =>
+    app.server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+  );
+
 const jsonBodyOf = (response: string) => JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4));
 
 describe('slow and oversized requests', () => {
@@ -64,6 +69,30 @@ describe('slow and oversized requests', () => {
     );
     expect(response).toMatch(/^HTTP\/1\.1 408 /);
     expect(jsonBodyOf(response)).toMatchObject({ code: 'request_timeout' });
+  });
+
+  it('stays up when it answers before reading a body and the body deadline passes', async () => {
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', record);
+    try {
+      // A type the API does not parse is refused unread; 100 kB is more than the deadline's stream buffers.
+      const response = await exchange(
+        `POST /v1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer limits-admin-key\r\nContent-Type: application/xml\r\nContent-Length: 100000\r\n\r\n${'a'.repeat(100_000)}`,
+      );
+      expect(response).toMatch(/^HTTP\/1\.1 415 /);
+      await waitUntil(async () => (await connectionCount()) === 0, undefined, 'the client hung up');
+      // Absence cannot be awaited: outlive the 1 s body deadline twice over, then look. The old
+      // deadline fired into a stream nobody read any more and threw past every handler.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(uncaught).toEqual([]);
+      const journeys = await fetch(`http://127.0.0.1:${port}/v1/journeys`, {
+        headers: { authorization: 'Bearer limits-admin-key' },
+      });
+      expect(journeys.status).toBe(200);
+    } finally {
+      process.off('uncaughtException', record);
+    }
   });
 
   it('answers headers over the limit with 431 in the error format', async () => {

@@ -77,15 +77,19 @@ function assertStorable(request: FastifyRequest): void {
 export function registerInputLimits(app: FastifyInstance, bodyTimeoutMs: number): void {
   // Node's own requestTimeout stops counting once the headers are in, so a client that sends half a
   // body and stalls would hold the request open for good: the body gets its own deadline.
-  app.addHook('preParsing', async (_request, _reply, payload) => {
+  app.addHook('preParsing', async (_request, reply, payload) => {
     // A stream of its own fails with the timeout; destroying the request itself would drop the socket
     // before the 408 is written.
     const body = new PassThrough();
     const timer = setTimeout(() => {
       body.destroy(new ApiError('request_timeout', `the body did not arrive within ${bodyTimeoutMs} ms`));
     }, bodyTimeoutMs);
+    // The deadline ends with the exchange too: a client that hangs up half-way, or an answer sent
+    // before the body was read, leaves no reader for the timeout's error, and an unheard stream
+    // error is an uncaught exception that takes the whole API process down.
     const clear = () => clearTimeout(timer);
-    payload.once('end', clear).once('error', clear);
+    payload.once('end', clear).once('error', clear).once('close', clear);
+    reply.raw.once('close', clear);
     return payload.pipe(body);
   });
   app.addHook('onRoute', (route) => {
