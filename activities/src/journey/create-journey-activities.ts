@@ -38,6 +38,8 @@ export interface JourneyActivityDeps {
   startJourney?: (input: StartJourneyInput) => Promise<StartJourneyResult>;
   /** Enrolls a page of an audience (schedule entry); without it `enrollAudience` fails like `startJourney`. */
   startAudiencePage?: StartAudiencePage;
+  /** Members an audience enrolls per page (and heartbeats after); `AUDIENCE_PAGE_SIZE` when unset. */
+  audiencePageSize?: number;
 }
 
 const noStarter = () =>
@@ -73,7 +75,7 @@ export function createJourneyActivities(deps: JourneyActivityDeps) {
       if (!startPage) {
         throw noStarter();
       }
-      return enrollAudience(deps.db, startPage, parsed);
+      return enrollAudience(deps.db, startPage, parsed, deps.audiencePageSize);
     },
   };
 }

@@ -12,7 +12,7 @@ import type {
   StartAudiencePage,
 } from './journey-activity-contract';
 
-/** Members per page: one query and one heartbeat per page, a bounded redo when a worker dies mid-page. */
+/** Members per page by default: one query and one heartbeat per page, a bounded redo when a worker dies mid-page. */
 export const AUDIENCE_PAGE_SIZE = 500;
 
 /** What the activity heartbeats after each page, and a retried attempt resumes from. */
@@ -39,6 +39,7 @@ export async function enrollAudience(
   db: Database,
   startPage: StartAudiencePage,
   input: EnrollAudienceInput,
+  pageSize = AUDIENCE_PAGE_SIZE,
 ): Promise<EnrollAudienceResult> {
   const { attempt } = Context.current().info;
   const cursor = resumeCursor();
@@ -53,7 +54,7 @@ export async function enrollAudience(
   // member, on retries only), so no member of a re-entry-after-exit journey is enrolled twice.
   const mayHaveStarted = attempt > 1;
   for (;;) {
-    const page = await loadSegmentMemberPage(db, input.segment, cursor.after, AUDIENCE_PAGE_SIZE);
+    const page = await loadSegmentMemberPage(db, input.segment, cursor.after, pageSize);
     if (page.length === 0) break;
     const outcomes = await startPage(
       { journeyId: input.journeyId, clientIds: page, enrollmentKey: input.runKey, mayHaveStarted },

@@ -10,9 +10,11 @@ import { waitUntil } from '../harness/patience';
 import { insertPublishedJourney } from '../harness/published-journey';
 import { spawnJourneyWorker } from '../harness/spawn-journey-worker';
 
-const MEMBERS = 1_500;
+/** Three pages: small pages keep the run short while the kill still lands between them. */
+const PAGE_SIZE = 50;
+const MEMBERS = 3 * PAGE_SIZE;
 /** Kill once this many members are through: the first page done, two to go. */
-const KILL_AFTER = 500;
+const KILL_AFTER = PAGE_SIZE;
 const SEGMENT = 'R1F1M1';
 
 // entry -> exit with re-entry after exit: a member whose run already finished may enter again, so an
@@ -57,6 +59,7 @@ async function startWorker(): Promise<ChildProcess> {
     DATABASE_URL: testDb.url,
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS!,
     JOURNEY_TASK_QUEUE: taskQueue,
+    AUDIENCE_PAGE_SIZE: String(PAGE_SIZE),
   });
   workers.push(worker);
   return worker;

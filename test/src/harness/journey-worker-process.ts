@@ -27,6 +27,8 @@ async function runWorker(): Promise<void> {
       db,
       startJourney: createStartJourney(starterDeps),
       startAudiencePage: createStartAudiencePage(starterDeps),
+      // Optional: a crash test needs several pages without thousands of members.
+      ...(process.env.AUDIENCE_PAGE_SIZE ? { audiencePageSize: Number(process.env.AUDIENCE_PAGE_SIZE) } : {}),
     }),
   });
   process.stdout.write('worker ready\n');

@@ -8,6 +8,8 @@ export interface JourneyWorkerProcessEnv {
   DATABASE_URL: string;
   TEMPORAL_ADDRESS: string;
   JOURNEY_TASK_QUEUE: string;
+  /** Members per audience page (the product's 500 when unset). */
+  AUDIENCE_PAGE_SIZE?: string;
 }
 
 /**
