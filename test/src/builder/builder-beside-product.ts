@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
-import { repoRoot } from '../harness/paths';
+import { builtBuilder } from './built-builder';
 
 /** The built builder on a port of its own, passing `/v1` on to a running product's API. */
 export interface BuilderBesideProduct {
@@ -13,20 +9,15 @@ export interface BuilderBesideProduct {
 }
 
 /**
- * Builds the builder into a folder of its own (test files run in parallel and must not share
- * builder/dist, which the product itself would serve) and serves it on loopback, forwarding every
+ * Serves the built builder ({@link builtBuilder}) on loopback, forwarding every
  * `/v1` request to `apiUrl` as it came: the page talks to the real product as if it served the app.
  */
 export async function serveBuilderBeside(apiUrl: string): Promise<BuilderBesideProduct> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'touchpoint-builder-'));
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
-    cwd: path.join(repoRoot, 'builder'),
-    stdio: 'inherit',
-  });
+  const builder = await builtBuilder();
   const app = Fastify();
   // Bodies pass through untouched: the API, not this forwarder, judges them.
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-  await app.register(fastifyStatic, { root: outDir });
+  await app.register(fastifyStatic, { root: builder.dir });
   app.all('/v1/*', async (request, reply) => {
     const headers: Record<string, string> = {};
     for (const name of ['authorization', 'content-type']) {
@@ -48,7 +39,7 @@ export async function serveBuilderBeside(apiUrl: string): Promise<BuilderBesideP
     url,
     close: async () => {
       await app.close();
-      rmSync(outDir, { recursive: true, force: true });
+      builder.release();
     },
   };
 }

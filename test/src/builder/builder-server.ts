@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { offers, openDatabase, templates, type Database } from '@touchpoint/db';
 import { buildApp } from '@touchpoint/engine/api/build-app';
@@ -11,7 +7,7 @@ import { findFreePort } from '@touchpoint/engine/main/ports';
 import { sandboxRoutes, type SandboxRoutesOptions } from '@touchpoint/engine/api/routes/sandbox/index';
 import type { FastifyInstance } from 'fastify';
 import { createTestDatabase } from '../harness/database';
-import { repoRoot } from '../harness/paths';
+import { builtBuilder } from './built-builder';
 
 /** Message templates the browser stories pick by key. */
 export const STORY_TEMPLATES = [
@@ -53,13 +49,7 @@ function registerSandbox(sandbox: SandboxRoutesOptions) {
 }
 
 export async function startBuilderServer(options: BuilderServerOptions = {}): Promise<BuilderServer> {
-  const builderDir = path.join(repoRoot, 'builder');
-  // Each server builds into its own folder: test files run in parallel and must not share dist/.
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'touchpoint-builder-'));
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], {
-    cwd: builderDir,
-    stdio: 'inherit',
-  });
+  const builder = await builtBuilder();
   const testDb = await createTestDatabase();
   const database = openDatabase(testDb.url);
   // The server checks templates against its catalog; the stories' sends use these.
@@ -86,7 +76,7 @@ export async function startBuilderServer(options: BuilderServerOptions = {}): Pr
     config: { ...config, adminKey, twilioAuthToken: 'sandbox', publicUrl: `http://127.0.0.1:${port}` },
     ...(options.sandbox ? { moreRoutes: registerSandbox(options.sandbox) } : {}),
   });
-  await registerPublicPlugin(app, fastifyStatic, { root: outDir, prefix: '/' });
+  await registerPublicPlugin(app, fastifyStatic, { root: builder.dir, prefix: '/' });
   const address = await app.listen({ host: '127.0.0.1', port });
   return {
     url: address,
@@ -96,7 +86,7 @@ export async function startBuilderServer(options: BuilderServerOptions = {}): Pr
       await app.close();
       await database.close();
       await testDb.close();
-      rmSync(outDir, { recursive: true, force: true });
+      builder.release();
     },
   };
 }

@@ -6,6 +6,7 @@ import { migrateDatabase, openDatabase } from '@touchpoint/db';
 import { startPostgresCluster } from './postgres-cluster';
 import { startTemporalDevServer } from '@touchpoint/engine/main/temporal-dev-server';
 import { bundleJourneyWorkflows } from '@touchpoint/engine/worker/bundle-journey-workflows';
+import { buildBuilderInto } from '../builder/built-builder';
 import { SHARED_DATABASE, TEMPLATE_DATABASE, withAdmin } from './database';
 
 /**
@@ -13,14 +14,17 @@ import { SHARED_DATABASE, TEMPLATE_DATABASE, withAdmin } from './database';
  * cluster (with a migrated template database that every test file clones) and a Temporal dev server.
  * Both stop at teardown, and by themselves if this process dies. It also bundles the journey
  * workflows once (`WORKFLOW_BUNDLE_DIR`): a worker started from source would otherwise run webpack
- * over them, 5-6 s of CPU, in each of the fifty-odd files that start one.
+ * over them, 5-6 s of CPU, in each of the fifty-odd files that start one. The builder is built once
+ * too (`TOUCHPOINT_BUILDER_DIST`), for the browser files to serve.
  */
 export default async function setup(_project: TestProject): Promise<() => Promise<void>> {
   const bundleDir = mkdtempSync(path.join(tmpdir(), 'touchpoint-workflows-'));
+  const builderDir = mkdtempSync(path.join(tmpdir(), 'touchpoint-builder-'));
   const [postgres, temporal] = await Promise.all([
     startPostgresCluster(),
     startTemporalDevServer(),
     bundleJourneyWorkflows(bundleDir),
+    buildBuilderInto(builderDir),
   ]);
   await createMigratedTemplate(postgres.adminUrl, postgres.urlFor(TEMPLATE_DATABASE));
 
@@ -29,10 +33,11 @@ export default async function setup(_project: TestProject): Promise<() => Promis
   process.env.DATABASE_URL = postgres.urlFor(SHARED_DATABASE);
   process.env.TEMPORAL_ADDRESS = temporal.address;
   process.env.WORKFLOW_BUNDLE_DIR = bundleDir;
+  process.env.TOUCHPOINT_BUILDER_DIST = builderDir;
 
   return async () => {
     await Promise.all([temporal.stop(), postgres.stop()]);
-    rmSync(bundleDir, { recursive: true, force: true });
+    for (const dir of [bundleDir, builderDir]) rmSync(dir, { recursive: true, force: true });
   };
 }
 

@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { sql } from '@touchpoint/db';
+import { and, clients, enrollments, eq, inArray, sql } from '@touchpoint/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PATIENCE_MS, waitUntil } from '../harness/patience';
+import { waitUntilAllRouted } from '../harness/product-reads';
 import { startTestProduct, type TestProduct } from '../harness/test-product';
 import { seedPopulation } from './seed-population';
 
@@ -24,6 +25,14 @@ describe('report rollups under a burst of writes', () => {
   let journeyId: string;
   const read = (path: string, query = '') =>
     tp.call<Answer>('GET', `/v1/journeys/${journeyId}/${path}?${query}`);
+  const activeRunsOf = async (externalIds: string[]) =>
+    (
+      await tp.database.db
+        .select({ id: enrollments.id })
+        .from(enrollments)
+        .innerJoin(clients, eq(clients.id, enrollments.clientId))
+        .where(and(inArray(clients.externalId, externalIds), eq(enrollments.status, 'active')))
+    ).length;
   /** The figures alone: where they came from and the echoed period are not figures. */
   const figures = ({ source: _source, from: _from, to: _to, ...rest }: Answer) => rest;
 
@@ -89,7 +98,15 @@ describe('report rollups under a burst of writes', () => {
     });
     const reads = Array.from({ length: 8 }, (_, n) => read(n % 2 ? 'stats' : 'report'));
     await Promise.all([...writes, ...reads]);
-    // Conversions land as the workflows see the purchases; wait for them, then for the rollups.
+    // Conversions land as the workflows see the purchases: each buyer still inside leaves converted
+    // (the goal exits). Wait for that, then for the rollups.
+    const buyers = [...new Set(sent.slice(0, 40).map((message) => message.external_id))];
+    await waitUntilAllRouted(tp, PATIENCE_MS);
+    await waitUntil(
+      async () => (await activeRunsOf(buyers)) === 0,
+      4 * PATIENCE_MS,
+      "every buyer's run to end",
+    );
     await waitUntil(
       async () => {
         const raw = await read('stats', EVERYTHING);

@@ -1,4 +1,5 @@
 import { asc, clients, enrollments, eq, inArray, purchases } from '@touchpoint/db';
+import { settleDueTimers } from '@touchpoint/engine/simulation/forecast/settle-due-timers';
 import { waitForQuietRuns } from '@touchpoint/engine/simulation/forecast/wait-for-quiet-runs';
 import { mapWithLimit } from '@touchpoint/engine/temporal/map-with-limit';
 import { grantedConsent, waitUntilAllRouted } from '../harness/product-reads';
@@ -29,9 +30,17 @@ interface Order {
   atMs: number;
 }
 
-/** Posts one moment's orders in one request and waits until they are routed, before the clock moves. */
+/**
+ * Posts one moment's orders in one request and waits until they are routed, before the clock moves.
+ * First the buyers' runs take in the timers due at this moment, as the forecast does (settleDueTimers).
+ */
 async function postOrders(tp: TestProduct, orders: readonly Order[]): Promise<void> {
   if (orders.length === 0) return;
+  await settleDueTimers(
+    tp.env.client,
+    tp.database.db,
+    orders.map((order) => order.clientId),
+  );
   await tp.call('POST', '/v1/purchases', {
     purchases: orders.map(({ atMs: _atMs, ...order }) => order),
   });

@@ -6,6 +6,7 @@ import type { EventRouter } from '../../router';
 import type { SimulatedWorld } from '../simulated-world';
 import type { ReplayedPurchase } from './copy-audience-into-scratch';
 import { drawAnswers } from './draw-rates';
+import { settleDueTimers } from './settle-due-timers';
 
 export const DAY_MS = 86_400_000;
 
@@ -22,13 +23,19 @@ export interface ForecastDrive {
   onDay(day: number): void;
 }
 
-/** Stores purchases and events the way the API does, then routes them as the API's router would. */
+/**
+ * Stores purchases and events the way the API does, then routes them as the API's router would,
+ * once the clients' runs have taken in the timers due now ({@link settleDueTimers}).
+ */
 async function storeAndRoute(
+  world: SimulatedWorld,
   scratch: Database,
   router: EventRouter,
   purchases: readonly IncomingPurchase[],
   events: Parameters<typeof storeEvents>[1],
 ): Promise<void> {
+  const clientIds = [...purchases, ...events].map((incoming) => incoming.clientExternalId);
+  await settleDueTimers(world.env.client, scratch, clientIds);
   const stored = [
     ...(purchases.length > 0 ? await storePurchases(scratch, purchases) : []),
     ...(events.length > 0 ? await storeEvents(scratch, events) : []),
@@ -63,8 +70,8 @@ async function sentDuring(scratch: Database, fromMs: number, toMs: number) {
 
 /**
  * Moves the simulated clock day by day to the horizon. With `history`, each replayed purchase is
- * stored and routed at its moment (the clock is moved to it first, so every timer before it has
- * fired, as live). With `rates`, at the end of each day the day's emails and texts are answered by
+ * stored and routed at its moment (the clock is moved to it first, so every timer due by then has
+ * fired and been taken in, as live). With `rates`, at the end of each day the day's emails and texts are answered by
  * draws of a seeded generator, and the answers reach the runs then, like tracking hits would.
  */
 export async function driveForecast(
@@ -91,7 +98,7 @@ export async function driveForecast(
       while (next < drive.replay.length && drive.replay[next]!.atMs === atMs)
         batch.push(drive.replay[next++]!);
       await moveTo(atMs);
-      await storeAndRoute(scratch, router, batch, []);
+      await storeAndRoute(world, scratch, router, batch, []);
     }
     await moveTo(dayEndMs);
     if (random && drive.behaviour.kind === 'rates') {
@@ -102,7 +109,7 @@ export async function driveForecast(
         random,
         new Date(drive.startMs + dayEndMs),
       );
-      await storeAndRoute(scratch, router, answers.purchases, answers.events);
+      await storeAndRoute(world, scratch, router, answers.purchases, answers.events);
     }
     drive.onDay(day);
   }
